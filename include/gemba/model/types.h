@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+/// Basic vocabulary of the Gemba model: ids, kinds and the working calendar.
+namespace gemba::model {
+
+/// Stable identity of every entity of a project. Ids come from one counter per project, saved
+/// in the file, so an id is never reused, not even after its entity is deleted.
+using Id = std::uint64_t;
+inline constexpr Id kNoId = 0;
+
+/// The working calendar of a project. Every day and week in Gemba is a working day or week of
+/// this calendar: "1.5 d" is 12 hours with 8-hour days, and an inventory that lasts 2 days
+/// stands for 2 x hoursPerDay hours of lead time.
+struct Calendar {
+    double hoursPerDay = 8;
+    double daysPerWeek = 5;
+
+    double secondsPerDay() const { return hoursPerDay * 3600.0; }
+    double secondsPerWeek() const { return secondsPerDay() * daysPerWeek; }
+    /// A month is a twelfth of 52 working weeks.
+    double secondsPerMonth() const { return secondsPerWeek() * 52.0 / 12.0; }
+    bool operator==(const Calendar&) const = default;
+};
+
+struct Point {
+    double x = 0;
+    double y = 0;
+    bool operator==(const Point&) const = default;
+};
+
+enum class MapState { Current, Future, Ideal };
+
+enum class SystemKind { Application, Spreadsheet, Email, Paper, Phone, Other };
+
+/// Lean value classification of a step.
+enum class ValueClass { ValueAdding, NecessaryNonValueAdding, Waste };
+
+/// The eight wastes, combined as bits in Step::wastes.
+enum class WasteKind : unsigned {
+    Defects = 1u << 0,
+    Waiting = 1u << 1,
+    Overproduction = 1u << 2,
+    OverProcessing = 1u << 3,
+    HandoffsTransport = 1u << 4,
+    MotionTaskSwitching = 1u << 5,
+    Inventory = 1u << 6,
+    UnusedTalent = 1u << 7,
+};
+inline constexpr unsigned kAllWasteKinds = (1u << 8) - 1;
+
+enum class FlowKind { Push, Pull, Fifo, ManualInformation, ElectronicInformation, Shipment };
+
+/// True for flows that move the work item itself (and so form the value stream's path);
+/// information flows only carry signals and are drawn, not timed.
+inline bool carriesWork(FlowKind kind) {
+    return kind == FlowKind::Push || kind == FlowKind::Pull || kind == FlowKind::Fifo ||
+           kind == FlowKind::Shipment;
+}
+
+enum class DemandPeriod { Day, Week, Month, Year };
+
+/// Every kind of thing that can stand on a map.
+enum class ElementKind { Step, Wait, Supplier, Customer, InfoBox, Note, RedPen, Flow };
+
+/// How a figure was obtained.
+enum class Basis { Unknown, Measured, Estimated };
+
+/// The figures of a step whose origin can be recorded.
+enum class Figure {
+    ProcessTime,
+    CycleTime,
+    LeadTime,
+    Pca,
+    BatchSize,
+    Changeover,
+    Uptime,
+    DefectRate
+};
+
+} // namespace gemba::model

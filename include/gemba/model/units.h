@@ -1,0 +1,48 @@
+#pragma once
+
+#include "gemba/model/types.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+/// Durations as people type them ("45 s", "30 min", "6 h", "1.5 d", "2 wk", "3 mo") and as
+/// Gemba shows them. Days, weeks and months are working ones, from the project's calendar.
+/// "m" is refused as ambiguous (minutes or months).
+namespace gemba::model {
+
+enum class TimeUnit { Second, Minute, Hour, Day, Week, Month };
+
+/// The unit a word names ("min", "hours", "wk"...), or nothing. Case-insensitive.
+std::optional<TimeUnit> timeUnitFromText(std::string_view word);
+/// The short symbol of a unit: s, min, h, d, wk, mo.
+std::string_view symbolOf(TimeUnit unit);
+double secondsPer(TimeUnit unit, const Calendar& calendar);
+
+/// A parsed value, or a message that says what is wrong with the text.
+template <class T> struct Parsed {
+    std::variant<T, std::string> result;
+    bool ok() const { return result.index() == 0; }
+    const T& value() const { return std::get<0>(result); }
+    const std::string& error() const { return std::get<1>(result); }
+};
+
+/// A decimal number; with decimalComma, "1,5" reads as 1.5 (as semicolon CSV files write it).
+std::optional<double> parseNumber(std::string_view text, bool decimalComma = false);
+
+/// A duration in seconds. A bare number takes defaultUnit, and is an error without one.
+/// Negative durations are errors.
+Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
+                             std::optional<TimeUnit> defaultUnit = std::nullopt,
+                             bool decimalComma = false);
+
+/// Seconds shown in the largest unit that keeps the number readable: "45 s", "30 min",
+/// "6 h", "1.5 d". Up to two decimals, trailing zeros dropped.
+std::string formatDuration(double seconds, const Calendar& calendar);
+/// Seconds shown in a given unit: formatDurationIn(5400, Hour) == "1.5 h".
+std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& calendar);
+/// A plain number with at most `decimals` decimals, trailing zeros dropped: 1.50 -> "1.5".
+std::string formatNumber(double value, int decimals = 2);
+
+} // namespace gemba::model

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs the Debian packages Gemba needs to build, test and run, if any are missing.
+# Usage: scripts/install-deps.sh [build|test|run]
+# As root it calls apt-get directly; otherwise it tries sudo without a password prompt;
+# where neither works it prints the exact apt-get line to run and fails.
+set -eu
+
+build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev
+       nlohmann-json3-dev catch2 libsqlite3-dev fonts-dejavu-core"
+extra_test="xvfb xauth poppler-utils"
+extra_run="xvfb xauth"
+
+case "${1:-build}" in
+    build) wanted="$build" ;;
+    test) wanted="$build $extra_test" ;;
+    run) wanted="$build $extra_run" ;;
+    *) echo "usage: $0 [build|test|run]" >&2; exit 2 ;;
+esac
+
+missing=""
+for pkg in $wanted; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    case "$status" in
+        *"install ok installed"*) ;;
+        *) missing="$missing $pkg" ;;
+    esac
+done
+[ -z "$missing" ] && exit 0
+
+echo "Installing missing Debian packages:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+    run=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    run="sudo"
+else
+    echo "Cannot install packages: not root and sudo needs a password. Run:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$run apt-get update -qq
+# shellcheck disable=SC2086
+$run apt-get install -y -qq --no-install-recommends $missing

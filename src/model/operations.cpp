@@ -1,0 +1,315 @@
+#include "gemba/model/operations.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace gemba::model {
+
+namespace {
+
+template <class T> EditPtr addEdit(Id map, const T& value, std::string description) {
+    return std::make_unique<SetEntity<T>>(map, std::nullopt, value, std::move(description));
+}
+
+template <class T>
+EditPtr updateEdit(Id map, const T& before, const T& after, std::string description) {
+    return std::make_unique<SetEntity<T>>(map, before, after, std::move(description));
+}
+
+template <class T> EditPtr removeEdit(Id map, const T& value, std::string description) {
+    return std::make_unique<SetEntity<T>>(map, value, std::nullopt, std::move(description));
+}
+
+std::string plural(std::size_t count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+/// Wraps a list of edits: null when empty, the edit itself when alone, else a compound.
+EditPtr bundle(std::vector<EditPtr> edits, std::string description) {
+    if (edits.empty())
+        return nullptr;
+    auto compound = std::make_unique<CompoundEdit>(std::move(description));
+    for (auto& edit : edits)
+        compound->add(std::move(edit));
+    return compound;
+}
+
+} // namespace
+
+EditPtr makeAdd(Id map, const Step& step) {
+    return addEdit(map, step, "Add step");
+}
+EditPtr makeAdd(Id map, const Wait& wait) {
+    return addEdit(map, wait, wait.kind == WaitKind::Inventory ? "Add inventory" : "Add wait");
+}
+EditPtr makeAdd(Id map, const Party& party) {
+    return addEdit(map, party, party.kind == PartyKind::Supplier ? "Add supplier" : "Add customer");
+}
+EditPtr makeAdd(Id map, const InfoBox& box) {
+    return addEdit(map, box, "Add information box");
+}
+EditPtr makeAdd(Id map, const Note& note) {
+    return addEdit(map, note, "Add note");
+}
+EditPtr makeAdd(Id map, const RedPen& pen) {
+    return addEdit(map, pen, "Add red-pen circle");
+}
+EditPtr makeAdd(Id map, const Flow& flow) {
+    return addEdit(map, flow, "Connect");
+}
+
+EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> elements) {
+    const Map* map = project.findMap(mapId);
+    if (!map)
+        return nullptr;
+    std::set<Id> removed;
+    for (Id id : elements)
+        if (map->contains(id))
+            removed.insert(id);
+    if (removed.empty())
+        return nullptr;
+    const std::size_t chosen = removed.size();
+    // Flows cannot dangle: those touching a removed element go with it.
+    for (const auto& [id, flow] : map->flows)
+        if (removed.contains(flow.from) || removed.contains(flow.to))
+            removed.insert(id);
+
+    std::vector<EditPtr> edits;
+    for (const auto& [id, pen] : map->redPens) {
+        if (removed.contains(id))
+            continue;
+        RedPen kept = pen;
+        std::erase_if(kept.targets, [&](Id target) { return removed.contains(target); });
+        if (kept.targets != pen.targets)
+            edits.push_back(updateEdit(mapId, pen, kept, "Update red-pen targets"));
+    }
+    for (Id id : removed)
+        visitElement(*map, id, [&](const auto& element) {
+            edits.push_back(removeEdit(mapId, element, "Delete"));
+        });
+    return bundle(std::move(edits), "Delete " + plural(chosen, "element", "elements"));
+}
+
+EditPtr moveElements(const Project& project, Id mapId,
+                     std::span<const std::pair<Id, Point>> moves) {
+    const Map* map = project.findMap(mapId);
+    if (!map)
+        return nullptr;
+    std::vector<EditPtr> edits;
+    for (const auto& [id, to] : moves)
+        visitElement(*map, id, [&](const auto& element) {
+            if constexpr (requires { element.pos; }) {
+                auto moved = element;
+                moved.pos = to;
+                edits.push_back(updateEdit(mapId, element, moved, "Move"));
+            }
+        });
+    if (edits.empty())
+        return nullptr;
+    // Always a compound, also for one element, so that successive moves merge.
+    auto compound =
+        std::make_unique<CompoundEdit>("Move " + plural(edits.size(), "element", "elements"));
+    for (auto& edit : edits)
+        compound->add(std::move(edit));
+    return compound;
+}
+
+EditPtr removePerson(const Project& project, Id person) {
+    auto it = project.people.find(person);
+    if (it == project.people.end())
+        return nullptr;
+    std::vector<EditPtr> edits;
+    for (const Map& map : project.maps)
+        for (const auto& [id, step] : map.steps) {
+            Step kept = step;
+            std::erase(kept.people, person);
+            if (kept != step)
+                edits.push_back(updateEdit(map.id, step, kept, "Unassign person"));
+        }
+    ProjectProps props = project.props;
+    auto clear = [&](Id& slot) {
+        if (slot == person)
+            slot = kNoId;
+    };
+    clear(props.team.sponsor);
+    clear(props.team.processOwner);
+    clear(props.team.facilitator);
+    std::erase(props.team.experts, person);
+    if (props != project.props)
+        edits.push_back(
+            std::make_unique<SetProjectProps>(project.props, props, "Update workshop team"));
+    edits.push_back(removeEdit(kNoId, it->second, "Remove person"));
+    return bundle(std::move(edits), "Remove person " + it->second.name);
+}
+
+EditPtr removeSystem(const Project& project, Id system) {
+    auto it = project.systems.find(system);
+    if (it == project.systems.end())
+        return nullptr;
+    std::vector<EditPtr> edits;
+    for (const Map& map : project.maps)
+        for (const auto& [id, step] : map.steps) {
+            Step kept = step;
+            std::erase(kept.systems, system);
+            if (kept != step)
+                edits.push_back(updateEdit(map.id, step, kept, "Unassign system"));
+        }
+    edits.push_back(removeEdit(kNoId, it->second, "Remove system"));
+    return bundle(std::move(edits), "Remove system " + it->second.name);
+}
+
+namespace {
+
+/// What a copy's `origin` becomes.
+enum class Origin {
+    Source, ///< the element it was copied from (a derived map)
+    Keep,   ///< the original's own origin (a clipboard)
+    Clear,  ///< none (pasted elements are new)
+};
+
+/// Copies the elements of `source` whose ids are keys of `newIds` into `target` under their
+/// new ids, remapping flow ends and red-pen targets; `offset` shifts positions.
+void copyRenamed(const Map& source, const std::unordered_map<Id, Id>& newIds, Map& target,
+                 Origin origin, Point offset) {
+    auto place = [&](auto& element, Id oldId) {
+        element.id = newIds.at(oldId);
+        if (origin == Origin::Source)
+            element.origin = oldId;
+        else if (origin == Origin::Clear)
+            element.origin = kNoId;
+        if constexpr (requires { element.pos; })
+            element.pos = Point{element.pos.x + offset.x, element.pos.y + offset.y};
+    };
+    auto copyAll = [&](const auto& from, auto& to) {
+        for (const auto& [id, element] : from) {
+            if (!newIds.contains(id))
+                continue;
+            auto copy = element;
+            place(copy, id);
+            to.emplace(copy.id, std::move(copy));
+        }
+    };
+    copyAll(source.steps, target.steps);
+    copyAll(source.waits, target.waits);
+    copyAll(source.parties, target.parties);
+    copyAll(source.infoBoxes, target.infoBoxes);
+    copyAll(source.notes, target.notes);
+    for (const auto& [id, pen] : source.redPens) {
+        if (!newIds.contains(id))
+            continue;
+        RedPen copy = pen;
+        place(copy, id);
+        copy.targets.clear();
+        for (Id t : pen.targets)
+            if (auto it = newIds.find(t); it != newIds.end())
+                copy.targets.push_back(it->second);
+        target.redPens.emplace(copy.id, std::move(copy));
+    }
+    for (const auto& [id, flow] : source.flows) {
+        if (!newIds.contains(id) || !newIds.contains(flow.from) || !newIds.contains(flow.to))
+            continue;
+        Flow copy = flow;
+        place(copy, id);
+        copy.from = newIds.at(flow.from);
+        copy.to = newIds.at(flow.to);
+        target.flows.emplace(copy.id, std::move(copy));
+    }
+}
+
+std::vector<Id> allElementIds(const Map& map) {
+    std::vector<Id> ids = map.placedElements();
+    for (const auto& [id, _] : map.flows)
+        ids.push_back(id);
+    return ids;
+}
+
+} // namespace
+
+Map deriveMap(Project& project, const Map& source, std::string name, MapState state) {
+    Map derived;
+    derived.id = project.allocateId();
+    derived.props = source.props;
+    derived.props.name = std::move(name);
+    derived.props.state = state;
+    derived.props.madeFrom = source.id;
+    std::unordered_map<Id, Id> newIds;
+    for (Id id : allElementIds(source))
+        newIds.emplace(id, project.allocateId());
+    copyRenamed(source, newIds, derived, Origin::Source, Point{});
+    return derived;
+}
+
+Map copyElements(const Map& source, std::span<const Id> elements) {
+    std::set<Id> chosen(elements.begin(), elements.end());
+    for (const auto& [id, flow] : source.flows)
+        if (chosen.contains(flow.from) && chosen.contains(flow.to))
+            chosen.insert(id);
+    // Identity renaming: the clipboard keeps the source's ids; paste gives new ones.
+    std::unordered_map<Id, Id> same;
+    for (Id id : chosen)
+        if (source.contains(id))
+            same.emplace(id, id);
+    Map clipboard;
+    copyRenamed(source, same, clipboard, Origin::Keep, Point{});
+    return clipboard;
+}
+
+EditPtr pasteElements(Project& project, Id mapId, const Map& clipboard, Point offset,
+                      std::vector<Id>* newIdsOut) {
+    if (!project.findMap(mapId))
+        return nullptr;
+    std::unordered_map<Id, Id> newIds;
+    for (Id id : allElementIds(clipboard))
+        newIds.emplace(id, project.allocateId());
+    Map pasted;
+    copyRenamed(clipboard, newIds, pasted, Origin::Clear, offset);
+    std::vector<EditPtr> edits;
+    auto addAll = [&](const auto& collection) {
+        for (const auto& [id, element] : collection) {
+            edits.push_back(addEdit(mapId, element, "Paste"));
+            if (newIdsOut)
+                newIdsOut->push_back(id);
+        }
+    };
+    addAll(pasted.steps);
+    addAll(pasted.waits);
+    addAll(pasted.parties);
+    addAll(pasted.infoBoxes);
+    addAll(pasted.notes);
+    addAll(pasted.flows);
+    addAll(pasted.redPens);
+    const std::size_t count = edits.size();
+    return bundle(std::move(edits), "Paste " + plural(count, "element", "elements"));
+}
+
+EditPtr insertStepAfter(Project& project, Id mapId, Id after, Step step) {
+    const Map* map = project.findMap(mapId);
+    if (!map)
+        return nullptr;
+    if (step.id == kNoId)
+        step.id = project.allocateId();
+    std::vector<EditPtr> edits;
+    edits.push_back(addEdit(mapId, step, "Add step"));
+    const bool anchored = map->steps.contains(after) || map->waits.contains(after);
+    if (anchored) {
+        std::vector<const Flow*> outgoing;
+        for (const auto& [id, flow] : map->flows)
+            if (flow.from == after && carriesWork(flow.kind))
+                outgoing.push_back(&flow);
+        if (outgoing.size() == 1) {
+            Flow rerouted = *outgoing.front();
+            rerouted.from = step.id;
+            edits.push_back(updateEdit(mapId, *outgoing.front(), rerouted, "Reroute flow"));
+        }
+        Flow link;
+        link.id = project.allocateId();
+        link.from = after;
+        link.to = step.id;
+        link.kind = FlowKind::Push;
+        edits.push_back(addEdit(mapId, link, "Connect"));
+    }
+    return bundle(std::move(edits), "Add step " + step.name);
+}
+
+} // namespace gemba::model

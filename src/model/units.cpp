@@ -1,0 +1,179 @@
+#include "gemba/model/units.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace gemba::model {
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+struct UnitWord {
+    std::string_view word;
+    TimeUnit unit;
+};
+
+constexpr std::array kUnitWords = {
+    UnitWord{"s", TimeUnit::Second},       UnitWord{"sec", TimeUnit::Second},
+    UnitWord{"secs", TimeUnit::Second},    UnitWord{"second", TimeUnit::Second},
+    UnitWord{"seconds", TimeUnit::Second}, UnitWord{"min", TimeUnit::Minute},
+    UnitWord{"mins", TimeUnit::Minute},    UnitWord{"minute", TimeUnit::Minute},
+    UnitWord{"minutes", TimeUnit::Minute}, UnitWord{"h", TimeUnit::Hour},
+    UnitWord{"hr", TimeUnit::Hour},        UnitWord{"hrs", TimeUnit::Hour},
+    UnitWord{"hour", TimeUnit::Hour},      UnitWord{"hours", TimeUnit::Hour},
+    UnitWord{"d", TimeUnit::Day},          UnitWord{"day", TimeUnit::Day},
+    UnitWord{"days", TimeUnit::Day},       UnitWord{"wk", TimeUnit::Week},
+    UnitWord{"wks", TimeUnit::Week},       UnitWord{"w", TimeUnit::Week},
+    UnitWord{"week", TimeUnit::Week},      UnitWord{"weeks", TimeUnit::Week},
+    UnitWord{"mo", TimeUnit::Month},       UnitWord{"mos", TimeUnit::Month},
+    UnitWord{"month", TimeUnit::Month},    UnitWord{"months", TimeUnit::Month},
+};
+
+} // namespace
+
+std::optional<TimeUnit> timeUnitFromText(std::string_view word) {
+    const std::string key = lower(trim(word));
+    for (const auto& entry : kUnitWords)
+        if (entry.word == key)
+            return entry.unit;
+    return std::nullopt;
+}
+
+std::string_view symbolOf(TimeUnit unit) {
+    switch (unit) {
+    case TimeUnit::Second:
+        return "s";
+    case TimeUnit::Minute:
+        return "min";
+    case TimeUnit::Hour:
+        return "h";
+    case TimeUnit::Day:
+        return "d";
+    case TimeUnit::Week:
+        return "wk";
+    case TimeUnit::Month:
+        return "mo";
+    }
+    return "s";
+}
+
+double secondsPer(TimeUnit unit, const Calendar& calendar) {
+    switch (unit) {
+    case TimeUnit::Second:
+        return 1;
+    case TimeUnit::Minute:
+        return 60;
+    case TimeUnit::Hour:
+        return 3600;
+    case TimeUnit::Day:
+        return calendar.secondsPerDay();
+    case TimeUnit::Week:
+        return calendar.secondsPerWeek();
+    case TimeUnit::Month:
+        return calendar.secondsPerMonth();
+    }
+    return 1;
+}
+
+std::optional<double> parseNumber(std::string_view text, bool decimalComma) {
+    text = trim(text);
+    std::string buffer(text);
+    if (decimalComma)
+        std::replace(buffer.begin(), buffer.end(), ',', '.');
+    if (!buffer.empty() && buffer.front() == '+')
+        buffer.erase(0, 1);
+    if (buffer.empty())
+        return std::nullopt;
+    double value = 0;
+    const char* end = buffer.data() + buffer.size();
+    auto [ptr, ec] = std::from_chars(buffer.data(), end, value, std::chars_format::fixed);
+    if (ec != std::errc() || ptr != end || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
+                             std::optional<TimeUnit> defaultUnit, bool decimalComma) {
+    const std::string_view trimmed = trim(text);
+    if (trimmed.empty())
+        return {std::string("empty duration")};
+    // Split the number from the unit: "1.5d", "1.5 d" and "30 min" all work.
+    std::size_t split = 0;
+    while (split < trimmed.size() &&
+           (std::isdigit(static_cast<unsigned char>(trimmed[split])) || trimmed[split] == '.' ||
+            trimmed[split] == ',' || trimmed[split] == '-' || trimmed[split] == '+'))
+        ++split;
+    const std::string_view numberText = trimmed.substr(0, split);
+    const std::string_view unitText = trim(trimmed.substr(split));
+    const auto number = parseNumber(numberText, decimalComma);
+    if (!number)
+        return {"'" + std::string(trimmed) + "' is not a duration (write e.g. 30 min, 2 h, 1.5 d)"};
+    if (*number < 0)
+        return {"'" + std::string(trimmed) + "' is negative; durations cannot be"};
+    std::optional<TimeUnit> unit = defaultUnit;
+    if (!unitText.empty()) {
+        if (lower(unitText) == "m")
+            return {"'" + std::string(trimmed) +
+                    "': unit 'm' is ambiguous; write min for minutes or mo for months"};
+        unit = timeUnitFromText(unitText);
+        if (!unit)
+            return {"'" + std::string(trimmed) + "': unknown time unit '" + std::string(unitText) +
+                    "' (use s, min, h, d, wk or mo)"};
+    }
+    if (!unit)
+        return {"'" + std::string(trimmed) + "' has no unit (write e.g. " + std::string(trimmed) +
+                " min, or put the unit in the column header)"};
+    return {*number * secondsPer(*unit, calendar)};
+}
+
+std::string formatNumber(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string out(buffer);
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0')
+            out.pop_back();
+        if (out.back() == '.')
+            out.pop_back();
+    }
+    if (out == "-0")
+        out = "0";
+    return out;
+}
+
+std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& calendar) {
+    return formatNumber(seconds / secondsPer(unit, calendar)) + " " + std::string(symbolOf(unit));
+}
+
+std::string formatDuration(double seconds, const Calendar& calendar) {
+    const double magnitude = std::abs(seconds);
+    TimeUnit unit = TimeUnit::Second;
+    if (magnitude >= calendar.secondsPerDay())
+        unit = TimeUnit::Day;
+    else if (magnitude >= 3600)
+        unit = TimeUnit::Hour;
+    else if (magnitude >= 60)
+        unit = TimeUnit::Minute;
+    return formatDurationIn(seconds, unit, calendar);
+}
+
+} // namespace gemba::model

@@ -1,0 +1,65 @@
+#include "gemba/model/units.h"
+
+#include <catch2/catch.hpp>
+
+using namespace gemba::model;
+
+TEST_CASE("durations parse with their unit in the text", "[units]") {
+    const Calendar calendar; // 8-hour days, 5-day weeks
+    CHECK(parseDuration("45 s", calendar).value() == 45);
+    CHECK(parseDuration("30 min", calendar).value() == 1800);
+    CHECK(parseDuration("6 h", calendar).value() == 21600);
+    CHECK(parseDuration("1.5 d", calendar).value() == 1.5 * 8 * 3600);
+    CHECK(parseDuration("2 wk", calendar).value() == 2 * 5 * 8 * 3600);
+    CHECK(parseDuration("1 mo", calendar).value() == Approx(5 * 8 * 3600 * 52.0 / 12.0));
+    CHECK(parseDuration("1.5d", calendar).value() == 1.5 * 8 * 3600);
+    CHECK(parseDuration("  2 Hours ", calendar).value() == 7200);
+}
+
+TEST_CASE("days follow the working calendar", "[units]") {
+    Calendar twoShifts;
+    twoShifts.hoursPerDay = 16;
+    CHECK(parseDuration("1 d", twoShifts).value() == 16 * 3600);
+    CHECK(formatDuration(16 * 3600 * 2, twoShifts) == "2 d");
+    CHECK(formatDuration(16 * 3600 * 2, Calendar{}) == "4 d");
+}
+
+TEST_CASE("a bare number takes the default unit or is refused", "[units]") {
+    const Calendar calendar;
+    CHECK(parseDuration("30", calendar, TimeUnit::Minute).value() == 1800);
+    const auto bare = parseDuration("30", calendar);
+    REQUIRE_FALSE(bare.ok());
+    CHECK_THAT(bare.error(), Catch::Contains("no unit"));
+    // A unit in the text wins over the default.
+    CHECK(parseDuration("2 h", calendar, TimeUnit::Minute).value() == 7200);
+}
+
+TEST_CASE("ambiguous, unknown and negative durations are errors", "[units]") {
+    const Calendar calendar;
+    const auto m = parseDuration("30 m", calendar);
+    REQUIRE_FALSE(m.ok());
+    CHECK_THAT(m.error(), Catch::Contains("ambiguous"));
+    CHECK_FALSE(parseDuration("3 fortnights", calendar).ok());
+    CHECK_FALSE(parseDuration("-5 min", calendar).ok());
+    CHECK_FALSE(parseDuration("", calendar).ok());
+    CHECK_FALSE(parseDuration("abc", calendar).ok());
+    CHECK_FALSE(parseDuration("1.2.3 h", calendar).ok());
+}
+
+TEST_CASE("decimal commas only where asked for", "[units]") {
+    CHECK(parseNumber("1,5", true) == 1.5);
+    CHECK_FALSE(parseNumber("1,5", false).has_value());
+    CHECK(parseDuration("1,5 h", Calendar{}, std::nullopt, true).value() == 5400);
+}
+
+TEST_CASE("durations format in the largest readable unit", "[units]") {
+    const Calendar calendar;
+    CHECK(formatDuration(45, calendar) == "45 s");
+    CHECK(formatDuration(1800, calendar) == "30 min");
+    CHECK(formatDuration(5400, calendar) == "1.5 h");
+    CHECK(formatDuration(8 * 3600 * 2.5, calendar) == "2.5 d");
+    CHECK(formatDuration(0, calendar) == "0 s");
+    CHECK(formatDurationIn(5400, TimeUnit::Hour, calendar) == "1.5 h");
+    CHECK(formatNumber(1.005, 1) == "1");
+    CHECK(formatNumber(2.50) == "2.5");
+}
