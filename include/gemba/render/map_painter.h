@@ -1,0 +1,41 @@
+#pragma once
+
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/project.h"
+
+#include <QRectF>
+
+class QPainter;
+
+/// Paints a map, or one element of it, on any QPainter: the canvas, PDF, SVG, PNG and print all
+/// come through here. Nothing is computed while painting but geometry: metrics come in ready.
+namespace gemba::render {
+
+using model::Id;
+
+struct PaintContext {
+    const model::Project& project;
+    const model::Map& map;
+    /// The map's metrics, for bottleneck and takt marks and handoff markers; may be null.
+    const metrics::MapMetrics* metrics = nullptr;
+    /// Scale of the painter (1 = 100%): below about 0.45 details are left out.
+    qreal levelOfDetail = 1;
+};
+
+struct ElementState {
+    bool selected = false;
+    bool hovered = false;
+};
+
+/// Paints a placed element (not a flow, not a red pen) in scene coordinates.
+void paintElement(QPainter& painter, const PaintContext& context, Id element,
+                  ElementState state = {});
+void paintFlow(QPainter& painter, const PaintContext& context, const model::Flow& flow,
+               ElementState state = {});
+void paintRedPen(QPainter& painter, const PaintContext& context, const model::RedPen& pen,
+                 ElementState state = {});
+
+/// The whole map: flows under elements, red pens on top.
+void paintMap(QPainter& painter, const PaintContext& context);
+
+} // namespace gemba::render

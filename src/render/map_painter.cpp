@@ -1,0 +1,553 @@
+#include "gemba/render/map_painter.h"
+
+#include "gemba/model/units.h"
+#include "gemba/render/geometry.h"
+#include "gemba/render/text.h"
+#include "gemba/render/theme.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QtMath>
+#include <algorithm>
+
+namespace gemba::render {
+
+using model::ElementKind;
+
+namespace {
+
+constexpr qreal kDetailThreshold = 0.45; // below this zoom, figures are unreadable anyway
+constexpr qreal kOutlineThreshold = 0.2;
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+QPen outlinePen(const Theme& t, ElementState state, qreal width = 1.4) {
+    if (state.selected)
+        return QPen(t.selection, width + 1.2);
+    if (state.hovered)
+        return QPen(t.selection.lighter(130), width + 0.4);
+    return QPen(t.ink, width);
+}
+
+QColor valueColour(const Theme& t, model::ValueClass value) {
+    switch (value) {
+    case model::ValueClass::ValueAdding:
+        return t.valueAdding;
+    case model::ValueClass::NecessaryNonValueAdding:
+        return t.necessary;
+    case model::ValueClass::Waste:
+        return t.waste;
+    }
+    return t.muted;
+}
+
+/// A small rounded tag with white text, centred on `centre`.
+void paintBadge(QPainter& p, QPointF centre, const QString& text, const QColor& colour) {
+    const QFont font = theme().font(6.5, true);
+    const qreal width = textWidth(font, text) + 10;
+    const QRectF r(centre.x() - width / 2, centre.y() - 7, width, 14);
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawRoundedRect(r, 7, 7);
+    p.setPen(Qt::white);
+    p.setFont(font);
+    p.drawText(r, Qt::AlignCenter, text);
+}
+
+QString durationText(const model::Project& project, std::optional<double> seconds) {
+    return seconds ? qs(model::formatDuration(*seconds, project.props.calendar))
+                   : QStringLiteral("–");
+}
+
+QString namesOf(const model::Project& project, const std::vector<Id>& systems) {
+    QStringList names;
+    for (Id id : systems)
+        if (auto it = project.systems.find(id); it != project.systems.end())
+            names << qs(it->second.name);
+    return names.join(QStringLiteral(", "));
+}
+
+void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, ElementState state) {
+    const Theme& t = theme();
+    const QRectF body = bodyShape(ElementKind::Step).translated(step.pos.x, step.pos.y);
+    p.setPen(outlinePen(t, state));
+    p.setBrush(t.processFill);
+    p.drawRoundedRect(body, 3, 3);
+    if (c.levelOfDetail < kOutlineThreshold)
+        return;
+
+    // The value class as a band down the left edge.
+    p.setPen(Qt::NoPen);
+    p.setBrush(valueColour(t, step.value));
+    p.drawRect(QRectF(body.left() + 1, body.top() + 1, 5, body.height() - 2));
+
+    const QRectF nameArea = body.adjusted(10, 5, -6, step.role.empty() ? -5 : -19);
+    paintWrappedText(p, nameArea, qs(step.name.empty() ? "(unnamed step)" : step.name),
+                     t.font(9, true), t.ink, 2, Qt::AlignCenter);
+    if (!step.role.empty()) {
+        QString role = qs(step.role);
+        if (step.headcount != 1)
+            role += QStringLiteral(" · ×") + qs(model::formatNumber(step.headcount, 1));
+        paintElidedText(p, QRectF(body.left() + 10, body.bottom() - 18, body.width() - 16, 14),
+                        role, t.font(7), t.muted, Qt::AlignCenter);
+    }
+
+    if (c.metrics && c.metrics->valid) {
+        const auto figures = c.metrics->steps.find(step.id);
+        QStringList badges;
+        QList<QColor> colours;
+        if (c.metrics->bottleneck == step.id) {
+            badges << mapText("BOTTLENECK");
+            colours << t.bottleneck;
+        }
+        if (figures != c.metrics->steps.end() && figures->second.aboveTakt) {
+            badges << mapText("ABOVE TAKT");
+            colours << t.aboveTakt;
+        }
+        qreal x = body.center().x() - (badges.size() - 1) * 40;
+        for (int i = 0; i < badges.size(); ++i, x += 80)
+            paintBadge(p, QPointF(x, body.top()), badges[i], colours[i]);
+    }
+
+    // The data box.
+    const QRectF data = dataBoxRect(step);
+    p.setPen(QPen(state.selected ? t.selection : t.faint, 1));
+    p.setBrush(t.dataFill);
+    p.drawRect(data);
+    if (c.levelOfDetail < kDetailThreshold)
+        return;
+    const model::Project& project = c.project;
+    QString pt = durationText(project, step.processTime);
+    if (step.processTimeMin || step.processTimeMax)
+        pt = durationText(project, step.processTimeMin) + QStringLiteral("–") +
+             durationText(project, step.processTimeMax) + QStringLiteral(" (") + pt +
+             QStringLiteral(")");
+    QString ct = durationText(project, step.cycleTime);
+    if (!step.cycleTime && c.metrics)
+        if (auto it = c.metrics->steps.find(step.id);
+            it != c.metrics->steps.end() && it->second.cycleTime > 0)
+            ct = qs(model::formatDuration(it->second.cycleTime, project.props.calendar));
+    QString people = qs(model::formatNumber(step.headcount, 1));
+    if (!step.people.empty()) {
+        QStringList names;
+        for (Id id : step.people)
+            if (auto it = project.people.find(id); it != project.people.end())
+                names << qs(it->second.name);
+        people += QStringLiteral(" · ") + names.join(QStringLiteral(", "));
+    }
+    const std::pair<QString, QString> lines[kDataLines] = {
+        {mapText("PT"), pt},
+        {mapText("LT"), step.leadTime ? durationText(project, step.leadTime)
+                                      : durationText(project, step.processTime)},
+        {mapText("C/T"), ct},
+        {mapText("%C&A"), step.pca ? qs(model::formatNumber(*step.pca, 1)) + QStringLiteral("%")
+                                   : QStringLiteral("–")},
+        {mapText("People"), people},
+        {mapText("Systems"),
+         step.systems.empty() ? QStringLiteral("–") : namesOf(project, step.systems)},
+    };
+    const QFont labelFont = t.font(7);
+    const QFont valueFont = t.font(7.5);
+    for (int i = 0; i < kDataLines; ++i) {
+        const QRectF line(data.left() + 6, data.top() + 4 + i * kDataLineHeight, data.width() - 12,
+                          kDataLineHeight);
+        paintElidedText(p, line, lines[i].first, labelFont, t.muted, Qt::AlignLeft);
+        paintElidedText(p, line.adjusted(44, 0, 0, 0), lines[i].second, valueFont, t.ink,
+                        Qt::AlignRight);
+    }
+}
+
+void paintWait(QPainter& p, const PaintContext& c, const model::Wait& wait, ElementState state) {
+    const Theme& t = theme();
+    const QRectF body = bodyShape(ElementKind::Wait).translated(wait.pos.x, wait.pos.y);
+    const QPolygonF triangle{QPointF(body.center().x(), body.top()), body.bottomRight(),
+                             body.bottomLeft()};
+    p.setPen(outlinePen(t, state, 1.6));
+    p.setBrush(t.waitFill);
+    p.drawPolygon(triangle);
+    if (c.levelOfDetail < kOutlineThreshold)
+        return;
+    const QRectF glyph(body.center().x() - 10, body.center().y() - 2, 20, 20);
+    if (wait.kind == model::WaitKind::Inventory) {
+        p.setFont(t.font(13, true));
+        p.setPen(t.ink);
+        p.drawText(glyph.adjusted(0, -2, 0, 2), Qt::AlignCenter, QStringLiteral("I"));
+    } else {
+        // A clock: time spent waiting in a queue.
+        const QRectF face = glyph.adjusted(3, 3, -3, -3);
+        p.setPen(QPen(t.ink, 1.4));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(face);
+        p.drawLine(face.center(), face.center() + QPointF(0, -5));
+        p.drawLine(face.center(), face.center() + QPointF(4, 0));
+    }
+    if (c.levelOfDetail < kDetailThreshold)
+        return;
+    const model::Calendar& calendar = c.project.props.calendar;
+    QString figure;
+    if (wait.kind == model::WaitKind::Inventory) {
+        figure = wait.quantity ? qs(model::formatNumber(*wait.quantity, 1)) + mapText(" items")
+                               : mapText("? items");
+        if (wait.quantity)
+            if (auto perDay = c.map.demandPerDay(calendar))
+                figure +=
+                    QStringLiteral(" · ") +
+                    qs(model::formatDurationIn(*wait.quantity / *perDay * calendar.secondsPerDay(),
+                                               model::TimeUnit::Day, calendar));
+    } else {
+        figure = durationText(c.project, wait.time);
+    }
+    const QRectF under(body.center().x() - 70, body.bottom() + 2, 140, 14);
+    paintElidedText(p, under, figure, t.font(7.5, true), t.ink, Qt::AlignCenter);
+    if (!wait.label.empty())
+        paintElidedText(p, under.translated(0, 14), qs(wait.label), t.font(7), t.muted,
+                        Qt::AlignCenter);
+}
+
+void paintParty(QPainter& p, const PaintContext& c, const model::Party& party, ElementState state) {
+    const Theme& t = theme();
+    const QRectF body = bodyShape(ElementKind::Supplier).translated(party.pos.x, party.pos.y);
+    // The factory: a saw-tooth roof over a wide base, as in every VSM icon set.
+    const qreal roof = body.height() * 0.38;
+    const qreal tooth = body.width() / 3;
+    QPolygonF outline;
+    outline << body.bottomLeft() << QPointF(body.left(), body.top() + roof * 0.35);
+    for (int i = 0; i < 3; ++i) {
+        outline << QPointF(body.left() + tooth * i, body.top() + roof * 0.35)
+                << QPointF(body.left() + tooth * (i + 1), body.top())
+                << QPointF(body.left() + tooth * (i + 1), body.top() + roof * 0.35);
+    }
+    outline << QPointF(body.right(), body.top() + roof) << body.bottomRight();
+    p.setPen(outlinePen(t, state));
+    p.setBrush(t.partyFill);
+    p.drawPolygon(outline);
+    if (c.levelOfDetail < kOutlineThreshold)
+        return;
+    const QRectF inner(body.left() + 6, body.top() + roof + 2, body.width() - 12,
+                       body.height() - roof - 4);
+    paintWrappedText(p, inner.adjusted(0, 0, 0, -12), qs(party.name), t.font(8.5, true), t.ink, 2,
+                     Qt::AlignCenter);
+    paintElidedText(p, QRectF(inner.left(), inner.bottom() - 13, inner.width(), 12),
+                    party.kind == model::PartyKind::Supplier ? mapText("supplier")
+                                                             : mapText("customer"),
+                    t.font(6.5), t.muted, Qt::AlignCenter);
+}
+
+void paintInfoBox(QPainter& p, const PaintContext& c, const model::InfoBox& box,
+                  ElementState state) {
+    const Theme& t = theme();
+    const QRectF body = bodyShape(ElementKind::InfoBox).translated(box.pos.x, box.pos.y);
+    p.setPen(outlinePen(t, state));
+    p.setBrush(t.infoFill);
+    p.drawRect(body);
+    p.setPen(QPen(t.ink, 1));
+    p.drawLine(QPointF(body.left(), body.top() + 6), QPointF(body.right(), body.top() + 6));
+    if (c.levelOfDetail < kOutlineThreshold)
+        return;
+    const QRectF area = body.adjusted(6, 8, -6, -4);
+    if (box.notes.empty()) {
+        paintWrappedText(p, area, qs(box.name), t.font(8.5, true), t.ink, 2, Qt::AlignCenter);
+    } else {
+        paintElidedText(p, QRectF(area.left(), area.top() + 2, area.width(), 16), qs(box.name),
+                        t.font(8.5, true), t.ink, Qt::AlignCenter);
+        paintWrappedText(p, area.adjusted(0, 20, 0, 0), qs(box.notes), t.font(7), t.muted, 2,
+                         Qt::AlignHCenter | Qt::AlignTop);
+    }
+}
+
+void paintNote(QPainter& p, const PaintContext& c, const model::Note& note, ElementState state) {
+    const Theme& t = theme();
+    const QRectF body = bodyShape(ElementKind::Note).translated(note.pos.x, note.pos.y);
+    constexpr qreal fold = 14;
+    const QPolygonF paper{body.topLeft(), QPointF(body.right() - fold, body.top()),
+                          QPointF(body.right(), body.top() + fold), body.bottomRight(),
+                          body.bottomLeft()};
+    p.setPen(state.selected ? outlinePen(t, state) : QPen(t.necessary.darker(115), 1));
+    p.setBrush(t.noteFill);
+    p.drawPolygon(paper);
+    p.drawLine(QPointF(body.right() - fold, body.top()),
+               QPointF(body.right() - fold, body.top() + fold));
+    p.drawLine(QPointF(body.right() - fold, body.top() + fold),
+               QPointF(body.right(), body.top() + fold));
+    if (c.levelOfDetail < kDetailThreshold)
+        return;
+    paintWrappedText(p, body.adjusted(8, 6, -fold - 2, -6), qs(note.text), t.font(7.5), t.ink, 5,
+                     Qt::AlignLeft | Qt::AlignTop);
+}
+
+/// The arrowhead at the end of a path, pointing along its last segment.
+QPolygonF arrowHead(const QPainterPath& path, qreal length, qreal width) {
+    const QPointF tip = path.pointAtPercent(1);
+    const qreal angle = qDegreesToRadians(path.angleAtPercent(1));
+    const QPointF back(-std::cos(angle) * length, std::sin(angle) * length);
+    const QPointF side(std::sin(angle) * width / 2, std::cos(angle) * width / 2);
+    return {tip, tip + back + side, tip + back - side};
+}
+
+/// The path shortened at its end, so a thick stroke stops where the arrowhead starts. Flow
+/// paths are polylines, so their elements are their corners.
+QPainterPath trimmedEnd(const QPainterPath& path, qreal by) {
+    const qreal keep = path.length() - by;
+    if (keep <= 0)
+        return path;
+    QPainterPath out(path.elementAt(0));
+    qreal walked = 0;
+    for (int i = 1; i < path.elementCount(); ++i) {
+        const QPointF a = path.elementAt(i - 1);
+        const QPointF b = path.elementAt(i);
+        const qreal segment = QLineF(a, b).length();
+        if (walked + segment >= keep) {
+            out.lineTo(a + (b - a) * ((keep - walked) / segment));
+            return out;
+        }
+        out.lineTo(b);
+        walked += segment;
+    }
+    return out;
+}
+
+void paintTruck(QPainter& p, QPointF centre, const Theme& t) {
+    p.setPen(QPen(t.ink, 1.2));
+    p.setBrush(t.paper);
+    p.drawRect(QRectF(centre.x() - 14, centre.y() - 8, 18, 12));
+    p.drawRect(QRectF(centre.x() + 4, centre.y() - 4, 9, 8));
+    p.setBrush(t.ink);
+    p.drawEllipse(QPointF(centre.x() - 8, centre.y() + 6), 2.6, 2.6);
+    p.drawEllipse(QPointF(centre.x() + 8, centre.y() + 6), 2.6, 2.6);
+}
+
+void paintPullSymbol(QPainter& p, QPointF centre, const Theme& t) {
+    // The withdrawal arrow: an open circle with an arrowhead.
+    const QRectF ring(centre.x() - 8, centre.y() - 8, 16, 16);
+    p.setPen(QPen(t.ink, 1.6));
+    p.setBrush(t.paper);
+    p.drawArc(ring, 60 * 16, 290 * 16);
+    const QPointF end(ring.center().x() + 8 * std::cos(qDegreesToRadians(60.0)),
+                      ring.center().y() - 8 * std::sin(qDegreesToRadians(60.0)));
+    p.setBrush(t.ink);
+    p.drawPolygon(QPolygonF{end, end + QPointF(-6, -1), end + QPointF(-1, 5)});
+}
+
+QString flowLabel(const PaintContext& c, const model::Flow& flow) {
+    QStringList parts;
+    if (!flow.label.empty())
+        parts << qs(flow.label);
+    if (flow.share)
+        parts << qs(model::formatNumber(*flow.share * 100, 1)) + QStringLiteral("%");
+    if (flow.wait)
+        parts << mapText("wait %1").arg(
+            qs(model::formatDuration(*flow.wait, c.project.props.calendar)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, ElementState state) {
+    const Theme& t = theme();
+    const QPainterPath path = flowPath(c.map, flow);
+    if (path.isEmpty())
+        return;
+    p.save();
+    p.setBrush(Qt::NoBrush);
+    if (state.selected || state.hovered) {
+        QColor halo = t.selection;
+        halo.setAlpha(state.selected ? 90 : 50);
+        p.setPen(QPen(halo, 14, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPath(path);
+    }
+    const QPointF mid = flowMidpoint(path);
+    const bool detail = c.levelOfDetail >= kDetailThreshold;
+    // Symbols in the middle of a flow need room between the two ends.
+    const bool roomForSymbol = detail && path.length() >= 64;
+    switch (flow.kind) {
+    case model::FlowKind::Push: {
+        // The striped push arrow: a thick black band with white stripes across it.
+        const QPainterPath band = trimmedEnd(path, 12);
+        p.setPen(QPen(t.ink, 9, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.drawPath(band);
+        if (detail) {
+            QPen stripes(t.paper, 6, Qt::CustomDashLine, Qt::FlatCap, Qt::MiterJoin);
+            stripes.setDashPattern({0.7, 0.7});
+            p.setPen(stripes);
+            p.drawPath(band);
+        }
+        p.setPen(Qt::NoPen);
+        p.setBrush(t.ink);
+        p.drawPolygon(arrowHead(path, 14, 17));
+        break;
+    }
+    case model::FlowKind::Pull:
+        p.setPen(QPen(t.ink, 1.8));
+        p.drawPath(trimmedEnd(path, 9));
+        p.setBrush(t.ink);
+        p.drawPolygon(arrowHead(path, 10, 9));
+        if (roomForSymbol)
+            paintPullSymbol(p, mid, t);
+        break;
+    case model::FlowKind::Fifo: {
+        // A lane: two rails with FIFO written between them.
+        const QPainterPath lane = trimmedEnd(path, 10);
+        p.setPen(QPen(t.ink, 14, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.drawPath(lane);
+        p.setPen(QPen(t.paper, 11, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.drawPath(lane);
+        p.setPen(Qt::NoPen);
+        p.setBrush(t.ink);
+        p.drawPolygon(arrowHead(path, 11, 12));
+        if (roomForSymbol) {
+            QString text = QStringLiteral("FIFO");
+            if (flow.fifoMax)
+                text += mapText(" max %1").arg(*flow.fifoMax);
+            const QFont font = t.font(6.5, true);
+            const QRectF box(mid.x() - textWidth(font, text) / 2 - 3, mid.y() - 6,
+                             textWidth(font, text) + 6, 12);
+            p.setBrush(t.paper);
+            p.drawRect(box);
+            p.setFont(font);
+            p.setPen(t.ink);
+            p.drawText(box, Qt::AlignCenter, text);
+        }
+        break;
+    }
+    case model::FlowKind::ManualInformation:
+        p.setPen(QPen(t.ink, 1.2));
+        p.drawPath(trimmedEnd(path, 8));
+        p.setBrush(t.ink);
+        p.drawPolygon(arrowHead(path, 9, 8));
+        break;
+    case model::FlowKind::ElectronicInformation: {
+        // The lightning arrow: a zig-zag in the middle of a thin line.
+        const QPointF start = path.pointAtPercent(0);
+        const QPointF end = path.pointAtPercent(1);
+        QLineF line(start, end);
+        const qreal length = line.length();
+        QPainterPath bolt(start);
+        if (length > 40) {
+            const QPointF dir = (end - start) / length;
+            const QPointF normal(-dir.y(), dir.x());
+            bolt.lineTo(mid - dir * 10);
+            bolt.lineTo(mid + normal * 8 + dir * 2);
+            bolt.lineTo(mid - normal * 8 - dir * 2);
+            bolt.lineTo(mid + dir * 10);
+        }
+        bolt.lineTo(end);
+        p.setPen(QPen(t.ink, 1.3, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.drawPath(trimmedEnd(bolt, 8));
+        p.setBrush(t.ink);
+        p.drawPolygon(arrowHead(bolt, 9, 8));
+        break;
+    }
+    case model::FlowKind::Shipment:
+        p.setPen(QPen(t.ink, 3.2, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.drawPath(trimmedEnd(path, 12));
+        p.setPen(Qt::NoPen);
+        p.setBrush(t.ink);
+        p.drawPolygon(arrowHead(path, 13, 13));
+        if (roomForSymbol)
+            paintTruck(p, mid + QPointF(0, -14), t);
+        break;
+    }
+
+    if (detail) {
+        if (c.metrics && std::binary_search(c.metrics->handoffFlows.begin(),
+                                            c.metrics->handoffFlows.end(), flow.id)) {
+            // The handoff marker: a baton ring near the end where the work changes hands.
+            const QPointF at =
+                path.pointAtPercent(path.percentAtLength(std::max<qreal>(0, path.length() - 30)));
+            p.setPen(QPen(t.paper, 1.5));
+            p.setBrush(t.handoff);
+            p.drawEllipse(at, 7.5, 7.5);
+            p.setFont(t.font(6.5, true));
+            p.setPen(t.paper);
+            p.drawText(QRectF(at.x() - 7, at.y() - 7, 14, 14), Qt::AlignCenter,
+                       QStringLiteral("H"));
+        }
+        const QString label = flowLabel(c, flow);
+        if (!label.isEmpty()) {
+            const QFont font = t.font(7);
+            const qreal width = std::min<qreal>(textWidth(font, label) + 8, 180);
+            const qreal above = flow.kind == model::FlowKind::Shipment ? 34 : 18;
+            const QRectF box(mid.x() - width / 2, mid.y() - above - 6, width, 13);
+            p.setPen(Qt::NoPen);
+            QColor backing = t.paper;
+            backing.setAlpha(220);
+            p.setBrush(backing);
+            p.drawRoundedRect(box, 3, 3);
+            paintElidedText(p, box.adjusted(4, 0, -4, 0), label, font, t.ink, Qt::AlignCenter);
+        }
+    }
+    p.restore();
+}
+
+void paintRedPen(QPainter& p, const PaintContext& c, const model::RedPen& pen, ElementState state) {
+    const Theme& t = theme();
+    const QRectF ring = redPenEllipse(c.map, pen);
+    p.save();
+    p.setBrush(Qt::NoBrush);
+    if (state.selected || state.hovered) {
+        QColor halo = t.selection;
+        halo.setAlpha(state.selected ? 90 : 50);
+        p.setPen(QPen(halo, 10));
+        p.drawEllipse(ring);
+    }
+    // Two passes, slightly off each other: a ring drawn by hand with a red marker.
+    QColor ink = t.redPen;
+    p.setPen(QPen(ink, 2.6, Qt::SolidLine, Qt::RoundCap));
+    p.drawEllipse(ring);
+    ink.setAlpha(150);
+    p.setPen(QPen(ink, 1.6, Qt::SolidLine, Qt::RoundCap));
+    p.translate(ring.center());
+    p.rotate(-2.5);
+    p.drawArc(
+        QRectF(-ring.width() / 2 - 3, -ring.height() / 2 + 2, ring.width() + 4, ring.height() - 2),
+        20 * 16, 300 * 16);
+    p.restore();
+
+    if (c.levelOfDetail < kDetailThreshold)
+        return;
+    QString text = qs(pen.reason);
+    if (pen.cost)
+        text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) +
+                mapText("%1 %2/yr")
+                    .arg(qs(model::formatNumber(*pen.cost, 0)), qs(c.project.props.currency));
+    if (text.isEmpty())
+        return;
+    const QRectF label(ring.center().x() - 110, ring.bottom() + 2, 220, 26);
+    paintWrappedText(p, label, text, t.font(7.5, true, true), t.redPen, 2,
+                     Qt::AlignHCenter | Qt::AlignTop);
+}
+
+void paintElement(QPainter& painter, const PaintContext& context, Id element, ElementState state) {
+    const model::Map& map = context.map;
+    if (auto it = map.steps.find(element); it != map.steps.end())
+        paintStep(painter, context, it->second, state);
+    else if (auto w = map.waits.find(element); w != map.waits.end())
+        paintWait(painter, context, w->second, state);
+    else if (auto pa = map.parties.find(element); pa != map.parties.end())
+        paintParty(painter, context, pa->second, state);
+    else if (auto b = map.infoBoxes.find(element); b != map.infoBoxes.end())
+        paintInfoBox(painter, context, b->second, state);
+    else if (auto n = map.notes.find(element); n != map.notes.end())
+        paintNote(painter, context, n->second, state);
+    else if (auto r = map.redPens.find(element); r != map.redPens.end())
+        paintRedPen(painter, context, r->second, state);
+}
+
+void paintMap(QPainter& painter, const PaintContext& context) {
+    registerFonts();
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    for (const auto& [id, flow] : context.map.flows)
+        paintFlow(painter, context, flow);
+    for (Id id : context.map.placedElements())
+        if (!context.map.redPens.contains(id))
+            paintElement(painter, context, id);
+    for (const auto& [id, pen] : context.map.redPens)
+        paintRedPen(painter, context, pen);
+    painter.restore();
+}
+
+} // namespace gemba::render

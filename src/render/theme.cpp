@@ -1,0 +1,35 @@
+#include "gemba/render/theme.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+
+namespace gemba::render {
+
+QFont Theme::font(qreal points, bool bold, bool italic) const {
+    QFont font(family);
+    font.setPointSizeF(points);
+    font.setBold(bold);
+    font.setItalic(italic);
+    font.setStyleHint(QFont::SansSerif);
+    // Glyphs stay at their designed widths at every zoom, so text measured at 100% still fits
+    // when the view or a PDF scales it.
+    font.setHintingPreference(QFont::PreferNoHinting);
+    return font;
+}
+
+const Theme& theme() {
+    static const Theme instance;
+    return instance;
+}
+
+void registerFonts() {
+    static bool done = false;
+    if (done || !QGuiApplication::instance())
+        return;
+    done = true;
+    for (const char* file : {":/gemba/fonts/DejaVuSans.ttf", ":/gemba/fonts/DejaVuSans-Bold.ttf",
+                             ":/gemba/fonts/DejaVuSans-Oblique.ttf"})
+        QFontDatabase::addApplicationFont(QString::fromLatin1(file));
+}
+
+} // namespace gemba::render
