@@ -1,0 +1,193 @@
+#include "editor_document.h"
+
+#include "gemba/store/errors.h"
+#include "gemba/store/project_file.h"
+
+#include <QFileInfo>
+#include <QTimer>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace gemba::app {
+
+namespace {
+
+/// An edit on the undo stack. Commands pushed within one gesture share its serial and merge;
+/// a merge that ends where it started makes the command obsolete, and it disappears.
+class EditCommand : public QUndoCommand {
+public:
+    EditCommand(model::Document& document, model::EditPtr edit, int gesture)
+        : QUndoCommand(QString::fromStdString(edit->description()))
+        , m_document(document)
+        , m_edit(std::move(edit))
+        , m_gesture(gesture) {}
+
+    void redo() override { m_document.apply(*m_edit); }
+    void undo() override { m_document.revert(*m_edit); }
+    int id() const override { return m_gesture > 0 ? 1 : -1; }
+
+    bool mergeWith(const QUndoCommand* other) override {
+        auto* next = static_cast<const EditCommand*>(other);
+        if (next->m_gesture != m_gesture || !m_edit->canMerge(*next->m_edit))
+            return false;
+        m_edit->merge(*next->m_edit);
+        setObsolete(m_edit->isNoop());
+        return true;
+    }
+
+private:
+    model::Document& m_document;
+    model::EditPtr m_edit;
+    int m_gesture;
+};
+
+} // namespace
+
+EditorDocument::EditorDocument(QObject* parent)
+    : QObject(parent)
+    , m_undoStack(new QUndoStack(this)) {
+    qRegisterMetaType<model::Changes>();
+    m_document.addListener([this](const model::Changes& changes) { onModelChanged(changes); });
+    connect(m_undoStack, &QUndoStack::cleanChanged, this,
+            [this](bool) { emit modifiedChanged(isModified()); });
+}
+
+EditorDocument::~EditorDocument() = default;
+
+void EditorDocument::push(model::EditPtr edit) {
+    if (!edit || edit->isNoop())
+        return;
+    const int gesture = m_gestureDepth > 0 ? m_gestureSerial : 0;
+    m_undoStack->push(new EditCommand(m_document, std::move(edit), gesture));
+}
+
+void EditorDocument::beginGesture() {
+    if (m_gestureDepth++ == 0)
+        ++m_gestureSerial;
+}
+
+void EditorDocument::endGesture() {
+    if (m_gestureDepth > 0)
+        --m_gestureDepth;
+}
+
+const metrics::MapMetrics* EditorDocument::metrics(model::Id mapId) {
+    const model::Map* theMap = map(mapId);
+    if (!theMap)
+        return nullptr;
+    auto it = m_metrics.find(mapId);
+    if (it == m_metrics.end())
+        it = m_metrics.emplace(mapId, metrics::computeMetrics(project(), *theMap)).first;
+    return &it->second;
+}
+
+void EditorDocument::flushMetrics() {
+    m_metricsScheduled = false;
+    const std::set<model::Id> stale = std::exchange(m_stale, {});
+    for (model::Id mapId : stale) {
+        if (const model::Map* theMap = map(mapId)) {
+            m_metrics[mapId] = metrics::computeMetrics(project(), *theMap);
+            emit metricsUpdated(mapId);
+        } else {
+            m_metrics.erase(mapId);
+        }
+    }
+}
+
+QString EditorDocument::displayName() const {
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    if (!project().props.name.empty())
+        return QString::fromStdString(project().props.name);
+    return tr("Untitled");
+}
+
+bool EditorDocument::isModified() const {
+    return m_modifiedWithoutUndo || !m_undoStack->isClean();
+}
+
+void EditorDocument::resetProject(model::Project project, bool modified) {
+    m_undoStack->clear();
+    m_metrics.clear();
+    m_stale.clear();
+    m_modifiedWithoutUndo = modified;
+    m_filePath.clear();
+    m_document.reset(std::move(project));
+    emit filePathChanged(m_filePath);
+    emit modifiedChanged(isModified());
+}
+
+bool EditorDocument::open(const QString& path, QString* error) {
+    try {
+        model::Project opened = store::openProject(path.toStdString());
+        resetProject(std::move(opened), false);
+        m_filePath = path;
+        emit filePathChanged(m_filePath);
+        return true;
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+bool EditorDocument::saveAs(const QString& path, QString* error) {
+    try {
+        store::saveProject(project(), path.toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    m_modifiedWithoutUndo = false;
+    m_undoStack->setClean();
+    if (m_filePath != path) {
+        m_filePath = path;
+        emit filePathChanged(m_filePath);
+    }
+    emit modifiedChanged(false);
+    return true;
+}
+
+void EditorDocument::onModelChanged(const model::Changes& changes) {
+    using Subject = model::Change::Subject;
+    for (const model::Change& change : changes) {
+        switch (change.subject) {
+        case Subject::Everything:
+        case Subject::Project:
+        case Subject::Person:
+        case Subject::System:
+            // Calendar, rates, names of people and systems: every map's figures may move.
+            for (const model::Map& m : project().maps)
+                markStale(m.id);
+            break;
+        case Subject::MapList:
+        case Subject::Map:
+            markStale(change.map);
+            break;
+        case Subject::Element:
+            // Moving an element changes no figure.
+            if (change.op != model::Change::Op::Modified ||
+                (change.fields & model::kChangedContent))
+                markStale(change.map);
+            break;
+        }
+    }
+    if (!changes.empty() && changes.front().subject == Subject::Everything)
+        emit projectReset();
+    emit changed(changes);
+}
+
+void EditorDocument::markStale(model::Id mapId) {
+    m_stale.insert(mapId);
+    scheduleMetrics();
+}
+
+void EditorDocument::scheduleMetrics() {
+    if (m_metricsScheduled)
+        return;
+    m_metricsScheduled = true;
+    QTimer::singleShot(0, this, &EditorDocument::flushMetrics);
+}
+
+} // namespace gemba::app

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/document.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+class QUndoStack;
+
+namespace gemba::app {
+
+/// The open project as the editor sees it: the model document, its undo stack, its file and
+/// the latest metrics of each map. Every change goes through push(); every view listens to
+/// changed() and re-reads the model.
+class EditorDocument : public QObject {
+    Q_OBJECT
+
+public:
+    explicit EditorDocument(QObject* parent = nullptr);
+    ~EditorDocument() override;
+
+    const model::Project& project() const { return m_document.project(); }
+    const model::Map* map(model::Id id) const { return project().findMap(id); }
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    /// Applies an edit as one undo step; null and no-op edits are dropped.
+    void push(model::EditPtr edit);
+    /// Between begin and end, edits that can merge become one undo step (a drag, a sweep).
+    void beginGesture();
+    void endGesture();
+    bool inGesture() const { return m_gestureDepth > 0; }
+    model::Id allocateId() { return m_document.allocateId(); }
+
+    /// The latest metrics of a map. After a change they are recomputed once per turn of the
+    /// event loop (metricsUpdated tells when); a map never computed is computed on the spot.
+    const metrics::MapMetrics* metrics(model::Id map);
+    /// Recomputes whatever is stale now.
+    void flushMetrics();
+
+    QString filePath() const { return m_filePath; }
+    /// A name for titles: the file's name, or the project's name for a new project.
+    QString displayName() const;
+    bool isModified() const;
+    /// Starts over with a project that has no file yet (new, imported or recovered).
+    void resetProject(model::Project project, bool modified);
+    /// Reads a .gemba file; on failure the document is unchanged and `error` says why.
+    bool open(const QString& path, QString* error);
+    /// Writes a .gemba file atomically; the document becomes unmodified on success.
+    bool saveAs(const QString& path, QString* error);
+
+signals:
+    void changed(const gemba::model::Changes& changes);
+    void projectReset();
+    void metricsUpdated(gemba::model::Id map);
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString& path);
+
+private:
+    void onModelChanged(const model::Changes& changes);
+    void markStale(model::Id map);
+    void scheduleMetrics();
+
+    model::Document m_document;
+    QUndoStack* m_undoStack;
+    QString m_filePath;
+    bool m_modifiedWithoutUndo = false;
+    int m_gestureDepth = 0;
+    int m_gestureSerial = 0;
+    std::unordered_map<model::Id, metrics::MapMetrics> m_metrics;
+    std::set<model::Id> m_stale;
+    bool m_metricsScheduled = false;
+};
+
+} // namespace gemba::app
+
+Q_DECLARE_METATYPE(gemba::model::Changes)
