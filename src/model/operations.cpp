@@ -226,16 +226,16 @@ std::vector<Id> allElementIds(const Map& map) {
 
 } // namespace
 
-Map deriveMap(Project& project, const Map& source, std::string name, MapState state) {
+Map deriveMap(const IdSource& newId, const Map& source, std::string name, MapState state) {
     Map derived;
-    derived.id = project.allocateId();
+    derived.id = newId();
     derived.props = source.props;
     derived.props.name = std::move(name);
     derived.props.state = state;
     derived.props.madeFrom = source.id;
     std::unordered_map<Id, Id> newIds;
     for (Id id : allElementIds(source))
-        newIds.emplace(id, project.allocateId());
+        newIds.emplace(id, newId());
     copyRenamed(source, newIds, derived, Origin::Source, Point{});
     return derived;
 }
@@ -255,13 +255,13 @@ Map copyElements(const Map& source, std::span<const Id> elements) {
     return clipboard;
 }
 
-EditPtr pasteElements(Project& project, Id mapId, const Map& clipboard, Point offset,
-                      std::vector<Id>* newIdsOut) {
+EditPtr pasteElements(const Project& project, const IdSource& newId, Id mapId, const Map& clipboard,
+                      Point offset, std::vector<Id>* newIdsOut) {
     if (!project.findMap(mapId))
         return nullptr;
     std::unordered_map<Id, Id> newIds;
     for (Id id : allElementIds(clipboard))
-        newIds.emplace(id, project.allocateId());
+        newIds.emplace(id, newId());
     Map pasted;
     copyRenamed(clipboard, newIds, pasted, Origin::Clear, offset);
     std::vector<EditPtr> edits;
@@ -283,12 +283,13 @@ EditPtr pasteElements(Project& project, Id mapId, const Map& clipboard, Point of
     return bundle(std::move(edits), "Paste " + plural(count, "element", "elements"));
 }
 
-EditPtr insertStepAfter(Project& project, Id mapId, Id after, Step step) {
+EditPtr insertStepAfter(const Project& project, const IdSource& newId, Id mapId, Id after,
+                        Step step) {
     const Map* map = project.findMap(mapId);
     if (!map)
         return nullptr;
     if (step.id == kNoId)
-        step.id = project.allocateId();
+        step.id = newId();
     std::vector<EditPtr> edits;
     edits.push_back(addEdit(mapId, step, "Add step"));
     const bool anchored = map->steps.contains(after) || map->waits.contains(after);
@@ -303,7 +304,7 @@ EditPtr insertStepAfter(Project& project, Id mapId, Id after, Step step) {
             edits.push_back(updateEdit(mapId, *outgoing.front(), rerouted, "Reroute flow"));
         }
         Flow link;
-        link.id = project.allocateId();
+        link.id = newId();
         link.from = after;
         link.to = step.id;
         link.kind = FlowKind::Push;

@@ -66,7 +66,7 @@ TEST_CASE("removing nothing the map holds gives no edit", "[ops]") {
 
 TEST_CASE("a derived map keeps each element's origin and its own new ids", "[ops]") {
     Chain chain;
-    const Map future = deriveMap(chain.project, chain.theMap(), "Future", MapState::Future);
+    const Map future = deriveMap(idsOf(chain.project), chain.theMap(), "Future", MapState::Future);
     CHECK(future.props.madeFrom == chain.map);
     CHECK(future.props.state == MapState::Future);
     REQUIRE(future.steps.size() == 3);
@@ -93,7 +93,8 @@ TEST_CASE("copy and paste gives new ids, keeps inner flows, drops dangling ones"
     CHECK(clipboard.steps.size() == 2);
     REQUIRE(clipboard.flows.size() == 1); // A -> B, not B -> C
     std::vector<Id> pasted;
-    EditPtr edit = pasteElements(chain.project, chain.map, clipboard, {0, 150}, &pasted);
+    EditPtr edit =
+        pasteElements(chain.project, idsOf(chain.project), chain.map, clipboard, {0, 150}, &pasted);
     REQUIRE(edit);
     Changes changes;
     edit->apply(chain.project, changes);
@@ -115,7 +116,8 @@ TEST_CASE("a step inserted after one with a single outgoing flow goes between", 
     Chain chain;
     Step inserted;
     inserted.name = "Check";
-    EditPtr edit = insertStepAfter(chain.project, chain.map, chain.a, inserted);
+    EditPtr edit =
+        insertStepAfter(chain.project, idsOf(chain.project), chain.map, chain.a, inserted);
     Changes changes;
     edit->apply(chain.project, changes);
     const Map& map = chain.theMap();
@@ -137,7 +139,7 @@ TEST_CASE("a step inserted after the last one is appended", "[ops]") {
     Chain chain;
     Step last;
     last.name = "Ship";
-    EditPtr edit = insertStepAfter(chain.project, chain.map, chain.c, last);
+    EditPtr edit = insertStepAfter(chain.project, idsOf(chain.project), chain.map, chain.c, last);
     Changes changes;
     edit->apply(chain.project, changes);
     CHECK(chain.theMap().flows.size() == 3);

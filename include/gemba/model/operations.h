@@ -2,11 +2,16 @@
 
 #include "gemba/model/edit.h"
 
+#include <functional>
 #include <span>
 
 /// Edits that take more than one entity change, built from the project as it is now. Each
 /// returns the edit without applying it; the caller applies it (through the undo stack).
+/// Operations that create entities take their new ids from an IdSource: the project's own
+/// counter (Project::allocateId) or the editor document's (Document::allocateId).
 namespace gemba::model {
+
+using IdSource = std::function<Id()>;
 
 /// Adds any element (step, wait, party, info box, note, red pen, flow) to a map.
 EditPtr makeAdd(Id map, const Step& step);
@@ -33,7 +38,7 @@ EditPtr removeSystem(const Project& project, Id system);
 
 /// A new map made from `source`: every element copied with a new id and `origin` set to the
 /// element it came from, so the two maps can be compared step by step.
-Map deriveMap(Project& project, const Map& source, std::string name, MapState state);
+Map deriveMap(const IdSource& newId, const Map& source, std::string name, MapState state);
 
 /// Elements copied out of a map, with the flows between them and the red pens on them: a
 /// clipboard. Ids are those of the source map.
@@ -41,11 +46,16 @@ Map copyElements(const Map& source, std::span<const Id> elements);
 
 /// Pastes a clipboard into a map with fresh ids, shifted by `offset`. `newIds` receives the
 /// ids of the pasted placed elements (for the selection). Returns null for an empty clipboard.
-EditPtr pasteElements(Project& project, Id map, const Map& clipboard, Point offset,
-                      std::vector<Id>* newIds = nullptr);
+EditPtr pasteElements(const Project& project, const IdSource& newId, Id map, const Map& clipboard,
+                      Point offset, std::vector<Id>* newIds = nullptr);
 
 /// Adds `step` after `after` (a step or wait), joined by a push flow. When `after` has exactly
 /// one outgoing work flow, the new step is inserted into it.
-EditPtr insertStepAfter(Project& project, Id map, Id after, Step step);
+EditPtr insertStepAfter(const Project& project, const IdSource& newId, Id map, Id after, Step step);
+
+/// An IdSource drawing on a project's own counter.
+inline IdSource idsOf(Project& project) {
+    return [&project] { return project.allocateId(); };
+}
 
 } // namespace gemba::model
