@@ -1,0 +1,221 @@
+#include "schema.h"
+
+#include <array>
+#include <string>
+
+namespace gemba::store::detail {
+
+namespace {
+
+// Schema 1. STRICT tables make SQLite refuse values of the wrong type; the reader still checks
+// every value, because a file made by another program need not use these declarations.
+// Ids are the model's ids; none stored means NULL. "position" keeps the order of lists.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    hourly_cost REAL
+) STRICT;
+CREATE TABLE system (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL
+) STRICT;
+CREATE TABLE project (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    hours_per_day REAL NOT NULL,
+    days_per_week REAL NOT NULL,
+    currency TEXT NOT NULL,
+    default_hourly_rate REAL NOT NULL,
+    next_id INTEGER NOT NULL,
+    sponsor INTEGER REFERENCES person(id),
+    process_owner INTEGER REFERENCES person(id),
+    facilitator INTEGER REFERENCES person(id)
+) STRICT;
+CREATE TABLE workshop_expert (
+    position INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id)
+) STRICT;
+CREATE TABLE map (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    state TEXT NOT NULL,
+    made_from INTEGER,
+    trigger_text TEXT NOT NULL,
+    done_text TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    demand_quantity REAL,
+    demand_per TEXT,
+    available_time_per_day REAL
+) STRICT;
+CREATE TABLE element (
+    id INTEGER PRIMARY KEY,
+    map_id INTEGER NOT NULL REFERENCES map(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('step', 'wait', 'party', 'info_box', 'note', 'red_pen')),
+    x REAL NOT NULL,
+    y REAL NOT NULL
+) STRICT;
+CREATE TABLE step (
+    id INTEGER PRIMARY KEY REFERENCES element(id) ON DELETE CASCADE,
+    origin INTEGER,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    role TEXT NOT NULL,
+    headcount REAL NOT NULL,
+    process_time REAL,
+    process_time_min REAL,
+    process_time_max REAL,
+    cycle_time REAL,
+    lead_time REAL,
+    pca REAL,
+    batch_size REAL,
+    changeover REAL,
+    uptime REAL,
+    defect_rate REAL,
+    value TEXT NOT NULL,
+    wastes INTEGER NOT NULL
+) STRICT;
+CREATE TABLE step_person (
+    step_id INTEGER NOT NULL REFERENCES step(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    PRIMARY KEY (step_id, position)
+) STRICT;
+CREATE TABLE step_system (
+    step_id INTEGER NOT NULL REFERENCES step(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    system_id INTEGER NOT NULL REFERENCES system(id),
+    PRIMARY KEY (step_id, position)
+) STRICT;
+CREATE TABLE friction (
+    step_id INTEGER NOT NULL REFERENCES step(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    what TEXT NOT NULL,
+    minutes_per_occurrence REAL NOT NULL,
+    occurrences_per_week REAL NOT NULL,
+    PRIMARY KEY (step_id, position)
+) STRICT;
+CREATE TABLE artifact (
+    step_id INTEGER NOT NULL REFERENCES step(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (step_id, position)
+) STRICT;
+CREATE TABLE figure_source (
+    step_id INTEGER NOT NULL REFERENCES step(id) ON DELETE CASCADE,
+    figure TEXT NOT NULL,
+    basis TEXT NOT NULL,
+    source TEXT NOT NULL,
+    date TEXT NOT NULL,
+    PRIMARY KEY (step_id, figure)
+) STRICT;
+CREATE TABLE wait (
+    id INTEGER PRIMARY KEY REFERENCES element(id) ON DELETE CASCADE,
+    origin INTEGER,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    time REAL,
+    quantity REAL
+) STRICT;
+CREATE TABLE party (
+    id INTEGER PRIMARY KEY REFERENCES element(id) ON DELETE CASCADE,
+    origin INTEGER,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    notes TEXT NOT NULL
+) STRICT;
+CREATE TABLE info_box (
+    id INTEGER PRIMARY KEY REFERENCES element(id) ON DELETE CASCADE,
+    origin INTEGER,
+    name TEXT NOT NULL,
+    notes TEXT NOT NULL
+) STRICT;
+CREATE TABLE note (
+    id INTEGER PRIMARY KEY REFERENCES element(id) ON DELETE CASCADE,
+    origin INTEGER,
+    text TEXT NOT NULL
+) STRICT;
+CREATE TABLE red_pen (
+    id INTEGER PRIMARY KEY REFERENCES element(id) ON DELETE CASCADE,
+    origin INTEGER,
+    reason TEXT NOT NULL,
+    cost REAL
+) STRICT;
+CREATE TABLE red_pen_target (
+    red_pen_id INTEGER NOT NULL REFERENCES red_pen(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    target_id INTEGER NOT NULL,
+    PRIMARY KEY (red_pen_id, position)
+) STRICT;
+CREATE TABLE flow (
+    id INTEGER PRIMARY KEY,
+    map_id INTEGER NOT NULL REFERENCES map(id) ON DELETE CASCADE,
+    origin INTEGER,
+    from_id INTEGER NOT NULL REFERENCES element(id) ON DELETE CASCADE,
+    to_id INTEGER NOT NULL REFERENCES element(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    fifo_max INTEGER,
+    share REAL,
+    wait REAL,
+    label TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 19> kTables = {
+    "person",      "system",         "project",  "workshop_expert",
+    "map",         "element",        "step",     "step_person",
+    "step_system", "friction",       "artifact", "figure_source",
+    "wait",        "party",          "info_box", "note",
+    "red_pen",     "red_pen_target", "flow"};
+
+// Schema 1 is the first; each later schema appends its step here, e.g.
+//   {2, "ALTER TABLE step ADD COLUMN takt REAL;", {}},
+const std::array<Migration, 0> kMigrations = {};
+
+} // namespace
+
+std::string_view schemaSql() {
+    return kSchemaV1;
+}
+
+std::span<const std::string_view> schemaTables() {
+    return kTables;
+}
+
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
+
+void migrate(Database& db, std::span<const Migration> steps, int target) {
+    int version = static_cast<int>(db.queryInt("PRAGMA user_version"));
+    if (version >= target)
+        return;
+    db.exec("BEGIN");
+    try {
+        while (version < target) {
+            const Migration* next = nullptr;
+            for (const Migration& step : steps)
+                if (step.version == version + 1)
+                    next = &step;
+            if (!next)
+                throw std::runtime_error("no migration from schema " + std::to_string(version) +
+                                         " to " + std::to_string(version + 1));
+            if (!next->sql.empty())
+                db.exec(std::string(next->sql));
+            if (next->function)
+                next->function(db);
+            version = next->version;
+            db.exec("PRAGMA user_version = " + std::to_string(version));
+        }
+        db.exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+} // namespace gemba::store::detail

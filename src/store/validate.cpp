@@ -1,0 +1,377 @@
+#include "validate.h"
+
+#include "gemba/model/names.h"
+#include "gemba/model/units.h"
+#include "text_util.h"
+
+#include <cmath>
+#include <unordered_map>
+
+namespace gemba::store::detail {
+
+using namespace gemba::model;
+
+std::string_view subjectName(Subject subject) {
+    switch (subject) {
+    case Subject::Project:
+        return "project";
+    case Subject::Person:
+        return "person";
+    case Subject::System:
+        return "system";
+    case Subject::Map:
+        return "map";
+    case Subject::Step:
+        return "step";
+    case Subject::Wait:
+        return "wait";
+    case Subject::Party:
+        return "party";
+    case Subject::InfoBox:
+        return "info box";
+    case Subject::Note:
+        return "note";
+    case Subject::RedPen:
+        return "red pen";
+    case Subject::Flow:
+        return "flow";
+    }
+    return "entity";
+}
+
+namespace {
+
+std::string show(double value) {
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "infinity" : "-infinity";
+    return formatNumber(value, 6);
+}
+
+} // namespace
+
+std::optional<std::string> checkFinite(double value) {
+    if (!std::isfinite(value))
+        return show(value) + " is not a finite number";
+    return std::nullopt;
+}
+
+std::optional<std::string> checkDuration(double seconds) {
+    if (auto bad = checkFinite(seconds))
+        return bad;
+    if (seconds < 0)
+        return show(seconds) + " s is negative; durations cannot be";
+    return std::nullopt;
+}
+
+std::optional<std::string> checkPercent(double value) {
+    if (auto bad = checkFinite(value))
+        return bad;
+    if (value < 0 || value > 100)
+        return show(value) + " is not a percentage from 0 to 100";
+    return std::nullopt;
+}
+
+std::optional<std::string> checkShare(double value) {
+    if (auto bad = checkFinite(value))
+        return bad;
+    if (value < 0 || value > 1)
+        return show(value) + " is not a share from 0 to 1";
+    return std::nullopt;
+}
+
+std::optional<std::string> checkPositive(double value) {
+    if (auto bad = checkFinite(value))
+        return bad;
+    if (value <= 0)
+        return show(value) + " is not above 0";
+    return std::nullopt;
+}
+
+std::optional<std::string> checkNonNegative(double value) {
+    if (auto bad = checkFinite(value))
+        return bad;
+    if (value < 0)
+        return show(value) + " is negative";
+    return std::nullopt;
+}
+
+std::optional<std::string> checkText(std::string_view text) {
+    if (!isValidUtf8(text))
+        return std::string("the text is not valid UTF-8");
+    return std::nullopt;
+}
+
+namespace {
+
+/// Walks a project and stops at the first broken rule (thrown as a Violation, caught at the
+/// top: the walk is deep and a broken rule ends it).
+class Checker {
+public:
+    explicit Checker(const Project& project)
+        : m_project(project) {}
+
+    void run() {
+        const ProjectProps& props = m_project.props;
+        m_subject = Subject::Project;
+        text("name", props.name);
+        text("description", props.description);
+        text("currency", props.currency);
+        rule("calendar/hours_per_day", checkPositive(props.calendar.hoursPerDay));
+        if (props.calendar.hoursPerDay > 24)
+            fail("calendar/hours_per_day",
+                 show(props.calendar.hoursPerDay) + " hours is more than a day");
+        rule("calendar/days_per_week", checkPositive(props.calendar.daysPerWeek));
+        if (props.calendar.daysPerWeek > 7)
+            fail("calendar/days_per_week",
+                 show(props.calendar.daysPerWeek) + " days is more than a week");
+        rule("default_hourly_rate", checkNonNegative(props.defaultHourlyRate));
+
+        for (const auto& [id, person] : m_project.people)
+            checkPerson(id, person);
+        for (const auto& [id, system] : m_project.systems)
+            checkSystem(id, system);
+
+        m_subject = Subject::Project;
+        m_map = kNoId;
+        m_id = kNoId;
+        teamMember("team/sponsor", props.team.sponsor);
+        teamMember("team/process_owner", props.team.processOwner);
+        teamMember("team/facilitator", props.team.facilitator);
+        for (std::size_t i = 0; i < props.team.experts.size(); ++i)
+            teamMember("team/experts/" + std::to_string(i), props.team.experts[i]);
+
+        for (const Map& map : m_project.maps)
+            checkMap(map);
+
+        m_subject = Subject::Project;
+        m_map = kNoId;
+        m_id = kNoId;
+        Id largest = kNoId;
+        for (const auto& [id, _] : m_owner)
+            largest = std::max(largest, id);
+        if (m_project.nextId <= largest)
+            fail("next_id", "next_id " + std::to_string(m_project.nextId) +
+                                " is not above every id in use (the largest is " +
+                                std::to_string(largest) + ")");
+        if (m_project.nextId > kMaxId)
+            fail("next_id", "next_id " + std::to_string(m_project.nextId) + " is too large");
+    }
+
+private:
+    [[noreturn]] void fail(std::string field, std::string problem) {
+        throw Violation{m_subject, m_map, m_id, std::move(field), std::move(problem)};
+    }
+    void rule(const char* field, std::optional<std::string> problem) {
+        if (problem)
+            fail(field, std::move(*problem));
+    }
+    void rule(const char* field, const std::optional<double>& value,
+              std::optional<std::string> (*check)(double)) {
+        if (value)
+            rule(field, check(*value));
+    }
+    void text(const std::string& field, const std::string& value) {
+        if (auto bad = checkText(value))
+            fail(field, std::move(*bad));
+    }
+    template <class E> void enumValue(const char* field, E value) {
+        if (nameOf(value).empty())
+            fail(field, "unknown value " + std::to_string(static_cast<long long>(value)));
+    }
+    void reference(const std::string& field, Id id) {
+        if (id > kMaxId)
+            fail(field, "id " + std::to_string(id) + " is too large");
+    }
+
+    /// Claims `id` for the current entity: ids are positive and unique across the project.
+    void claim(Subject subject, Id map, Id id) {
+        m_subject = subject;
+        m_map = map;
+        m_id = id;
+        if (id == kNoId)
+            fail("id", "ids must be positive");
+        if (id > kMaxId)
+            fail("id", "id " + std::to_string(id) + " is too large (at most " +
+                           std::to_string(kMaxId) + ")");
+        const auto [it, added] = m_owner.emplace(id, subject);
+        if (!added)
+            fail("id", "id " + std::to_string(id) + " is already used by a " +
+                           std::string(subjectName(it->second)));
+    }
+
+    void position(const Point& pos) {
+        rule("position/x", checkFinite(pos.x));
+        rule("position/y", checkFinite(pos.y));
+    }
+
+    void teamMember(const std::string& field, Id person) {
+        if (person != kNoId && !m_project.people.contains(person))
+            fail(field, "id " + std::to_string(person) + " is not a person of the project");
+    }
+
+    void checkPerson(Id key, const Person& person) {
+        claim(Subject::Person, kNoId, key);
+        if (person.id != key)
+            fail("id", "the person is filed under id " + std::to_string(key));
+        text("name", person.name);
+        text("role", person.role);
+        rule("hourly_cost", person.hourlyCost, checkNonNegative);
+    }
+
+    void checkSystem(Id key, const System& system) {
+        claim(Subject::System, kNoId, key);
+        if (system.id != key)
+            fail("id", "the system is filed under id " + std::to_string(key));
+        text("name", system.name);
+        enumValue("kind", system.kind);
+    }
+
+    template <class T> void element(Subject subject, const Map& map, Id key, const T& entity) {
+        claim(subject, map.id, key);
+        if (entity.id != key)
+            fail("id", "the element is filed under id " + std::to_string(key));
+        reference("origin", entity.origin);
+    }
+
+    void checkMap(const Map& map) {
+        claim(Subject::Map, map.id, map.id);
+        const MapProps& props = map.props;
+        text("name", props.name);
+        enumValue("state", props.state);
+        reference("made_from", props.madeFrom);
+        text("trigger", props.trigger);
+        text("done", props.done);
+        text("notes", props.notes);
+        if (props.demand) {
+            rule("demand/quantity", checkNonNegative(props.demand->quantity));
+            enumValue("demand/per", props.demand->per);
+        }
+        rule("available_time_per_day", props.availableTimePerDay, checkDuration);
+
+        for (const auto& [id, step] : map.steps)
+            checkStep(map, id, step);
+        for (const auto& [id, wait] : map.waits) {
+            element(Subject::Wait, map, id, wait);
+            enumValue("kind", wait.kind);
+            text("label", wait.label);
+            rule("time", wait.time, checkDuration);
+            rule("quantity", wait.quantity, checkNonNegative);
+            position(wait.pos);
+        }
+        for (const auto& [id, party] : map.parties) {
+            element(Subject::Party, map, id, party);
+            enumValue("kind", party.kind);
+            text("name", party.name);
+            text("notes", party.notes);
+            position(party.pos);
+        }
+        for (const auto& [id, box] : map.infoBoxes) {
+            element(Subject::InfoBox, map, id, box);
+            text("name", box.name);
+            text("notes", box.notes);
+            position(box.pos);
+        }
+        for (const auto& [id, note] : map.notes) {
+            element(Subject::Note, map, id, note);
+            text("text", note.text);
+            position(note.pos);
+        }
+        for (const auto& [id, pen] : map.redPens) {
+            element(Subject::RedPen, map, id, pen);
+            text("reason", pen.reason);
+            rule("cost", pen.cost, checkNonNegative);
+            position(pen.pos);
+            for (std::size_t i = 0; i < pen.targets.size(); ++i) {
+                const Id target = pen.targets[i];
+                if (target == id || !map.contains(target))
+                    fail("targets/" + std::to_string(i),
+                         "element " + std::to_string(target) + " is not on this map");
+            }
+        }
+        for (const auto& [id, flow] : map.flows) {
+            element(Subject::Flow, map, id, flow);
+            enumValue("kind", flow.kind);
+            text("label", flow.label);
+            if (flow.fifoMax && *flow.fifoMax < 1)
+                fail("fifo_max", std::to_string(*flow.fifoMax) + " is not above 0");
+            rule("share", flow.share, checkShare);
+            rule("wait", flow.wait, checkDuration);
+            for (auto [field, end] : {std::pair{"from", flow.from}, std::pair{"to", flow.to}}) {
+                const auto kind = map.kindOf(end);
+                if (!kind || *kind == ElementKind::Flow)
+                    fail(field,
+                         "element " + std::to_string(end) + " is not a placed element of this map");
+            }
+        }
+    }
+
+    void checkStep(const Map& map, Id key, const Step& step) {
+        element(Subject::Step, map, key, step);
+        text("name", step.name);
+        text("description", step.description);
+        text("role", step.role);
+        rule("headcount", checkPositive(step.headcount));
+        for (std::size_t i = 0; i < step.people.size(); ++i)
+            if (!m_project.people.contains(step.people[i]))
+                fail("people/" + std::to_string(i),
+                     "id " + std::to_string(step.people[i]) + " is not a person of the project");
+        for (std::size_t i = 0; i < step.systems.size(); ++i)
+            if (!m_project.systems.contains(step.systems[i]))
+                fail("systems/" + std::to_string(i),
+                     "id " + std::to_string(step.systems[i]) + " is not a system of the project");
+        rule("process_time", step.processTime, checkDuration);
+        rule("process_time/min", step.processTimeMin, checkDuration);
+        rule("process_time/max", step.processTimeMax, checkDuration);
+        rule("cycle_time", step.cycleTime, checkDuration);
+        rule("lead_time", step.leadTime, checkDuration);
+        rule("pca", step.pca, checkPercent);
+        rule("batch_size", step.batchSize, checkPositive);
+        rule("changeover", step.changeover, checkDuration);
+        rule("uptime", step.uptime, checkPercent);
+        rule("defect_rate", step.defectRate, checkPercent);
+        enumValue("value", step.value);
+        if ((step.wastes & ~kAllWasteKinds) != 0)
+            fail("wastes", "unknown waste bits " + std::to_string(step.wastes & ~kAllWasteKinds));
+        for (std::size_t i = 0; i < step.frictions.size(); ++i) {
+            const Friction& friction = step.frictions[i];
+            const std::string base = "frictions/" + std::to_string(i) + "/";
+            text(base + "what", friction.what);
+            if (auto bad = checkNonNegative(friction.minutesPerOccurrence))
+                fail(base + "minutes_per_occurrence", *bad);
+            if (auto bad = checkNonNegative(friction.occurrencesPerWeek))
+                fail(base + "occurrences_per_week", *bad);
+        }
+        for (std::size_t i = 0; i < step.artifacts.size(); ++i)
+            text("artifacts/" + std::to_string(i), step.artifacts[i]);
+        for (const auto& [figure, source] : step.sources) {
+            const std::string base = "sources/" + std::string(nameOf(figure));
+            if (nameOf(figure).empty())
+                fail("sources", "unknown figure " + std::to_string(static_cast<int>(figure)));
+            enumValue((base + "/basis").c_str(), source.basis);
+            text(base + "/source", source.source);
+            text(base + "/date", source.date);
+        }
+        position(step.pos);
+    }
+
+    const Project& m_project;
+    std::unordered_map<Id, Subject> m_owner;
+    Subject m_subject = Subject::Project;
+    Id m_map = kNoId;
+    Id m_id = kNoId;
+};
+
+} // namespace
+
+std::optional<Violation> findViolation(const Project& project) {
+    try {
+        Checker(project).run();
+    } catch (Violation& violation) {
+        return std::move(violation);
+    }
+    return std::nullopt;
+}
+
+} // namespace gemba::store::detail

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "gemba/model/project.h"
+
+#include <filesystem>
+#include <string>
+
+/// Projects and files shared by the store's tests.
+namespace gemba::store::test {
+
+/// A project that sets every field of every entity, with optionals both set and unset, unicode
+/// text and ids near the largest the store keeps. It is also the content of the committed
+/// fixture tests/data/project-v1.gemba: if the model grows, leave this project as it is and
+/// cover the new fields with another.
+model::Project fullProject();
+
+/// One map of `steps` steps in a line joined by push flows, plus extra flows (information flows
+/// and rework loops) up to `flows` flows in all: the size the speed requirements name.
+model::Project bigProject(int steps = 10000, int flows = 12000);
+
+/// A fresh, empty directory under the system's temporary directory, removed by the destructor.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+std::string readBytes(const std::filesystem::path& file);
+void writeBytes(const std::filesystem::path& file, const std::string& bytes);
+
+/// Runs SQL on a database file, outside Gemba, as another program would (to damage files).
+void runSql(const std::filesystem::path& file, const std::string& sql);
+
+/// The files in a directory, by name.
+std::vector<std::string> listDir(const std::filesystem::path& dir);
+
+} // namespace gemba::store::test
