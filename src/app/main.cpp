@@ -1,0 +1,55 @@
+#include "gemba/render/theme.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTimer>
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Gemba"));
+    QApplication::setApplicationName(QStringLiteral("Gemba"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Gemba"));
+    QApplication::setApplicationVersion(QStringLiteral(GEMBA_VERSION));
+    gemba::render::registerFonts();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Draw, measure and improve value stream maps."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "A .gemba project to open."));
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Open the file, save a picture of the window, and quit."),
+        QStringLiteral("png"));
+    QCommandLineOption size(QStringLiteral("size"),
+                            QApplication::translate("main", "Window size for --screenshot."),
+                            QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    parser.addOption(screenshot);
+    parser.addOption(size);
+    parser.process(app);
+
+    gemba::app::MainWindow::Options options;
+    options.offerRecovery = !parser.isSet(screenshot);
+    gemba::app::MainWindow window(options);
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty() && !window.openFile(files.front()))
+        return parser.isSet(screenshot) ? 2 : 1;
+
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+        window.show();
+        // Let the window lay out and fit the map, then take the picture.
+        QTimer::singleShot(600, &window, [&] {
+            const bool ok = window.grab().save(parser.value(screenshot));
+            QApplication::exit(ok ? 0 : 3);
+        });
+        return app.exec();
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "gemba/model/types.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace gemba::app {
+
+class EditorDocument;
+class FindingsPanel;
+class MapView;
+class MetricsPanel;
+class Palette;
+class PeopleSystemsPanel;
+class PropertiesPanel;
+class QuickCaptureBar;
+class Recovery;
+
+/// The editor's window: a tab per map with its canvas, the palette, the properties, metrics,
+/// people and systems and findings panels, the quick-capture line, and the file commands.
+/// Every action has an objectName ("actionSave", "actionUndo"...) so tests can trigger it.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    struct Options {
+        QString recoveryFolder; ///< empty: Recovery::defaultFolder()
+        int autosaveIntervalMs = 60'000;
+        bool offerRecovery = true; ///< ask about work left by a crashed session at start
+    };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    EditorDocument& document() const { return *m_document; }
+    MapView* currentView() const;
+    model::Id currentMap() const;
+    /// The canvas of a map (its tab), or null.
+    MapView* viewOf(model::Id map) const;
+    void showMap(model::Id map);
+    Recovery& recovery() const { return *m_recovery; }
+
+    /// Opens a .gemba project (after asking about unsaved work); shows any error to the user.
+    bool openFile(const QString& path);
+    /// Saves to a path; shows any error to the user.
+    bool saveFile(const QString& path);
+    /// Imports a JSON project (as a new, unsaved project) or a CSV step table (as a new map).
+    bool importJson(const QString& path);
+    bool importCsv(const QString& path);
+    bool exportJson(const QString& path);
+
+    bool isPresenting() const { return m_presenting; }
+    void setPresenting(bool on);
+    /// Offers to recover autosaved work of sessions that ended unexpectedly.
+    void offerRecovery();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createToolBars();
+    void rebuildTabs();
+    void syncTabs();
+    void updateTitle();
+    void updateActions();
+    void onCurrentTabChanged();
+    void onSelectionChanged();
+    void onFindingActivated(model::Id map, model::Id element);
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    bool maybeSave();
+    void newProject();
+    void newMap();
+    void newFutureState();
+    void renameMap();
+    void deleteMap();
+    void open();
+    bool save();
+    bool saveAs();
+    void readSettings();
+    void writeSettings();
+    QAction* makeAction(const char* name, const QString& text, const QKeySequence& key = {});
+
+    EditorDocument* m_document;
+    Recovery* m_recovery = nullptr;
+    QTabWidget* m_tabs;
+    Palette* m_palette = nullptr;
+    PropertiesPanel* m_properties = nullptr;
+    MetricsPanel* m_metrics = nullptr;
+    PeopleSystemsPanel* m_peopleSystems = nullptr;
+    FindingsPanel* m_findings = nullptr;
+    QuickCaptureBar* m_quickCapture = nullptr;
+    QList<QDockWidget*> m_docks;
+    QToolBar* m_fileBar = nullptr;
+    QToolBar* m_paletteBar = nullptr;
+    QToolBar* m_captureBar = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_zoomLabel = nullptr;
+    QStringList m_recentFiles;
+    bool m_presenting = false;
+    QByteArray m_stateBeforePresenting;
+    bool m_wasMaximized = false;
+    QString m_lastDirectory;
+};
+
+} // namespace gemba::app
