@@ -10,7 +10,8 @@
 /// matched through the ids they came from (Step::origin).
 namespace gemba::metrics {
 
-enum class Quantity { Duration, Ratio, Count, Money, Hours, Items };
+/// What a figure measures, for display: Duration in seconds, Days in working days.
+enum class Quantity { Duration, Ratio, Count, Money, Hours, Items, Days };
 
 struct MetricChange {
     std::string key;   ///< as in `gemba-cli metrics --json`: "lead_time_seconds"
@@ -23,7 +24,7 @@ struct MetricChange {
 };
 
 struct FieldChange {
-    std::string field; ///< "process_time", "role", ...
+    std::string field;  ///< "process_time", "role", ...
     std::string before; ///< shown in the project's units
     std::string after;
 };

@@ -18,7 +18,7 @@ enum class Severity { Error, Warning, Info };
 /// A validation finding about a map, and the element it concerns (kNoId: the map itself).
 struct Finding {
     Severity severity = Severity::Warning;
-    std::string code;    ///< stable, e.g. "lead_time_below_process_time"
+    std::string code; ///< stable, e.g. "lead_time_below_process_time"
     Id map = model::kNoId;
     Id element = model::kNoId;
     std::string message; ///< says what is wrong and where, in words a facilitator reads
@@ -31,22 +31,22 @@ struct Segment {
     Id element = model::kNoId;
     model::ElementKind kind = model::ElementKind::Step;
     std::string name;
-    double visits = 1;          ///< expected passes per item (shares, rework loops)
-    double waitSeconds = 0;     ///< upper rung: queues, inventory, flow waits, step LT - PT
-    double processSeconds = 0;  ///< lower rung: process time
+    double visits = 1;         ///< expected passes per item (shares, rework loops)
+    double waitSeconds = 0;    ///< upper rung: queues, inventory, flow waits, step LT - PT
+    double processSeconds = 0; ///< lower rung: process time
     double leadSeconds() const { return waitSeconds + processSeconds; }
 };
 
 /// Figures of one step.
 struct StepFigures {
     Id step = model::kNoId;
-    double processTime = 0;   ///< typical PT, seconds (0 when missing)
-    double leadTime = 0;      ///< LT, or PT when LT is empty
-    double cycleTime = 0;     ///< C/T, or PT / headcount / uptime when C/T is empty
-    double visits = 0;        ///< expected passes per item along the critical path
-    bool onPath = false;      ///< reached by the value stream's path (visits > 0)
+    double processTime = 0;               ///< typical PT, seconds (0 when missing)
+    double leadTime = 0;                  ///< LT, or PT when LT is empty
+    double cycleTime = 0;                 ///< C/T, or PT / headcount / uptime when C/T is empty
+    double visits = 0;                    ///< expected passes per item along the critical path
+    bool onPath = false;                  ///< reached by the value stream's path (visits > 0)
     std::optional<double> capacityPerDay; ///< items per day: available time / C/T
-    bool aboveTakt = false;   ///< C/T > takt: the step cannot meet demand
+    bool aboveTakt = false;               ///< C/T > takt: the step cannot meet demand
 };
 
 struct MapMetrics {
@@ -55,30 +55,33 @@ struct MapMetrics {
     /// False when validation found errors: then the numbers below are not given (zero).
     bool valid = false;
 
-    double processTime = 0; ///< seconds: sum of PT along the critical path
-    double cycleTime = 0;   ///< seconds: sum of C/T along the critical path
-    double leadTime = 0;    ///< seconds: step LTs plus waits plus inventory time
-    double waitTime = 0;    ///< seconds: leadTime - processTime
-    double leadTimeDays = 0; ///< leadTime in working days of the project's calendar
-    double activityRatio = 0;          ///< processTime / leadTime, 0-1
+    double processTime = 0;     ///< seconds: sum of PT along the critical path
+    double valueAddingTime = 0; ///< seconds: PT of value-adding steps along the critical path
+    double cycleTime = 0;       ///< seconds: sum of C/T along the critical path
+    double leadTime = 0;        ///< seconds: step LTs plus waits plus inventory time
+    double waitTime = 0;        ///< seconds: leadTime - processTime
+    double leadTimeDays = 0;    ///< leadTime in working days of the project's calendar
+    double activityRatio = 0;   ///< processTime / leadTime, 0-1
     double processCycleEfficiency = 0; ///< PT of value-adding steps / leadTime, 0-1
     double rolledPca = 1;              ///< product of %C&A along the path, 0-1
     std::optional<double> demandPerDay;
-    double availableTimePerDay = 0;    ///< seconds: the map's, else the calendar's day
-    std::optional<double> takt;        ///< seconds per item; empty without demand
-    std::optional<double> wip;         ///< Little's law: demand per day x lead time days
-    Id bottleneck = model::kNoId;      ///< the path step with the highest C/T
+    double availableTimePerDay = 0; ///< seconds: the map's, else the calendar's day
+    std::optional<double> takt;     ///< seconds per item; empty without demand
+    std::optional<double> wip;      ///< Little's law: demand per day x lead time days
+    Id bottleneck = model::kNoId;   ///< the path step with the highest C/T
     double bottleneckCycleTime = 0;
-    int handoffs = 0;                  ///< work flows into a step of another role or team
-    std::vector<Id> handoffFlows;      ///< those flows, for the canvas's handoff markers
-    std::vector<Id> systems;           ///< systems touched by the map's steps
-    std::vector<Id> people;            ///< people assigned to the map's steps
-    std::vector<std::string> roles;    ///< distinct roles or teams of the map's steps
+    int handoffs = 0;               ///< work flows into a step of another role or team
+    std::vector<Id> handoffFlows;   ///< those flows, for the canvas's handoff markers
+    std::vector<Id> systems;        ///< systems touched by the map's steps
+    std::vector<Id> people;         ///< people assigned to the map's steps
+    std::vector<std::string> roles; ///< distinct roles or teams of the map's steps
     double frictionHoursPerWeek = 0;
-    double frictionCostPerWeek = 0;    ///< project currency
-    double totalLabour = 0;            ///< seconds: PT of every step, on the path or not
-    std::vector<Segment> timeline;     ///< the ladder, in path order
+    double frictionCostPerWeek = 0; ///< project currency
+    double totalLabour = 0;         ///< seconds: PT of every step, on the path or not
+    std::vector<Segment> timeline;  ///< the ladder, in path order
     std::map<Id, StepFigures> steps;
+    /// Every step: those on the path in timeline order, then the rest by position (x, y, id).
+    std::vector<Id> stepOrder;
     std::vector<Finding> findings;
 };
 

@@ -1,0 +1,228 @@
+#include "checks.h"
+
+#include "gemba/model/units.h"
+
+#include <cmath>
+#include <optional>
+
+namespace gemba::metrics::detail {
+
+namespace {
+
+using model::formatNumber;
+
+// Element descriptions are built only when a finding fires: a clean map of thousands of
+// steps must not pay for strings it never shows.
+
+/// "Step "Review": process time", or "Map "Current": demand" for the map itself (kNoId).
+std::string subject(const Reporter& report, model::Id element, std::string_view what) {
+    return (element == model::kNoId ? report.describeMap() : report.describe(element)) + ": " +
+           std::string(what);
+}
+
+/// A duration that must be finite and not negative. Returns false when it is neither.
+bool checkTime(Reporter& report, model::Id element, std::string_view what,
+               const std::optional<double>& value) {
+    if (!value)
+        return true;
+    if (!std::isfinite(*value)) {
+        report.error("not_finite", element, subject(report, element, what) + " is not a number");
+        return false;
+    }
+    if (*value < 0) {
+        report.error("negative_time", element,
+                     subject(report, element, what) + " " + report.duration(*value) +
+                         " is negative");
+        return false;
+    }
+    return true;
+}
+
+/// A count or amount of money that must be finite and not negative.
+bool checkAmount(Reporter& report, model::Id element, std::string_view what,
+                 const std::optional<double>& value) {
+    if (!value)
+        return true;
+    if (!std::isfinite(*value)) {
+        report.error("not_finite", element, subject(report, element, what) + " is not a number");
+        return false;
+    }
+    if (*value < 0) {
+        report.error("negative_value", element,
+                     subject(report, element, what) + " " + formatNumber(*value) + " is negative");
+        return false;
+    }
+    return true;
+}
+
+/// A percentage in (0, 100], or in [0, 100] when zero is allowed.
+void checkPercent(Reporter& report, model::Id element, std::string_view what,
+                  const std::optional<double>& value, const char* code, bool zeroAllowed) {
+    if (!value)
+        return;
+    if (!std::isfinite(*value)) {
+        report.error("not_finite", element, subject(report, element, what) + " is not a number");
+        return;
+    }
+    const bool inRange =
+        zeroAllowed ? (*value >= 0 && *value <= 100) : (*value > 0 && *value <= 100);
+    if (!inRange)
+        report.error(code, element,
+                     subject(report, element, what) + " " + formatNumber(*value) + "% is outside " +
+                         (zeroAllowed ? "0-100%" : "0-100% (above 0)"));
+}
+
+void checkCalendarAndMap(Reporter& report) {
+    const model::Calendar& calendar = report.project().props.calendar;
+    if (!(calendar.hoursPerDay > 0 && calendar.hoursPerDay <= 24) ||
+        !(calendar.daysPerWeek > 0 && calendar.daysPerWeek <= 7))
+        report.error("calendar_out_of_range", model::kNoId,
+                     "The project's calendar has " + formatNumber(calendar.hoursPerDay) +
+                         " hours per day and " + formatNumber(calendar.daysPerWeek) +
+                         " days per week; it needs 0-24 hours and 0-7 days, above 0");
+    const double rate = report.project().props.defaultHourlyRate;
+    if (!std::isfinite(rate) || rate < 0)
+        report.error(std::isfinite(rate) ? "negative_value" : "not_finite", model::kNoId,
+                     "The project's default hourly rate " +
+                         (std::isfinite(rate) ? formatNumber(rate) + " is negative"
+                                              : std::string("is not a number")));
+
+    const model::MapProps& props = report.map().props;
+    if (props.demand)
+        checkAmount(report, model::kNoId, "customer demand", props.demand->quantity);
+    if (props.availableTimePerDay) {
+        const double available = *props.availableTimePerDay;
+        if (!std::isfinite(available))
+            report.error("not_finite", model::kNoId,
+                         subject(report, model::kNoId, "available time per day") +
+                             " is not a number");
+        else if (available <= 0)
+            report.error("available_time_not_positive", model::kNoId,
+                         subject(report, model::kNoId, "available time per day") + " " +
+                             report.duration(available) + " must be above 0");
+    }
+    if (report.map().steps.empty())
+        report.info("no_steps", model::kNoId, report.describeMap() + " has no process steps yet");
+}
+
+void checkPeopleAndSystems(Reporter& report, const model::Step& step) {
+    const model::Project& project = report.project();
+    for (model::Id person : step.people) {
+        auto it = project.people.find(person);
+        if (it == project.people.end()) {
+            report.warning("unknown_reference", step.id,
+                           subject(report, step.id, "person #") + std::to_string(person) +
+                               " is not in the project");
+            continue;
+        }
+        const std::optional<double>& cost = it->second.hourlyCost;
+        if (cost && !(std::isfinite(*cost) && *cost >= 0))
+            checkAmount(report, step.id, "hourly cost of \"" + it->second.name + "\"", cost);
+    }
+    for (model::Id system : step.systems)
+        if (!project.systems.contains(system))
+            report.warning("unknown_reference", step.id,
+                           subject(report, step.id, "system #") + std::to_string(system) +
+                               " is not in the project");
+}
+
+void checkStep(Reporter& report, const model::Step& step) {
+    const model::Id id = step.id;
+    if (!std::isfinite(step.headcount))
+        report.error("not_finite", id, subject(report, id, "headcount") + " is not a number");
+    else if (step.headcount <= 0)
+        report.error("headcount_not_positive", id,
+                     subject(report, id, "headcount") + " " + formatNumber(step.headcount) +
+                         " must be above 0");
+
+    const bool ptOk = checkTime(report, id, "process time", step.processTime);
+    const bool minOk = checkTime(report, id, "minimum process time", step.processTimeMin);
+    const bool maxOk = checkTime(report, id, "maximum process time", step.processTimeMax);
+    checkTime(report, id, "cycle time", step.cycleTime);
+    const bool ltOk = checkTime(report, id, "lead time", step.leadTime);
+    checkTime(report, id, "changeover", step.changeover);
+
+    const auto& pt = step.processTime;
+    if (ptOk && ltOk && pt && step.leadTime && *step.leadTime < *pt)
+        report.error("lead_time_below_process_time", id,
+                     subject(report, id, "lead time") + " " + report.duration(*step.leadTime) +
+                         " is shorter than process time " + report.duration(*pt));
+    if (ptOk && minOk && pt && step.processTimeMin && *step.processTimeMin > *pt)
+        report.warning("process_time_range", id,
+                       subject(report, id, "minimum process time") + " " +
+                           report.duration(*step.processTimeMin) + " is above the typical " +
+                           report.duration(*pt));
+    if (ptOk && maxOk && pt && step.processTimeMax && *step.processTimeMax < *pt)
+        report.warning("process_time_range", id,
+                       subject(report, id, "maximum process time") + " " +
+                           report.duration(*step.processTimeMax) + " is below the typical " +
+                           report.duration(*pt));
+    if (minOk && maxOk && !pt && step.processTimeMin && step.processTimeMax &&
+        *step.processTimeMin > *step.processTimeMax)
+        report.warning("process_time_range", id,
+                       subject(report, id, "minimum process time") + " " +
+                           report.duration(*step.processTimeMin) + " is above the maximum " +
+                           report.duration(*step.processTimeMax));
+
+    checkPercent(report, id, "%C&A", step.pca, "pca_out_of_range", false);
+    checkPercent(report, id, "uptime", step.uptime, "percent_out_of_range", false);
+    checkPercent(report, id, "defect rate", step.defectRate, "percent_out_of_range", true);
+    checkAmount(report, id, "batch size", step.batchSize);
+
+    for (const model::Friction& friction : step.frictions) {
+        const double minutes = friction.minutesPerOccurrence;
+        if (!std::isfinite(minutes) || minutes < 0)
+            checkTime(report, id, "friction \"" + friction.what + "\"", minutes * 60.0);
+        const double occurrences = friction.occurrencesPerWeek;
+        if (!std::isfinite(occurrences) || occurrences < 0)
+            checkAmount(report, id, "friction \"" + friction.what + "\": occurrences per week",
+                        occurrences);
+    }
+    checkPeopleAndSystems(report, step);
+}
+
+void checkWait(Reporter& report, const model::Wait& wait) {
+    checkTime(report, wait.id, "waiting time", wait.time);
+    checkAmount(report, wait.id, "quantity", wait.quantity);
+}
+
+void checkFlow(Reporter& report, const model::Flow& flow) {
+    // Dangling ends are found by the value stream, which has a dense index of the nodes.
+    if (flow.fifoMax && *flow.fifoMax <= 0)
+        report.error("fifo_max_not_positive", flow.id,
+                     subject(report, flow.id, "FIFO maximum ") + std::to_string(*flow.fifoMax) +
+                         " must be above 0");
+    checkTime(report, flow.id, "waiting time", flow.wait);
+    if (flow.share && !(*flow.share >= 0 && *flow.share <= 1))
+        report.error("share_out_of_range", flow.id,
+                     subject(report, flow.id, "share ") +
+                         (std::isfinite(*flow.share) ? formatNumber(*flow.share, 6)
+                                                     : std::string("(not a number)")) +
+                         " is outside 0-1");
+}
+
+void checkRedPen(Reporter& report, const model::RedPen& pen) {
+    const model::Map& map = report.map();
+    for (model::Id target : pen.targets)
+        if (!map.steps.contains(target) && !map.flows.contains(target))
+            report.warning("red_pen_target_missing", pen.id,
+                           report.describe(pen.id) + ": marks #" + std::to_string(target) +
+                               ", which is not a step or flow of this map");
+}
+
+} // namespace
+
+void checkElements(Reporter& report) {
+    const model::Map& map = report.map();
+    checkCalendarAndMap(report);
+    for (const auto& [id, step] : map.steps)
+        checkStep(report, step);
+    for (const auto& [id, wait] : map.waits)
+        checkWait(report, wait);
+    for (const auto& [id, flow] : map.flows)
+        checkFlow(report, flow);
+    for (const auto& [id, pen] : map.redPens)
+        checkRedPen(report, pen);
+}
+
+} // namespace gemba::metrics::detail

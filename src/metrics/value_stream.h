@@ -1,0 +1,85 @@
+#pragma once
+
+#include "findings.h"
+
+#include <vector>
+
+/// The value stream of a map as a dense graph (indices and vectors, no per-node maps), and
+/// everything worked out on it: expected lead times, the critical path, visits, labour, the
+/// path order and the rolled %C&A. Formulas and conventions: docs/metrics.md.
+namespace gemba::metrics::detail {
+
+inline constexpr int kNoNode = -1;
+
+/// A node of the path: a step, a wait, a supplier or a customer.
+struct PathNode {
+    model::Id id = model::kNoId;
+    model::ElementKind kind = model::ElementKind::Step;
+    const model::Step* step = nullptr;   ///< set for steps
+    const model::Wait* wait = nullptr;   ///< set for waits
+    const model::Party* party = nullptr; ///< set for suppliers and customers
+};
+
+/// A flow that carries work between two path nodes.
+struct PathEdge {
+    int from = kNoNode;
+    int to = kNoNode;
+    model::Id flow = model::kNoId;
+    bool hasShare = false;
+    double share = 0; ///< 0-1; 0 when the flow has none
+    double wait = 0;  ///< seconds; 0 when the flow has none
+};
+
+/// Strongly connected components, numbered in reverse topological order (a component is
+/// numbered before every component that leads to it).
+struct Components {
+    std::vector<int> of;      ///< component of each node (kNoNode: not visited)
+    std::vector<int> begin;   ///< members of component c: nodes[begin[c] .. begin[c + 1])
+    std::vector<int> nodes;   ///< members, latest discovered first
+    std::vector<char> cyclic; ///< more than one member, or a flow from the member to itself
+    int count() const { return static_cast<int>(cyclic.size()); }
+};
+
+/// The analysed value stream of one map. The graph part is always filled; the solution
+/// (from `expected` on) only when `solved` is true, that is when the map has no errors.
+struct ValueStream {
+    std::vector<model::Id> ids; ///< node ids, ascending (binary search)
+    std::vector<PathNode> nodes;
+    std::vector<PathEdge> edges; ///< in flow id order
+    std::vector<int> outBegin;   ///< out-edges of v: outEdges[outBegin[v] .. outBegin[v + 1])
+    std::vector<int> outEdges;   ///< edge indices, in flow id order per node
+    std::vector<int> inBegin;
+    std::vector<int> inEdges;
+    std::vector<double> pt; ///< process time (steps; 0 for the rest)
+    std::vector<double> lt; ///< time a node adds: step LT, wait or inventory time, 0 for parties
+    std::vector<double> ct; ///< cycle time (steps; 0 for the rest)
+    std::vector<char> alternative; ///< out-edges carry shares (OR split); else parallel (AND)
+    std::vector<int> starts;       ///< start nodes, ascending id
+    std::vector<char> live;        ///< reached from a start, and reaches an end
+    Components components;
+
+    bool solved = false;
+    int start = kNoNode;          ///< the critical start (largest expected lead time)
+    std::vector<double> expected; ///< L(v): expected lead time from v to the end
+    std::vector<int> chosen;      ///< chosen out-edge of a parallel split (kNoNode: none)
+    std::vector<double> visits;   ///< expected passes per item, along the critical path
+    std::vector<double> edgeVisits;
+    std::vector<double> labour;     ///< passes with every parallel branch worked
+    bool labourApproximate = false; ///< a loop held parallel work that could not be weighed
+    std::vector<int> pathOrder;     ///< nodes with visits > 0, in path order
+    double rolledPca = 1;
+
+    int nodeCount() const { return static_cast<int>(nodes.size()); }
+    int outDegree(int v) const { return outBegin[v + 1] - outBegin[v]; }
+    /// The node with this id, or kNoNode.
+    int indexOf(model::Id id) const;
+    /// Multiplier of an edge's source visits along the critical path: share for an OR
+    /// split, 1 for the chosen branch of an AND split, 0 for the other branches.
+    double criticalFactor(int edge) const;
+};
+
+/// Builds the value stream of the reporter's map, checks it (starts, splits, loops,
+/// connection, node times) and, when no error was reported, solves it.
+ValueStream analyse(Reporter& report);
+
+} // namespace gemba::metrics::detail
