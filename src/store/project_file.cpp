@@ -713,16 +713,26 @@ void checkTables(Database& db, const std::string& file) {
     }
 }
 
-void checkForeignKeys(Database& db, const std::string& file) {
-    Statement check(db, "PRAGMA foreign_key_check");
-    if (!check.step())
-        return;
+[[noreturn]] void reportForeignKey(Statement& check, const std::string& file) {
     const std::string table = check.columnText(0);
     const std::string row =
         check.columnType(1) == SQLITE_NULL ? "?" : std::to_string(check.columnInt(1));
     const std::string parent = check.columnText(2);
     throw InputError(file, "table " + table + ", row " + row,
                      "refers to a row of table " + parent + " that does not exist");
+}
+
+void checkForeignKeys(Database& db, const std::string& file) {
+    try {
+        Statement check(db, "PRAGMA foreign_key_check");
+        if (check.step())
+            reportForeignKey(check, file);
+    } catch (const SqliteError& error) {
+        // A reference to a table without the key it names ("foreign key mismatch").
+        throw InputError(file, "",
+                         std::string("the tables' keys do not match Gemba's schema (") +
+                             error.what() + "); the file is not a valid Gemba project");
+    }
 }
 
 } // namespace
@@ -773,8 +783,10 @@ model::Project detail::openProjectWith(const fs::path& file, std::span<const Mig
             }
         }
         checkTables(memory, name);
-        checkForeignKeys(memory, name);
+        // Loading first checks every value's type with the most precise message; the key check
+        // then finds what refers to rows that are missing.
         Project project = Loader(memory, name).load();
+        checkForeignKeys(memory, name);
         if (auto violation = detail::findViolation(project))
             throw InputError(name, placeOf(*violation), violation->problem);
         return project;
