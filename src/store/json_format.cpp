@@ -1,0 +1,862 @@
+#include "gemba/store/json_format.h"
+
+#include "atomic_file.h"
+#include "gemba/model/names.h"
+#include "gemba/model/units.h"
+#include "gemba/store/errors.h"
+#include "text_util.h"
+#include "validate.h"
+
+#include <climits>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <sstream>
+#include <string_view>
+#include <unordered_map>
+
+namespace gemba::store {
+
+using namespace gemba::model;
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------------------------
+// Writing: every entity in id order, fields that are empty (empty text, unset optionals, no id,
+// empty lists) left out. Fields with a default other than "empty" (currency, headcount, value)
+// are always written, so that reading back never has to guess.
+
+namespace {
+
+void putText(json& out, const char* key, const std::string& text) {
+    if (!text.empty())
+        out[key] = text;
+}
+void putId(json& out, const char* key, Id id) {
+    if (id != kNoId)
+        out[key] = id;
+}
+void putNumber(json& out, const char* key, const std::optional<double>& value) {
+    if (value)
+        out[key] = *value;
+}
+json position(const Point& pos) {
+    return json{{"x", pos.x}, {"y", pos.y}};
+}
+
+json stepJson(const Step& step) {
+    json out = json::object();
+    out["id"] = step.id;
+    putId(out, "origin", step.origin);
+    out["name"] = step.name;
+    putText(out, "description", step.description);
+    putText(out, "role", step.role);
+    out["headcount"] = step.headcount;
+    if (!step.people.empty())
+        out["people"] = step.people;
+    if (!step.systems.empty())
+        out["systems"] = step.systems;
+    if (step.processTimeMin || step.processTimeMax) {
+        json range = json::object();
+        putNumber(range, "typical", step.processTime);
+        putNumber(range, "min", step.processTimeMin);
+        putNumber(range, "max", step.processTimeMax);
+        out["process_time"] = std::move(range);
+    } else {
+        putNumber(out, "process_time", step.processTime);
+    }
+    putNumber(out, "cycle_time", step.cycleTime);
+    putNumber(out, "lead_time", step.leadTime);
+    putNumber(out, "pca", step.pca);
+    putNumber(out, "batch_size", step.batchSize);
+    putNumber(out, "changeover", step.changeover);
+    putNumber(out, "uptime", step.uptime);
+    putNumber(out, "defect_rate", step.defectRate);
+    out["value"] = nameOf(step.value);
+    if (step.wastes != 0) {
+        json wastes = json::array();
+        for (const auto& [kind, name] : EnumNames<WasteKind>::table())
+            if (step.hasWaste(kind))
+                wastes.push_back(name);
+        out["wastes"] = std::move(wastes);
+    }
+    if (!step.frictions.empty()) {
+        json frictions = json::array();
+        for (const Friction& friction : step.frictions) {
+            json f = json::object();
+            putText(f, "what", friction.what);
+            f["minutes_per_occurrence"] = friction.minutesPerOccurrence;
+            f["occurrences_per_week"] = friction.occurrencesPerWeek;
+            frictions.push_back(std::move(f));
+        }
+        out["frictions"] = std::move(frictions);
+    }
+    if (!step.artifacts.empty())
+        out["artifacts"] = step.artifacts;
+    if (!step.sources.empty()) {
+        json sources = json::object();
+        for (const auto& [figure, source] : step.sources) {
+            json s = json::object();
+            s["basis"] = nameOf(source.basis);
+            putText(s, "source", source.source);
+            putText(s, "date", source.date);
+            sources[std::string(nameOf(figure))] = std::move(s);
+        }
+        out["sources"] = std::move(sources);
+    }
+    out["position"] = position(step.pos);
+    return out;
+}
+
+json mapJson(const Map& map) {
+    json out = json::object();
+    out["id"] = map.id;
+    const MapProps& props = map.props;
+    out["name"] = props.name;
+    out["state"] = nameOf(props.state);
+    putId(out, "made_from", props.madeFrom);
+    putText(out, "trigger", props.trigger);
+    putText(out, "done", props.done);
+    if (props.demand)
+        out["demand"] =
+            json{{"quantity", props.demand->quantity}, {"per", nameOf(props.demand->per)}};
+    putNumber(out, "available_time_per_day", props.availableTimePerDay);
+    putText(out, "notes", props.notes);
+
+    json steps = json::array();
+    for (const auto& [id, step] : map.steps)
+        steps.push_back(stepJson(step));
+    out["steps"] = std::move(steps);
+
+    auto list = [&](const char* key, const auto& collection, auto&& write) {
+        if (collection.empty())
+            return;
+        json items = json::array();
+        for (const auto& [id, item] : collection) {
+            json entry = json::object();
+            entry["id"] = id;
+            putId(entry, "origin", item.origin);
+            write(entry, item);
+            items.push_back(std::move(entry));
+        }
+        out[key] = std::move(items);
+    };
+    list("waits", map.waits, [](json& out, const Wait& wait) {
+        out["kind"] = nameOf(wait.kind);
+        putText(out, "label", wait.label);
+        putNumber(out, "time", wait.time);
+        putNumber(out, "quantity", wait.quantity);
+        out["position"] = position(wait.pos);
+    });
+    list("parties", map.parties, [](json& out, const Party& party) {
+        out["kind"] = nameOf(party.kind);
+        putText(out, "name", party.name);
+        putText(out, "notes", party.notes);
+        out["position"] = position(party.pos);
+    });
+    list("info_boxes", map.infoBoxes, [](json& out, const InfoBox& box) {
+        putText(out, "name", box.name);
+        putText(out, "notes", box.notes);
+        out["position"] = position(box.pos);
+    });
+    list("note_boxes", map.notes, [](json& out, const Note& note) {
+        putText(out, "text", note.text);
+        out["position"] = position(note.pos);
+    });
+    list("red_pens", map.redPens, [](json& out, const RedPen& pen) {
+        if (!pen.targets.empty())
+            out["targets"] = pen.targets;
+        putText(out, "reason", pen.reason);
+        putNumber(out, "cost", pen.cost);
+        out["position"] = position(pen.pos);
+    });
+    list("flows", map.flows, [](json& out, const Flow& flow) {
+        out["from"] = flow.from;
+        out["to"] = flow.to;
+        out["kind"] = nameOf(flow.kind);
+        if (flow.fifoMax)
+            out["fifo_max"] = *flow.fifoMax;
+        putNumber(out, "share", flow.share);
+        putNumber(out, "wait", flow.wait);
+        putText(out, "label", flow.label);
+    });
+    return out;
+}
+
+} // namespace
+
+json toJson(const Project& project) {
+    const ProjectProps& props = project.props;
+    json out = json::object();
+    out["format"] = kJsonFormatName;
+    out["version"] = kJsonFormatVersion;
+    putText(out, "name", props.name);
+    putText(out, "description", props.description);
+    out["calendar"] = json{{"hours_per_day", props.calendar.hoursPerDay},
+                           {"days_per_week", props.calendar.daysPerWeek}};
+    out["currency"] = props.currency;
+    out["default_hourly_rate"] = props.defaultHourlyRate;
+    out["next_id"] = project.nextId;
+
+    json team = json::object();
+    putId(team, "sponsor", props.team.sponsor);
+    putId(team, "process_owner", props.team.processOwner);
+    putId(team, "facilitator", props.team.facilitator);
+    if (!props.team.experts.empty())
+        team["experts"] = props.team.experts;
+    if (!team.empty())
+        out["team"] = std::move(team);
+
+    json people = json::array();
+    for (const auto& [id, person] : project.people) {
+        json p = json::object();
+        p["id"] = id;
+        putText(p, "name", person.name);
+        putText(p, "role", person.role);
+        putNumber(p, "hourly_cost", person.hourlyCost);
+        people.push_back(std::move(p));
+    }
+    out["people"] = std::move(people);
+
+    json systems = json::array();
+    for (const auto& [id, system] : project.systems) {
+        json s = json::object();
+        s["id"] = id;
+        putText(s, "name", system.name);
+        s["kind"] = nameOf(system.kind);
+        systems.push_back(std::move(s));
+    }
+    out["systems"] = std::move(systems);
+
+    json maps = json::array();
+    for (const Map& map : project.maps)
+        maps.push_back(mapJson(map));
+    out["maps"] = std::move(maps);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+namespace {
+
+/// A JSON Pointer token: "~" and "/" escaped (RFC 6901).
+std::string escapeToken(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string typeOf(const json& value) {
+    switch (value.type()) {
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return "true/false";
+    case json::value_t::string:
+        return "text";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+        return "a number";
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "a list";
+    default:
+        return "a value of another type";
+    }
+}
+
+/// An entity read from JSON, with its place in the document, before ids are allocated.
+template <class T> struct Located {
+    T value;
+    std::string pointer;
+};
+
+struct LocatedMap {
+    Map map; // props and id; elements below
+    std::string pointer;
+    std::vector<Located<Step>> steps;
+    std::vector<Located<Wait>> waits;
+    std::vector<Located<Party>> parties;
+    std::vector<Located<InfoBox>> infoBoxes;
+    std::vector<Located<Note>> notes;
+    std::vector<Located<RedPen>> redPens;
+    std::vector<Located<Flow>> flows;
+};
+
+class JsonReader {
+public:
+    explicit JsonReader(std::string file)
+        : m_file(std::move(file)) {}
+
+    Project read(const json& root) {
+        checkObject(root, "",
+                    {"format", "version", "name", "description", "calendar", "currency",
+                     "default_hourly_rate", "next_id", "team", "people", "systems", "maps"});
+        const json& format = require(root, "", "format");
+        if (!format.is_string() || format.get<std::string>() != kJsonFormatName)
+            fail("/format", "expected \"gemba\": this is not a Gemba project");
+        const json& version = require(root, "", "version");
+        if (!version.is_number_integer())
+            fail("/version", "expected a whole number, found " + typeOf(version));
+        const auto versionNumber = version.get<std::int64_t>();
+        if (versionNumber > kJsonFormatVersion)
+            fail("/version", "made by a newer version of Gemba: format version " +
+                                 std::to_string(versionNumber) + ", this Gemba reads up to " +
+                                 std::to_string(kJsonFormatVersion));
+        if (versionNumber < 1)
+            fail("/version", "unknown format version " + std::to_string(versionNumber));
+
+        Project project;
+        ProjectProps& props = project.props;
+        // The calendar first: durations such as "1.5 d" depend on it.
+        if (const json* calendar = find(root, "calendar")) {
+            checkObject(*calendar, "/calendar", {"hours_per_day", "days_per_week"});
+            if (const json* v = find(*calendar, "hours_per_day"))
+                props.calendar.hoursPerDay = number(*v, "/calendar/hours_per_day");
+            if (const json* v = find(*calendar, "days_per_week"))
+                props.calendar.daysPerWeek = number(*v, "/calendar/days_per_week");
+            if (props.calendar.hoursPerDay <= 0 || props.calendar.hoursPerDay > 24)
+                fail("/calendar/hours_per_day", "expected hours from above 0 to 24");
+            if (props.calendar.daysPerWeek <= 0 || props.calendar.daysPerWeek > 7)
+                fail("/calendar/days_per_week", "expected days from above 0 to 7");
+        }
+        m_calendar = props.calendar;
+        props.name = optionalText(root, "", "name");
+        props.description = optionalText(root, "", "description");
+        if (const json* v = find(root, "currency"))
+            props.currency = text(*v, "/currency");
+        if (const json* v = find(root, "default_hourly_rate"))
+            props.defaultHourlyRate = number(*v, "/default_hourly_rate");
+
+        std::vector<Located<Person>> people;
+        forEach(require(root, "", "people"), "/people", [&](const json& item, std::string ptr) {
+            checkObject(item, ptr, {"id", "name", "role", "hourly_cost"});
+            Person person;
+            person.id = optionalId(item, ptr, "id");
+            person.name = optionalText(item, ptr, "name");
+            person.role = optionalText(item, ptr, "role");
+            person.hourlyCost = optionalNumber(item, ptr, "hourly_cost");
+            people.push_back({std::move(person), std::move(ptr)});
+        });
+        std::vector<Located<System>> systems;
+        forEach(require(root, "", "systems"), "/systems", [&](const json& item, std::string ptr) {
+            checkObject(item, ptr, {"id", "name", "kind"});
+            System system;
+            system.id = optionalId(item, ptr, "id");
+            system.name = optionalText(item, ptr, "name");
+            if (const json* v = find(item, "kind"))
+                system.kind = enumeration<SystemKind>(*v, ptr + "/kind");
+            systems.push_back({std::move(system), std::move(ptr)});
+        });
+        std::vector<LocatedMap> maps;
+        forEach(require(root, "", "maps"), "/maps", [&](const json& item, std::string ptr) {
+            maps.push_back(readMap(item, std::move(ptr)));
+        });
+        if (const json* team = find(root, "team")) {
+            checkObject(*team, "/team", {"sponsor", "process_owner", "facilitator", "experts"});
+            props.team.sponsor = optionalId(*team, "/team", "sponsor");
+            props.team.processOwner = optionalId(*team, "/team", "process_owner");
+            props.team.facilitator = optionalId(*team, "/team", "facilitator");
+            if (const json* experts = find(*team, "experts"))
+                props.team.experts = idList(*experts, "/team/experts");
+        }
+
+        // Ids left out are handed out after the largest id in the file, in document order.
+        Id largest = kNoId;
+        auto consider = [&](Id id) { largest = std::max(largest, id); };
+        for (const auto& p : people)
+            consider(p.value.id);
+        for (const auto& s : systems)
+            consider(s.value.id);
+        for (auto& m : maps) {
+            consider(m.map.id);
+            forEachElement(m, [&](auto& e) { consider(e.value.id); });
+        }
+        if (const json* next = find(root, "next_id")) {
+            project.nextId = id(*next, "/next_id");
+            if (project.nextId <= largest)
+                fail("/next_id", "next_id " + std::to_string(project.nextId) +
+                                     " is not above every id in the file (the largest is " +
+                                     std::to_string(largest) + ")");
+        } else {
+            if (largest >= detail::kMaxId)
+                fail("", "no id is left after " + std::to_string(largest));
+            project.nextId = largest + 1;
+        }
+        auto allocate = [&](Id& id) {
+            if (id == kNoId)
+                id = project.allocateId();
+        };
+        for (auto& p : people)
+            allocate(p.value.id);
+        for (auto& s : systems)
+            allocate(s.value.id);
+        for (auto& m : maps) {
+            allocate(m.map.id);
+            forEachElement(m, [&](auto& e) { allocate(e.value.id); });
+        }
+
+        // Build the model, noting where each entity came from for messages.
+        for (auto& p : people)
+            place(project.people, detail::Subject::Person, kNoId, std::move(p));
+        for (auto& s : systems)
+            place(project.systems, detail::Subject::System, kNoId, std::move(s));
+        for (auto& m : maps) {
+            using detail::Subject;
+            Map map = std::move(m.map);
+            claim(Subject::Map, map.id, map.id, m.pointer);
+            for (auto& e : m.steps)
+                place(map.steps, Subject::Step, map.id, std::move(e));
+            for (auto& e : m.waits)
+                place(map.waits, Subject::Wait, map.id, std::move(e));
+            for (auto& e : m.parties)
+                place(map.parties, Subject::Party, map.id, std::move(e));
+            for (auto& e : m.infoBoxes)
+                place(map.infoBoxes, Subject::InfoBox, map.id, std::move(e));
+            for (auto& e : m.notes)
+                place(map.notes, Subject::Note, map.id, std::move(e));
+            for (auto& e : m.redPens)
+                place(map.redPens, Subject::RedPen, map.id, std::move(e));
+            for (auto& e : m.flows)
+                place(map.flows, Subject::Flow, map.id, std::move(e));
+            project.maps.push_back(std::move(map));
+        }
+
+        if (auto violation = detail::findViolation(project)) {
+            std::string pointer;
+            if (violation->subject != detail::Subject::Project)
+                pointer = m_places.at(key(violation->subject, violation->map, violation->id));
+            if (!violation->field.empty())
+                pointer += "/" + violation->field;
+            fail(pointer, violation->problem);
+        }
+        return project;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& pointer, std::string problem) const {
+        throw InputError(m_file, pointer.empty() ? std::string("/") : pointer, std::move(problem));
+    }
+
+    // --- values ---
+
+    void checkObject(const json& value, const std::string& ptr,
+                     std::initializer_list<std::string_view> keys) const {
+        if (!value.is_object())
+            fail(ptr, "expected an object, found " + typeOf(value));
+        for (const auto& [k, v] : value.items()) {
+            bool known = false;
+            for (std::string_view allowed : keys)
+                known = known || allowed == k;
+            if (!known) {
+                std::string list;
+                for (std::string_view allowed : keys)
+                    list += (list.empty() ? "" : ", ") + std::string(allowed);
+                fail(ptr + "/" + escapeToken(k), "unknown key '" + k + "' (expected " + list + ")");
+            }
+        }
+    }
+    /// The value of an optional key; null counts as absent.
+    static const json* find(const json& object, const char* key) {
+        const auto it = object.find(key);
+        if (it == object.end() || it->is_null())
+            return nullptr;
+        return &*it;
+    }
+    const json& require(const json& object, const std::string& ptr, const char* key) const {
+        const json* value = find(object, key);
+        if (!value)
+            fail(ptr.empty() ? "/" + std::string(key) : ptr + "/" + key,
+                 "missing required key '" + std::string(key) + "'");
+        return *value;
+    }
+    std::string text(const json& value, const std::string& ptr) const {
+        if (!value.is_string())
+            fail(ptr, "expected text, found " + typeOf(value));
+        return value.get<std::string>();
+    }
+    std::string optionalText(const json& object, const std::string& ptr, const char* key) const {
+        const json* value = find(object, key);
+        return value ? text(*value, ptr + "/" + key) : std::string();
+    }
+    double number(const json& value, const std::string& ptr) const {
+        if (!value.is_number())
+            fail(ptr, "expected a number, found " + typeOf(value));
+        return value.get<double>();
+    }
+    std::optional<double> optionalNumber(const json& object, const std::string& ptr,
+                                         const char* key) const {
+        const json* value = find(object, key);
+        if (!value)
+            return std::nullopt;
+        return number(*value, ptr + "/" + key);
+    }
+    Id id(const json& value, const std::string& ptr) const {
+        if (value.is_number_unsigned()) {
+            const auto id = value.get<std::uint64_t>();
+            if (id == 0)
+                fail(ptr, "ids must be positive, found 0");
+            if (id > detail::kMaxId)
+                fail(ptr, "id " + std::to_string(id) + " is too large (at most " +
+                              std::to_string(detail::kMaxId) + ")");
+            return id;
+        }
+        if (value.is_number_integer())
+            fail(ptr, "ids must be positive, found " + std::to_string(value.get<std::int64_t>()));
+        fail(ptr, "expected an id (a whole number above 0), found " +
+                      (value.is_number() ? value.dump() : typeOf(value)));
+    }
+    Id optionalId(const json& object, const std::string& ptr, const char* key) const {
+        const json* value = find(object, key);
+        return value ? id(*value, ptr + "/" + key) : kNoId;
+    }
+    std::vector<Id> idList(const json& value, const std::string& ptr) const {
+        std::vector<Id> ids;
+        forEach(value, ptr,
+                [&](const json& item, const std::string& p) { ids.push_back(id(item, p)); });
+        return ids;
+    }
+    /// Seconds, or text with a unit read with the project's calendar ("30 min", "1.5 d").
+    double duration(const json& value, const std::string& ptr) const {
+        if (value.is_number())
+            return value.get<double>();
+        if (!value.is_string())
+            fail(ptr, "expected a duration (seconds, or text such as \"30 min\"), found " +
+                          typeOf(value));
+        const auto parsed = parseDuration(value.get<std::string>(), m_calendar);
+        if (!parsed.ok())
+            fail(ptr, parsed.error());
+        return parsed.value();
+    }
+    std::optional<double> optionalDuration(const json& object, const std::string& ptr,
+                                           const char* key) const {
+        const json* value = find(object, key);
+        if (!value)
+            return std::nullopt;
+        return duration(*value, ptr + "/" + key);
+    }
+    template <class E> E enumeration(const json& value, const std::string& ptr) const {
+        const std::string name = text(value, ptr);
+        const auto result = enumFromName<E>(name);
+        if (!result)
+            fail(ptr, "unknown value '" + name + "' (expected one of " + allNames<E>() + ")");
+        return *result;
+    }
+    Point position(const json& object, const std::string& ptr) const {
+        Point pos;
+        if (const json* value = find(object, "position")) {
+            const std::string p = ptr + "/position";
+            checkObject(*value, p, {"x", "y"});
+            pos.x = number(require(*value, p, "x"), p + "/x");
+            pos.y = number(require(*value, p, "y"), p + "/y");
+        }
+        return pos;
+    }
+    template <class F> void forEach(const json& value, const std::string& ptr, F&& f) const {
+        if (!value.is_array())
+            fail(ptr, "expected a list, found " + typeOf(value));
+        for (std::size_t i = 0; i < value.size(); ++i)
+            f(value[i], ptr + "/" + std::to_string(i));
+    }
+
+    // --- entities ---
+
+    LocatedMap readMap(const json& item, std::string ptr) const {
+        checkObject(item, ptr,
+                    {"id", "name", "state", "made_from", "trigger", "done", "demand",
+                     "available_time_per_day", "notes", "steps", "waits", "parties", "info_boxes",
+                     "note_boxes", "red_pens", "flows"});
+        LocatedMap located;
+        Map& map = located.map;
+        map.id = optionalId(item, ptr, "id");
+        MapProps& props = map.props;
+        props.name = text(require(item, ptr, "name"), ptr + "/name");
+        props.state = enumeration<MapState>(require(item, ptr, "state"), ptr + "/state");
+        props.madeFrom = optionalId(item, ptr, "made_from");
+        props.trigger = optionalText(item, ptr, "trigger");
+        props.done = optionalText(item, ptr, "done");
+        props.notes = optionalText(item, ptr, "notes");
+        if (const json* demand = find(item, "demand")) {
+            const std::string p = ptr + "/demand";
+            checkObject(*demand, p, {"quantity", "per"});
+            Demand d;
+            d.quantity = number(require(*demand, p, "quantity"), p + "/quantity");
+            if (const json* per = find(*demand, "per"))
+                d.per = enumeration<DemandPeriod>(*per, p + "/per");
+            props.demand = d;
+        }
+        props.availableTimePerDay = optionalDuration(item, ptr, "available_time_per_day");
+
+        forEach(require(item, ptr, "steps"), ptr + "/steps",
+                [&](const json& e, std::string p) { located.steps.push_back(readStep(e, p)); });
+        if (const json* list = find(item, "waits"))
+            forEach(*list, ptr + "/waits", [&](const json& e, std::string p) {
+                checkObject(e, p,
+                            {"id", "origin", "kind", "label", "time", "quantity", "position"});
+                Wait wait;
+                wait.id = optionalId(e, p, "id");
+                wait.origin = optionalId(e, p, "origin");
+                if (const json* kind = find(e, "kind"))
+                    wait.kind = enumeration<WaitKind>(*kind, p + "/kind");
+                wait.label = optionalText(e, p, "label");
+                wait.time = optionalDuration(e, p, "time");
+                wait.quantity = optionalNumber(e, p, "quantity");
+                wait.pos = position(e, p);
+                located.waits.push_back({std::move(wait), std::move(p)});
+            });
+        if (const json* list = find(item, "parties"))
+            forEach(*list, ptr + "/parties", [&](const json& e, std::string p) {
+                checkObject(e, p, {"id", "origin", "kind", "name", "notes", "position"});
+                Party party;
+                party.id = optionalId(e, p, "id");
+                party.origin = optionalId(e, p, "origin");
+                party.kind = enumeration<PartyKind>(require(e, p, "kind"), p + "/kind");
+                party.name = optionalText(e, p, "name");
+                party.notes = optionalText(e, p, "notes");
+                party.pos = position(e, p);
+                located.parties.push_back({std::move(party), std::move(p)});
+            });
+        if (const json* list = find(item, "info_boxes"))
+            forEach(*list, ptr + "/info_boxes", [&](const json& e, std::string p) {
+                checkObject(e, p, {"id", "origin", "name", "notes", "position"});
+                InfoBox box;
+                box.id = optionalId(e, p, "id");
+                box.origin = optionalId(e, p, "origin");
+                box.name = optionalText(e, p, "name");
+                box.notes = optionalText(e, p, "notes");
+                box.pos = position(e, p);
+                located.infoBoxes.push_back({std::move(box), std::move(p)});
+            });
+        if (const json* list = find(item, "note_boxes"))
+            forEach(*list, ptr + "/note_boxes", [&](const json& e, std::string p) {
+                checkObject(e, p, {"id", "origin", "text", "position"});
+                Note note;
+                note.id = optionalId(e, p, "id");
+                note.origin = optionalId(e, p, "origin");
+                note.text = optionalText(e, p, "text");
+                note.pos = position(e, p);
+                located.notes.push_back({std::move(note), std::move(p)});
+            });
+        if (const json* list = find(item, "red_pens"))
+            forEach(*list, ptr + "/red_pens", [&](const json& e, std::string p) {
+                checkObject(e, p, {"id", "origin", "targets", "reason", "cost", "position"});
+                RedPen pen;
+                pen.id = optionalId(e, p, "id");
+                pen.origin = optionalId(e, p, "origin");
+                if (const json* targets = find(e, "targets"))
+                    pen.targets = idList(*targets, p + "/targets");
+                pen.reason = optionalText(e, p, "reason");
+                pen.cost = optionalNumber(e, p, "cost");
+                pen.pos = position(e, p);
+                located.redPens.push_back({std::move(pen), std::move(p)});
+            });
+        if (const json* list = find(item, "flows"))
+            forEach(*list, ptr + "/flows", [&](const json& e, std::string p) {
+                checkObject(
+                    e, p,
+                    {"id", "origin", "from", "to", "kind", "fifo_max", "share", "wait", "label"});
+                Flow flow;
+                flow.id = id(require(e, p, "id"), p + "/id");
+                flow.origin = optionalId(e, p, "origin");
+                flow.from = id(require(e, p, "from"), p + "/from");
+                flow.to = id(require(e, p, "to"), p + "/to");
+                if (const json* kind = find(e, "kind"))
+                    flow.kind = enumeration<FlowKind>(*kind, p + "/kind");
+                if (const json* fifo = find(e, "fifo_max")) {
+                    if (!fifo->is_number_integer() || fifo->get<std::int64_t>() < 1 ||
+                        fifo->get<std::int64_t>() > INT_MAX)
+                        fail(p + "/fifo_max", "expected a whole number of items above 0");
+                    flow.fifoMax = static_cast<int>(fifo->get<std::int64_t>());
+                }
+                flow.share = optionalNumber(e, p, "share");
+                flow.wait = optionalDuration(e, p, "wait");
+                flow.label = optionalText(e, p, "label");
+                located.flows.push_back({std::move(flow), std::move(p)});
+            });
+        located.pointer = std::move(ptr);
+        return located;
+    }
+
+    Located<Step> readStep(const json& e, std::string p) const {
+        checkObject(e, p, {"id",          "origin",  "name",       "description",  "role",
+                           "headcount",   "people",  "systems",    "process_time", "cycle_time",
+                           "lead_time",   "pca",     "batch_size", "changeover",   "uptime",
+                           "defect_rate", "value",   "wastes",     "frictions",    "artifacts",
+                           "sources",     "position"});
+        Step step;
+        step.id = id(require(e, p, "id"), p + "/id");
+        step.origin = optionalId(e, p, "origin");
+        step.name = text(require(e, p, "name"), p + "/name");
+        step.description = optionalText(e, p, "description");
+        step.role = optionalText(e, p, "role");
+        if (const json* v = find(e, "headcount"))
+            step.headcount = number(*v, p + "/headcount");
+        if (const json* v = find(e, "people"))
+            step.people = idList(*v, p + "/people");
+        if (const json* v = find(e, "systems"))
+            step.systems = idList(*v, p + "/systems");
+        if (const json* v = find(e, "process_time")) {
+            const std::string pt = p + "/process_time";
+            if (v->is_object()) {
+                checkObject(*v, pt, {"typical", "min", "max"});
+                step.processTime = optionalDuration(*v, pt, "typical");
+                step.processTimeMin = optionalDuration(*v, pt, "min");
+                step.processTimeMax = optionalDuration(*v, pt, "max");
+            } else {
+                step.processTime = duration(*v, pt);
+            }
+        }
+        step.cycleTime = optionalDuration(e, p, "cycle_time");
+        step.leadTime = optionalDuration(e, p, "lead_time");
+        step.pca = optionalNumber(e, p, "pca");
+        step.batchSize = optionalNumber(e, p, "batch_size");
+        step.changeover = optionalDuration(e, p, "changeover");
+        step.uptime = optionalNumber(e, p, "uptime");
+        step.defectRate = optionalNumber(e, p, "defect_rate");
+        if (const json* v = find(e, "value"))
+            step.value = enumeration<ValueClass>(*v, p + "/value");
+        if (const json* v = find(e, "wastes"))
+            forEach(*v, p + "/wastes", [&](const json& w, const std::string& wp) {
+                step.wastes |= static_cast<unsigned>(enumeration<WasteKind>(w, wp));
+            });
+        if (const json* v = find(e, "frictions"))
+            forEach(*v, p + "/frictions", [&](const json& f, const std::string& fp) {
+                checkObject(f, fp, {"what", "minutes_per_occurrence", "occurrences_per_week"});
+                Friction friction;
+                friction.what = optionalText(f, fp, "what");
+                friction.minutesPerOccurrence = number(require(f, fp, "minutes_per_occurrence"),
+                                                       fp + "/minutes_per_occurrence");
+                friction.occurrencesPerWeek =
+                    number(require(f, fp, "occurrences_per_week"), fp + "/occurrences_per_week");
+                step.frictions.push_back(std::move(friction));
+            });
+        if (const json* v = find(e, "artifacts"))
+            forEach(*v, p + "/artifacts", [&](const json& a, const std::string& ap) {
+                step.artifacts.push_back(text(a, ap));
+            });
+        if (const json* v = find(e, "sources")) {
+            const std::string sp = p + "/sources";
+            if (!v->is_object())
+                fail(sp, "expected an object, found " + typeOf(*v));
+            for (const auto& [name, s] : v->items()) {
+                const std::string fp = sp + "/" + escapeToken(name);
+                const auto figure = enumFromName<Figure>(name);
+                if (!figure)
+                    fail(fp, "unknown figure '" + name + "' (expected one of " +
+                                 allNames<Figure>() + ")");
+                checkObject(s, fp, {"basis", "source", "date"});
+                Source source;
+                if (const json* basis = find(s, "basis"))
+                    source.basis = enumeration<Basis>(*basis, fp + "/basis");
+                source.source = optionalText(s, fp, "source");
+                source.date = optionalText(s, fp, "date");
+                step.sources.emplace(*figure, std::move(source));
+            }
+        }
+        step.pos = position(e, p);
+        return {std::move(step), std::move(p)};
+    }
+
+    template <class F> static void forEachElement(LocatedMap& m, F&& f) {
+        for (auto& e : m.steps)
+            f(e);
+        for (auto& e : m.waits)
+            f(e);
+        for (auto& e : m.parties)
+            f(e);
+        for (auto& e : m.infoBoxes)
+            f(e);
+        for (auto& e : m.notes)
+            f(e);
+        for (auto& e : m.redPens)
+            f(e);
+        for (auto& e : m.flows)
+            f(e);
+    }
+
+    // --- places ---
+
+    static std::string key(detail::Subject subject, Id map, Id id) {
+        return std::to_string(static_cast<int>(subject)) + ":" + std::to_string(map) + ":" +
+               std::to_string(id);
+    }
+    /// Ids are unique across the whole project: the second use is an error at its "id".
+    void claim(detail::Subject subject, Id map, Id id, const std::string& pointer) {
+        const auto [it, added] = m_owners.emplace(id, pointer);
+        if (!added)
+            fail(pointer + "/id", "id " + std::to_string(id) + " is already used at " + it->second);
+        m_places.emplace(key(subject, map, id), pointer);
+    }
+    template <class Collection, class T>
+    void place(Collection& collection, detail::Subject subject, Id map, Located<T> located) {
+        claim(subject, map, located.value.id, located.pointer);
+        const Id id = located.value.id;
+        collection.emplace(id, std::move(located.value));
+    }
+
+    std::string m_file;
+    Calendar m_calendar;
+    std::unordered_map<Id, std::string> m_owners;
+    std::unordered_map<std::string, std::string> m_places;
+};
+
+} // namespace
+
+Project fromJson(const json& json, const std::string& file) {
+    return JsonReader(file).read(json);
+}
+
+Project readJsonFile(const std::filesystem::path& file) {
+    const std::string name = file.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        throw InputError(name, "", "no such file");
+    if (std::filesystem::is_directory(file, ec))
+        throw InputError(name, "", "is a folder, not a JSON file");
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw InputError(name, "", "cannot read the file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& error) {
+        // byte is the count of bytes read, the offending one included.
+        const std::size_t offset = error.byte == 0 ? 0 : std::min(error.byte - 1, text.size());
+        std::size_t line = 1;
+        std::size_t lineStart = 0;
+        for (std::size_t i = 0; i < offset; ++i)
+            if (text[i] == '\n') {
+                ++line;
+                lineStart = i + 1;
+            }
+        std::string problem = error.what();
+        if (const auto at = problem.find(": "); at != std::string::npos)
+            problem = problem.substr(at + 2);
+        throw InputError(name,
+                         "line " + std::to_string(line) + ", column " +
+                             std::to_string(offset - lineStart + 1),
+                         "invalid JSON: " + problem);
+    }
+    return fromJson(document, name);
+}
+
+void writeJsonFile(const Project& project, const std::filesystem::path& file) {
+    if (auto violation = detail::findViolation(project))
+        throw InputError(file.string(), "", "cannot save: " + violation->problem);
+    const std::string text = toJson(project).dump(2) + "\n";
+    detail::writeFileAtomically(file, text);
+}
+
+} // namespace gemba::store
