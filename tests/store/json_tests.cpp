@@ -338,3 +338,30 @@ TEST_CASE("writeJsonFile replaces a file atomically and refuses what it cannot w
     writeJsonFile(fullProject(), dir / "p.json");
     CHECK(readJsonFile(dir / "p.json") == fullProject());
 }
+
+TEST_CASE("the example of docs/file-format.md reads as the text says", "[store][json]") {
+    const Project project = fromJson(json::parse(R"({
+  "format": "gemba", "version": 1, "name": "Onboarding",
+  "calendar": {"hours_per_day": 7.5},
+  "people": [{"id": 1, "name": "Anna", "role": "HR"}],
+  "systems": [{"name": "HR tool"}],
+  "maps": [{
+    "name": "Current state", "state": "current",
+    "demand": {"quantity": 12, "per": "day"},
+    "steps": [
+      {"id": 10, "name": "Collect papers", "process_time": "30 min", "lead_time": "1.5 d",
+       "people": [1], "pca": 90, "position": {"x": 0, "y": 0}},
+      {"id": 11, "name": "Enter data", "process_time": {"typical": "45 s", "max": "2 min"},
+       "position": {"x": 240, "y": 0}}
+    ],
+    "waits": [{"kind": "inventory", "quantity": 12, "position": {"x": 120, "y": 0}}],
+    "flows": [{"id": 12, "from": 10, "to": 11}]
+  }]
+})"));
+    const Map& map = project.maps.at(0);
+    CHECK(map.steps.at(10).leadTime == 40500.0); // 1.5 x 7.5 h x 3600 s
+    CHECK(project.systems.at(13).name == "HR tool");
+    CHECK(map.id == 14);
+    CHECK(map.waits.at(15).quantity == 12.0);
+    CHECK(project.nextId == 16);
+}
