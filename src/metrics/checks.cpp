@@ -2,6 +2,7 @@
 
 #include "gemba/model/units.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -72,6 +73,8 @@ void checkPercent(Reporter& report, model::Id element, std::string_view what,
                          (zeroAllowed ? "0-100%" : "0-100% (above 0)"));
 }
 
+} // namespace
+
 void checkCalendarAndMap(Reporter& report) {
     const model::Calendar& calendar = report.project().props.calendar;
     if (!(calendar.hoursPerDay > 0 && calendar.hoursPerDay <= 24) ||
@@ -105,28 +108,56 @@ void checkCalendarAndMap(Reporter& report) {
         report.info("no_steps", model::kNoId, report.describeMap() + " has no process steps yet");
 }
 
-void checkPeopleAndSystems(Reporter& report, const model::Step& step) {
-    const model::Project& project = report.project();
+namespace {
+
+int indexIn(const std::vector<model::Id>& ids, model::Id id) {
+    auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    return it != ids.end() && *it == id ? static_cast<int>(it - ids.begin()) : -1;
+}
+
+void checkPeopleAndSystems(Reporter& report, const model::Step& step, const ProjectIndex& index) {
     for (model::Id person : step.people) {
-        auto it = project.people.find(person);
-        if (it == project.people.end()) {
+        const int i = index.person(person);
+        if (i < 0) {
             report.warning("unknown_reference", step.id,
                            subject(report, step.id, "person #") + std::to_string(person) +
                                " is not in the project");
             continue;
         }
-        const std::optional<double>& cost = it->second.hourlyCost;
+        const std::optional<double>& cost = index.persons[i]->hourlyCost;
         if (cost && !(std::isfinite(*cost) && *cost >= 0))
-            checkAmount(report, step.id, "hourly cost of \"" + it->second.name + "\"", cost);
+            checkAmount(report, step.id, "hourly cost of \"" + index.persons[i]->name + "\"", cost);
     }
     for (model::Id system : step.systems)
-        if (!project.systems.contains(system))
+        if (index.system(system) < 0)
             report.warning("unknown_reference", step.id,
                            subject(report, step.id, "system #") + std::to_string(system) +
                                " is not in the project");
 }
 
-void checkStep(Reporter& report, const model::Step& step) {
+} // namespace
+
+ProjectIndex::ProjectIndex(const model::Project& project) {
+    people.reserve(project.people.size());
+    persons.reserve(project.people.size());
+    for (const auto& [id, person] : project.people) {
+        people.push_back(id);
+        persons.push_back(&person);
+    }
+    systems.reserve(project.systems.size());
+    for (const auto& [id, system] : project.systems)
+        systems.push_back(id);
+}
+
+int ProjectIndex::person(model::Id id) const {
+    return indexIn(people, id);
+}
+
+int ProjectIndex::system(model::Id id) const {
+    return indexIn(systems, id);
+}
+
+void checkStep(Reporter& report, const model::Step& step, const ProjectIndex& index) {
     const model::Id id = step.id;
     if (!std::isfinite(step.headcount))
         report.error("not_finite", id, subject(report, id, "headcount") + " is not a number");
@@ -178,7 +209,7 @@ void checkStep(Reporter& report, const model::Step& step) {
             checkAmount(report, id, "friction \"" + friction.what + "\": occurrences per week",
                         occurrences);
     }
-    checkPeopleAndSystems(report, step);
+    checkPeopleAndSystems(report, step, index);
 }
 
 void checkWait(Reporter& report, const model::Wait& wait) {
@@ -201,28 +232,14 @@ void checkFlow(Reporter& report, const model::Flow& flow) {
                          " is outside 0-1");
 }
 
-void checkRedPen(Reporter& report, const model::RedPen& pen) {
+void checkRedPens(Reporter& report) {
     const model::Map& map = report.map();
-    for (model::Id target : pen.targets)
-        if (!map.steps.contains(target) && !map.flows.contains(target))
-            report.warning("red_pen_target_missing", pen.id,
-                           report.describe(pen.id) + ": marks #" + std::to_string(target) +
-                               ", which is not a step or flow of this map");
-}
-
-} // namespace
-
-void checkElements(Reporter& report) {
-    const model::Map& map = report.map();
-    checkCalendarAndMap(report);
-    for (const auto& [id, step] : map.steps)
-        checkStep(report, step);
-    for (const auto& [id, wait] : map.waits)
-        checkWait(report, wait);
-    for (const auto& [id, flow] : map.flows)
-        checkFlow(report, flow);
     for (const auto& [id, pen] : map.redPens)
-        checkRedPen(report, pen);
+        for (model::Id target : pen.targets)
+            if (!map.steps.contains(target) && !map.flows.contains(target))
+                report.warning("red_pen_target_missing", pen.id,
+                               report.describe(pen.id) + ": marks #" + std::to_string(target) +
+                                   ", which is not a step or flow of this map");
 }
 
 } // namespace gemba::metrics::detail

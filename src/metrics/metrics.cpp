@@ -1,15 +1,11 @@
 #include "gemba/metrics/metrics.h"
 
-#include "checks.h"
 #include "findings.h"
 #include "value_stream.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <exception>
-#include <string_view>
-#include <unordered_set>
 
 namespace gemba::metrics {
 
@@ -20,54 +16,8 @@ using detail::PathEdge;
 using detail::ValueStream;
 using model::Id;
 
-std::string_view trimmed(std::string_view text) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
-char lowered(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-/// Roles are compared trimmed and case-insensitively: "Sales " and "sales" are one team.
-bool sameRole(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return lowered(x) == lowered(y);
-           });
-}
-
-struct RoleHash {
-    std::size_t operator()(std::string_view text) const {
-        std::size_t hash = 1469598103934665603ull;
-        for (char c : text)
-            hash = (hash ^ static_cast<unsigned char>(lowered(c))) * 1099511628211ull;
-        return hash;
-    }
-};
-struct RoleEqual {
-    bool operator()(std::string_view a, std::string_view b) const { return sameRole(a, b); }
-};
-
 double finiteOrZero(double value) {
     return std::isfinite(value) ? value : 0;
-}
-
-/// The index of every step's node (kNoNode for a step hidden by a duplicate id), by walking
-/// the id-ordered steps and the id-ordered nodes side by side.
-std::vector<int> stepNodes(const model::Map& map, const ValueStream& vs) {
-    std::vector<int> out;
-    out.reserve(map.steps.size());
-    int k = 0;
-    for (const auto& [id, step] : map.steps) {
-        while (k < vs.nodeCount() && vs.nodes[k].id < id)
-            ++k;
-        out.push_back(k < vs.nodeCount() && vs.nodes[k].step == &step ? k : kNoNode);
-    }
-    return out;
 }
 
 /// Work flows into a step whose upstream step (the flow's source, or through waits the steps
@@ -78,11 +28,8 @@ std::vector<Id> findHandoffs(const ValueStream& vs) {
     std::vector<int> stack;
     for (int e = 0; e < static_cast<int>(vs.edges.size()); ++e) {
         const PathEdge& edge = vs.edges[e];
-        const model::Step* target = vs.nodes[edge.to].step;
-        if (!target)
-            continue;
-        const std::string_view role = trimmed(target->role);
-        if (role.empty())
+        const int role = vs.roleOf[edge.to];
+        if (role == kNoNode) // not a step, or a step without a role
             continue;
         bool handoff = false;
         stack.assign(1, edge.from);
@@ -90,9 +37,8 @@ std::vector<Id> findHandoffs(const ValueStream& vs) {
         while (!stack.empty() && !handoff) {
             const int u = stack.back();
             stack.pop_back();
-            if (const model::Step* step = vs.nodes[u].step) {
-                const std::string_view other = trimmed(step->role);
-                handoff = !other.empty() && !sameRole(other, role);
+            if (vs.nodes[u].step) {
+                handoff = vs.roleOf[u] != kNoNode && vs.roleOf[u] != role;
             } else if (vs.nodes[u].wait) {
                 for (int i = vs.inBegin[u]; i < vs.inBegin[u + 1]; ++i) {
                     const int p = vs.edges[vs.inEdges[i]].from;
@@ -109,48 +55,6 @@ std::vector<Id> findHandoffs(const ValueStream& vs) {
     return handoffs;
 }
 
-void fillPeopleSystemsRoles(const model::Project& project, const model::Map& map, MapMetrics& m) {
-    std::unordered_set<std::string_view, RoleHash, RoleEqual> seenRoles;
-    for (const auto& [id, step] : map.steps) {
-        for (Id person : step.people)
-            if (project.people.contains(person))
-                m.people.push_back(person);
-        for (Id system : step.systems)
-            if (project.systems.contains(system))
-                m.systems.push_back(system);
-        const std::string_view role = trimmed(step.role);
-        if (!role.empty() && seenRoles.insert(role).second)
-            m.roles.emplace_back(role);
-    }
-    for (auto* ids : {&m.people, &m.systems}) {
-        std::sort(ids->begin(), ids->end());
-        ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
-    }
-}
-
-void fillFriction(const model::Project& project, const model::Map& map, MapMetrics& m) {
-    for (const auto& [id, step] : map.steps) {
-        if (step.frictions.empty())
-            continue;
-        double minutesPerWeek = 0;
-        for (const model::Friction& friction : step.frictions)
-            minutesPerWeek += friction.minutesPerOccurrence * friction.occurrencesPerWeek;
-        const double hours = minutesPerWeek / 60 * step.headcount;
-        // The step's rate: the average cost of its people who have one, else the default.
-        double costSum = 0;
-        int costed = 0;
-        for (Id person : step.people)
-            if (auto it = project.people.find(person);
-                it != project.people.end() && it->second.hourlyCost) {
-                costSum += *it->second.hourlyCost;
-                ++costed;
-            }
-        const double rate = costed > 0 ? costSum / costed : project.props.defaultHourlyRate;
-        m.frictionHoursPerWeek += hours;
-        m.frictionCostPerWeek += hours * rate;
-    }
-}
-
 std::string segmentName(const detail::PathNode& node) {
     if (node.step)
         return node.step->name;
@@ -163,8 +67,8 @@ std::string segmentName(const detail::PathNode& node) {
 }
 
 /// Every figure of a solved value stream.
-void fillFigures(const model::Project& project, const model::Map& map, const ValueStream& vs,
-                 const std::vector<int>& stepNode, MapMetrics& m) {
+void fillFigures(const model::Project& project, const ValueStream& vs, MapMetrics& m) {
+    m.timeline.reserve(vs.pathOrder.size());
     const model::Calendar& calendar = project.props.calendar;
 
     for (int v : vs.pathOrder) {
@@ -187,7 +91,7 @@ void fillFigures(const model::Project& project, const model::Map& map, const Val
         m.processTime += segment.processSeconds;
         if (node.step) {
             m.cycleTime += visits * vs.ct[v];
-            if (node.step->value == model::ValueClass::ValueAdding)
+            if (vs.valueAdding[v])
                 m.valueAddingTime += visits * vs.pt[v];
         }
         m.timeline.push_back(std::move(segment));
@@ -220,35 +124,30 @@ void fillFigures(const model::Project& project, const model::Map& map, const Val
 
     m.handoffFlows = findHandoffs(vs);
     m.handoffs = static_cast<int>(m.handoffFlows.size());
-    fillPeopleSystemsRoles(project, map, m);
-    fillFriction(project, map, m);
+    m.people = vs.people;
+    m.systems = vs.systems;
+    m.roles = vs.roles;
+    m.frictionHoursPerWeek = vs.frictionHours;
+    m.frictionCostPerWeek = vs.frictionCost;
 
     // Total labour: steps off the value stream count once.
-    std::size_t k = 0;
-    for (const auto& [id, step] : map.steps) {
-        const int v = stepNode[k++];
-        const double passes = v != kNoNode && vs.live[v] ? vs.labour[v] : 1.0;
-        m.totalLabour += step.processTime.value_or(0) * passes;
-    }
+    for (int v : vs.stepNodes)
+        m.totalLabour += vs.pt[v] * (vs.live[v] ? vs.labour[v] : 1.0);
 }
 
 /// Path steps in path order, then the rest by position (x, then y, then id).
-std::vector<Id> orderSteps(const model::Map& map, const ValueStream& vs,
-                           const std::vector<int>& stepNode, bool solved) {
+std::vector<Id> orderSteps(const ValueStream& vs, bool solved) {
     std::vector<Id> order;
-    order.reserve(map.steps.size());
+    order.reserve(vs.stepNodes.size());
     if (solved)
         for (int v : vs.pathOrder)
             if (vs.nodes[v].step)
                 order.push_back(vs.nodes[v].id);
     std::vector<const model::Step*> rest;
-    rest.reserve(map.steps.size() - order.size());
-    std::size_t k = 0;
-    for (const auto& [id, step] : map.steps) {
-        const int v = stepNode[k++];
-        if (!solved || v == kNoNode || !(vs.visits[v] > 0))
-            rest.push_back(&step);
-    }
+    rest.reserve(vs.stepNodes.size() - order.size());
+    for (int v : vs.stepNodes)
+        if (!solved || !(vs.visits[v] > 0))
+            rest.push_back(vs.nodes[v].step);
     std::sort(rest.begin(), rest.end(), [](const model::Step* a, const model::Step* b) {
         if (a->pos.x != b->pos.x)
             return a->pos.x < b->pos.x;
@@ -263,8 +162,9 @@ std::vector<Id> orderSteps(const model::Map& map, const ValueStream& vs,
 
 void compute(const model::Project& project, const model::Map& map, MapMetrics& m) {
     detail::Reporter report(project, map, m.findings);
-    detail::checkElements(report);
     const ValueStream vs = detail::analyse(report);
+    // Only warnings follow: validity is known now.
+    m.valid = vs.solved && !report.hasErrors();
 
     const model::Calendar& calendar = project.props.calendar;
     const double available = map.props.availableTimePerDay.value_or(calendar.secondsPerDay());
@@ -273,45 +173,36 @@ void compute(const model::Project& project, const model::Map& map, MapMetrics& m
     if (demand && std::isfinite(*demand) && std::isfinite(available) && available > 0)
         takt = available / *demand;
 
-    const std::vector<int> stepNode = stepNodes(map, vs);
-    std::size_t k = 0;
-    for (const auto& [id, step] : map.steps) {
-        const int v = stepNode[k++];
+    // Every step is listed, with its own figures even when the map is invalid.
+    for (int v : vs.stepNodes) {
+        const Id id = vs.nodes[v].id;
         StepFigures figures;
         figures.step = id;
-        if (v != kNoNode) {
-            figures.processTime = finiteOrZero(vs.pt[v]);
-            figures.leadTime = finiteOrZero(vs.lt[v]);
-            figures.cycleTime = finiteOrZero(vs.ct[v]);
-        }
+        figures.processTime = finiteOrZero(vs.pt[v]);
+        figures.leadTime = finiteOrZero(vs.lt[v]);
+        figures.cycleTime = finiteOrZero(vs.ct[v]);
         if (takt && figures.cycleTime > *takt)
             report.warning("above_takt", id,
                            report.describe(id) + ": cycle time " +
                                report.duration(figures.cycleTime) + " is above takt " +
                                report.duration(*takt) + "; it cannot meet demand");
+        if (m.valid) {
+            figures.visits = vs.visits[v];
+            figures.onPath = vs.visits[v] > 0;
+            if (figures.cycleTime > 0)
+                figures.capacityPerDay = available / figures.cycleTime;
+            figures.aboveTakt = takt && figures.cycleTime > *takt;
+        }
         m.steps.emplace_hint(m.steps.end(), id, figures);
     }
-
-    m.valid = vs.solved && !report.hasErrors();
-    m.stepOrder = orderSteps(map, vs, stepNode, m.valid);
+    m.stepOrder = orderSteps(vs, m.valid);
     if (!m.valid)
         return;
 
     m.availableTimePerDay = available;
     m.demandPerDay = demand;
     m.takt = takt;
-    k = 0;
-    for (auto& [id, figures] : m.steps) {
-        const int v = stepNode[k++];
-        if (v != kNoNode) {
-            figures.visits = vs.visits[v];
-            figures.onPath = vs.visits[v] > 0;
-        }
-        if (figures.cycleTime > 0)
-            figures.capacityPerDay = available / figures.cycleTime;
-        figures.aboveTakt = takt && figures.cycleTime > *takt;
-    }
-    fillFigures(project, map, vs, stepNode, m);
+    fillFigures(project, vs, m);
 }
 
 } // namespace

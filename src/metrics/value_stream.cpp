@@ -1,5 +1,6 @@
 #include "value_stream.h"
 
+#include "checks.h"
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
 
@@ -8,6 +9,8 @@
 #include <cmath>
 #include <functional>
 #include <queue>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace gemba::metrics::detail {
@@ -97,8 +100,23 @@ void buildNodes(Reporter& report, ValueStream& vs) {
     }
     nodes.resize(kept);
     vs.ids.reserve(kept);
-    for (const PathNode& node : nodes)
-        vs.ids.push_back(node.id);
+    vs.stepNodes.reserve(map.steps.size());
+    for (int v = 0; v < static_cast<int>(kept); ++v) {
+        vs.ids.push_back(nodes[v].id);
+        if (nodes[v].step)
+            vs.stepNodes.push_back(v);
+    }
+    // Ids come from one counter per project, so a map's ids are usually dense enough for a
+    // direct table; scattered ids (a hand-made file) fall back to binary search.
+    if (!vs.ids.empty()) {
+        const Id range = vs.ids.back() - vs.ids.front();
+        if (range < 8 * (kept + map.flows.size()) + 1024) {
+            vs.lookupBase = vs.ids.front();
+            vs.lookup.assign(static_cast<std::size_t>(range) + 1, kNoNode);
+            for (int v = 0; v < static_cast<int>(kept); ++v)
+                vs.lookup[vs.ids[v] - vs.lookupBase] = v;
+        }
+    }
 }
 
 /// Counting sort of edge indices by one end: CSR arrays, flow id order kept within a node.
@@ -123,6 +141,7 @@ void buildEdges(Reporter& report, ValueStream& vs) {
     };
     vs.edges.reserve(map.flows.size());
     for (const auto& [id, flow] : map.flows) {
+        checkFlow(report, flow);
         const int from = vs.indexOf(flow.from);
         const int to = vs.indexOf(flow.to);
         const Id missing = from == kNoNode && !placedElsewhere(flow.from) ? flow.from
@@ -143,16 +162,67 @@ void buildEdges(Reporter& report, ValueStream& vs) {
     buildAdjacency(vs.nodeCount(), vs.edges, false, vs.inBegin, vs.inEdges);
 }
 
-void nodeTimes(Reporter& report, ValueStream& vs) {
-    const model::Calendar& calendar = report.project().props.calendar;
+std::string_view trimmed(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+char lowered(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// Roles are one team when they match trimmed and case-insensitively: "Sales " and "sales".
+struct RoleHash {
+    std::size_t operator()(std::string_view text) const {
+        std::size_t hash = 1469598103934665603ull;
+        for (char c : text)
+            hash = (hash ^ static_cast<unsigned char>(lowered(c))) * 1099511628211ull;
+        return hash;
+    }
+};
+struct RoleEqual {
+    bool operator()(std::string_view a, std::string_view b) const {
+        return a.size() == b.size() &&
+               std::equal(a.begin(), a.end(), b.begin(),
+                          [](char x, char y) { return lowered(x) == lowered(y); });
+    }
+};
+
+/// Sorted ids of the marked entries.
+std::vector<Id> marked(const std::vector<Id>& ids, const std::vector<char>& used) {
+    std::vector<Id> out;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (used[i])
+            out.push_back(ids[i]);
+    return out;
+}
+
+/// The one walk through the elements' contents: checks, node times, and what the figures
+/// need from each step.
+void readElements(Reporter& report, ValueStream& vs) {
+    const model::Project& project = report.project();
+    const model::Calendar& calendar = project.props.calendar;
     const std::optional<double> demandPerDay = report.map().demandPerDay(calendar);
+    const ProjectIndex index(project);
     const int n = vs.nodeCount();
     vs.pt.assign(n, 0);
     vs.lt.assign(n, 0);
     vs.ct.assign(n, 0);
+    vs.roleOf.assign(n, kNoNode);
+    vs.pca.assign(n, 1);
+    vs.valueAdding.assign(n, 0);
+    std::vector<char> personUsed(index.people.size(), 0);
+    std::vector<char> systemUsed(index.systems.size(), 0);
+    std::unordered_map<std::string_view, int, RoleHash, RoleEqual> roleIds;
+
     for (int v = 0; v < n; ++v) {
         const PathNode& node = vs.nodes[v];
         if (const model::Step* step = node.step) {
+            checkStep(report, *step, index);
             if (!step->processTime)
                 report.warning("missing_process_time", node.id,
                                report.describe(node.id) + " has no process time; it counts as 0");
@@ -166,7 +236,40 @@ void nodeTimes(Reporter& report, ValueStream& vs) {
                 const double divisor = step->headcount * (step->uptime ? *step->uptime / 100 : 1);
                 vs.ct[v] = divisor > 0 ? pt / divisor : 0;
             }
+            if (step->pca)
+                vs.pca[v] = *step->pca / 100;
+            vs.valueAdding[v] = step->value == model::ValueClass::ValueAdding;
+            if (const std::string_view role = trimmed(step->role); !role.empty()) {
+                auto [it, added] = roleIds.emplace(role, static_cast<int>(vs.roles.size()));
+                if (added)
+                    vs.roles.emplace_back(role);
+                vs.roleOf[v] = it->second;
+            }
+            // The step's rate: the average cost of its people who have one, else the default.
+            double costSum = 0;
+            int costed = 0;
+            for (Id person : step->people)
+                if (const int i = index.person(person); i >= 0) {
+                    personUsed[i] = 1;
+                    if (const auto& cost = index.persons[i]->hourlyCost) {
+                        costSum += *cost;
+                        ++costed;
+                    }
+                }
+            for (Id system : step->systems)
+                if (const int i = index.system(system); i >= 0)
+                    systemUsed[i] = 1;
+            if (!step->frictions.empty()) {
+                double minutesPerWeek = 0;
+                for (const model::Friction& friction : step->frictions)
+                    minutesPerWeek += friction.minutesPerOccurrence * friction.occurrencesPerWeek;
+                const double hours = minutesPerWeek / 60 * step->headcount;
+                const double rate = costed > 0 ? costSum / costed : project.props.defaultHourlyRate;
+                vs.frictionHours += hours;
+                vs.frictionCost += hours * rate;
+            }
         } else if (const model::Wait* wait = node.wait) {
+            checkWait(report, *wait);
             if (wait->kind == model::WaitKind::Time) {
                 if (!wait->time)
                     report.warning("wait_without_time", node.id,
@@ -189,6 +292,8 @@ void nodeTimes(Reporter& report, ValueStream& vs) {
             vs.lt[v] = wait->quantity.value_or(0) / *demandPerDay * calendar.secondsPerDay();
         }
     }
+    vs.people = marked(index.people, personUsed);
+    vs.systems = marked(index.systems, systemUsed);
 }
 
 void checkSplits(Reporter& report, ValueStream& vs) {
@@ -778,8 +883,7 @@ void orderPathAndPca(ValueStream& vs) {
     int counter = 0;
 
     const auto rolledFrom = [&](int v) {
-        const model::Step* step = vs.nodes[v].step;
-        const double pca = step && step->pca ? *step->pca / 100 : 1;
+        const double pca = vs.pca[v];
         if (vs.alternative[v]) {
             // Shares renormalised over the flows that do not go back.
             double weighted = 0;
@@ -875,6 +979,9 @@ void orderPathAndPca(ValueStream& vs) {
 } // namespace
 
 int ValueStream::indexOf(Id id) const {
+    if (!lookup.empty())
+        return id >= lookupBase && id - lookupBase < lookup.size() ? lookup[id - lookupBase]
+                                                                   : kNoNode;
     auto it = std::lower_bound(ids.begin(), ids.end(), id);
     if (it == ids.end() || *it != id)
         return kNoNode;
@@ -890,9 +997,11 @@ double ValueStream::criticalFactor(int edge) const {
 
 ValueStream analyse(Reporter& report) {
     ValueStream vs;
+    checkCalendarAndMap(report);
     buildNodes(report, vs);
+    readElements(report, vs);
     buildEdges(report, vs);
-    nodeTimes(report, vs);
+    checkRedPens(report);
     checkSplits(report, vs);
     findStarts(report, vs);
     findLive(report, vs);

@@ -45,6 +45,9 @@ struct Components {
 struct ValueStream {
     std::vector<model::Id> ids; ///< node ids, ascending (binary search)
     std::vector<PathNode> nodes;
+    std::vector<int> stepNodes; ///< the nodes of the map's steps, in id order (every step)
+    std::vector<int> lookup;    ///< node of id lookupBase + i, when ids are dense enough
+    model::Id lookupBase = model::kNoId;
     std::vector<PathEdge> edges; ///< in flow id order
     std::vector<int> outBegin;   ///< out-edges of v: outEdges[outBegin[v] .. outBegin[v + 1])
     std::vector<int> outEdges;   ///< edge indices, in flow id order per node
@@ -53,9 +56,19 @@ struct ValueStream {
     std::vector<double> pt; ///< process time (steps; 0 for the rest)
     std::vector<double> lt; ///< time a node adds: step LT, wait or inventory time, 0 for parties
     std::vector<double> ct; ///< cycle time (steps; 0 for the rest)
-    std::vector<char> alternative; ///< out-edges carry shares (OR split); else parallel (AND)
-    std::vector<int> starts;       ///< start nodes, ascending id
-    std::vector<char> live;        ///< reached from a start, and reaches an end
+    // What the figures need from each step, read in the one walk through the steps (a
+    // step is hundreds of bytes: every extra walk costs a cache miss per step).
+    std::vector<int> roleOf;        ///< per node: index in roles, kNoNode without a role
+    std::vector<std::string> roles; ///< distinct roles, trimmed, first spelling in id order
+    std::vector<double> pca;        ///< per node: %C&A as a fraction, 1 when not given
+    std::vector<char> valueAdding;  ///< per node: a value-adding step
+    std::vector<model::Id> people;  ///< assigned to the steps and known, ascending
+    std::vector<model::Id> systems; ///< likewise
+    double frictionHours = 0;       ///< per week, over every step
+    double frictionCost = 0;        ///< per week, at each step's rate
+    std::vector<char> alternative;  ///< out-edges carry shares (OR split); else parallel (AND)
+    std::vector<int> starts;        ///< start nodes, ascending id
+    std::vector<char> live;         ///< reached from a start, and reaches an end
     Components components;
 
     bool solved = false;
@@ -78,8 +91,9 @@ struct ValueStream {
     double criticalFactor(int edge) const;
 };
 
-/// Builds the value stream of the reporter's map, checks it (starts, splits, loops,
-/// connection, node times) and, when no error was reported, solves it.
+/// Builds the value stream of the reporter's map, checks the map (every element's numbers
+/// and references, then starts, splits, loops, connection) and, when no error was reported,
+/// solves it.
 ValueStream analyse(Reporter& report);
 
 } // namespace gemba::metrics::detail
