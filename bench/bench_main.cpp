@@ -1,0 +1,162 @@
+// gemba-bench: how long Gemba takes on a big generated map. Each measurement is one
+// function returning a row; the table is printed at the end. Build in Release:
+//   cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release && cmake --build build-release
+//   build-release/bin/gemba-bench [--steps N] [--seed S] [--runs R]
+#include "gemba/metrics/compare.h"
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/operations.h"
+#include "map_generator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using namespace gemba;
+
+struct Options {
+    std::size_t steps = 10'000;
+    std::uint64_t seed = 1;
+    int runs = 200;
+    int warmups = 20;
+};
+
+/// One line of the table.
+struct Row {
+    std::string name;
+    std::string subject;
+    int runs = 0;
+    double medianMs = 0;
+    double minMs = 0;
+    double maxMs = 0;
+    std::string goal; ///< e.g. "< 5 ms", empty when there is none
+};
+
+// Results are written here so that the compiler cannot drop the work being timed.
+volatile double g_sink = 0;
+
+/// Runs `work` `warmups` times untimed, then `runs` times timed; median, min and max.
+Row timeIt(std::string name, std::string subject, const Options& options,
+           const std::function<void()>& work) {
+    for (int i = 0; i < options.warmups; ++i)
+        work();
+    std::vector<double> ms;
+    ms.reserve(static_cast<std::size_t>(options.runs));
+    for (int i = 0; i < options.runs; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        const auto end = std::chrono::steady_clock::now();
+        ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    Row row;
+    row.name = std::move(name);
+    row.subject = std::move(subject);
+    row.runs = options.runs;
+    row.medianMs = ms[ms.size() / 2];
+    row.minMs = ms.front();
+    row.maxMs = ms.back();
+    return row;
+}
+
+std::string describe(const bench::MapCounts& counts) {
+    return std::to_string(counts.steps) + " steps, " + std::to_string(counts.flows) + " flows";
+}
+
+Row benchComputeMetrics(const Options& options, const model::Project& project,
+                        const bench::MapCounts& counts) {
+    const model::Map& map = project.maps.front();
+    Row row = timeIt("computeMetrics", describe(counts), options, [&] {
+        const metrics::MapMetrics m = metrics::computeMetrics(project, map);
+        g_sink = g_sink + m.leadTime;
+    });
+    row.goal = "< 5 ms";
+    return row;
+}
+
+Row benchCompare(const Options& options, model::Project project, const bench::MapCounts& counts) {
+    // The to-be map: derived from the current one, every tenth step twice as fast.
+    model::Map future = model::deriveMap(model::idsOf(project), project.maps.front(),
+                                         "Future state", model::MapState::Future);
+    std::size_t i = 0;
+    for (auto& [id, step] : future.steps)
+        if (i++ % 10 == 0 && step.processTime) {
+            *step.processTime /= 2;
+            step.leadTime.reset();
+        }
+    project.maps.push_back(std::move(future));
+    const model::Map& from = project.maps[0];
+    const model::Map& to = project.maps[1];
+    Options fewer = options;
+    fewer.runs = std::max(5, options.runs / 10);
+    fewer.warmups = std::max(2, options.warmups / 10);
+    return timeIt("compare (two maps)", describe(counts) + " each", fewer, [&] {
+        const metrics::Comparison c = metrics::compare(project, from, to);
+        g_sink = g_sink + c.to.leadTime;
+    });
+}
+
+void printTable(const std::vector<Row>& rows) {
+    std::printf("\n%-22s %-30s %6s %10s %10s %10s  %s\n", "measurement", "subject", "runs",
+                "median ms", "min ms", "max ms", "goal");
+    for (const Row& r : rows)
+        std::printf("%-22s %-30s %6d %10.3f %10.3f %10.3f  %s\n", r.name.c_str(), r.subject.c_str(),
+                    r.runs, r.medianMs, r.minMs, r.maxMs, r.goal.c_str());
+}
+
+bool parse(int argc, char** argv, Options& options) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        const char* text = nullptr;
+        if (arg == "--steps" && (text = value()))
+            options.steps = std::strtoull(text, nullptr, 10);
+        else if (arg == "--seed" && (text = value()))
+            options.seed = std::strtoull(text, nullptr, 10);
+        else if (arg == "--runs" && (text = value()))
+            options.runs = std::atoi(text);
+        else
+            return false;
+    }
+    return options.steps > 0 && options.runs > 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (!parse(argc, argv, options)) {
+        std::fprintf(stderr, "usage: gemba-bench [--steps N] [--seed S] [--runs R]\n"
+                             "  defaults: 10000 steps, seed 1, 200 runs\n");
+        return 2;
+    }
+    bench::MapCounts counts;
+    const model::Project project = bench::generateProject({options.steps, options.seed}, &counts);
+    std::printf("Generated map (seed %llu): %zu steps, %zu waits, %zu flows; %zu parallel "
+                "splits, %zu alternative splits, %zu rework loops\n",
+                static_cast<unsigned long long>(options.seed), counts.steps, counts.waits,
+                counts.flows, counts.parallelSplits, counts.alternativeSplits, counts.reworkLoops);
+
+    // A benchmark of a broken map would time the error path: make sure it is valid.
+    const metrics::MapMetrics check = metrics::computeMetrics(project, project.maps.front());
+    if (!check.valid) {
+        for (const metrics::Finding& f : check.findings)
+            std::fprintf(stderr, "%s: %s\n", f.code.c_str(), f.message.c_str());
+        std::fprintf(stderr, "the generated map is not valid\n");
+        return 1;
+    }
+    std::printf("Lead time %.1f working days, %zu findings, %zu timeline segments\n",
+                check.leadTimeDays, check.findings.size(), check.timeline.size());
+
+    std::vector<Row> rows;
+    rows.push_back(benchComputeMetrics(options, project, counts));
+    rows.push_back(benchCompare(options, project, counts));
+    printTable(rows);
+    return 0;
+}
