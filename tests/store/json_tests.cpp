@@ -3,6 +3,7 @@
 #include "sample_projects.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 
 using namespace gemba::model;
@@ -364,4 +365,20 @@ TEST_CASE("the example of docs/file-format.md reads as the text says", "[store][
     CHECK(map.id == 14);
     CHECK(map.waits.at(15).quantity == 12.0);
     CHECK(project.nextId == 16);
+}
+
+TEST_CASE("a NaN or infinite number in a JSON value is refused where it stands", "[store][json]") {
+    json document = toJson(fullProject());
+    document["maps"][0]["steps"][0]["pca"] = std::nan("");
+    try {
+        fromJson(document, "built.json");
+        FAIL("NaN should be refused");
+    } catch (const InputError& error) {
+        CHECK(error.place() == "/maps/0/steps/0/pca");
+        CHECK(error.problem() == "NaN is not a finite number");
+    }
+    document = toJson(fullProject());
+    document["maps"][0]["waits"][0]["position"]["x"] = HUGE_VAL;
+    CHECK_THROWS_WITH(fromJson(document, "built.json"),
+                      "built.json: /maps/0/waits/0/position/x: infinity is not a finite number");
 }

@@ -159,6 +159,11 @@ TEST_CASE("hostile contents give an InputError naming table, row and column", "[
                loosen("person", kPersonColumns) + "UPDATE person SET name = 42 WHERE id = 1;");
         CHECK(openError(file).problem() == "expected text, found the whole number 42");
     }
+    SECTION("NaN") {
+        // SQLite keeps no NaN (it stores NULL), so a NaN can only come as text.
+        runSql(file, loosen("step", kStepColumns) + "UPDATE step SET pca = 'NaN' WHERE id = 11;");
+        CHECK(openError(file).problem() == "expected a number, found the text 'NaN'");
+    }
     SECTION("an infinite duration") {
         runSql(file, "UPDATE step SET process_time = 1e999 WHERE id = 11;");
         const InputError error = openError(file);

@@ -4,6 +4,7 @@
 #include "sample_projects.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <csignal>
 #include <filesystem>
 #include <sys/wait.h>
@@ -142,6 +143,13 @@ TEST_CASE("a save that cannot start says why and changes nothing", "[store][save
         }
         CHECK(readBytes(file) == before);
         CHECK(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
+
+        Project notANumber = fullProject();
+        notANumber.maps[0].steps.at(12).leadTime = std::nan("");
+        CHECK_THROWS_WITH(saveProject(notANumber, file),
+                          Catch::EndsWith("step 12 (table step), field lead_time: cannot save: "
+                                          "NaN is not a finite number"));
+        CHECK(readBytes(file) == before);
     }
 }
 
