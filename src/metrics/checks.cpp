@@ -115,26 +115,6 @@ int indexIn(const std::vector<model::Id>& ids, model::Id id) {
     return it != ids.end() && *it == id ? static_cast<int>(it - ids.begin()) : -1;
 }
 
-void checkPeopleAndSystems(Reporter& report, const model::Step& step, const ProjectIndex& index) {
-    for (model::Id person : step.people) {
-        const int i = index.person(person);
-        if (i < 0) {
-            report.warning("unknown_reference", step.id,
-                           subject(report, step.id, "person #") + std::to_string(person) +
-                               " is not in the project");
-            continue;
-        }
-        const std::optional<double>& cost = index.persons[i]->hourlyCost;
-        if (cost && !(std::isfinite(*cost) && *cost >= 0))
-            checkAmount(report, step.id, "hourly cost of \"" + index.persons[i]->name + "\"", cost);
-    }
-    for (model::Id system : step.systems)
-        if (index.system(system) < 0)
-            report.warning("unknown_reference", step.id,
-                           subject(report, step.id, "system #") + std::to_string(system) +
-                               " is not in the project");
-}
-
 } // namespace
 
 ProjectIndex::ProjectIndex(const model::Project& project) {
@@ -157,7 +137,7 @@ int ProjectIndex::system(model::Id id) const {
     return indexIn(systems, id);
 }
 
-void checkStep(Reporter& report, const model::Step& step, const ProjectIndex& index) {
+void checkStep(Reporter& report, const model::Step& step) {
     const model::Id id = step.id;
     if (!std::isfinite(step.headcount))
         report.error("not_finite", id, subject(report, id, "headcount") + " is not a number");
@@ -209,7 +189,6 @@ void checkStep(Reporter& report, const model::Step& step, const ProjectIndex& in
             checkAmount(report, id, "friction \"" + friction.what + "\": occurrences per week",
                         occurrences);
     }
-    checkPeopleAndSystems(report, step, index);
 }
 
 void checkWait(Reporter& report, const model::Wait& wait) {
@@ -240,6 +219,43 @@ void checkRedPens(Reporter& report) {
                 report.warning("red_pen_target_missing", pen.id,
                                report.describe(pen.id) + ": marks #" + std::to_string(target) +
                                    ", which is not a step or flow of this map");
+}
+
+std::optional<double> checkPeopleAndSystems(Reporter& report, const model::Step& step,
+                                            const ProjectIndex& index,
+                                            std::vector<char>& personUsed,
+                                            std::vector<char>& systemUsed) {
+    double costSum = 0;
+    int costed = 0;
+    for (model::Id person : step.people) {
+        const int i = index.person(person);
+        if (i < 0) {
+            report.warning("unknown_reference", step.id,
+                           subject(report, step.id, "person #") + std::to_string(person) +
+                               " is not in the project");
+            continue;
+        }
+        personUsed[i] = 1;
+        const std::optional<double>& cost = index.persons[i]->hourlyCost;
+        if (!cost)
+            continue;
+        if (!(std::isfinite(*cost) && *cost >= 0))
+            checkAmount(report, step.id, "hourly cost of \"" + index.persons[i]->name + "\"", cost);
+        costSum += *cost;
+        ++costed;
+    }
+    for (model::Id system : step.systems) {
+        const int i = index.system(system);
+        if (i < 0)
+            report.warning("unknown_reference", step.id,
+                           subject(report, step.id, "system #") + std::to_string(system) +
+                               " is not in the project");
+        else
+            systemUsed[i] = 1;
+    }
+    if (costed == 0)
+        return std::nullopt;
+    return costSum / costed;
 }
 
 } // namespace gemba::metrics::detail

@@ -2,6 +2,9 @@
 
 #include "findings.h"
 
+#include <optional>
+#include <vector>
+
 /// Checks of single elements that need no graph: numbers in range, references that exist.
 namespace gemba::metrics::detail {
 
@@ -24,7 +27,16 @@ struct ProjectIndex {
     int system(model::Id id) const; ///< index in systems, or -1
 };
 
-void checkStep(Reporter& report, const model::Step& step, const ProjectIndex& index);
+/// Everything about a step except its people and systems.
+void checkStep(Reporter& report, const model::Step& step);
+
+/// A step's people and systems: unknown ones reported, known ones marked as used (indices
+/// of the project index). Returns the average hourly cost of its people who have one.
+std::optional<double> checkPeopleAndSystems(Reporter& report, const model::Step& step,
+                                            const ProjectIndex& index,
+                                            std::vector<char>& personUsed,
+                                            std::vector<char>& systemUsed);
+
 void checkWait(Reporter& report, const model::Wait& wait);
 /// Everything about a flow except its ends (the value stream checks those with its index).
 void checkFlow(Reporter& report, const model::Flow& flow);

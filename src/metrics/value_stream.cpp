@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
-#include <functional>
+#include <functional> // std::greater
 #include <queue>
 #include <string_view>
 #include <unordered_map>
@@ -222,7 +222,7 @@ void readElements(Reporter& report, ValueStream& vs) {
     for (int v = 0; v < n; ++v) {
         const PathNode& node = vs.nodes[v];
         if (const model::Step* step = node.step) {
-            checkStep(report, *step, index);
+            checkStep(report, *step);
             if (!step->processTime)
                 report.warning("missing_process_time", node.id,
                                report.describe(node.id) + " has no process time; it counts as 0");
@@ -245,28 +245,16 @@ void readElements(Reporter& report, ValueStream& vs) {
                     vs.roles.emplace_back(role);
                 vs.roleOf[v] = it->second;
             }
-            // The step's rate: the average cost of its people who have one, else the default.
-            double costSum = 0;
-            int costed = 0;
-            for (Id person : step->people)
-                if (const int i = index.person(person); i >= 0) {
-                    personUsed[i] = 1;
-                    if (const auto& cost = index.persons[i]->hourlyCost) {
-                        costSum += *cost;
-                        ++costed;
-                    }
-                }
-            for (Id system : step->systems)
-                if (const int i = index.system(system); i >= 0)
-                    systemUsed[i] = 1;
+            const std::optional<double> rate =
+                checkPeopleAndSystems(report, *step, index, personUsed, systemUsed);
             if (!step->frictions.empty()) {
                 double minutesPerWeek = 0;
                 for (const model::Friction& friction : step->frictions)
                     minutesPerWeek += friction.minutesPerOccurrence * friction.occurrencesPerWeek;
                 const double hours = minutesPerWeek / 60 * step->headcount;
-                const double rate = costed > 0 ? costSum / costed : project.props.defaultHourlyRate;
+                // The step's rate: its people's average cost, else the project's default.
                 vs.frictionHours += hours;
-                vs.frictionCost += hours * rate;
+                vs.frictionCost += hours * rate.value_or(project.props.defaultHourlyRate);
             }
         } else if (const model::Wait* wait = node.wait) {
             checkWait(report, *wait);
@@ -405,8 +393,8 @@ void findLive(Reporter& report, ValueStream& vs) {
 
 /// Tarjan's strongly connected components over the edges `keep` accepts, from `roots` in
 /// order. Iterative: a path of ten thousand steps must not exhaust the call stack.
-Components tarjan(const ValueStream& vs, const std::vector<int>& roots,
-                  const std::function<bool(int)>& keep) {
+template <class Keep>
+Components tarjan(const ValueStream& vs, const std::vector<int>& roots, Keep keep) {
     const int n = vs.nodeCount();
     Components out;
     out.of.assign(n, kNoNode);
