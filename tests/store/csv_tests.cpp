@@ -129,7 +129,7 @@ TEST_CASE("a CSV step table becomes a map of steps joined by push flows, with wa
     CHECK(project.nextId == 1 + 1 + 3 + 3 + 5 + 2); // map, steps, waits, flows, systems
 }
 
-TEST_CASE("CSV headers: any case, trimmed, with units in brackets; a unit in a cell wins",
+TEST_CASE("CSV headers: any case, trimmed, with units in brackets, and a unit in a cell wins",
           "[store][csv]") {
     Project project;
     const Map& map = importInto(project, "  NAME , Process Time (MIN),LEAD   TIME (h)\n"
