@@ -280,19 +280,25 @@ private:
             return "nothing (NULL)";
         case SQLITE_INTEGER:
             return "the whole number " + std::to_string(m_statement.columnInt(column));
-        case SQLITE_FLOAT:
-            return "the number " + exactNumberOf(m_statement.columnDouble(column));
+        case SQLITE_FLOAT: {
+            char number[32];
+            std::snprintf(number, sizeof number, "%.17g", m_statement.columnDouble(column));
+            return std::string("the number ") + number;
+        }
         case SQLITE_TEXT: {
             std::string text = m_statement.columnText(column);
-            if (text.size() > 40)
-                text = text.substr(0, 40) + "...";
+            if (text.size() > 40) {
+                std::size_t cut = 40; // not inside a UTF-8 sequence
+                while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                    --cut;
+                text = text.substr(0, cut) + "...";
+            }
             return "the text '" + text + "'";
         }
         default:
             return "binary data";
         }
     }
-    static std::string exactNumberOf(double value) { return detail::exactNumber(value); }
 
     Statement& m_statement;
     std::string_view m_table;
