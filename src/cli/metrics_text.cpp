@@ -1,0 +1,219 @@
+#include "metrics_text.h"
+
+#include "common.h"
+#include "gemba/model/names.h"
+#include "gemba/model/units.h"
+#include "text_table.h"
+
+#include <cmath>
+
+namespace gemba::cli {
+
+namespace {
+
+using Align = TextTable::Align;
+
+std::string quoted(const std::string& name) {
+    return "\"" + name + "\"";
+}
+
+std::string stateName(model::MapState state) {
+    switch (state) {
+    case model::MapState::Current:
+        return "current state";
+    case model::MapState::Future:
+        return "future state";
+    case model::MapState::Ideal:
+        return "ideal state";
+    }
+    return {};
+}
+
+std::string plural(double n, const char* one, const char* many) {
+    return model::formatNumber(n) + " " + (n == 1 ? one : many);
+}
+
+std::string elementName(const model::Map& map, model::Id id) {
+    const std::string name = map.nameOf(id);
+    return name.empty() ? "#" + std::to_string(id) : name;
+}
+
+std::string kindWord(model::ElementKind kind) {
+    std::string word(model::nameOf(kind));
+    for (char& c : word)
+        if (c == '_')
+            c = ' ';
+    return word;
+}
+
+std::string findingsSection(const std::vector<metrics::Finding>& findings) {
+    std::string out = "Findings: " + findingCounts(findings) + "\n";
+    for (const metrics::Finding& f : findings)
+        out += "  " + std::string(severityName(f.severity)) + ": " + f.message + "\n";
+    return out;
+}
+
+std::string calendarLine(const model::Project& project) {
+    const model::Calendar& c = project.props.calendar;
+    return "Working calendar: " + model::formatNumber(c.hoursPerDay) + " h a day, " +
+           plural(c.daysPerWeek, "day", "days") + " a week; days below are working days\n";
+}
+
+} // namespace
+
+std::string metricsText(const model::Project& project, const model::Map& map,
+                        const metrics::MapMetrics& m) {
+    const model::Calendar& calendar = project.props.calendar;
+    const auto time = [&](double seconds) { return duration(seconds, calendar); };
+    std::string out = "Map " + quoted(map.props.name) + " (" + stateName(map.props.state) + ", " +
+                      plural(static_cast<double>(m.steps.size()), "step", "steps") + ")\n";
+    out += calendarLine(project);
+    if (!m.valid) {
+        out += "\nThe figures cannot be worked out: the map has errors (below).\n\n";
+        return out + findingsSection(m.findings);
+    }
+
+    TextTable figures({Align::Left, Align::Right, Align::Left});
+    figures.addRow({"Lead time", time(m.leadTime),
+                    model::formatNumber(m.leadTimeDays) + " working days = " +
+                        model::formatDurationIn(m.leadTime, model::TimeUnit::Hour, calendar)});
+    figures.addRow({"Process time", time(m.processTime), "on the critical path"});
+    figures.addRow({"Waiting time", time(m.waitTime), "lead time - process time"});
+    figures.addRow({"Value-adding process time", time(m.valueAddingTime),
+                    "process time of value-adding steps"});
+    figures.addRow({"Cycle time", time(m.cycleTime), "sum of C/T on the path"});
+    figures.addRow({"Activity ratio", percent(m.activityRatio), "process time / lead time"});
+    figures.addRow({"Process cycle efficiency", percent(m.processCycleEfficiency),
+                    "value-adding process time / lead time"});
+    figures.addRow({"Rolled %C&A", percent(m.rolledPca), "product of %C&A along the path"});
+    if (m.demandPerDay) {
+        figures.addRow({"Demand", model::formatNumber(*m.demandPerDay) + " per day",
+                        "available time " + time(m.availableTimePerDay) + " a day"});
+        figures.addRow(
+            {"Takt time", m.takt ? time(*m.takt) : std::string("-"), "available time / demand"});
+    } else {
+        figures.addRow({"Takt time", "-", "the map gives no demand"});
+    }
+    if (m.bottleneck != model::kNoId) {
+        const auto it = m.steps.find(m.bottleneck);
+        const bool above = it != m.steps.end() && it->second.aboveTakt;
+        figures.addRow({"Bottleneck", quoted(elementName(map, m.bottleneck)),
+                        "C/T " + time(m.bottleneckCycleTime) +
+                            (above ? ", above takt: it cannot meet demand" : "")});
+    } else {
+        figures.addRow({"Bottleneck", "-", "no step has a cycle time"});
+    }
+    figures.addRow({"Handoffs", std::to_string(m.handoffs), "work passed to another role"});
+    if (m.wip)
+        figures.addRow({"Work in process", model::formatNumber(*m.wip) + " items",
+                        "Little's law: demand x lead time"});
+    figures.addRow({"Total labour", time(m.totalLabour), "process time of all work done"});
+    figures.addRow(
+        {"Friction", model::formatNumber(m.frictionHoursPerWeek) + " h a week",
+         model::formatNumber(m.frictionCostPerWeek) + " " + project.props.currency + " a week"});
+    figures.addRow({"People, systems, roles",
+                    std::to_string(m.people.size()) + ", " + std::to_string(m.systems.size()) +
+                        ", " + std::to_string(m.roles.size()),
+                    ""});
+    out += "\n" + figures.render();
+
+    out += "\nTimeline (critical path, in order)\n";
+    TextTable timeline({Align::Left, Align::Left, Align::Right, Align::Right, Align::Right});
+    timeline.addRow({"element", "kind", "visits", "wait", "process"});
+    double wait = 0;
+    double process = 0;
+    for (const metrics::Segment& s : m.timeline) {
+        timeline.addRow({s.name.empty() ? "#" + std::to_string(s.element) : s.name,
+                         kindWord(s.kind), model::formatNumber(s.visits), time(s.waitSeconds),
+                         time(s.processSeconds)});
+        wait += s.waitSeconds;
+        process += s.processSeconds;
+    }
+    timeline.addRow({"total", "", "", time(wait), time(process)});
+    out += timeline.render();
+    out += "\n" + findingsSection(m.findings);
+    return out;
+}
+
+namespace {
+
+std::string figureText(metrics::Quantity quantity, double value, const model::Project& project,
+                       bool signedValue) {
+    const std::string sign = signedValue && value > 0 ? "+" : "";
+    switch (quantity) {
+    case metrics::Quantity::Duration:
+        return sign + duration(value, project.props.calendar);
+    case metrics::Quantity::Ratio:
+        return signedValue ? sign + model::formatNumber(value * 100, 1) + " pts" : percent(value);
+    case metrics::Quantity::Count:
+    case metrics::Quantity::Items:
+        return sign + model::formatNumber(value);
+    case metrics::Quantity::Money:
+        return sign + model::formatNumber(value) + " " + project.props.currency;
+    case metrics::Quantity::Hours:
+        return sign + model::formatNumber(value) + " h";
+    case metrics::Quantity::Days:
+        return sign + model::formatNumber(value) + " d";
+    }
+    return {};
+}
+
+} // namespace
+
+std::string comparisonText(const model::Project& project, const model::Map& from,
+                           const model::Map& to, const metrics::Comparison& c) {
+    std::string out = "Comparing " + quoted(from.props.name) + " with " + quoted(to.props.name) +
+                      "\n" + calendarLine(project) + "\n";
+    TextTable figures({Align::Left, Align::Right, Align::Right, Align::Right, Align::Right});
+    figures.addRow({"figure", from.props.name, to.props.name, "change", "%"});
+    const auto show = [&](const metrics::MetricChange& change, const std::optional<double>& v,
+                          bool signedValue) {
+        return v ? figureText(change.quantity, *v, project, signedValue) : std::string("-");
+    };
+    for (const metrics::MetricChange& change : c.metrics) {
+        std::string pct = "-";
+        if (change.percent)
+            pct = (*change.percent > 0 ? "+" : "") + model::formatNumber(*change.percent, 1) + "%";
+        figures.addRow({change.label, show(change, change.before, false),
+                        show(change, change.after, false), show(change, change.change, true), pct});
+    }
+    out += figures.render();
+
+    out += "\nSteps added: " + std::to_string(c.added.size()) + "\n";
+    for (model::Id id : c.added)
+        out += "  + " + quoted(elementName(to, id)) + "\n";
+    out += "Steps removed: " + std::to_string(c.removed.size()) + "\n";
+    for (model::Id id : c.removed)
+        out += "  - " + quoted(elementName(from, id)) + "\n";
+    out += "Steps changed: " + std::to_string(c.changed.size()) + "\n";
+    for (const metrics::StepChange& change : c.changed) {
+        out += "  " +
+               quoted(change.name.empty() ? "#" + std::to_string(change.after) : change.name) +
+               "\n";
+        for (const metrics::FieldChange& field : change.fields)
+            out += "      " + field.field + ": " +
+                   (field.before.empty() ? std::string("(none)") : field.before) + " -> " +
+                   (field.after.empty() ? std::string("(none)") : field.after) + "\n";
+    }
+
+    if (c.from.valid && c.to.valid) {
+        const auto time = [&](double s) { return duration(s, project.props.calendar); };
+        out += "\nLead-time waterfall\n";
+        TextTable bars({Align::Left, Align::Right});
+        bars.addRow({"Lead time of " + quoted(from.props.name), time(c.from.leadTime)});
+        for (const metrics::LeadTimeContribution& bar : c.waterfall)
+            bars.addRow({bar.label, (bar.seconds > 0 ? "+" : "") + time(bar.seconds)});
+        bars.addRow({"Lead time of " + quoted(to.props.name), time(c.to.leadTime)});
+        out += bars.render();
+    }
+    for (const auto* side : {&c.from, &c.to}) {
+        if (side->valid)
+            continue;
+        const model::Map& map = side == &c.from ? from : to;
+        out += "\nMap " + quoted(map.props.name) + " has errors; its figures are not given.\n" +
+               findingsSection(side->findings);
+    }
+    return out;
+}
+
+} // namespace gemba::cli
