@@ -4,10 +4,16 @@
 #include "gemba/model/quick_capture.h"
 
 #include <QGraphicsView>
+#include <QPointer>
+#include <optional>
 #include <vector>
+
+class QLineEdit;
+class QRubberBand;
 
 namespace gemba::app {
 
+class CanvasItem;
 class EditorDocument;
 class MapScene;
 
@@ -85,15 +91,91 @@ signals:
     void selectionChanged(const std::vector<gemba::model::Id>& ids);
     void zoomChanged(qreal zoom);
     void toolChanged(gemba::app::Tool tool);
+    /// A short message for the status bar: what a gesture did, or why it was refused. The
+    /// same text is also sent as a QStatusTipEvent, which a QMainWindow shows on its own.
+    void statusMessage(const QString& message);
 
-    // The implementation adds the event handlers and private state it needs.
+protected:
+    bool event(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    /// What the left mouse button is doing.
+    enum class Gesture { None, Pressing, Moving, RubberBand, Connecting, Panning };
+
+    void showMessage(const QString& message);
+    void onSceneSelectionChanged();
+    void beginSelectionBatch();
+    void endSelectionBatch();
+    void clearSelectionQuietly();
+
+    CanvasItem* canvasItemAt(QPoint viewPos) const;
+    /// The element (not a flow, red pen or note) under a point, that a flow can join.
+    model::Id connectableAt(QPoint viewPos) const;
+    /// Elements that show a connection handle: the hovered one and a lone selected one.
+    std::vector<model::Id> handleOwners() const;
+    std::optional<QPointF> handlePoint(model::Id element) const;
+    model::Id handleAt(QPoint viewPos) const;
+    void updateHandleArea(model::Id element);
+    void updateHover(QPoint viewPos);
+    void updateCursor();
+    std::vector<model::Id> movableSelection() const;
+
+    void pressInSelectTool(QMouseEvent* event);
+    void beginMove();
+    void moveSelectionTo(QPointF scenePos);
+    void cancelGesture();
+    void updateRubberBand(QPoint viewPos, Qt::KeyboardModifiers modifiers);
+    void updateConnectLine(QPointF scenePos);
+    QRectF connectLineRect() const;
+    void endNudge();
+    void zoomAround(QPoint viewPos, qreal factor);
+    void placeWithKeyboard();
+    void connectSelectionInOrder();
+
+    void openRenameEditor(model::Id id);
+    void commitRename();
+    void cancelRename();
+
     EditorDocument& m_document;
     model::Id m_map;
     MapScene* m_scene = nullptr;
     Tool m_tool = Tool::Select;
     model::FlowKind m_connectKind = model::FlowKind::Push;
     bool m_snap = true;
+
+    Gesture m_gesture = Gesture::None;
+    QPoint m_pressViewPos;
+    QPointF m_pressScenePos;
+    model::Id m_pressItem = model::kNoId;
+    std::vector<std::pair<model::Id, model::Point>> m_dragOrigins;
+    model::Point m_dragAnchor;
+    QPointF m_lastDelta;
+    QRubberBand* m_rubberBand = nullptr;
+    std::vector<model::Id> m_rubberBase;
+    model::Id m_connectFrom = model::kNoId;
+    QPointF m_connectEnd;
+    QPoint m_panLast;
+    bool m_spaceHeld = false;
+    bool m_nudging = false;
+    int m_selectionBatch = 0;
+    bool m_selectionDirty = false;
+    QPointer<QLineEdit> m_editor;
+    model::Id m_editing = model::kNoId;
 };
 
 } // namespace gemba::app

@@ -2,10 +2,14 @@
 
 #include "canvas/map_view.h"
 
+#include <QKeySequence>
 #include <QList>
 #include <QWidget>
+#include <utility>
+#include <vector>
 
 class QAction;
+class QActionGroup;
 
 namespace gemba::app {
 
@@ -29,6 +33,21 @@ public slots:
 signals:
     void toolChosen(gemba::app::Tool tool);
     void connectKindChosen(gemba::model::FlowKind kind);
+
+private:
+    QAction* addToolAction(Tool tool, const char* name, const QString& text,
+                           const QString& shortName, const QString& icon,
+                           const QKeySequence& shortcut);
+    QAction* addFlowAction(model::FlowKind kind, const char* name, const QString& text,
+                           const QString& shortName, const QString& icon);
+    /// "C" connects with the flow kind chosen last: the shortcut moves to that kind's action.
+    void moveConnectShortcut(model::FlowKind kind);
+
+    QActionGroup* m_group = nullptr;
+    QList<QAction*> m_actions;
+    std::vector<std::pair<Tool, QAction*>> m_toolActions;
+    std::vector<std::pair<model::FlowKind, QAction*>> m_flowActions;
+    model::FlowKind m_kind = model::FlowKind::Push;
 };
 
 } // namespace gemba::app

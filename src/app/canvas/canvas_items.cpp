@@ -1,0 +1,201 @@
+#include "canvas/canvas_items.h"
+
+#include "canvas/map_scene.h"
+#include "gemba/render/geometry.h"
+#include "gemba/render/timeline.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+namespace gemba::app {
+
+using model::ElementKind;
+
+namespace {
+
+qreal levelOfDetail(const QPainter* painter) {
+    return QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+}
+
+/// A stroke around a line or ring, wide enough to hit with a mouse.
+QPainterPath clickableStroke(const QPainterPath& path, qreal width) {
+    QPainterPathStroker stroker;
+    stroker.setWidth(width);
+    stroker.setCapStyle(Qt::RoundCap);
+    stroker.setJoinStyle(Qt::RoundJoin);
+    return stroker.createStroke(path);
+}
+
+} // namespace
+
+CanvasItem::CanvasItem(model::Id id)
+    : m_id(id) {
+    setFlag(ItemIsSelectable);
+}
+
+void CanvasItem::setHovered(bool hovered) {
+    if (m_hovered == hovered)
+        return;
+    m_hovered = hovered;
+    update();
+}
+
+MapScene* CanvasItem::mapScene() const {
+    return static_cast<MapScene*>(scene());
+}
+
+QVariant CanvasItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (change == ItemSelectedHasChanged && scene())
+        mapScene()->noteSelection(m_id, value.toBool());
+    return QGraphicsItem::itemChange(change, value);
+}
+
+// --- ElementItem ---
+
+ElementItem::ElementItem(model::Id id)
+    : CanvasItem(id) {
+    setZValue(kElementZ);
+}
+
+void ElementItem::sync(const model::Map& map) {
+    const auto kind = map.kindOf(id());
+    const auto pos = map.positionOf(id());
+    if (!kind || !pos)
+        return;
+    if (*kind != m_kind || m_bounds.isNull()) {
+        prepareGeometryChange();
+        m_kind = *kind;
+        m_bounds = render::paintShape(m_kind);
+    }
+    const QPointF at(pos->x, pos->y);
+    if (at != this->pos())
+        setPos(at);
+    update();
+}
+
+QRectF ElementItem::boundingRect() const {
+    return m_bounds;
+}
+
+QPainterPath ElementItem::shape() const {
+    QPainterPath path;
+    const QRectF body = render::bodyShape(m_kind);
+    switch (m_kind) {
+    case ElementKind::Step:
+        // The data box belongs to the step: a click on the figures selects it.
+        path.addRect(body.adjusted(0, 0, 0, 4 + render::kDataBoxHeight));
+        break;
+    case ElementKind::Wait:
+        // The figures written under the triangle too.
+        path.addRect(QRectF(-48, body.top(), 96, body.height() + 32));
+        break;
+    default:
+        path.addRect(body);
+        break;
+    }
+    return path;
+}
+
+void ElementItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    mapScene()->withPaintContext(levelOfDetail(painter), [&](const render::PaintContext& context) {
+        // The render library paints in scene coordinates; the item sits at the element's pos.
+        const QPointF at = pos();
+        painter->translate(-at);
+        render::paintElement(*painter, context, id(), state());
+        painter->translate(at);
+    });
+}
+
+// --- FlowItem ---
+
+FlowItem::FlowItem(model::Id id)
+    : CanvasItem(id) {
+    setZValue(kFlowZ);
+}
+
+void FlowItem::sync(const model::Map& map) {
+    const model::Flow* flow = map.findFlow(id());
+    if (!flow)
+        return;
+    prepareGeometryChange();
+    m_path = render::flowPath(map, *flow);
+    if (m_path.isEmpty()) {
+        m_bounds = {};
+        m_shape = {};
+        update();
+        return;
+    }
+    // Beyond the line: arrowheads, the FIFO lane and the selection halo (up to 14 wide), and
+    // around the middle the label (up to 180 wide, up to 40 above) and the truck.
+    QRectF bounds = m_path.boundingRect().adjusted(-14, -14, 14, 14);
+    const QPointF mid = render::flowMidpoint(m_path);
+    bounds |= QRectF(mid.x() - 94, mid.y() - 44, 188, 64);
+    m_bounds = bounds;
+    m_shape = clickableStroke(m_path, 14);
+    update();
+}
+
+void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    mapScene()->withPaintContext(levelOfDetail(painter), [&](const render::PaintContext& context) {
+        if (const model::Flow* flow = context.map.findFlow(id()))
+            render::paintFlow(*painter, context, *flow, state());
+    });
+}
+
+// --- RedPenItem ---
+
+RedPenItem::RedPenItem(model::Id id)
+    : CanvasItem(id) {
+    setZValue(kRedPenZ);
+}
+
+void RedPenItem::sync(const model::Map& map) {
+    auto it = map.redPens.find(id());
+    if (it == map.redPens.end())
+        return;
+    const model::RedPen& pen = it->second;
+    prepareGeometryChange();
+    m_ellipse = render::redPenEllipse(map, pen);
+    const QRectF label(m_ellipse.center().x() - 110, m_ellipse.bottom() + 2, 220, 26);
+    m_bounds = m_ellipse.adjusted(-10, -10, 10, 10) | label.adjusted(-2, -2, 2, 4);
+    QPainterPath ring;
+    ring.addEllipse(m_ellipse);
+    // Around targets only the ring is hit, so a click inside still reaches the steps; a
+    // loose circle is a shape of its own.
+    m_shape = pen.targets.empty() ? ring : clickableStroke(ring, 12);
+    if (!pen.reason.empty() || pen.cost)
+        m_shape.addRect(label);
+    update();
+}
+
+void RedPenItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    mapScene()->withPaintContext(levelOfDetail(painter), [&](const render::PaintContext& context) {
+        if (auto it = context.map.redPens.find(id()); it != context.map.redPens.end())
+            render::paintRedPen(*painter, context, it->second, state());
+    });
+}
+
+// --- TimelineItem ---
+
+TimelineItem::TimelineItem() {
+    setZValue(kTimelineZ);
+}
+
+void TimelineItem::setRect(const QRectF& rect) {
+    if (rect == m_rect)
+        return;
+    prepareGeometryChange();
+    m_rect = rect;
+}
+
+void TimelineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    if (m_rect.isNull())
+        return;
+    static_cast<MapScene*>(scene())->withPaintContext(
+        levelOfDetail(painter), [&](const render::PaintContext& context) {
+            render::paintTimeline(*painter, context, m_rect);
+        });
+}
+
+} // namespace gemba::app
