@@ -5,13 +5,18 @@
 #include "gemba/metrics/compare.h"
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/operations.h"
+#include "gemba/store/project_file.h"
 #include "map_generator.h"
+#include "sqlite_baseline.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +107,111 @@ Row benchCompare(const Options& options, model::Project project, const bench::Ma
     });
 }
 
+// ---------------------------------------------------------------------------------------
+// The store (save, open) against a bare SQLite baseline of the same rows, and peak memory.
+
+/// Fewer runs for measurements that take tens of milliseconds each.
+Options fewerRuns(const Options& options) {
+    Options fewer = options;
+    fewer.runs = std::max(7, options.runs / 20);
+    fewer.warmups = 2;
+    return fewer;
+}
+
+/// A fresh folder for the benchmark's files, removed by the destructor.
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "gemba-bench-XXXXXX").string();
+        if (!::mkdtemp(pattern.data()))
+            throw std::runtime_error("cannot create a folder under " + pattern);
+        m_path = pattern;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+/// saveProject: the whole project written anew, atomically (temporary file, fsync, rename).
+Row benchSave(const Options& options, const model::Project& project, const bench::MapCounts& counts,
+              const std::filesystem::path& file) {
+    Row row = timeIt("save (saveProject)", describe(counts), fewerRuns(options),
+                     [&] { store::saveProject(project, file); });
+    row.goal = "< 300 ms";
+    return row;
+}
+
+/// openProject: the file checked and read into a model::Project.
+Row benchOpen(const Options& options, const model::Project& project, const bench::MapCounts& counts,
+              const std::filesystem::path& file) {
+    if (!(store::openProject(file) == project))
+        throw std::runtime_error("the project read back differs from the one saved");
+    Row row = timeIt("open (openProject)", describe(counts), fewerRuns(options), [&] {
+        const model::Project opened = store::openProject(file);
+        g_sink = g_sink + static_cast<double>(opened.maps.size());
+    });
+    row.goal = "< 200 ms";
+    return row;
+}
+
+std::string describe(const bench::DatabaseCopy& copy) {
+    return std::to_string(copy.rows()) + " rows, " + std::to_string(copy.tables.size()) + " tables";
+}
+
+/// Bare SQLite: the same rows inserted into a fresh file (one transaction, prepared statements).
+Row benchSqliteInsert(const Options& options, const bench::DatabaseCopy& copy,
+                      const ScratchDir& dir) {
+    int run = 0;
+    return timeIt("SQLite insert (bare)", describe(copy), fewerRuns(options), [&] {
+        bench::writeBaseline(copy, dir / ("baseline-" + std::to_string(run++) + ".db"));
+    });
+}
+
+/// Bare SQLite: the same rows selected back, every cell read.
+Row benchSqliteSelect(const Options& options, const bench::DatabaseCopy& copy,
+                      const std::filesystem::path& file) {
+    return timeIt("SQLite select (bare)", describe(copy), fewerRuns(options),
+                  [&] { g_sink = g_sink + static_cast<double>(bench::readBaseline(copy, file)); });
+}
+
+/// The process's peak resident memory so far (VmHWM), in MB; 0 where /proc is missing.
+double peakMemoryMb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.starts_with("VmHWM:"))
+            return std::strtod(line.c_str() + 6, nullptr) / 1024.0; // the line says kB
+    return 0;
+}
+
+/// A goal, met or missed.
+struct Goal {
+    std::string what;
+    double value = 0;
+    double limit = 0;
+    std::string unit;
+    bool met() const { return value < limit; }
+};
+
+bool printGoals(const std::vector<Goal>& goals) {
+    std::printf("\n%-44s %10s %12s  %s\n", "goal", "measured", "limit", "");
+    bool all = true;
+    for (const Goal& g : goals) {
+        std::printf("%-44s %8.2f %-3s %8.2f %-3s %s\n", g.what.c_str(), g.value, g.unit.c_str(),
+                    g.limit, g.unit.c_str(), g.met() ? "met" : "MISSED");
+        all = all && g.met();
+    }
+    return all;
+}
+
 void printTable(const std::vector<Row>& rows) {
     std::printf("\n%-22s %-30s %6s %10s %10s %10s  %s\n", "measurement", "subject", "runs",
                 "median ms", "min ms", "max ms", "goal");
@@ -125,6 +235,38 @@ bool parse(int argc, char** argv, Options& options) {
             return false;
     }
     return options.steps > 0 && options.runs > 0;
+}
+
+/// Save, open and the bare SQLite baseline; then the table and the goals. 0 when every goal
+/// is met, 1 otherwise.
+int measureStore(const Options& options, const model::Project& project,
+                 const bench::MapCounts& counts, std::vector<Row>& rows) {
+    ScratchDir dir;
+    const std::filesystem::path file = dir / "big.gemba";
+    const Row save = benchSave(options, project, counts, file);
+    const Row open = benchOpen(options, project, counts, file);
+    // The baseline writes and reads exactly the rows of the file just saved.
+    const bench::DatabaseCopy copy = bench::copyDatabase(file);
+    const std::filesystem::path baselineFile = dir / "baseline.db";
+    bench::writeBaseline(copy, baselineFile);
+    const Row insert = benchSqliteInsert(options, copy, dir);
+    const Row select = benchSqliteSelect(options, copy, baselineFile);
+    for (const Row* row : {&save, &open, &insert, &select})
+        rows.push_back(*row);
+    printTable(rows);
+    std::printf("\n.gemba file: %.2f MB; bare SQLite file: %.2f MB\n",
+                static_cast<double>(std::filesystem::file_size(file)) / 1e6,
+                static_cast<double>(std::filesystem::file_size(baselineFile)) / 1e6);
+
+    const bool met = printGoals({
+        {"full metrics (computeMetrics), median", rows[0].medianMs, 5, "ms"},
+        {"save, median", save.medianMs, 300, "ms"},
+        {"open, median", open.medianMs, 200, "ms"},
+        {"save / bare SQLite insert (medians)", save.medianMs / insert.medianMs, 2, "x"},
+        {"open / bare SQLite select (medians)", open.medianMs / select.medianMs, 2, "x"},
+        {"peak memory of the process (VmHWM)", peakMemoryMb(), 100, "MB"},
+    });
+    return met ? 0 : 1;
 }
 
 } // namespace
@@ -157,6 +299,11 @@ int main(int argc, char** argv) {
     std::vector<Row> rows;
     rows.push_back(benchComputeMetrics(options, project, counts));
     rows.push_back(benchCompare(options, project, counts));
-    printTable(rows);
-    return 0;
+
+    try {
+        return measureStore(options, project, counts, rows);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gemba-bench: %s\n", e.what());
+        return 2;
+    }
 }
