@@ -110,7 +110,13 @@ namespace {
 class Checker {
 public:
     explicit Checker(const Project& project)
-        : m_project(project) {}
+        : m_project(project) {
+        std::size_t ids = project.people.size() + project.systems.size();
+        for (const Map& map : project.maps)
+            ids += 1 + map.steps.size() + map.waits.size() + map.parties.size() +
+                   map.infoBoxes.size() + map.notes.size() + map.redPens.size() + map.flows.size();
+        m_owner.reserve(ids);
+    }
 
     void run() {
         const ProjectProps& props = m_project.props;
@@ -140,7 +146,8 @@ public:
         teamMember("team/process_owner", props.team.processOwner);
         teamMember("team/facilitator", props.team.facilitator);
         for (std::size_t i = 0; i < props.team.experts.size(); ++i)
-            teamMember("team/experts/" + std::to_string(i), props.team.experts[i]);
+            if (!m_project.people.contains(props.team.experts[i]))
+                teamMember("team/experts/" + std::to_string(i), props.team.experts[i]);
 
         for (const Map& map : m_project.maps)
             checkMap(map);
@@ -160,27 +167,29 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(std::string field, std::string problem) {
-        throw Violation{m_subject, m_map, m_id, std::move(field), std::move(problem)};
+    // Field names are string views: the walk visits every field of every entity, and builds a
+    // string only for the one rule that fails.
+    [[noreturn]] void fail(std::string_view field, std::string problem) {
+        throw Violation{m_subject, m_map, m_id, std::string(field), std::move(problem)};
     }
-    void rule(const char* field, std::optional<std::string> problem) {
+    void rule(std::string_view field, std::optional<std::string> problem) {
         if (problem)
             fail(field, std::move(*problem));
     }
-    void rule(const char* field, const std::optional<double>& value,
+    void rule(std::string_view field, const std::optional<double>& value,
               std::optional<std::string> (*check)(double)) {
         if (value)
             rule(field, check(*value));
     }
-    void text(const std::string& field, const std::string& value) {
+    void text(std::string_view field, const std::string& value) {
         if (auto bad = checkText(value))
             fail(field, std::move(*bad));
     }
-    template <class E> void enumValue(const char* field, E value) {
+    template <class E> void enumValue(std::string_view field, E value) {
         if (nameOf(value).empty())
             fail(field, "unknown value " + std::to_string(static_cast<long long>(value)));
     }
-    void reference(const std::string& field, Id id) {
+    void reference(std::string_view field, Id id) {
         if (id > kMaxId)
             fail(field, "id " + std::to_string(id) + " is too large");
     }
@@ -206,7 +215,7 @@ private:
         rule("position/y", checkFinite(pos.y));
     }
 
-    void teamMember(const std::string& field, Id person) {
+    void teamMember(std::string_view field, Id person) {
         if (person != kNoId && !m_project.people.contains(person))
             fail(field, "id " + std::to_string(person) + " is not a person of the project");
     }
@@ -336,20 +345,24 @@ private:
             fail("wastes", "unknown waste bits " + std::to_string(step.wastes & ~kAllWasteKinds));
         for (std::size_t i = 0; i < step.frictions.size(); ++i) {
             const Friction& friction = step.frictions[i];
-            const std::string base = "frictions/" + std::to_string(i) + "/";
-            text(base + "what", friction.what);
+            auto field = [i](const char* name) {
+                return "frictions/" + std::to_string(i) + "/" + name;
+            };
+            if (auto bad = checkText(friction.what))
+                fail(field("what"), *bad);
             if (auto bad = checkNonNegative(friction.minutesPerOccurrence))
-                fail(base + "minutes_per_occurrence", *bad);
+                fail(field("minutes_per_occurrence"), *bad);
             if (auto bad = checkNonNegative(friction.occurrencesPerWeek))
-                fail(base + "occurrences_per_week", *bad);
+                fail(field("occurrences_per_week"), *bad);
         }
         for (std::size_t i = 0; i < step.artifacts.size(); ++i)
-            text("artifacts/" + std::to_string(i), step.artifacts[i]);
+            if (auto bad = checkText(step.artifacts[i]))
+                fail("artifacts/" + std::to_string(i), *bad);
         for (const auto& [figure, source] : step.sources) {
-            const std::string base = "sources/" + std::string(nameOf(figure));
             if (nameOf(figure).empty())
                 fail("sources", "unknown figure " + std::to_string(static_cast<int>(figure)));
-            enumValue((base + "/basis").c_str(), source.basis);
+            const std::string base = "sources/" + std::string(nameOf(figure));
+            enumValue(base + "/basis", source.basis);
             text(base + "/source", source.source);
             text(base + "/date", source.date);
         }
