@@ -125,23 +125,29 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
     const std::string_view numberText = trimmed.substr(0, split);
     const std::string_view unitText = trim(trimmed.substr(split));
     const auto number = parseNumber(numberText, decimalComma);
+    // Messages quote what was typed. (Built by appending: GCC 12 warns falsely about
+    // "literal" + std::string at -O3.)
+    std::string quoted = "'";
+    quoted.append(trimmed).append("'");
+    auto problem = [&](std::string_view what) { return Parsed<double>{quoted.append(what)}; };
     if (!number)
-        return {"'" + std::string(trimmed) + "' is not a duration (write e.g. 30 min, 2 h, 1.5 d)"};
+        return problem(" is not a duration (write e.g. 30 min, 2 h, 1.5 d)");
     if (*number < 0)
-        return {"'" + std::string(trimmed) + "' is negative; durations cannot be"};
+        return problem(" is negative; durations cannot be");
     std::optional<TimeUnit> unit = defaultUnit;
     if (!unitText.empty()) {
         if (lower(unitText) == "m")
-            return {"'" + std::string(trimmed) +
-                    "': unit 'm' is ambiguous; write min for minutes or mo for months"};
+            return problem(": unit 'm' is ambiguous; write min for minutes or mo for months");
         unit = timeUnitFromText(unitText);
         if (!unit)
-            return {"'" + std::string(trimmed) + "': unknown time unit '" + std::string(unitText) +
-                    "' (use s, min, h, d, wk or mo)"};
+            return problem(std::string(": unknown time unit '")
+                               .append(unitText)
+                               .append("' (use s, min, h, d, wk or mo)"));
     }
     if (!unit)
-        return {"'" + std::string(trimmed) + "' has no unit (write e.g. " + std::string(trimmed) +
-                " min, or put the unit in the column header)"};
+        return problem(std::string(" has no unit (write e.g. ")
+                           .append(trimmed)
+                           .append(" min, or put the unit in the column header)"));
     return {*number * secondsPer(*unit, calendar)};
 }
 
