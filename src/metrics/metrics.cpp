@@ -71,7 +71,16 @@ void fillFigures(const model::Project& project, const ValueStream& vs, MapMetric
     m.timeline.reserve(vs.pathOrder.size());
     const model::Calendar& calendar = project.props.calendar;
 
-    for (int v : vs.pathOrder) {
+    const std::size_t count = vs.pathOrder.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        // The names are copied into the rungs: ask ahead for the steps and their text.
+        if (i + 8 < count)
+            if (const model::Step* ahead = vs.nodes[vs.pathOrder[i + 8]].step)
+                __builtin_prefetch(&ahead->name);
+        if (i + 4 < count)
+            if (const model::Step* ahead = vs.nodes[vs.pathOrder[i + 4]].step)
+                __builtin_prefetch(ahead->name.data());
+        const int v = vs.pathOrder[i];
         const detail::PathNode& node = vs.nodes[v];
         const double visits = vs.visits[v];
         double incoming = 0;

@@ -65,103 +65,6 @@ Id firstStepOr(const ValueStream& vs, const std::vector<int>& nodes) {
 // ---------------------------------------------------------------------------------------
 // Building the graph
 
-void buildNodes(Reporter& report, ValueStream& vs) {
-    const model::Map& map = report.map();
-    auto& nodes = vs.nodes;
-    nodes.reserve(map.steps.size() + map.waits.size() + map.parties.size());
-    for (const auto& [id, step] : map.steps)
-        nodes.push_back({id, ElementKind::Step, &step, nullptr, nullptr});
-    for (const auto& [id, wait] : map.waits)
-        nodes.push_back({id, ElementKind::Wait, nullptr, &wait, nullptr});
-    for (const auto& [id, party] : map.parties)
-        nodes.push_back({id,
-                         party.kind == model::PartyKind::Supplier ? ElementKind::Supplier
-                                                                  : ElementKind::Customer,
-                         nullptr, nullptr, &party});
-    // Each collection is already in id order: merging the three runs sorts them all.
-    const auto byId = [](const PathNode& a, const PathNode& b) { return a.id < b.id; };
-    const auto wait0 = nodes.begin() + static_cast<std::ptrdiff_t>(map.steps.size());
-    const auto party0 = wait0 + static_cast<std::ptrdiff_t>(map.waits.size());
-    std::inplace_merge(nodes.begin(), wait0, party0, byId);
-    std::inplace_merge(nodes.begin(), party0, nodes.end(), byId);
-
-    // Ids are unique across a map's collections; a damaged model gets an error, not a guess.
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        if (kept > 0 && nodes[kept - 1].id == nodes[i].id) {
-            report.error("duplicate_id", nodes[i].id,
-                         "Id #" + std::to_string(nodes[i].id) + " is used by a " +
-                             std::string(model::nameOf(nodes[kept - 1].kind)) + " and a " +
-                             std::string(model::nameOf(nodes[i].kind)) +
-                             "; every element needs its own id");
-            continue;
-        }
-        nodes[kept++] = nodes[i];
-    }
-    nodes.resize(kept);
-    vs.ids.reserve(kept);
-    vs.stepNodes.reserve(map.steps.size());
-    for (int v = 0; v < static_cast<int>(kept); ++v) {
-        vs.ids.push_back(nodes[v].id);
-        if (nodes[v].step)
-            vs.stepNodes.push_back(v);
-    }
-    // Ids come from one counter per project, so a map's ids are usually dense enough for a
-    // direct table; scattered ids (a hand-made file) fall back to binary search.
-    if (!vs.ids.empty()) {
-        const Id range = vs.ids.back() - vs.ids.front();
-        if (range < 8 * (kept + map.flows.size()) + 1024) {
-            vs.lookupBase = vs.ids.front();
-            vs.lookup.assign(static_cast<std::size_t>(range) + 1, kNoNode);
-            for (int v = 0; v < static_cast<int>(kept); ++v)
-                vs.lookup[vs.ids[v] - vs.lookupBase] = v;
-        }
-    }
-}
-
-/// Counting sort of edge indices by one end: CSR arrays, flow id order kept within a node.
-void buildAdjacency(int nodeCount, const std::vector<PathEdge>& edges, bool byFrom,
-                    std::vector<int>& begin, std::vector<int>& list) {
-    begin.assign(static_cast<std::size_t>(nodeCount) + 1, 0);
-    for (const PathEdge& e : edges)
-        ++begin[static_cast<std::size_t>(byFrom ? e.from : e.to) + 1];
-    for (int v = 0; v < nodeCount; ++v)
-        begin[v + 1] += begin[v];
-    list.assign(edges.size(), 0);
-    std::vector<int> next(begin.begin(), begin.end() - 1);
-    for (int e = 0; e < static_cast<int>(edges.size()); ++e)
-        list[next[byFrom ? edges[e].from : edges[e].to]++] = e;
-}
-
-void buildEdges(Reporter& report, ValueStream& vs) {
-    const model::Map& map = report.map();
-    // Ends that are not path nodes may still be drawn elements (info boxes, notes...).
-    const auto placedElsewhere = [&](Id id) {
-        return map.infoBoxes.contains(id) || map.notes.contains(id) || map.redPens.contains(id);
-    };
-    vs.edges.reserve(map.flows.size());
-    for (const auto& [id, flow] : map.flows) {
-        checkFlow(report, flow);
-        const int from = vs.indexOf(flow.from);
-        const int to = vs.indexOf(flow.to);
-        const Id missing = from == kNoNode && !placedElsewhere(flow.from) ? flow.from
-                           : to == kNoNode && !placedElsewhere(flow.to)   ? flow.to
-                                                                          : model::kNoId;
-        if (missing != model::kNoId || flow.from == model::kNoId || flow.to == model::kNoId) {
-            report.error("flow_dangling", id,
-                         report.describe(id) + ": its end #" + std::to_string(missing) +
-                             " is not an element drawn on this map");
-            continue;
-        }
-        if (!model::carriesWork(flow.kind) || from == kNoNode || to == kNoNode)
-            continue;
-        vs.edges.push_back(
-            {from, to, id, flow.share.has_value(), flow.share.value_or(0), flow.wait.value_or(0)});
-    }
-    buildAdjacency(vs.nodeCount(), vs.edges, true, vs.outBegin, vs.outEdges);
-    buildAdjacency(vs.nodeCount(), vs.edges, false, vs.inBegin, vs.inEdges);
-}
-
 std::string_view trimmed(std::string_view text) {
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!text.empty() && isSpace(text.front()))
@@ -192,96 +95,243 @@ struct RoleEqual {
     }
 };
 
-/// Sorted ids of the marked entries.
-std::vector<Id> marked(const std::vector<Id>& ids, const std::vector<char>& used) {
-    std::vector<Id> out;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        if (used[i])
-            out.push_back(ids[i]);
-    return out;
+/// Asks for every cache line of an object: the next element of a walk is read while the
+/// current one is worked on, instead of one wait for memory after the other.
+template <class T> void prefetchObject(const T& object) {
+    const char* base = reinterpret_cast<const char*>(&object);
+    for (std::size_t line = 0; line < sizeof(T); line += 64)
+        __builtin_prefetch(base + line);
 }
 
-/// The one walk through the elements' contents: checks, node times, and what the figures
-/// need from each step.
-void readElements(Reporter& report, ValueStream& vs) {
-    const model::Project& project = report.project();
-    const model::Calendar& calendar = project.props.calendar;
-    const std::optional<double> demandPerDay = report.map().demandPerDay(calendar);
-    const ProjectIndex index(project);
-    const int n = vs.nodeCount();
+/// Reads each element's contents once, while the nodes are built: checks, node times, and
+/// what the figures need from each step.
+class ElementReader {
+public:
+    ElementReader(Reporter& report, ValueStream& vs)
+        : m_report(report)
+        , m_vs(vs)
+        , m_project(report.project())
+        , m_calendar(m_project.props.calendar)
+        , m_demandPerDay(report.map().demandPerDay(m_calendar))
+        , m_index(m_project)
+        , m_personUsed(m_index.people.size(), 0)
+        , m_systemUsed(m_index.systems.size(), 0) {}
+
+    void step(int v, const model::Step& step) {
+        __builtin_prefetch(step.people.data());
+        __builtin_prefetch(step.systems.data());
+        checkStep(m_report, step);
+        if (!step.processTime)
+            m_report.warning("missing_process_time", step.id,
+                             m_report.describe(step.id) + " has no process time; it counts as 0");
+        const double pt = step.processTime.value_or(0);
+        m_vs.pt[v] = pt;
+        m_vs.lt[v] = step.leadTime.value_or(pt);
+        if (step.cycleTime) {
+            m_vs.ct[v] = *step.cycleTime;
+        } else {
+            // Several people share the work; downtime stretches it.
+            const double divisor = step.headcount * (step.uptime ? *step.uptime / 100 : 1);
+            m_vs.ct[v] = divisor > 0 ? pt / divisor : 0;
+        }
+        if (step.pca)
+            m_vs.pca[v] = *step.pca / 100;
+        m_vs.valueAdding[v] = step.value == model::ValueClass::ValueAdding;
+        if (const std::string_view role = trimmed(step.role); !role.empty()) {
+            auto [it, added] = m_roleIds.try_emplace(role, static_cast<int>(m_vs.roles.size()));
+            if (added)
+                m_vs.roles.emplace_back(role);
+            m_vs.roleOf[v] = it->second;
+        }
+        const std::optional<double> rate =
+            checkPeopleAndSystems(m_report, step, m_index, m_personUsed, m_systemUsed);
+        if (!step.frictions.empty()) {
+            double minutesPerWeek = 0;
+            for (const model::Friction& friction : step.frictions)
+                minutesPerWeek += friction.minutesPerOccurrence * friction.occurrencesPerWeek;
+            const double hours = minutesPerWeek / 60 * step.headcount;
+            // The step's rate: its people's average cost, else the project's default.
+            m_vs.frictionHours += hours;
+            m_vs.frictionCost += hours * rate.value_or(m_project.props.defaultHourlyRate);
+        }
+    }
+
+    void wait(int v, const model::Wait& wait) {
+        checkWait(m_report, wait);
+        if (wait.kind == model::WaitKind::Time) {
+            if (!wait.time)
+                m_report.warning("wait_without_time", wait.id,
+                                 m_report.describe(wait.id) +
+                                     " has no waiting time; it counts as 0");
+            m_vs.lt[v] = wait.time.value_or(0);
+            return;
+        }
+        if (!wait.quantity)
+            m_report.warning("inventory_without_quantity", wait.id,
+                             m_report.describe(wait.id) + " has no quantity; it counts as 0");
+        if (!m_demandPerDay) {
+            m_report.error("inventory_without_demand", wait.id,
+                           m_report.describe(wait.id) +
+                               ": the map has no customer demand, so the inventory cannot be "
+                               "turned into time (set the map's demand)");
+            return;
+        }
+        // Items waiting / items used per working day = working days of waiting.
+        m_vs.lt[v] = wait.quantity.value_or(0) / *m_demandPerDay * m_calendar.secondsPerDay();
+    }
+
+    /// The people and systems the steps use, ascending.
+    void finish() {
+        for (std::size_t i = 0; i < m_index.people.size(); ++i)
+            if (m_personUsed[i])
+                m_vs.people.push_back(m_index.people[i]);
+        for (std::size_t i = 0; i < m_index.systems.size(); ++i)
+            if (m_systemUsed[i])
+                m_vs.systems.push_back(m_index.systems[i]);
+    }
+
+private:
+    Reporter& m_report;
+    ValueStream& m_vs;
+    const model::Project& m_project;
+    const model::Calendar& m_calendar;
+    const std::optional<double> m_demandPerDay;
+    const ProjectIndex m_index;
+    std::vector<char> m_personUsed;
+    std::vector<char> m_systemUsed;
+    std::unordered_map<std::string_view, int, RoleHash, RoleEqual> m_roleIds;
+};
+
+/// The id lookup: a direct table when the ids are dense enough (they come from one counter
+/// per project), else sorted pairs. Two elements with one id are an error.
+void indexNodes(Reporter& report, ValueStream& vs, std::size_t flowCount) {
+    if (vs.nodes.empty())
+        return;
+    Id low = vs.nodes.front().id;
+    Id high = low;
+    for (const PathNode& node : vs.nodes) {
+        low = std::min(low, node.id);
+        high = std::max(high, node.id);
+    }
+    const auto duplicate = [&](int first, int second) {
+        const PathNode& a = vs.nodes[first];
+        const PathNode& b = vs.nodes[second];
+        report.error("duplicate_id", a.id,
+                     "Id #" + std::to_string(a.id) + " is used by a " +
+                         std::string(model::nameOf(a.kind)) + " and a " +
+                         std::string(model::nameOf(b.kind)) + "; every element needs its own id");
+    };
+    if (high - low < 8 * (vs.nodes.size() + flowCount) + 1024) {
+        vs.lookupBase = low;
+        vs.lookup.assign(static_cast<std::size_t>(high - low) + 1, kNoNode);
+        for (int v = 0; v < vs.nodeCount(); ++v) {
+            int& slot = vs.lookup[vs.nodes[v].id - low];
+            if (slot == kNoNode)
+                slot = v;
+            else
+                duplicate(slot, v);
+        }
+        return;
+    }
+    vs.sortedIds.reserve(vs.nodes.size());
+    for (int v = 0; v < vs.nodeCount(); ++v)
+        vs.sortedIds.emplace_back(vs.nodes[v].id, v);
+    std::sort(vs.sortedIds.begin(), vs.sortedIds.end());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < vs.sortedIds.size(); ++i) {
+        if (kept > 0 && vs.sortedIds[kept - 1].first == vs.sortedIds[i].first) {
+            duplicate(vs.sortedIds[kept - 1].second, vs.sortedIds[i].second);
+            continue;
+        }
+        vs.sortedIds[kept++] = vs.sortedIds[i];
+    }
+    vs.sortedIds.resize(kept);
+}
+
+/// Nodes in collection order, steps first: each collection is in id order, so the steps
+/// are nodes 0 .. steps - 1 in id order. The walk reads every element as it goes.
+void buildNodes(Reporter& report, ValueStream& vs) {
+    const model::Map& map = report.map();
+    const std::size_t n = map.steps.size() + map.waits.size() + map.parties.size();
+    vs.nodes.reserve(n);
+    vs.stepNodes.reserve(map.steps.size());
     vs.pt.assign(n, 0);
     vs.lt.assign(n, 0);
     vs.ct.assign(n, 0);
     vs.roleOf.assign(n, kNoNode);
     vs.pca.assign(n, 1);
     vs.valueAdding.assign(n, 0);
-    std::vector<char> personUsed(index.people.size(), 0);
-    std::vector<char> systemUsed(index.systems.size(), 0);
-    std::unordered_map<std::string_view, int, RoleHash, RoleEqual> roleIds;
-
-    for (int v = 0; v < n; ++v) {
-        const PathNode& node = vs.nodes[v];
-        if (const model::Step* step = node.step) {
-            checkStep(report, *step);
-            if (!step->processTime)
-                report.warning("missing_process_time", node.id,
-                               report.describe(node.id) + " has no process time; it counts as 0");
-            const double pt = step->processTime.value_or(0);
-            vs.pt[v] = pt;
-            vs.lt[v] = step->leadTime.value_or(pt);
-            if (step->cycleTime) {
-                vs.ct[v] = *step->cycleTime;
-            } else {
-                // Several people share the work; downtime stretches it.
-                const double divisor = step->headcount * (step->uptime ? *step->uptime / 100 : 1);
-                vs.ct[v] = divisor > 0 ? pt / divisor : 0;
-            }
-            if (step->pca)
-                vs.pca[v] = *step->pca / 100;
-            vs.valueAdding[v] = step->value == model::ValueClass::ValueAdding;
-            if (const std::string_view role = trimmed(step->role); !role.empty()) {
-                auto [it, added] = roleIds.emplace(role, static_cast<int>(vs.roles.size()));
-                if (added)
-                    vs.roles.emplace_back(role);
-                vs.roleOf[v] = it->second;
-            }
-            const std::optional<double> rate =
-                checkPeopleAndSystems(report, *step, index, personUsed, systemUsed);
-            if (!step->frictions.empty()) {
-                double minutesPerWeek = 0;
-                for (const model::Friction& friction : step->frictions)
-                    minutesPerWeek += friction.minutesPerOccurrence * friction.occurrencesPerWeek;
-                const double hours = minutesPerWeek / 60 * step->headcount;
-                // The step's rate: its people's average cost, else the project's default.
-                vs.frictionHours += hours;
-                vs.frictionCost += hours * rate.value_or(project.props.defaultHourlyRate);
-            }
-        } else if (const model::Wait* wait = node.wait) {
-            checkWait(report, *wait);
-            if (wait->kind == model::WaitKind::Time) {
-                if (!wait->time)
-                    report.warning("wait_without_time", node.id,
-                                   report.describe(node.id) +
-                                       " has no waiting time; it counts as 0");
-                vs.lt[v] = wait->time.value_or(0);
-                continue;
-            }
-            if (!wait->quantity)
-                report.warning("inventory_without_quantity", node.id,
-                               report.describe(node.id) + " has no quantity; it counts as 0");
-            if (!demandPerDay) {
-                report.error("inventory_without_demand", node.id,
-                             report.describe(node.id) +
-                                 ": the map has no customer demand, so the inventory cannot be "
-                                 "turned into time (set the map's demand)");
-                continue;
-            }
-            // Items waiting / items used per working day = working days of waiting.
-            vs.lt[v] = wait->quantity.value_or(0) / *demandPerDay * calendar.secondsPerDay();
-        }
+    ElementReader reader(report, vs);
+    for (auto it = map.steps.begin(); it != map.steps.end();) {
+        const auto next = std::next(it);
+        if (next != map.steps.end())
+            prefetchObject(*next);
+        const int v = vs.nodeCount();
+        vs.nodes.push_back({it->first, ElementKind::Step, &it->second, nullptr, nullptr});
+        vs.stepNodes.push_back(v);
+        reader.step(v, it->second);
+        it = next;
     }
-    vs.people = marked(index.people, personUsed);
-    vs.systems = marked(index.systems, systemUsed);
+    for (const auto& [id, wait] : map.waits) {
+        const int v = vs.nodeCount();
+        vs.nodes.push_back({id, ElementKind::Wait, nullptr, &wait, nullptr});
+        reader.wait(v, wait);
+    }
+    for (const auto& [id, party] : map.parties)
+        vs.nodes.push_back({id,
+                            party.kind == model::PartyKind::Supplier ? ElementKind::Supplier
+                                                                     : ElementKind::Customer,
+                            nullptr, nullptr, &party});
+    reader.finish();
+    indexNodes(report, vs, map.flows.size());
+}
+
+/// Counting sort of edge indices by one end: CSR arrays, flow id order kept within a node.
+void buildAdjacency(int nodeCount, const std::vector<PathEdge>& edges, bool byFrom,
+                    std::vector<int>& begin, std::vector<int>& list) {
+    begin.assign(static_cast<std::size_t>(nodeCount) + 1, 0);
+    for (const PathEdge& e : edges)
+        ++begin[static_cast<std::size_t>(byFrom ? e.from : e.to) + 1];
+    for (int v = 0; v < nodeCount; ++v)
+        begin[v + 1] += begin[v];
+    list.assign(edges.size(), 0);
+    std::vector<int> next(begin.begin(), begin.end() - 1);
+    for (int e = 0; e < static_cast<int>(edges.size()); ++e)
+        list[next[byFrom ? edges[e].from : edges[e].to]++] = e;
+}
+
+void buildEdges(Reporter& report, ValueStream& vs) {
+    const model::Map& map = report.map();
+    // Ends that are not path nodes may still be drawn elements (info boxes, notes...).
+    const auto placedElsewhere = [&](Id id) {
+        return map.infoBoxes.contains(id) || map.notes.contains(id) || map.redPens.contains(id);
+    };
+    vs.edges.reserve(map.flows.size());
+    for (auto it = map.flows.begin(); it != map.flows.end();) {
+        const auto next = std::next(it);
+        if (next != map.flows.end())
+            prefetchObject(*next);
+        const auto& [id, flow] = *it;
+        it = next;
+        checkFlow(report, flow);
+        const int from = vs.indexOf(flow.from);
+        const int to = vs.indexOf(flow.to);
+        const Id missing = from == kNoNode && !placedElsewhere(flow.from) ? flow.from
+                           : to == kNoNode && !placedElsewhere(flow.to)   ? flow.to
+                                                                          : model::kNoId;
+        if (missing != model::kNoId || flow.from == model::kNoId || flow.to == model::kNoId) {
+            report.error("flow_dangling", id,
+                         report.describe(id) + ": its end #" + std::to_string(missing) +
+                             " is not an element drawn on this map");
+            continue;
+        }
+        if (!model::carriesWork(flow.kind) || from == kNoNode || to == kNoNode)
+            continue;
+        vs.edges.push_back(
+            {from, to, id, flow.share.has_value(), flow.share.value_or(0), flow.wait.value_or(0)});
+    }
+    buildAdjacency(vs.nodeCount(), vs.edges, true, vs.outBegin, vs.outEdges);
+    buildAdjacency(vs.nodeCount(), vs.edges, false, vs.inBegin, vs.inEdges);
 }
 
 void checkSplits(Reporter& report, ValueStream& vs) {
@@ -330,6 +380,9 @@ void findStarts(Reporter& report, ValueStream& vs) {
         for (int v = 0; v < n; ++v)
             if (vs.inBegin[v + 1] == vs.inBegin[v] && vs.outDegree(v) > 0)
                 vs.starts.push_back(v);
+    // Ties between starts go to the lowest id.
+    std::sort(vs.starts.begin(), vs.starts.end(),
+              [&](int a, int b) { return vs.nodes[a].id < vs.nodes[b].id; });
     if (vs.starts.empty() && !report.map().steps.empty())
         report.error("no_start", model::kNoId,
                      report.describeMap() +
@@ -970,10 +1023,8 @@ int ValueStream::indexOf(Id id) const {
     if (!lookup.empty())
         return id >= lookupBase && id - lookupBase < lookup.size() ? lookup[id - lookupBase]
                                                                    : kNoNode;
-    auto it = std::lower_bound(ids.begin(), ids.end(), id);
-    if (it == ids.end() || *it != id)
-        return kNoNode;
-    return static_cast<int>(it - ids.begin());
+    auto it = std::lower_bound(sortedIds.begin(), sortedIds.end(), std::pair<Id, int>{id, INT_MIN});
+    return it != sortedIds.end() && it->first == id ? it->second : kNoNode;
 }
 
 double ValueStream::criticalFactor(int edge) const {
@@ -987,7 +1038,6 @@ ValueStream analyse(Reporter& report) {
     ValueStream vs;
     checkCalendarAndMap(report);
     buildNodes(report, vs);
-    readElements(report, vs);
     buildEdges(report, vs);
     checkRedPens(report);
     checkSplits(report, vs);

@@ -2,6 +2,7 @@
 
 #include "findings.h"
 
+#include <utility>
 #include <vector>
 
 /// The value stream of a map as a dense graph (indices and vectors, no per-node maps), and
@@ -43,14 +44,15 @@ struct Components {
 /// The analysed value stream of one map. The graph part is always filled; the solution
 /// (from `expected` on) only when `solved` is true, that is when the map has no errors.
 struct ValueStream {
-    std::vector<model::Id> ids; ///< node ids, ascending (binary search)
+    /// Steps, then waits, then parties, each in id order: the steps are nodes 0 .. S - 1.
     std::vector<PathNode> nodes;
     std::vector<int> stepNodes; ///< the nodes of the map's steps, in id order (every step)
     std::vector<int> lookup;    ///< node of id lookupBase + i, when ids are dense enough
     model::Id lookupBase = model::kNoId;
-    std::vector<PathEdge> edges; ///< in flow id order
-    std::vector<int> outBegin;   ///< out-edges of v: outEdges[outBegin[v] .. outBegin[v + 1])
-    std::vector<int> outEdges;   ///< edge indices, in flow id order per node
+    std::vector<std::pair<model::Id, int>> sortedIds; ///< (id, node) otherwise, ascending
+    std::vector<PathEdge> edges;                      ///< in flow id order
+    std::vector<int> outBegin; ///< out-edges of v: outEdges[outBegin[v] .. outBegin[v + 1])
+    std::vector<int> outEdges; ///< edge indices, in flow id order per node
     std::vector<int> inBegin;
     std::vector<int> inEdges;
     std::vector<double> pt; ///< process time (steps; 0 for the rest)
@@ -67,7 +69,7 @@ struct ValueStream {
     double frictionHours = 0;       ///< per week, over every step
     double frictionCost = 0;        ///< per week, at each step's rate
     std::vector<char> alternative;  ///< out-edges carry shares (OR split); else parallel (AND)
-    std::vector<int> starts;        ///< start nodes, ascending id
+    std::vector<int> starts;        ///< start nodes, by ascending id
     std::vector<char> live;         ///< reached from a start, and reaches an end
     Components components;
 
