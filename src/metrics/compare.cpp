@@ -192,8 +192,10 @@ std::vector<FieldChange> stepFields(const model::Project& project, const model::
     diff.duration("changeover", a.changeover, b.changeover);
     diff.number("uptime", a.uptime, b.uptime, "%");
     diff.number("defect_rate", a.defectRate, b.defectRate, "%");
-    diff.text("value", valueClassText(a.value), valueClassText(b.value));
-    diff.text("wastes", wastesText(a.wastes), wastesText(b.wastes));
+    if (a.value != b.value)
+        diff.text("value", valueClassText(a.value), valueClassText(b.value));
+    if (a.wastes != b.wastes)
+        diff.text("wastes", wastesText(a.wastes), wastesText(b.wastes));
     diff.list("frictions", a.frictions, b.frictions, [](const model::Friction& f) {
         return f.what + " (" + model::formatNumber(f.minutesPerOccurrence) + " min x " +
                model::formatNumber(f.occurrencesPerWeek) + "/wk)";

@@ -784,6 +784,11 @@ std::vector<int> postDominators(const ValueStream& vs, const std::vector<char>& 
         }
         return a;
     };
+    // Without loops every node's successors come before it in this order: one sweep is
+    // final. With loops, sweep until nothing changes.
+    bool acyclic = true;
+    for (int c = 0; c < vs.components.count() && acyclic; ++c)
+        acyclic = !vs.components.cyclic[c];
     for (bool changed = true; changed;) {
         changed = false;
         for (int b : reversePostorder) {
@@ -809,6 +814,8 @@ std::vector<int> postDominators(const ValueStream& vs, const std::vector<char>& 
                 changed = true;
             }
         }
+        if (acyclic)
+            break;
     }
     return idom;
 }
