@@ -1,8 +1,13 @@
 #pragma once
 
+#include "gemba/model/edit.h"
 #include "gemba/model/types.h"
 
 #include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
 
 namespace gemba::app {
 
@@ -21,6 +26,16 @@ public:
 
 signals:
     void findingActivated(gemba::model::Id map, gemba::model::Id element);
+
+private:
+    void refresh();
+    void activate(QListWidgetItem* item);
+
+    EditorDocument& m_document;
+    model::Id m_map = model::kNoId;
+    QLabel* m_summary;
+    QListWidget* m_list;
+    int m_count = 0;
 };
 
 } // namespace gemba::app
