@@ -1,0 +1,456 @@
+#include "people_systems_panel.h"
+
+#include "editor_document.h"
+#include "gemba/model/operations.h"
+#include "gemba/model/units.h"
+
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSignalBlocker>
+#include <QStyledItemDelegate>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <set>
+
+namespace gemba::app {
+
+namespace {
+
+constexpr int IdRole = Qt::UserRole + 1;
+constexpr int KindRole = Qt::UserRole + 2;
+
+enum PersonColumn { PersonName, PersonRole, PersonCost };
+enum SystemColumn { SystemName, SystemKindColumn };
+
+const std::vector<model::SystemKind>& systemKinds() {
+    static const std::vector<model::SystemKind> kinds{
+        model::SystemKind::Application, model::SystemKind::Spreadsheet, model::SystemKind::Email,
+        model::SystemKind::Paper,       model::SystemKind::Phone,       model::SystemKind::Other};
+    return kinds;
+}
+
+/// Picks a system's kind from a list; choosing one commits at once.
+class KindDelegate : public QStyledItemDelegate {
+public:
+    KindDelegate(QStringList names, QObject* parent)
+        : QStyledItemDelegate(parent)
+        , m_names(std::move(names)) {}
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                          const QModelIndex&) const override {
+        auto* box = new QComboBox(parent);
+        box->addItems(m_names);
+        auto* self = const_cast<KindDelegate*>(this);
+        connect(box, &QComboBox::activated, self, [self, box] {
+            emit self->commitData(box);
+            emit self->closeEditor(box);
+        });
+        return box;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override {
+        static_cast<QComboBox*>(editor)->setCurrentIndex(index.data(KindRole).toInt());
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model,
+                      const QModelIndex& index) const override {
+        model->setData(index, static_cast<QComboBox*>(editor)->currentIndex(), KindRole);
+    }
+
+private:
+    QStringList m_names;
+};
+
+QTableWidget* makeTable(const QStringList& headers, const QString& name) {
+    auto* table = new QTableWidget(0, static_cast<int>(headers.size()));
+    table->setObjectName(name);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                           QAbstractItemView::AnyKeyPressed);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    return table;
+}
+
+/// Puts a text into a cell, making the cell when it does not exist yet. Cells are updated in
+/// place: the one being edited may be the one whose change led here.
+QTableWidgetItem* cell(QTableWidget* table, int row, int column, const QString& text) {
+    QTableWidgetItem* item = table->item(row, column);
+    if (!item) {
+        item = new QTableWidgetItem;
+        table->setItem(row, column, item);
+    }
+    if (item->text() != text)
+        item->setText(text);
+    return item;
+}
+
+QWidget* buttonRow(std::initializer_list<QPushButton*> buttons) {
+    auto* row = new QWidget;
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton* button : buttons)
+        layout->addWidget(button);
+    layout->addStretch(1);
+    return row;
+}
+
+std::vector<model::Id> selectedIds(const QTableWidget* table) {
+    std::set<int> rows;
+    for (const QTableWidgetItem* item : table->selectedItems())
+        rows.insert(item->row());
+    if (rows.empty() && table->currentRow() >= 0)
+        rows.insert(table->currentRow());
+    std::vector<model::Id> ids;
+    for (int row : rows)
+        if (const QTableWidgetItem* item = table->item(row, 0))
+            ids.push_back(item->data(IdRole).value<model::Id>());
+    return ids;
+}
+
+/// The row of an entity. Rows keep the project's order (by id): a new entry appears at the
+/// bottom, where the user looks for it.
+int rowOf(const QTableWidget* table, model::Id id) {
+    for (int row = 0; row < table->rowCount(); ++row)
+        if (const QTableWidgetItem* item = table->item(row, 0);
+            item && item->data(IdRole).value<model::Id>() == id)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+PeopleSystemsPanel::PeopleSystemsPanel(EditorDocument& document, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_people(makeTable({tr("Name"), tr("Role or team"), tr("Hourly cost")},
+                         QStringLiteral("peopleTable")))
+    , m_systems(makeTable({tr("Name"), tr("Kind")}, QStringLiteral("systemsTable")))
+    , m_removePerson(new QPushButton(tr("Remove")))
+    , m_removeSystem(new QPushButton(tr("Remove")))
+    , m_message(new QLabel) {
+    setObjectName(QStringLiteral("peopleSystemsPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(6);
+
+    m_people->setAccessibleName(tr("People"));
+    m_people->horizontalHeader()->setSectionResizeMode(PersonName, QHeaderView::Stretch);
+    m_people->horizontalHeader()->setSectionResizeMode(PersonRole, QHeaderView::Stretch);
+    m_people->horizontalHeader()->setSectionResizeMode(PersonCost, QHeaderView::ResizeToContents);
+    auto* addPersonButton = new QPushButton(tr("Add person"));
+    addPersonButton->setObjectName(QStringLiteral("addPerson"));
+    m_removePerson->setObjectName(QStringLiteral("removePerson"));
+    m_removePerson->setToolTip(tr("Removes the selected people from the project and from every "
+                                  "step and the workshop team (Delete)."));
+    auto* peopleBox = new QGroupBox(tr("People"));
+    auto* peopleLayout = new QVBoxLayout(peopleBox);
+    peopleLayout->setContentsMargins(4, 4, 4, 4);
+    peopleLayout->addWidget(m_people, 1);
+    peopleLayout->addWidget(buttonRow({addPersonButton, m_removePerson}));
+    layout->addWidget(peopleBox, 3);
+
+    m_systems->setAccessibleName(tr("Systems"));
+    m_systems->horizontalHeader()->setSectionResizeMode(SystemName, QHeaderView::Stretch);
+    m_systems->horizontalHeader()->setSectionResizeMode(SystemKindColumn,
+                                                        QHeaderView::ResizeToContents);
+    QStringList kindNames{tr("Application"), tr("Spreadsheet"), tr("Email"),
+                          tr("Paper"),       tr("Phone"),       tr("Other")};
+    m_systems->setItemDelegateForColumn(SystemKindColumn, new KindDelegate(kindNames, m_systems));
+    auto* addSystemButton = new QPushButton(tr("Add system"));
+    addSystemButton->setObjectName(QStringLiteral("addSystem"));
+    m_removeSystem->setObjectName(QStringLiteral("removeSystem"));
+    m_removeSystem->setToolTip(
+        tr("Removes the selected systems from the project and from every step (Delete)."));
+    auto* systemsBox = new QGroupBox(tr("Systems"));
+    auto* systemsLayout = new QVBoxLayout(systemsBox);
+    systemsLayout->setContentsMargins(4, 4, 4, 4);
+    systemsLayout->addWidget(m_systems, 1);
+    systemsLayout->addWidget(buttonRow({addSystemButton, m_removeSystem}));
+    layout->addWidget(systemsBox, 2);
+
+    m_message->setObjectName(QStringLiteral("peopleSystemsMessage"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    connect(addPersonButton, &QPushButton::clicked, this, &PeopleSystemsPanel::addPerson);
+    connect(m_removePerson, &QPushButton::clicked, this, &PeopleSystemsPanel::removeSelectedPeople);
+    connect(addSystemButton, &QPushButton::clicked, this, &PeopleSystemsPanel::addSystem);
+    connect(m_removeSystem, &QPushButton::clicked, this,
+            &PeopleSystemsPanel::removeSelectedSystems);
+    auto* deletePerson =
+        new QShortcut(QKeySequence::Delete, m_people, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(deletePerson, &QShortcut::activated, this, &PeopleSystemsPanel::removeSelectedPeople);
+    auto* deleteSystem =
+        new QShortcut(QKeySequence::Delete, m_systems, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(deleteSystem, &QShortcut::activated, this, &PeopleSystemsPanel::removeSelectedSystems);
+    connect(m_people, &QTableWidget::itemChanged, this, &PeopleSystemsPanel::onPersonEdited);
+    connect(m_systems, &QTableWidget::itemChanged, this, &PeopleSystemsPanel::onSystemEdited);
+    connect(m_people, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_removePerson->setEnabled(!selectedIds(m_people).empty()); });
+    connect(m_systems, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_removeSystem->setEnabled(!selectedIds(m_systems).empty()); });
+    connect(&document, &EditorDocument::changed, this, &PeopleSystemsPanel::onChanged);
+
+    refreshPeople();
+    refreshSystems();
+}
+
+PeopleSystemsPanel::~PeopleSystemsPanel() = default;
+
+void PeopleSystemsPanel::onChanged(const model::Changes& changes) {
+    using Subject = model::Change::Subject;
+    bool people = false;
+    bool systems = false;
+    for (const model::Change& change : changes) {
+        people = people || change.subject == Subject::Everything ||
+                 change.subject == Subject::Person || change.subject == Subject::Project;
+        systems =
+            systems || change.subject == Subject::Everything || change.subject == Subject::System;
+    }
+    if (people)
+        refreshPeople();
+    if (systems)
+        refreshSystems();
+}
+
+void PeopleSystemsPanel::refreshPeople() {
+    const QSignalBlocker blocker(m_people);
+    m_filling = true;
+    const model::Project& project = m_document.project();
+    const QString currency = QString::fromStdString(project.props.currency);
+    m_people->horizontalHeaderItem(PersonCost)->setText(tr("Hourly cost (%1)").arg(currency));
+    const QString rateTip =
+        tr("Empty: the project's default rate of %1 %2/h applies.")
+            .arg(QString::fromStdString(model::formatNumber(project.props.defaultHourlyRate)),
+                 currency);
+    m_people->setRowCount(static_cast<int>(project.people.size()));
+    int row = 0;
+    for (const auto& [id, person] : project.people) {
+        QTableWidgetItem* name =
+            cell(m_people, row, PersonName, QString::fromStdString(person.name));
+        name->setData(IdRole, QVariant::fromValue(id));
+        cell(m_people, row, PersonRole, QString::fromStdString(person.role));
+        QTableWidgetItem* cost =
+            cell(m_people, row, PersonCost,
+                 person.hourlyCost ? QString::fromStdString(model::formatNumber(*person.hourlyCost))
+                                   : QString());
+        cost->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        cost->setToolTip(rateTip);
+        ++row;
+    }
+    m_removePerson->setEnabled(!selectedIds(m_people).empty());
+    m_filling = false;
+    m_people->viewport()->update();
+}
+
+void PeopleSystemsPanel::refreshSystems() {
+    const QSignalBlocker blocker(m_systems);
+    m_filling = true;
+    const model::Project& project = m_document.project();
+    m_systems->setRowCount(static_cast<int>(project.systems.size()));
+    QStringList kindNames{tr("Application"), tr("Spreadsheet"), tr("Email"),
+                          tr("Paper"),       tr("Phone"),       tr("Other")};
+    int row = 0;
+    for (const auto& [id, system] : project.systems) {
+        QTableWidgetItem* name =
+            cell(m_systems, row, SystemName, QString::fromStdString(system.name));
+        name->setData(IdRole, QVariant::fromValue(id));
+        const auto& kinds = systemKinds();
+        const int kind =
+            static_cast<int>(std::find(kinds.begin(), kinds.end(), system.kind) - kinds.begin());
+        QTableWidgetItem* kindItem = cell(m_systems, row, SystemKindColumn, kindNames.value(kind));
+        kindItem->setData(KindRole, kind);
+        kindItem->setToolTip(tr("Double-click or F2 to choose another kind."));
+        ++row;
+    }
+    m_removeSystem->setEnabled(!selectedIds(m_systems).empty());
+    m_filling = false;
+    m_systems->viewport()->update();
+}
+
+void PeopleSystemsPanel::showMessage(const QString& message) {
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void PeopleSystemsPanel::onPersonEdited(QTableWidgetItem* item) {
+    if (m_filling || !item)
+        return;
+    const QTableWidgetItem* nameItem = m_people->item(item->row(), PersonName);
+    const model::Id id = nameItem ? nameItem->data(IdRole).value<model::Id>() : model::kNoId;
+    const auto found = m_document.project().people.find(id);
+    if (found == m_document.project().people.end())
+        return;
+    const model::Person before = found->second;
+    model::Person after = before;
+    const QString text = item->text().trimmed();
+    switch (item->column()) {
+    case PersonName:
+        if (text.isEmpty()) {
+            showMessage(
+                tr("A person needs a name: kept “%1”.").arg(QString::fromStdString(before.name)));
+            refreshPeople();
+            return;
+        }
+        after.name = text.toStdString();
+        break;
+    case PersonRole:
+        after.role = text.toStdString();
+        break;
+    case PersonCost:
+        if (text.isEmpty()) {
+            after.hourlyCost.reset();
+        } else {
+            const auto cost = model::parseNumber(text.toStdString());
+            if (!cost || *cost < 0) {
+                showMessage(tr("“%1” is not an hourly cost: write a number of 0 or more, or "
+                               "leave it empty for the default rate.")
+                                .arg(text));
+                refreshPeople();
+                return;
+            }
+            after.hourlyCost = *cost;
+        }
+        break;
+    default:
+        return;
+    }
+    showMessage({});
+    if (after == before) {
+        refreshPeople(); // shows the value as stored: "45.0" back as "45"
+        return;
+    }
+    m_document.push(std::make_unique<model::SetPerson>(
+        model::kNoId, before, after,
+        tr("Edit person %1").arg(QString::fromStdString(before.name)).toStdString()));
+}
+
+void PeopleSystemsPanel::onSystemEdited(QTableWidgetItem* item) {
+    if (m_filling || !item)
+        return;
+    const QTableWidgetItem* nameItem = m_systems->item(item->row(), SystemName);
+    const model::Id id = nameItem ? nameItem->data(IdRole).value<model::Id>() : model::kNoId;
+    const auto found = m_document.project().systems.find(id);
+    if (found == m_document.project().systems.end())
+        return;
+    const model::System before = found->second;
+    model::System after = before;
+    switch (item->column()) {
+    case SystemName: {
+        const QString text = item->text().trimmed();
+        if (text.isEmpty()) {
+            showMessage(
+                tr("A system needs a name: kept “%1”.").arg(QString::fromStdString(before.name)));
+            refreshSystems();
+            return;
+        }
+        after.name = text.toStdString();
+        break;
+    }
+    case SystemKindColumn: {
+        const int kind = item->data(KindRole).toInt();
+        if (kind < 0 || kind >= static_cast<int>(systemKinds().size()))
+            return;
+        after.kind = systemKinds()[static_cast<std::size_t>(kind)];
+        break;
+    }
+    default:
+        return;
+    }
+    showMessage({});
+    if (after == before) {
+        refreshSystems();
+        return;
+    }
+    m_document.push(std::make_unique<model::SetSystem>(
+        model::kNoId, before, after,
+        tr("Edit system %1").arg(QString::fromStdString(before.name)).toStdString()));
+}
+
+void PeopleSystemsPanel::addPerson() {
+    model::Person person;
+    person.id = m_document.allocateId();
+    person.name = tr("New person").toStdString();
+    m_document.push(std::make_unique<model::SetPerson>(model::kNoId, std::nullopt, person,
+                                                       tr("Add person").toStdString()));
+    const int row = rowOf(m_people, person.id);
+    if (row < 0)
+        return;
+    m_people->setCurrentCell(row, PersonName);
+    m_people->setFocus();
+    m_people->editItem(m_people->item(row, PersonName));
+}
+
+void PeopleSystemsPanel::addSystem() {
+    model::System system;
+    system.id = m_document.allocateId();
+    system.name = tr("New system").toStdString();
+    m_document.push(std::make_unique<model::SetSystem>(model::kNoId, std::nullopt, system,
+                                                       tr("Add system").toStdString()));
+    const int row = rowOf(m_systems, system.id);
+    if (row < 0)
+        return;
+    m_systems->setCurrentCell(row, SystemName);
+    m_systems->setFocus();
+    m_systems->editItem(m_systems->item(row, SystemName));
+}
+
+namespace {
+
+/// Removes several entities as one undo step. Each removal is built on the project as the
+/// ones before it left it (two people in the same workshop team must both leave it).
+template <class Remove>
+model::EditPtr removeAll(const model::Project& project, const std::vector<model::Id>& ids,
+                         Remove remove, const QString& description) {
+    model::Project scratch = project;
+    auto compound = std::make_unique<model::CompoundEdit>(description.toStdString());
+    for (model::Id id : ids) {
+        model::EditPtr edit = remove(scratch, id);
+        if (!edit)
+            continue;
+        model::Changes ignored;
+        edit->apply(scratch, ignored);
+        compound->add(std::move(edit));
+    }
+    if (compound->empty())
+        return nullptr;
+    return compound;
+}
+
+} // namespace
+
+void PeopleSystemsPanel::removeSelectedPeople() {
+    const std::vector<model::Id> ids = selectedIds(m_people);
+    if (ids.empty())
+        return;
+    const auto& people = m_document.project().people;
+    const QString description =
+        ids.size() == 1 && people.count(ids.front())
+            ? tr("Remove person %1").arg(QString::fromStdString(people.at(ids.front()).name))
+            : tr("Remove %1 people").arg(ids.size());
+    m_document.push(removeAll(m_document.project(), ids, model::removePerson, description));
+}
+
+void PeopleSystemsPanel::removeSelectedSystems() {
+    const std::vector<model::Id> ids = selectedIds(m_systems);
+    if (ids.empty())
+        return;
+    const auto& systems = m_document.project().systems;
+    const QString description =
+        ids.size() == 1 && systems.count(ids.front())
+            ? tr("Remove system %1").arg(QString::fromStdString(systems.at(ids.front()).name))
+            : tr("Remove %1 systems").arg(ids.size());
+    m_document.push(removeAll(m_document.project(), ids, model::removeSystem, description));
+}
+
+} // namespace gemba::app

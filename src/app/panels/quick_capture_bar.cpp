@@ -1,0 +1,141 @@
+#include "quick_capture_bar.h"
+
+#include "field_edits.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace gemba::app {
+
+namespace {
+constexpr int kHistoryLength = 50;
+}
+
+QuickCaptureBar::QuickCaptureBar(QWidget* parent)
+    : QWidget(parent)
+    , m_edit(new QLineEdit(this))
+    , m_error(new QLabel(this)) {
+    setObjectName(QStringLiteral("quickCaptureBar"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->setSpacing(2);
+    auto* row = new QHBoxLayout;
+    row->setSpacing(6);
+    auto* label = new QLabel(tr("&Capture:"), this);
+    label->setBuddy(m_edit);
+    row->addWidget(label);
+    m_edit->setObjectName(QStringLiteral("quickCaptureEdit"));
+    m_edit->setPlaceholderText(tr("Type a step: Review contract 30 min 2 d — Enter adds it"));
+    m_edit->setAccessibleName(tr("Quick capture"));
+    m_edit->setClearButtonEnabled(true);
+    row->addWidget(m_edit, 1);
+    layout->addLayout(row);
+
+    m_error->setObjectName(QStringLiteral("quickCaptureError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_edit->installEventFilter(this);
+    connect(m_edit, &QLineEdit::returnPressed, this, &QuickCaptureBar::submit);
+    // The user is fixing the line: the old reason no longer applies.
+    connect(m_edit, &QLineEdit::textEdited, this, [this] { setError({}); });
+    setError({});
+}
+
+QuickCaptureBar::~QuickCaptureBar() = default;
+
+void QuickCaptureBar::setCalendar(const model::Calendar& calendar) {
+    m_calendar = calendar;
+}
+
+QLineEdit* QuickCaptureBar::lineEdit() const {
+    return m_edit;
+}
+
+QString QuickCaptureBar::errorText() const {
+    return m_error->text();
+}
+
+void QuickCaptureBar::submit() {
+    const QString line = m_edit->text().trimmed();
+    if (line.isEmpty())
+        return;
+    const auto parsed = model::parseQuickCapture(line.toStdString(), m_calendar);
+    if (!parsed.ok()) {
+        setError(tr("Not added: %1").arg(QString::fromStdString(parsed.error())));
+        return;
+    }
+    if (m_history.isEmpty() || m_history.back() != line)
+        m_history.push_back(line);
+    while (m_history.size() > kHistoryLength)
+        m_history.pop_front();
+    m_historyIndex = -1;
+    m_draft.clear();
+    m_edit->clear();
+    setError({});
+    emit captured(parsed.value());
+}
+
+void QuickCaptureBar::setError(const QString& message) {
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+    markInvalid(m_edit, message,
+                tr("A step's name, then its process time and lead time with units, and a %C&A: "
+                   "Review contract 30 min 2 d 80%. Up and Down recall earlier lines; Escape "
+                   "clears."));
+}
+
+void QuickCaptureBar::recall(int direction) {
+    if (m_history.isEmpty())
+        return;
+    if (m_historyIndex < 0) {
+        if (direction > 0)
+            return;
+        m_draft = m_edit->text();
+        m_historyIndex = static_cast<int>(m_history.size());
+    }
+    const int next = m_historyIndex + direction;
+    if (next < 0)
+        return; // the oldest line stays
+    setError({});
+    if (next >= m_history.size()) {
+        m_historyIndex = -1;
+        m_edit->setText(m_draft);
+        return;
+    }
+    m_historyIndex = next;
+    m_edit->setText(m_history.at(next));
+}
+
+bool QuickCaptureBar::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        switch (key->key()) {
+        case Qt::Key_Escape:
+            if (m_edit->text().isEmpty() && m_error->isHidden())
+                return false; // let the window have it
+            m_edit->clear();
+            m_historyIndex = -1;
+            m_draft.clear();
+            setError({});
+            return true;
+        case Qt::Key_Up:
+            recall(-1);
+            return true;
+        case Qt::Key_Down:
+            recall(+1);
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace gemba::app
