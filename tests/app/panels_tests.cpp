@@ -1,0 +1,765 @@
+// Tests of the editor's panels, driving the real widgets: typing, Enter, checkboxes, tables.
+
+#include "editor_document.h"
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/operations.h"
+#include "gemba/model/units.h"
+#include "panels/field_edits.h"
+#include "panels/findings_panel.h"
+#include "panels/metrics_panel.h"
+#include "panels/people_systems_panel.h"
+#include "panels/properties_panel.h"
+#include "panels/quick_capture_bar.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QUndoStack>
+#include <catch2/catch.hpp>
+
+using namespace gemba;
+using app::CheckList;
+using app::DurationEdit;
+using app::EditorDocument;
+using app::FieldLineEdit;
+using app::NumberEdit;
+using app::SpinEdit;
+using model::Id;
+
+namespace {
+
+/// A small map whose figures are easy to work out by hand (8-hour days, 5-day weeks):
+///   Receive order (Sales, PT 30 min, LT 2 h) --push--> Review contract (Legal, PT 1 h, LT 6 h)
+/// Lead time 2 h + 6 h = 8 h = 1 working day; process time 30 min + 1 h = 1.5 h.
+struct Sample {
+    model::Project project;
+    Id map = 0;
+    Id receive = 0;
+    Id review = 0;
+    Id flow = 0;
+    Id anna = 0;
+    Id ben = 0;
+    Id erp = 0;
+    Id pen = 0;
+};
+
+Sample makeSample() {
+    Sample s;
+    model::Project& p = s.project;
+    p.props.name = "Contracts";
+    p.props.currency = "EUR";
+    p.props.defaultHourlyRate = 60;
+
+    s.anna = p.allocateId();
+    p.people[s.anna] = model::Person{s.anna, "Anna", "Sales", 50.0};
+    s.ben = p.allocateId();
+    p.people[s.ben] = model::Person{s.ben, "Ben", "Legal", std::nullopt};
+    p.props.team.sponsor = s.anna;
+    p.props.team.experts = {s.anna, s.ben};
+    s.erp = p.allocateId();
+    p.systems[s.erp] = model::System{s.erp, "ERP", model::SystemKind::Application};
+
+    model::Map map;
+    map.id = s.map = p.allocateId();
+    map.props.name = "Current state";
+
+    model::Step receive;
+    receive.id = s.receive = p.allocateId();
+    receive.name = "Receive order";
+    receive.role = "Sales";
+    receive.processTime = 30 * 60;
+    receive.leadTime = 2 * 3600;
+    receive.people = {s.anna};
+    receive.pos = {0, 0};
+    map.steps[receive.id] = receive;
+
+    model::Step review;
+    review.id = s.review = p.allocateId();
+    review.name = "Review contract";
+    review.role = "Legal";
+    review.processTime = 3600;
+    review.leadTime = 6 * 3600;
+    review.pos = {200, 0};
+    map.steps[review.id] = review;
+
+    model::Flow flow;
+    flow.id = s.flow = p.allocateId();
+    flow.from = s.receive;
+    flow.to = s.review;
+    flow.kind = model::FlowKind::Push;
+    map.flows[flow.id] = flow;
+
+    model::RedPen pen;
+    pen.id = s.pen = p.allocateId();
+    pen.reason = "Contracts wait for Legal";
+    pen.targets = {s.review};
+    map.redPens[pen.id] = pen;
+
+    p.maps.push_back(map);
+    return s;
+}
+
+const model::Step& stepOf(const EditorDocument& doc, Id map, Id step) {
+    return doc.project().findMap(map)->steps.at(step);
+}
+
+template <class W> W* field(QWidget& panel, const char* name) {
+    W* widget = panel.findChild<W*>(QString::fromLatin1(name));
+    REQUIRE(widget != nullptr);
+    return widget;
+}
+
+/// Types into a line edit as a user would: replace the text, then Enter.
+void typeAndEnter(QLineEdit* edit, const QString& text) {
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+QListWidgetItem* itemWithText(QListWidget* list, const QString& text) {
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->text() == text)
+            return list->item(i);
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("typing a duration with its unit commits seconds as one undo step", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+
+    auto* pt = field<DurationEdit>(panel, "processTime");
+    CHECK(pt->text() == "1 h");
+    const int before = doc.undoStack()->count();
+
+    typeAndEnter(pt, "30 min");
+    CHECK(stepOf(doc, s.map, s.review).processTime == 1800.0); // 30 x 60 s
+    CHECK(doc.undoStack()->count() == before + 1);
+    CHECK(pt->text() == "30 min");
+    CHECK_FALSE(pt->isInvalid());
+
+    // Working days of the project's calendar: 1.5 d = 1.5 x 8 h = 43200 s.
+    auto* lt = field<DurationEdit>(panel, "leadTime");
+    typeAndEnter(lt, "1.5d");
+    CHECK(stepOf(doc, s.map, s.review).leadTime == 43200.0);
+    CHECK(lt->text() == "1.5 d");
+    CHECK(doc.undoStack()->count() == before + 2);
+}
+
+TEST_CASE("an ambiguous or bad duration is marked and never taken", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+    auto* pt = field<DurationEdit>(panel, "processTime");
+    const int before = doc.undoStack()->count();
+
+    typeAndEnter(pt, "30 m");
+    CHECK(pt->isInvalid());
+    CHECK(pt->toolTip().contains("ambiguous"));
+    CHECK(pt->styleSheet().contains("border"));
+    CHECK(pt->text() == "30 m");
+    CHECK(stepOf(doc, s.map, s.review).processTime == 3600.0);
+    CHECK(doc.undoStack()->count() == before);
+    // The reason is also written under the title, for a room that cannot hover.
+    auto* problem = field<QLabel>(panel, "propertiesProblem");
+    CHECK_FALSE(problem->isHidden());
+    CHECK(problem->text().startsWith("Process time: "));
+    CHECK(problem->text().contains("ambiguous"));
+
+    typeAndEnter(pt, "-5 min");
+    CHECK(pt->isInvalid());
+    CHECK(stepOf(doc, s.map, s.review).processTime == 3600.0);
+
+    // Escape puts the model's value back and clears the mark.
+    QTest::keyClick(pt, Qt::Key_Escape);
+    CHECK(pt->text() == "1 h");
+    CHECK_FALSE(pt->isInvalid());
+    CHECK(pt->styleSheet().isEmpty());
+    CHECK(problem->isHidden());
+}
+
+TEST_CASE("an empty optional duration means not given", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+    auto* lt = field<DurationEdit>(panel, "leadTime");
+    typeAndEnter(lt, "");
+    CHECK_FALSE(stepOf(doc, s.map, s.review).leadTime.has_value());
+    CHECK(lt->placeholderText() == "same as process time");
+}
+
+TEST_CASE("undo and redo re-read the fields", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+    auto* pt = field<DurationEdit>(panel, "processTime");
+    auto* name = field<FieldLineEdit>(panel, "name");
+
+    typeAndEnter(pt, "45 min");
+    REQUIRE(stepOf(doc, s.map, s.review).processTime == 2700.0);
+    doc.undoStack()->undo();
+    CHECK(pt->text() == "1 h");
+    doc.undoStack()->redo();
+    CHECK(pt->text() == "45 min");
+
+    // A rename on the canvas (any SetStep) shows at once, and in the title.
+    model::Step renamed = stepOf(doc, s.map, s.review);
+    const model::Step old = renamed;
+    renamed.name = "Check contract";
+    doc.push(std::make_unique<model::SetStep>(s.map, old, renamed, "Rename"));
+    CHECK(name->text() == "Check contract");
+    CHECK(field<QLabel>(panel, "propertiesTitle")->text() == "Step: Check contract");
+}
+
+TEST_CASE("a field the user is typing in is not overwritten by the model", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.resize(360, 700);
+    panel.show();
+    QApplication::setActiveWindow(&panel);
+    REQUIRE(QTest::qWaitForWindowActive(&panel));
+    panel.setContext(s.map, {s.review});
+
+    auto* lt = field<DurationEdit>(panel, "leadTime");
+    auto* name = field<FieldLineEdit>(panel, "name");
+    lt->setFocus();
+    REQUIRE(lt->hasFocus());
+    lt->selectAll();
+    QTest::keyClicks(lt, "3 d");
+
+    model::Step renamed = stepOf(doc, s.map, s.review);
+    const model::Step old = renamed;
+    renamed.name = "Check contract";
+    doc.push(std::make_unique<model::SetStep>(s.map, old, renamed, "Rename"));
+    CHECK(name->text() == "Check contract");
+    CHECK(lt->text() == "3 d"); // still the user's, not yet committed
+
+    // Leaving the field commits it.
+    name->setFocus();
+    CHECK(stepOf(doc, s.map, s.review).leadTime == 3 * 8 * 3600.0);
+}
+
+TEST_CASE("numbers and percentages are range-checked", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+    auto* pca = field<NumberEdit>(panel, "pca");
+    CHECK(pca->text().isEmpty());
+
+    typeAndEnter(pca, "150");
+    CHECK(pca->isInvalid());
+    CHECK_FALSE(stepOf(doc, s.map, s.review).pca.has_value());
+    typeAndEnter(pca, "0");
+    CHECK(pca->isInvalid()); // %C&A must be above 0
+    typeAndEnter(pca, "80%");
+    CHECK_FALSE(pca->isInvalid());
+    CHECK(stepOf(doc, s.map, s.review).pca == 80.0);
+    CHECK(pca->text() == "80%");
+
+    auto* defects = field<NumberEdit>(panel, "defectRate");
+    typeAndEnter(defects, "0");
+    CHECK(stepOf(doc, s.map, s.review).defectRate == 0.0); // 0% defects is fine
+    typeAndEnter(defects, "abc");
+    CHECK(defects->isInvalid());
+    CHECK(stepOf(doc, s.map, s.review).defectRate == 0.0);
+
+    // A share is stored 0-1 and shown in percent: 25% -> 0.25.
+    panel.setContext(s.map, {s.flow});
+    auto* share = field<NumberEdit>(panel, "share");
+    typeAndEnter(share, "25");
+    CHECK(doc.project().findMap(s.map)->flows.at(s.flow).share == 0.25);
+    CHECK(share->text() == "25%");
+    typeAndEnter(share, "101");
+    CHECK(share->isInvalid());
+    CHECK(doc.project().findMap(s.map)->flows.at(s.flow).share == 0.25);
+}
+
+TEST_CASE("checking people and systems assigns them to the step", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+    auto* people = field<CheckList>(panel, "people");
+    auto* systems = field<CheckList>(panel, "systems");
+    REQUIRE(people->count() == 2);
+    QListWidgetItem* ben = itemWithText(people, "Ben (Legal)");
+    REQUIRE(ben);
+    CHECK(ben->checkState() == Qt::Unchecked);
+
+    const int before = doc.undoStack()->count();
+    ben->setCheckState(Qt::Checked);
+    CHECK(stepOf(doc, s.map, s.review).people == std::vector<Id>{s.ben});
+    itemWithText(systems, "ERP")->setCheckState(Qt::Checked);
+    CHECK(stepOf(doc, s.map, s.review).systems == std::vector<Id>{s.erp});
+    CHECK(doc.undoStack()->count() == before + 2);
+
+    itemWithText(people, "Ben (Legal)")->setCheckState(Qt::Unchecked);
+    CHECK(stepOf(doc, s.map, s.review).people.empty());
+    doc.undoStack()->undo();
+    CHECK(itemWithText(people, "Ben (Legal)")->checkState() == Qt::Checked);
+
+    // A new person in the project shows up in the list at once.
+    model::Person cara{doc.allocateId(), "Cara", "Finance", std::nullopt};
+    doc.push(std::make_unique<model::SetPerson>(model::kNoId, std::nullopt, cara, "Add"));
+    CHECK(itemWithText(people, "Cara (Finance)") != nullptr);
+}
+
+TEST_CASE("a sweep of the headcount is one undo step", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+    auto* headcount = field<SpinEdit>(panel, "headcount");
+    CHECK(headcount->value() == 1.0);
+    const int before = doc.undoStack()->count();
+
+    headcount->stepUp();
+    headcount->stepUp();
+    headcount->stepUp();
+    CHECK(stepOf(doc, s.map, s.review).headcount == 4.0);
+    CHECK(doc.undoStack()->count() == before + 1);
+
+    // Enter ends the sweep; the next step is an undo step of its own.
+    QTest::keyClick(headcount, Qt::Key_Return);
+    headcount->stepDown();
+    CHECK(stepOf(doc, s.map, s.review).headcount == 3.0);
+    CHECK(doc.undoStack()->count() == before + 2);
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    CHECK(stepOf(doc, s.map, s.review).headcount == 1.0);
+    CHECK(headcount->value() == 1.0);
+
+    // 0 people cannot work on an item: marked, not taken.
+    headcount->setValue(0);
+    CHECK(stepOf(doc, s.map, s.review).headcount == 1.0);
+    CHECK(headcount->property("gembaInvalid").toBool());
+}
+
+TEST_CASE("combo boxes and checkboxes commit at once", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+
+    auto* value = field<QComboBox>(panel, "value");
+    value->setCurrentIndex(2);
+    emit value->activated(2); // what a user's pick emits
+    CHECK(stepOf(doc, s.map, s.review).value == model::ValueClass::Waste);
+
+    auto* waiting = field<QCheckBox>(panel, "waste_waiting");
+    waiting->click();
+    CHECK(stepOf(doc, s.map, s.review).hasWaste(model::WasteKind::Waiting));
+    waiting->click();
+    CHECK(stepOf(doc, s.map, s.review).wastes == 0u);
+}
+
+TEST_CASE("frictions, artifacts and sources are edited in place", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+
+    field<QPushButton>(panel, "addFriction")->click();
+    REQUIRE(stepOf(doc, s.map, s.review).frictions.size() == 1);
+    typeAndEnter(field<FieldLineEdit>(panel, "frictionWhat0"), "Chasing signatures");
+    typeAndEnter(field<NumberEdit>(panel, "frictionMinutes0"), "15");
+    typeAndEnter(field<NumberEdit>(panel, "frictionPerWeek0"), "4");
+    const model::Friction expected{"Chasing signatures", 15, 4};
+    CHECK(stepOf(doc, s.map, s.review).frictions.front() == expected);
+    typeAndEnter(field<NumberEdit>(panel, "frictionPerWeek0"), "-1");
+    CHECK(stepOf(doc, s.map, s.review).frictions.front().occurrencesPerWeek == 4.0);
+
+    field<QPushButton>(panel, "addArtifact")->click();
+    typeAndEnter(field<FieldLineEdit>(panel, "artifact0"), "Signed contract");
+    CHECK(stepOf(doc, s.map, s.review).artifacts == std::vector<std::string>{"Signed contract"});
+
+    auto* basis = field<QComboBox>(panel, "basis_process_time");
+    emit basis->activated(1); // measured
+    typeAndEnter(field<FieldLineEdit>(panel, "source_process_time"), "time study");
+    auto* date = field<FieldLineEdit>(panel, "date_process_time");
+    typeAndEnter(date, "2024-13-40");
+    CHECK(date->isInvalid());
+    typeAndEnter(date, "2024-03-05");
+    const model::Source source{model::Basis::Measured, "time study", "2024-03-05"};
+    CHECK(stepOf(doc, s.map, s.review).sources.at(model::Figure::ProcessTime) == source);
+}
+
+TEST_CASE("a deleted element gives way to the map form", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+    REQUIRE(panel.findChild<DurationEdit*>("processTime"));
+
+    const std::vector<Id> gone{s.review};
+    doc.push(model::removeElements(doc.project(), s.map, gone));
+    CHECK(field<QLabel>(panel, "propertiesTitle")->text() == "Map: Current state");
+    CHECK(panel.findChild<DurationEdit*>("processTime") == nullptr);
+    CHECK(field<FieldLineEdit>(panel, "mapName")->text() == "Current state");
+}
+
+TEST_CASE("the map and project form edits demand, calendar and team", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {});
+    const model::MapProps& props = doc.project().findMap(s.map)->props;
+
+    typeAndEnter(field<NumberEdit>(panel, "demand"), "40");
+    REQUIRE(props.demand.has_value());
+    CHECK(props.demand->quantity == 40.0);
+    CHECK(props.demand->per == model::DemandPeriod::Day);
+    auto* per = field<QComboBox>(panel, "demandPeriod");
+    CHECK(per->isEnabled());
+    emit per->activated(1);
+    CHECK(doc.project().findMap(s.map)->props.demand->per == model::DemandPeriod::Week);
+    typeAndEnter(field<NumberEdit>(panel, "demand"), "");
+    CHECK_FALSE(doc.project().findMap(s.map)->props.demand.has_value());
+    CHECK_FALSE(per->isEnabled());
+
+    // Available time: "7.5 h" = 27000 s; zero is refused.
+    auto* available = field<DurationEdit>(panel, "availableTime");
+    typeAndEnter(available, "0 h");
+    CHECK(available->isInvalid());
+    typeAndEnter(available, "7.5 h");
+    CHECK(doc.project().findMap(s.map)->props.availableTimePerDay == 27000.0);
+
+    // A longer working day changes how every duration reads: 2 h of lead time stays 7200 s.
+    auto* hours = field<SpinEdit>(panel, "hoursPerDay");
+    hours->setValue(10);
+    CHECK(doc.project().props.calendar.hoursPerDay == 10.0);
+    CHECK(available->placeholderText() == "a working day (10 h)");
+
+    auto* sponsor = field<QComboBox>(panel, "sponsor");
+    CHECK(sponsor->currentText() == "Anna (Sales)");
+    const int benIndex = sponsor->findText("Ben (Legal)");
+    REQUIRE(benIndex > 0);
+    emit sponsor->activated(benIndex);
+    CHECK(doc.project().props.team.sponsor == s.ben);
+    auto* experts = field<CheckList>(panel, "experts");
+    itemWithText(experts, "Anna (Sales)")->setCheckState(Qt::Unchecked);
+    CHECK(doc.project().props.team.experts == std::vector<Id>{s.ben});
+}
+
+TEST_CASE("several elements selected: how many, of which kinds", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.receive, s.review, s.flow});
+    CHECK(field<QLabel>(panel, "propertiesTitle")->text() == "3 elements selected");
+    const QString summary = field<QLabel>(panel, "selectionSummary")->text();
+    CHECK(summary.contains("2 steps"));
+    CHECK(summary.contains("1 flow"));
+}
+
+TEST_CASE("red pen targets are listed and can be removed", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.pen});
+    auto* targets = field<QListWidget>(panel, "targets");
+    REQUIRE(targets->count() == 1);
+    CHECK(targets->item(0)->text() == "Review contract (step)");
+    targets->setCurrentRow(0);
+    field<QPushButton>(panel, "removeTarget")->click();
+    CHECK(doc.project().findMap(s.map)->redPens.at(s.pen).targets.empty());
+    doc.undoStack()->undo();
+    CHECK(targets->item(0)->text() == "Review contract (step)");
+}
+
+TEST_CASE("the metrics panel shows the engine's figures after an edit", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::MetricsPanel metrics(doc);
+    metrics.setMap(s.map);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+
+    // Lead time 2 h + 6 h = 8 h = 1 working day.
+    CHECK(field<QLabel>(metrics, "leadTime")->text() == "1 working day (1 d)");
+
+    // Review's lead time to 14 h: 2 h + 14 h = 16 h = 2 working days. Process time stays
+    // 30 min + 1 h = 1.5 h; activity ratio 1.5 / 16 = 9.375% -> "9.4%".
+    typeAndEnter(field<DurationEdit>(panel, "leadTime"), "14 h");
+    doc.flushMetrics();
+    const metrics::MapMetrics* m = doc.metrics(s.map);
+    REQUIRE(m->valid);
+    CHECK(m->leadTime == 16 * 3600.0);
+    const model::Calendar& calendar = doc.project().props.calendar;
+    const QString expected = QString::fromStdString(model::formatDuration(m->leadTime, calendar));
+    CHECK(expected == "2 d");
+    CHECK(field<QLabel>(metrics, "leadTime")->text() == "2 working days (2 d)");
+    CHECK(field<QLabel>(metrics, "processTime")->text() == "1.5 h");
+    CHECK(field<QLabel>(metrics, "activityRatio")->text() == "9.4%");
+    CHECK(field<QLabel>(metrics, "takt")->text() == "no demand");
+    CHECK(field<QLabel>(metrics, "handoffs")->text() == "1"); // Sales -> Legal
+    CHECK(field<QLabel>(metrics, "bottleneck")->text() == "Review contract (C/T 1 h)");
+    CHECK_FALSE(field<QLabel>(metrics, "leadTime")->toolTip().isEmpty());
+    CHECK(metrics.figuresAsText().contains("Lead time\t2 working days (2 d)"));
+}
+
+TEST_CASE("an invalid map shows how many errors instead of figures", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::MetricsPanel metrics(doc);
+    metrics.setMap(s.map);
+    app::FindingsPanel findings(doc);
+    findings.setMap(s.map);
+    metrics.resize(300, 500);
+    metrics.show();
+    findings.resize(400, 300);
+    findings.show();
+    CHECK(field<QLabel>(metrics, "metricsStatus")->isHidden());
+
+    // Lead time 10 min below the process time of 1 h: an error.
+    model::Step review = stepOf(doc, s.map, s.review);
+    const model::Step old = review;
+    review.leadTime = 600;
+    doc.push(std::make_unique<model::SetStep>(s.map, old, review, "Shorten"));
+    doc.flushMetrics();
+
+    auto* status = field<QLabel>(metrics, "metricsStatus");
+    CHECK(status->isVisible());
+    CHECK(status->text() == "Fix 1 error — see Findings");
+    CHECK_FALSE(field<QLabel>(metrics, "leadTime")->isVisible());
+
+    auto* list = field<QListWidget>(findings, "findingsList");
+    REQUIRE(findings.count() >= 1);
+    REQUIRE(list->count() == findings.count());
+    QListWidgetItem* first = list->item(0);
+    CHECK(first->text().contains("Review contract"));
+    CHECK(field<QLabel>(findings, "findingsSummary")->text().startsWith("1 error"));
+
+    QSignalSpy spy(&findings, &app::FindingsPanel::findingActivated);
+    list->setCurrentRow(0);
+    list->setFocus();
+    QTest::keyClick(list->viewport(), Qt::Key_Return);
+    QTest::keyClick(list, Qt::Key_Return);
+    REQUIRE(spy.count() >= 1);
+    CHECK(spy.last().at(0).value<Id>() == s.map);
+    CHECK(spy.last().at(1).value<Id>() == s.review);
+
+    spy.clear();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(first).center());
+    REQUIRE(spy.count() >= 1);
+    CHECK(spy.last().at(1).value<Id>() == s.review);
+
+    // Fixed: the error goes, the figures come back.
+    doc.undoStack()->undo();
+    doc.flushMetrics();
+    CHECK(status->isHidden());
+    CHECK(field<QLabel>(metrics, "leadTime")->isVisible());
+    for (int i = 0; i < list->count(); ++i)
+        CHECK_FALSE(list->item(i)->text().contains("shorter than"));
+}
+
+TEST_CASE("findings are sorted errors, warnings, then notes", "[panels]") {
+    Sample s = makeSample();
+    // A warning (no process time) and an error (lead time below process time).
+    model::Map& map = s.project.maps.front();
+    map.steps.at(s.receive).processTime.reset();
+    map.steps.at(s.review).leadTime = 60;
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::FindingsPanel findings(doc);
+    findings.setMap(s.map);
+    auto* list = field<QListWidget>(findings, "findingsList");
+    REQUIRE(list->count() >= 2);
+    const metrics::MapMetrics* m = doc.metrics(s.map);
+    REQUIRE(m->findings.size() == static_cast<std::size_t>(list->count()));
+    // The first item is an error, and no error comes after a warning.
+    bool seenNonError = false;
+    for (int i = 0; i < list->count(); ++i) {
+        const QString text = list->item(i)->text();
+        const auto it = std::find_if(m->findings.begin(), m->findings.end(), [&](const auto& f) {
+            return QString::fromStdString(f.message) == text;
+        });
+        REQUIRE(it != m->findings.end());
+        if (it->severity == metrics::Severity::Error)
+            CHECK_FALSE(seenNonError);
+        else
+            seenNonError = true;
+    }
+    CHECK(list->item(0)->text().contains("shorter than"));
+}
+
+TEST_CASE("quick capture parses a line and emits the step", "[panels]") {
+    app::QuickCaptureBar bar;
+    bar.setCalendar(model::Calendar{8, 5});
+    std::vector<model::QuickCapture> captured;
+    QObject::connect(&bar, &app::QuickCaptureBar::captured,
+                     [&captured](const model::QuickCapture& c) { captured.push_back(c); });
+    QLineEdit* edit = bar.lineEdit();
+    CHECK(edit->placeholderText() == "Type a step: Review contract 30 min 2 d — Enter adds it");
+
+    QTest::keyClicks(edit, "Review contract 30 min 2 d");
+    QTest::keyClick(edit, Qt::Key_Return);
+    REQUIRE(captured.size() == 1);
+    CHECK(captured[0].name == "Review contract");
+    CHECK(captured[0].processTime == 1800.0);      // 30 x 60 s
+    CHECK(captured[0].leadTime == 2 * 8 * 3600.0); // 2 working days of 8 h
+    CHECK(edit->text().isEmpty());
+
+    QTest::keyClicks(edit, "Approve 30 m");
+    QTest::keyClick(edit, Qt::Key_Return);
+    CHECK(captured.size() == 1);
+    CHECK(edit->text() == "Approve 30 m");
+    CHECK(bar.errorText().contains("ambiguous"));
+    CHECK(edit->toolTip().contains("ambiguous"));
+
+    // Escape clears the line and the reason; Up recalls the last line that was added.
+    QTest::keyClick(edit, Qt::Key_Escape);
+    CHECK(edit->text().isEmpty());
+    CHECK(bar.errorText().isEmpty());
+    QTest::keyClicks(edit, "Sign 10 min");
+    QTest::keyClick(edit, Qt::Key_Return);
+    REQUIRE(captured.size() == 2);
+    QTest::keyClicks(edit, "draft");
+    QTest::keyClick(edit, Qt::Key_Up);
+    CHECK(edit->text() == "Sign 10 min");
+    QTest::keyClick(edit, Qt::Key_Up);
+    CHECK(edit->text() == "Review contract 30 min 2 d");
+    QTest::keyClick(edit, Qt::Key_Up);
+    CHECK(edit->text() == "Review contract 30 min 2 d"); // the oldest stays
+    QTest::keyClick(edit, Qt::Key_Down);
+    CHECK(edit->text() == "Sign 10 min");
+    QTest::keyClick(edit, Qt::Key_Down);
+    CHECK(edit->text() == "draft"); // back to what was being typed
+}
+
+TEST_CASE("people table: add, edit and remove, with undo", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PeopleSystemsPanel panel(doc);
+    QTableWidget* table = panel.peopleTable();
+    REQUIRE(table->rowCount() == 2);
+    CHECK(table->item(0, 0)->text() == "Anna");
+    CHECK(table->item(0, 2)->text() == "50");
+    CHECK(table->horizontalHeaderItem(2)->text() == "Hourly cost (EUR)");
+
+    panel.addPerson();
+    REQUIRE(doc.project().people.size() == 3);
+    REQUIRE(table->rowCount() == 3);
+    const Id added = std::prev(doc.project().people.end())->first;
+    CHECK(table->item(2, 0)->text() == "New person");
+
+    // Editing a cell is one SetPerson edit.
+    const int before = doc.undoStack()->count();
+    table->item(2, 0)->setText("Cara");
+    table->item(2, 1)->setText("Finance");
+    table->item(2, 2)->setText("72.5");
+    const model::Person cara = doc.project().people.at(added);
+    CHECK(cara.name == "Cara");
+    CHECK(cara.role == "Finance");
+    CHECK(cara.hourlyCost == 72.5);
+    CHECK(doc.undoStack()->count() == before + 3);
+
+    // Bad input is refused with a message, and the cell shows the model's value again.
+    table->item(2, 2)->setText("lots");
+    CHECK(doc.project().people.at(added).hourlyCost == 72.5);
+    CHECK(table->item(2, 2)->text() == "72.5");
+    CHECK(field<QLabel>(panel, "peopleSystemsMessage")->text().contains("lots"));
+    table->item(2, 0)->setText("  ");
+    CHECK(doc.project().people.at(added).name == "Cara");
+    table->item(2, 2)->setText("");
+    CHECK_FALSE(doc.project().people.at(added).hourlyCost.has_value());
+
+    // Removing Anna clears her from the step and from the workshop team, in one undo step.
+    const int beforeRemove = doc.undoStack()->count();
+    table->clearSelection();
+    table->selectRow(0);
+    panel.removeSelectedPeople();
+    CHECK(doc.project().people.count(s.anna) == 0);
+    CHECK(stepOf(doc, s.map, s.receive).people.empty());
+    CHECK(doc.project().props.team.sponsor == model::kNoId);
+    CHECK(doc.project().props.team.experts == std::vector<Id>{s.ben});
+    CHECK(doc.undoStack()->count() == beforeRemove + 1);
+    CHECK(table->rowCount() == 2);
+
+    doc.undoStack()->undo();
+    CHECK(doc.project().people.count(s.anna) == 1);
+    CHECK(stepOf(doc, s.map, s.receive).people == std::vector<Id>{s.anna});
+    CHECK(doc.project().props.team.sponsor == s.anna);
+    CHECK(table->rowCount() == 3);
+    CHECK(table->item(0, 0)->text() == "Anna");
+}
+
+TEST_CASE("removing two people of the workshop team at once clears both", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PeopleSystemsPanel panel(doc);
+    QTableWidget* table = panel.peopleTable();
+    table->selectAll();
+    panel.removeSelectedPeople();
+    CHECK(doc.project().people.empty());
+    CHECK(doc.project().props.team.experts.empty());
+    CHECK(doc.project().props.team.sponsor == model::kNoId);
+    doc.undoStack()->undo();
+    CHECK(doc.project().props.team.experts == std::vector<Id>{s.anna, s.ben});
+}
+
+TEST_CASE("systems table: add, rename, change kind, remove", "[panels]") {
+    Sample s = makeSample();
+    // ERP is used by Review contract.
+    s.project.maps.front().steps.at(s.review).systems = {s.erp};
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PeopleSystemsPanel panel(doc);
+    QTableWidget* table = panel.systemsTable();
+    REQUIRE(table->rowCount() == 1);
+    CHECK(table->item(0, 1)->text() == "Application");
+
+    panel.addSystem();
+    REQUIRE(table->rowCount() == 2);
+    table->item(1, 0)->setText("Contracts sheet");
+    table->item(1, 1)->setData(Qt::UserRole + 2, 1); // what the kind picker writes: Spreadsheet
+    const model::System sheet = std::prev(doc.project().systems.end())->second;
+    CHECK(sheet.name == "Contracts sheet");
+    CHECK(sheet.kind == model::SystemKind::Spreadsheet);
+    CHECK(table->item(1, 1)->text() == "Spreadsheet");
+
+    table->clearSelection();
+    table->selectRow(0);
+    panel.removeSelectedSystems();
+    CHECK(doc.project().systems.count(s.erp) == 0);
+    CHECK(stepOf(doc, s.map, s.review).systems.empty());
+    doc.undoStack()->undo();
+    CHECK(stepOf(doc, s.map, s.review).systems == std::vector<Id>{s.erp});
+    CHECK(table->rowCount() == 2);
+}
