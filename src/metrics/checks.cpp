@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace gemba::metrics::detail {
@@ -22,10 +23,17 @@ std::string subject(const Reporter& report, model::Id element, std::string_view 
 }
 
 /// A duration that must be finite and not negative. Returns false when it is neither.
-bool checkTime(Reporter& report, model::Id element, std::string_view what,
-               const std::optional<double>& value) {
-    if (!value)
-        return true;
+// The checks below run for every number of every step: the common case (a good value) is
+// decided inline, the reporting is out of line.
+
+/// A finite value of at least 0.
+inline bool finiteNonNegative(double value) {
+    return value >= 0 && value <= std::numeric_limits<double>::max();
+}
+
+[[gnu::cold, gnu::noinline]] bool reportTime(Reporter& report, model::Id element,
+                                             std::string_view what,
+                                             const std::optional<double>& value) {
     if (!std::isfinite(*value)) {
         report.error("not_finite", element, subject(report, element, what) + " is not a number");
         return false;
@@ -40,10 +48,9 @@ bool checkTime(Reporter& report, model::Id element, std::string_view what,
 }
 
 /// A count or amount of money that must be finite and not negative.
-bool checkAmount(Reporter& report, model::Id element, std::string_view what,
-                 const std::optional<double>& value) {
-    if (!value)
-        return true;
+[[gnu::cold, gnu::noinline]] bool reportAmount(Reporter& report, model::Id element,
+                                               std::string_view what,
+                                               const std::optional<double>& value) {
     if (!std::isfinite(*value)) {
         report.error("not_finite", element, subject(report, element, what) + " is not a number");
         return false;
@@ -57,10 +64,10 @@ bool checkAmount(Reporter& report, model::Id element, std::string_view what,
 }
 
 /// A percentage in (0, 100], or in [0, 100] when zero is allowed.
-void checkPercent(Reporter& report, model::Id element, std::string_view what,
-                  const std::optional<double>& value, const char* code, bool zeroAllowed) {
-    if (!value)
-        return;
+[[gnu::cold, gnu::noinline]] void reportPercent(Reporter& report, model::Id element,
+                                                std::string_view what,
+                                                const std::optional<double>& value,
+                                                const char* code, bool zeroAllowed) {
     if (!std::isfinite(*value)) {
         report.error("not_finite", element, subject(report, element, what) + " is not a number");
         return;
@@ -71,6 +78,25 @@ void checkPercent(Reporter& report, model::Id element, std::string_view what,
         report.error(code, element,
                      subject(report, element, what) + " " + formatNumber(*value) + "% is outside " +
                          (zeroAllowed ? "0-100%" : "0-100% (above 0)"));
+}
+
+/// A duration that must be finite and not negative. Returns false when it is neither.
+inline bool checkTime(Reporter& report, model::Id element, std::string_view what,
+                      const std::optional<double>& value) {
+    return !value || finiteNonNegative(*value) || reportTime(report, element, what, value);
+}
+
+/// A count or amount of money that must be finite and not negative.
+inline bool checkAmount(Reporter& report, model::Id element, std::string_view what,
+                        const std::optional<double>& value) {
+    return !value || finiteNonNegative(*value) || reportAmount(report, element, what, value);
+}
+
+/// A percentage in (0, 100], or in [0, 100] when zero is allowed.
+inline void checkPercent(Reporter& report, model::Id element, std::string_view what,
+                         const std::optional<double>& value, const char* code, bool zeroAllowed) {
+    if (value && !((*value > 0 || (zeroAllowed && *value == 0)) && *value <= 100))
+        reportPercent(report, element, what, value, code, zeroAllowed);
 }
 
 } // namespace

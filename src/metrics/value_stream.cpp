@@ -118,8 +118,6 @@ public:
         , m_systemUsed(m_index.systems.size(), 0) {}
 
     void step(int v, const model::Step& step) {
-        __builtin_prefetch(step.people.data());
-        __builtin_prefetch(step.systems.data());
         checkStep(m_report, step);
         if (!step.processTime)
             m_report.warning("missing_process_time", step.id,
@@ -270,6 +268,11 @@ void buildNodes(Reporter& report, ValueStream& vs) {
         vs.nodes.push_back({it->first, ElementKind::Step, &it->second, nullptr, nullptr});
         vs.stepNodes.push_back(v);
         reader.step(v, it->second);
+        if (next != map.steps.end()) {
+            // By now the next step's object has arrived: ask for its lists too.
+            __builtin_prefetch(next->second.people.data());
+            __builtin_prefetch(next->second.systems.data());
+        }
         it = next;
     }
     for (const auto& [id, wait] : map.waits) {
