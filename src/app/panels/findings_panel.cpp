@@ -44,6 +44,7 @@ FindingsPanel::FindingsPanel(EditorDocument& document, QWidget* parent)
     m_list->setObjectName(QStringLiteral("findingsList"));
     m_list->setWordWrap(true);
     m_list->setIconSize(QSize(16, 16));
+    m_list->setSpacing(1);
     m_list->setUniformItemSizes(false);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setAccessibleName(tr("Findings"));

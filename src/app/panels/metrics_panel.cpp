@@ -92,8 +92,9 @@ MetricsPanel::MetricsPanel(EditorDocument& document, QWidget* parent)
            tr("Steps whose cycle time C/T is longer than the takt time: they cannot meet "
               "demand."));
     addRow(QStringLiteral("handoffs"), tr("Handoffs"),
-           tr("Work flows into a step whose role or team differs from the role of the step "
-              "before it."));
+           tr("Work flows into a step whose role or team differs from that of a step before "
+              "it (through waits). Roles compare trimmed, ignoring case; a step without a role "
+              "never counts; information flows never do."));
     addRow(QStringLiteral("systems"), tr("Systems touched"),
            tr("Distinct systems assigned to the map's steps."));
     addRow(QStringLiteral("people"), tr("People involved"),
