@@ -741,14 +741,30 @@ TEST_CASE("systems table: add, rename, change kind, remove", "[panels]") {
     EditorDocument doc;
     doc.resetProject(s.project, false);
     app::PeopleSystemsPanel panel(doc);
+    panel.resize(380, 460);
+    panel.show();
     QTableWidget* table = panel.systemsTable();
     REQUIRE(table->rowCount() == 1);
     CHECK(table->item(0, 1)->text() == "Application");
 
+    // "Add system" opens the new name for typing, as a workshop expects.
     panel.addSystem();
     REQUIRE(table->rowCount() == 2);
-    table->item(1, 0)->setText("Contracts sheet");
-    table->item(1, 1)->setData(Qt::UserRole + 2, 1); // what the kind picker writes: Spreadsheet
+    auto* nameEditor = table->viewport()->findChild<QLineEdit*>();
+    REQUIRE(nameEditor);
+    nameEditor->selectAll();
+    QTest::keyClicks(nameEditor, "Contracts sheet");
+    QTest::keyClick(nameEditor, Qt::Key_Return);
+    QApplication::processEvents(); // the view commits an editor's Enter on the next turn
+    CHECK(std::prev(doc.project().systems.end())->second.name == "Contracts sheet");
+
+    // The kind is picked from a list that opens in the cell; a pick commits at once.
+    table->editItem(table->item(1, 1));
+    auto* picker = table->viewport()->findChild<QComboBox*>();
+    REQUIRE(picker);
+    CHECK(picker->currentText() == "Application");
+    picker->setCurrentIndex(1);
+    emit picker->activated(1); // Spreadsheet
     const model::System sheet = std::prev(doc.project().systems.end())->second;
     CHECK(sheet.name == "Contracts sheet");
     CHECK(sheet.kind == model::SystemKind::Spreadsheet);
