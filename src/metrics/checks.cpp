@@ -153,14 +153,26 @@ ProjectIndex::ProjectIndex(const model::Project& project) {
     systems.reserve(project.systems.size());
     for (const auto& [id, system] : project.systems)
         systems.push_back(id);
+    build(m_people, people);
+    build(m_systems, systems);
 }
 
-int ProjectIndex::person(model::Id id) const {
-    return indexIn(people, id);
+void ProjectIndex::build(Lookup& lookup, const std::vector<model::Id>& ids) {
+    lookup.ids = &ids;
+    if (ids.empty() || ids.back() - ids.front() > 64 * ids.size() + 4096)
+        return;
+    lookup.base = ids.front();
+    lookup.table.assign(static_cast<std::size_t>(ids.back() - ids.front()) + 1, -1);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        lookup.table[ids[i] - lookup.base] = static_cast<int>(i);
 }
 
-int ProjectIndex::system(model::Id id) const {
-    return indexIn(systems, id);
+int ProjectIndex::find(const Lookup& lookup, model::Id id) {
+    if (!lookup.table.empty())
+        return id >= lookup.base && id - lookup.base < lookup.table.size()
+                   ? lookup.table[id - lookup.base]
+                   : -1;
+    return indexIn(*lookup.ids, id);
 }
 
 void checkStep(Reporter& report, const model::Step& step) {

@@ -23,8 +23,23 @@ struct ProjectIndex {
     std::vector<const model::Person*> persons; ///< the person with id people[i]
     std::vector<model::Id> systems;            ///< ascending
     explicit ProjectIndex(const model::Project& project);
-    int person(model::Id id) const; ///< index in people, or -1
-    int system(model::Id id) const; ///< index in systems, or -1
+    ProjectIndex(const ProjectIndex&) = delete; // the lookups point into this object
+    ProjectIndex& operator=(const ProjectIndex&) = delete;
+    int person(model::Id id) const { return find(m_people, id); }  ///< index in people, or -1
+    int system(model::Id id) const { return find(m_systems, id); } ///< index in systems, or -1
+
+private:
+    /// Ids to indices: a direct table over the ids' range when it is small (ids come from
+    /// one counter), else a binary search over the sorted ids.
+    struct Lookup {
+        const std::vector<model::Id>* ids = nullptr;
+        model::Id base = 0;
+        std::vector<int> table;
+    };
+    static void build(Lookup& lookup, const std::vector<model::Id>& ids);
+    static int find(const Lookup& lookup, model::Id id);
+    Lookup m_people;
+    Lookup m_systems;
 };
 
 /// Everything about a step except its people and systems.
