@@ -10,7 +10,9 @@ void SweepGesture::touch(const QObject* field) {
     if (m_field == field)
         return;
     end();
-    m_document.beginGesture();
+    if (!m_document)
+        return;
+    m_document->beginGesture();
     m_field = field;
 }
 
@@ -18,7 +20,8 @@ void SweepGesture::end() {
     if (!m_field)
         return;
     m_field = nullptr;
-    m_document.endGesture();
+    if (m_document)
+        m_document->endGesture();
 }
 
 // --- Section -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPointer>
 #include <QWidget>
 #include <algorithm>
 #include <functional>
@@ -30,7 +31,7 @@ namespace gemba::app::detail {
 class SweepGesture {
 public:
     explicit SweepGesture(EditorDocument& document)
-        : m_document(document) {}
+        : m_document(&document) {}
     ~SweepGesture() { end(); }
     SweepGesture(const SweepGesture&) = delete;
     SweepGesture& operator=(const SweepGesture&) = delete;
@@ -46,7 +47,7 @@ public:
     bool active() const { return m_field != nullptr; }
 
 private:
-    EditorDocument& m_document;
+    QPointer<EditorDocument> m_document; ///< may go first when a window closes
     const QObject* m_field = nullptr;
 };
 

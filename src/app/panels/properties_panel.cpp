@@ -138,8 +138,13 @@ void PropertiesPanel::rebuild() {
             focus->clearFocus();
         m_sweep->end();
         QWidget* old = m_scroll->takeWidget();
+        // Silenced: nothing more of the old form may reach the document, not even while it
+        // waits to be deleted (it may hold the widget whose signal led here).
+        old->blockSignals(true);
+        for (QObject* child : old->findChildren<QObject*>())
+            child->blockSignals(true);
         old->hide();
-        old->deleteLater(); // it may hold the widget whose signal led here
+        old->deleteLater();
     }
     m_builder.reset();
 
