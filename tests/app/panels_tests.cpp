@@ -259,6 +259,16 @@ TEST_CASE("a field the user is typing in is not overwritten by the model", "[pan
     // Leaving the field commits it.
     name->setFocus();
     CHECK(stepOf(doc, s.map, s.review).leadTime == 3 * 8 * 3600.0);
+
+    // Selecting another element commits what was typed to the element it was typed for.
+    auto* pt = field<DurationEdit>(panel, "processTime");
+    pt->setFocus();
+    pt->selectAll();
+    QTest::keyClicks(pt, "2 h");
+    panel.setContext(s.map, {s.receive});
+    CHECK(stepOf(doc, s.map, s.review).processTime == 7200.0);
+    CHECK(stepOf(doc, s.map, s.receive).processTime == 1800.0);
+    CHECK(field<DurationEdit>(panel, "processTime")->text() == "30 min");
 }
 
 TEST_CASE("numbers and percentages are range-checked", "[panels]") {
