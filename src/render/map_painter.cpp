@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <QtMath>
 #include <algorithm>
+#include <optional>
 
 namespace gemba::render {
 
@@ -308,6 +309,60 @@ QPainterPath trimmedEnd(const QPainterPath& path, qreal by) {
     return out;
 }
 
+/// The part of the segment a-b inside `area`, if any (Liang-Barsky).
+std::optional<QLineF> clipSegment(QPointF a, QPointF b, const QRectF& area) {
+    const QPointF d = b - a;
+    qreal t0 = 0;
+    qreal t1 = 1;
+    const qreal p[4] = {-d.x(), d.x(), -d.y(), d.y()};
+    const qreal q[4] = {a.x() - area.left(), area.right() - a.x(), a.y() - area.top(),
+                        area.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (qFuzzyIsNull(p[i])) {
+            if (q[i] < 0)
+                return std::nullopt;
+            continue;
+        }
+        const qreal r = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, r);
+        else
+            t1 = std::min(t1, r);
+        if (t0 > t1)
+            return std::nullopt;
+    }
+    return QLineF(a + d * t0, a + d * t1);
+}
+
+/// A polyline cut down to what can show inside the painter's clip, widened by `margin`. The
+/// canvas clips each flow to its exposed part: a line across a huge map (a control box
+/// informing a far-away step) then costs what its visible piece costs. Cuts lie outside the
+/// clip, so what shows is unchanged; without a clip (exports) the path is returned as is.
+/// For solid pens only: a dash pattern would restart at a cut.
+QPainterPath visiblePart(const QPainter& p, const QPainterPath& path, qreal margin) {
+    if (!p.hasClipping())
+        return path;
+    const QRectF area = p.clipBoundingRect().adjusted(-margin, -margin, margin, margin);
+    if (area.contains(path.boundingRect()))
+        return path;
+    QPainterPath out;
+    bool joined = false; // the last piece ended where the next segment starts
+    for (int i = 1; i < path.elementCount(); ++i) {
+        const QPointF a = path.elementAt(i - 1);
+        const QPointF b = path.elementAt(i);
+        const auto piece = clipSegment(a, b, area);
+        if (!piece) {
+            joined = false;
+            continue;
+        }
+        if (!joined)
+            out.moveTo(piece->p1());
+        out.lineTo(piece->p2());
+        joined = piece->p2() == b;
+    }
+    return out;
+}
+
 void paintTruck(QPainter& p, QPointF centre, const Theme& t) {
     p.setPen(QPen(t.ink, 1.2));
     p.setBrush(t.paper);
@@ -355,7 +410,7 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
         QColor halo = t.selection;
         halo.setAlpha(state.selected ? 90 : 50);
         p.setPen(QPen(halo, 14, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.drawPath(path);
+        p.drawPath(visiblePart(p, path, 16));
     }
     const QPointF mid = flowMidpoint(path);
     const bool detail = c.levelOfDetail >= kDetailThreshold;
@@ -366,7 +421,7 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
         // The striped push arrow: a thick black band with white stripes across it.
         const QPainterPath band = trimmedEnd(path, 12);
         p.setPen(QPen(t.ink, 9, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-        p.drawPath(band);
+        p.drawPath(visiblePart(p, band, 16));
         if (detail) {
             QPen stripes(t.paper, 6, Qt::CustomDashLine, Qt::FlatCap, Qt::MiterJoin);
             stripes.setDashPattern({0.7, 0.7});
@@ -380,7 +435,7 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
     }
     case model::FlowKind::Pull:
         p.setPen(QPen(t.ink, 1.8));
-        p.drawPath(trimmedEnd(path, 9));
+        p.drawPath(visiblePart(p, trimmedEnd(path, 9), 16));
         p.setBrush(t.ink);
         p.drawPolygon(arrowHead(path, 10, 9));
         if (roomForSymbol)
@@ -389,10 +444,11 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
     case model::FlowKind::Fifo: {
         // A lane: two rails with FIFO written between them.
         const QPainterPath lane = trimmedEnd(path, 10);
+        const QPainterPath shown = visiblePart(p, lane, 24);
         p.setPen(QPen(t.ink, 14, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-        p.drawPath(lane);
+        p.drawPath(shown);
         p.setPen(QPen(t.paper, 11, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-        p.drawPath(lane);
+        p.drawPath(shown);
         p.setPen(Qt::NoPen);
         p.setBrush(t.ink);
         p.drawPolygon(arrowHead(path, 11, 12));
@@ -413,7 +469,7 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
     }
     case model::FlowKind::ManualInformation:
         p.setPen(QPen(t.ink, 1.2));
-        p.drawPath(trimmedEnd(path, 8));
+        p.drawPath(visiblePart(p, trimmedEnd(path, 8), 16));
         p.setBrush(t.ink);
         p.drawPolygon(arrowHead(path, 9, 8));
         break;
@@ -434,14 +490,14 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
         }
         bolt.lineTo(end);
         p.setPen(QPen(t.ink, 1.3, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-        p.drawPath(trimmedEnd(bolt, 8));
+        p.drawPath(visiblePart(p, trimmedEnd(bolt, 8), 16));
         p.setBrush(t.ink);
         p.drawPolygon(arrowHead(bolt, 9, 8));
         break;
     }
     case model::FlowKind::Shipment:
         p.setPen(QPen(t.ink, 3.2, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-        p.drawPath(trimmedEnd(path, 12));
+        p.drawPath(visiblePart(p, trimmedEnd(path, 12), 16));
         p.setPen(Qt::NoPen);
         p.setBrush(t.ink);
         p.drawPolygon(arrowHead(path, 13, 13));

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <limits>
 
 namespace gemba::render {
 
@@ -93,10 +94,21 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     const QFont figureFont = t.font(width >= 60 ? 7.5 : 6.5, true);
     const QFont nameFont = t.font(6.5);
 
+    // Only the rungs that can show inside the painter's clip are drawn: the canvas clips the
+    // ladder to its exposed part, and on a long map most rungs are far off screen. Without a
+    // clip (exports) every rung is drawn.
+    qreal shownLeft = -std::numeric_limits<qreal>::infinity();
+    qreal shownRight = std::numeric_limits<qreal>::infinity();
+    if (p.hasClipping()) {
+        const QRectF clip = p.clipBoundingRect();
+        shownLeft = clip.left() - width;
+        shownRight = clip.right() + width;
+    }
+
     // The rungs as one stepped line: up for waiting, down for work.
     QPainterPath ladder;
     qreal y = lower;
-    ladder.moveTo(left, y);
+    bool started = false;
     auto runTo = [&](qreal x, qreal level) {
         if (level != y)
             ladder.lineTo(ladder.currentPosition().x(), level);
@@ -108,6 +120,15 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
         const bool waits = segment.waitSeconds > 0;
         const bool works = segment.processSeconds > 0 || !waits;
         const qreal split = waits && works ? x + width * 0.5 : (waits ? x + width : x);
+        if (x + width < shownLeft || x > shownRight) {
+            y = works ? lower : upper; // where the line would be after this rung
+            x += width;
+            continue;
+        }
+        if (!started) {
+            ladder.moveTo(x, y);
+            started = true;
+        }
         if (waits) {
             runTo(split, upper);
             if (writeFigures)
