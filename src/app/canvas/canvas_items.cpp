@@ -112,6 +112,7 @@ void ElementItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
 FlowItem::FlowItem(model::Id id)
     : CanvasItem(id) {
     setZValue(kFlowZ);
+    setFlag(ItemUsesExtendedStyleOption); // for exposedRect
 }
 
 void FlowItem::sync(const model::Map& map) {
@@ -136,10 +137,17 @@ void FlowItem::sync(const model::Map& map) {
     update();
 }
 
-void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     mapScene()->withPaintContext(levelOfDetail(painter), [&](const render::PaintContext& context) {
-        if (const model::Flow* flow = context.map.findFlow(id()))
-            render::paintFlow(*painter, context, *flow, state());
+        const model::Flow* flow = context.map.findFlow(id());
+        if (!flow)
+            return;
+        // Clipped to what is exposed, the render library strokes only the visible piece of
+        // a flow that runs across the map (an information line to a far-away step).
+        painter->save();
+        painter->setClipRect(option->exposedRect);
+        render::paintFlow(*painter, context, *flow, state());
+        painter->restore();
     });
 }
 
@@ -180,6 +188,7 @@ void RedPenItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
 
 TimelineItem::TimelineItem() {
     setZValue(kTimelineZ);
+    setFlag(ItemUsesExtendedStyleOption); // for exposedRect
 }
 
 void TimelineItem::setRect(const QRectF& rect) {
@@ -189,12 +198,16 @@ void TimelineItem::setRect(const QRectF& rect) {
     m_rect = rect;
 }
 
-void TimelineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+void TimelineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     if (m_rect.isNull())
         return;
     static_cast<MapScene*>(scene())->withPaintContext(
         levelOfDetail(painter), [&](const render::PaintContext& context) {
+            // Clipped, the ladder of a long map draws only the rungs in view.
+            painter->save();
+            painter->setClipRect(option->exposedRect);
             render::paintTimeline(*painter, context, m_rect);
+            painter->restore();
         });
 }
 
