@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 using namespace gemba::metrics;
@@ -213,4 +214,97 @@ TEST_CASE("random streams with parallel work inside rework loops match the refer
         CHECK(m.leadTime == Approx(ref.leadTime).epsilon(1e-9));
         CHECK(m.processTime == Approx(ref.processTime).epsilon(1e-9));
     }
+}
+
+TEST_CASE("random damaged maps never crash, and valid results stay consistent",
+          "[metrics][property]") {
+    std::mt19937_64 rng(1234);
+    std::uniform_real_distribution<double> unit(0, 1);
+    const auto chance = [&](double p) { return unit(rng) < p; };
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    bool mild = false; // every other round: forward flows and sane numbers, mostly valid
+    const auto number = [&]() -> std::optional<double> {
+        const double r = mild ? 0.3 + 0.7 * unit(rng) : unit(rng);
+        if (r < 0.15)
+            return std::nullopt;
+        if (r < 0.2)
+            return nan;
+        if (r < 0.25)
+            return -60.0;
+        if (r < 0.27)
+            return 1e300;
+        return std::floor(unit(rng) * 500) * 60;
+    };
+    int valid = 0;
+    for (int round = 0; round < 400; ++round) {
+        INFO("round " << round);
+        mild = round % 2 == 0;
+        MapBuilder b;
+        if (mild || chance(0.5))
+            b.demand(mild || chance(0.8) ? 1 + std::floor(unit(rng) * 50) : -3);
+        if (!mild && chance(0.1))
+            b.map().props.availableTimePerDay = number();
+        std::vector<Id> ids;
+        const int size = 1 + static_cast<int>(unit(rng) * 25);
+        for (int i = 0; i < size; ++i) {
+            const double r = unit(rng);
+            if (r < 0.1) {
+                ids.push_back(b.supplier());
+            } else if (r < 0.2) {
+                ids.push_back(b.customer());
+            } else if (r < 0.3) {
+                ids.push_back(b.wait("W", number()));
+            } else if (r < 0.35) {
+                ids.push_back(b.inventory("I", number()));
+            } else {
+                const std::optional<double> pt = number();
+                const Id s = b.step("S" + std::to_string(i), pt,
+                                    mild ? std::optional<double>(pt.value_or(0) * 2) : number());
+                if (!mild && chance(0.2))
+                    b.stepAt(s).pca = number();
+                if (!mild && chance(0.1))
+                    b.stepAt(s).headcount = chance(0.5) ? 0.0 : 2.0;
+                if (!mild && chance(0.1))
+                    b.stepAt(s).uptime = number();
+                if (chance(0.1))
+                    b.stepAt(s).people = {static_cast<Id>(9000 + round)}; // unknown person
+                ids.push_back(s);
+            }
+        }
+        const int flows = static_cast<int>(unit(rng) * size * 2);
+        for (int i = 0; i < flows; ++i) {
+            auto from = static_cast<std::size_t>(unit(rng) * static_cast<double>(ids.size()));
+            auto to = static_cast<std::size_t>(unit(rng) * static_cast<double>(ids.size()));
+            if (mild && from >= to) {
+                if (from == to)
+                    continue;
+                std::swap(from, to);
+            }
+            std::optional<double> share;
+            if (!mild && chance(0.4))
+                share = chance(0.9) ? unit(rng) : (chance(0.5) ? nan : 1.5);
+            const auto kind =
+                mild ? gemba::model::FlowKind::Push
+                     : static_cast<gemba::model::FlowKind>(static_cast<int>(unit(rng) * 6));
+            b.flow(!mild && chance(0.03) ? Id{77777} : ids[from], ids[to], share,
+                   chance(0.2) ? number() : std::nullopt, kind);
+        }
+        MapMetrics m;
+        REQUIRE_NOTHROW(m = b.metrics());
+        CHECK(m.valid == !hasErrors(m.findings));
+        CHECK(m.steps.size() == b.map().steps.size());
+        CHECK(m.stepOrder.size() == b.map().steps.size());
+        for (const Finding& f : m.findings)
+            CHECK_FALSE(f.message.empty());
+        if (m.valid) {
+            ++valid;
+            checkConsistent(b, m);
+            CHECK(std::isfinite(m.leadTime));
+            CHECK(std::isfinite(m.totalLabour));
+        } else {
+            CHECK(m.leadTime == 0);
+            CHECK(m.timeline.empty());
+        }
+    }
+    CHECK(valid > 60); // the generator must also make good maps, or this proves little
 }
