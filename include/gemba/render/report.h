@@ -1,0 +1,101 @@
+#pragma once
+
+#include "gemba/metrics/compare.h"
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/project.h"
+
+#include <QPageLayout>
+#include <QSizeF>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <string>
+
+class QPainter;
+class QPagedPaintDevice;
+
+/// The report a process owner hands round: the map page (title block, map, timeline, figures,
+/// legend), then the step table, the red-pen list, the findings and the comparison with another
+/// map. Laid out in units of 1/96 inch, the units the render library measures text in, and
+/// painted on any paged device: a PDF writer or a printer.
+namespace gemba::render {
+
+enum class PageSize { A4, A3, Letter };
+
+/// Layout units per inch: one unit is what the map calls a point at 100%.
+inline constexpr qreal kUnitsPerInch = 96;
+
+struct ReportOptions {
+    PageSize pageSize = PageSize::A4;
+    bool landscape = true;
+    /// The map's scale in percent (100: the map's units at 1/96 inch, so text prints at its
+    /// size); empty: the map is fitted to its page. A map larger than a page at this scale is
+    /// spread over tiles with a small overlap, labelled by column and row ("B2").
+    std::optional<double> scalePercent;
+    bool steps = true;    ///< the step table
+    bool redPens = true;  ///< the red-pen list
+    bool findings = true; ///< the validation findings
+    /// A map to compare the report's map with: the comparison section shows it as "before".
+    model::Id compareFrom = model::kNoId;
+    std::string author; ///< empty: the project's process owner
+    std::string date;   ///< empty: today (ISO 8601)
+};
+
+/// The most pages a report may have; a map at a scale that needs more is refused.
+inline constexpr int kMaxReportPages = 500;
+
+/// Text of a page size as the command line spells it ("A4"), and back.
+QString pageSizeName(PageSize size);
+std::optional<PageSize> pageSizeFromName(const QString& name);
+
+/// A report laid out for its page size. Throws std::invalid_argument when the options cannot
+/// be met (a scale that needs more than kMaxReportPages pages, a map to compare with that the
+/// project lacks); the message says which option and why.
+class Report {
+public:
+    Report(const model::Project& project, const model::Map& map, ReportOptions options);
+    ~Report();
+    Report(const Report&) = delete;
+    Report& operator=(const Report&) = delete;
+
+    int pageCount() const;
+    /// Page size and orientation, with no margins: the report draws its own.
+    QPageLayout pageLayout() const;
+    /// The page in layout units.
+    QSizeF pageSize() const;
+    /// "<project> — <map>", the PDF's title.
+    QString title() const;
+    const metrics::MapMetrics& metrics() const;
+
+    /// Paints page `index` with `painter` set to layout units, origin at the page's corner.
+    void paintPage(QPainter& painter, int index) const;
+    /// Every page on a paged device (QPdfWriter, QPrinter), fitted to its paintable area at
+    /// its resolution. `painter` must be active on `device`. Returns false when a new page
+    /// could not be started (the device failed).
+    bool print(QPainter& painter, QPagedPaintDevice& device) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+/// The comparison of two maps as one column, for the editor's Compare view: the same figures,
+/// charts and step changes as the report's comparison section, in units of 1/96 inch.
+class ComparisonSheet {
+public:
+    ComparisonSheet(const model::Project& project, const model::Map& from, const model::Map& to);
+    ~ComparisonSheet();
+    ComparisonSheet(const ComparisonSheet&) = delete;
+    ComparisonSheet& operator=(const ComparisonSheet&) = delete;
+
+    const metrics::Comparison& comparison() const;
+    qreal height(qreal width) const;
+    /// Paints the sheet from the top of `area`, `area.width()` wide.
+    void paint(QPainter& painter, const QRectF& area) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+} // namespace gemba::render

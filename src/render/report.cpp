@@ -1,0 +1,613 @@
+#include "gemba/render/report.h"
+
+#include "gemba/metrics/compare.h" // before names.h, which needs the model's WaitKind
+#include "gemba/model/names.h"
+#include "gemba/model/units.h"
+#include "gemba/render/text.h"
+#include "gemba/render/theme.h"
+#include "gemba/render/timeline.h"
+#include "report_parts.h"
+
+#include <QDate>
+#include <QFontMetricsF>
+#include <QPagedPaintDevice>
+#include <QPainter>
+#include <QPicture>
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#ifndef GEMBA_VERSION
+#error "GEMBA_VERSION must be defined by the build (the project version)"
+#endif
+
+namespace gemba::render {
+
+using detail::qs;
+
+namespace {
+
+constexpr qreal kMargin = 34;
+constexpr qreal kFooter = 16;
+constexpr qreal kHeader = 28;
+constexpr qreal kTitleBlock = 58;
+constexpr qreal kSidebar = 250;
+constexpr qreal kGap = 12;
+constexpr qreal kTileOverlap = 24;
+constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals at 100%
+constexpr qreal kFigureRow = 15;
+
+QPageSize::PageSizeId pageSizeId(PageSize size) {
+    switch (size) {
+    case PageSize::A4:
+        return QPageSize::A4;
+    case PageSize::A3:
+        return QPageSize::A3;
+    case PageSize::Letter:
+        return QPageSize::Letter;
+    }
+    return QPageSize::A4;
+}
+
+QString stateText(model::MapState state) {
+    switch (state) {
+    case model::MapState::Current:
+        return mapText("Current state");
+    case model::MapState::Future:
+        return mapText("Future state");
+    case model::MapState::Ideal:
+        return mapText("Ideal state");
+    }
+    return {};
+}
+
+/// "A".."Z", "AA".. for a tile's column.
+QString columnLetters(int column) {
+    QString out;
+    for (int n = column + 1; n > 0; n = (n - 1) / 26)
+        out.prepend(QChar(QLatin1Char('A').unicode() + (n - 1) % 26));
+    return out;
+}
+
+QString tileName(int column, int row) {
+    return columnLetters(column) + QString::number(row + 1);
+}
+
+} // namespace
+
+QString pageSizeName(PageSize size) {
+    switch (size) {
+    case PageSize::A4:
+        return QStringLiteral("A4");
+    case PageSize::A3:
+        return QStringLiteral("A3");
+    case PageSize::Letter:
+        return QStringLiteral("Letter");
+    }
+    return {};
+}
+
+std::optional<PageSize> pageSizeFromName(const QString& name) {
+    for (PageSize size : {PageSize::A4, PageSize::A3, PageSize::Letter})
+        if (name.compare(pageSizeName(size), Qt::CaseInsensitive) == 0)
+            return size;
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------
+
+struct Report::Impl {
+    // The report keeps its own copy: a print preview may repaint after the editor changed.
+    model::Project project;
+    const model::Map* map = nullptr;
+    const model::Map* from = nullptr;
+    ReportOptions options;
+    metrics::MapMetrics metrics;
+    std::optional<metrics::Comparison> comparison;
+    std::vector<detail::LegendEntry> legend;
+    QSizeF page;
+    QRectF content; ///< inside the margins, above the footer
+    QString author;
+    QString date;
+
+    QRectF scene; ///< the map's content, scene units
+    qreal tileScale = 1;
+    int columns = 1;
+    int rows = 1;
+    QRectF tileArea; ///< where a tile page shows the map
+    bool tiled() const { return columns * rows > 1; }
+
+    enum class Kind { MapPage, Tile, Section };
+    struct Page {
+        Kind kind = Kind::Section;
+        int column = 0;
+        int row = 0;
+        QString section;
+        std::vector<detail::Placement> placements;
+    };
+    std::vector<Page> pages;
+
+    PaintContext context(qreal scale) const { return {project, *map, &metrics, scale}; }
+    QRectF tileScene(int column, int row) const;
+    void layOut();
+    void paintHeader(QPainter& p, const QString& section, const QString& right) const;
+    void paintFooter(QPainter& p, int index) const;
+    void paintMapPage(QPainter& p) const;
+    void paintTile(QPainter& p, const Page& page) const;
+    void paintTitleBlock(QPainter& p, const QRectF& area) const;
+    void paintFigures(QPainter& p, const QRectF& area) const;
+    qreal figuresHeight() const;
+    void paintMapFitted(QPainter& p, const QRectF& area, bool withTiles) const;
+    void paintTimelineIn(QPainter& p, const QRectF& area) const;
+};
+
+QRectF Report::Impl::tileScene(int column, int row) const {
+    const qreal stepX = (tileArea.width() - kTileOverlap) / tileScale;
+    const qreal stepY = (tileArea.height() - kTileOverlap) / tileScale;
+    return QRectF(scene.left() + column * stepX, scene.top() + row * stepY,
+                  tileArea.width() / tileScale, tileArea.height() / tileScale);
+}
+
+void Report::Impl::layOut() {
+    const QSizeF inches = QPageSize(pageSizeId(options.pageSize)).size(QPageSize::Inch);
+    page = inches * kUnitsPerInch;
+    if (options.landscape)
+        page.transpose();
+    content =
+        QRectF(kMargin, kMargin, page.width() - 2 * kMargin, page.height() - 2 * kMargin - kFooter);
+    tileArea = content.adjusted(0, kHeader, 0, 0);
+    scene = detail::mapContentRect(*map);
+
+    if (options.scalePercent && !scene.isEmpty()) {
+        tileScale = *options.scalePercent / 100.0;
+        const qreal width = scene.width() * tileScale;
+        const qreal height = scene.height() * tileScale;
+        const auto count = [](qreal length, qreal area) {
+            if (length <= area)
+                return 1.0;
+            return std::ceil((length - kTileOverlap) / (area - kTileOverlap));
+        };
+        const double c = count(width, tileArea.width());
+        const double r = count(height, tileArea.height());
+        if (c * r + 1 > kMaxReportPages)
+            throw std::invalid_argument(
+                "at " + model::formatNumber(*options.scalePercent) + "% the map needs " +
+                model::formatNumber(c * r, 0) + " pages of " +
+                pageSizeName(options.pageSize).toStdString() + "; a report has at most " +
+                std::to_string(kMaxReportPages) + ": choose a smaller scale or a larger page");
+        columns = static_cast<int>(c);
+        rows = static_cast<int>(r);
+    }
+
+    pages.push_back({Kind::MapPage, 0, 0, mapText("Map"), {}});
+    if (tiled())
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < columns; ++c)
+                pages.push_back(
+                    {Kind::Tile, c, r, mapText("Map, tile %1").arg(tileName(c, r)), {}});
+
+    const QRectF flowArea = content.adjusted(0, kHeader, 0, 0);
+    const auto addSection = [&](const QString& title, const std::vector<detail::BlockPtr>& blocks) {
+        for (auto& placements : detail::paginate(blocks, flowArea))
+            pages.push_back({Kind::Section, 0, 0, title, std::move(placements)});
+    };
+    if (options.steps)
+        addSection(mapText("Steps"), detail::stepTableBlocks(project, *map, metrics));
+    if (options.redPens)
+        addSection(mapText("Red pen"), detail::redPenBlocks(project, *map));
+    if (options.findings)
+        addSection(mapText("Findings"), detail::findingBlocks(*map, metrics));
+    if (comparison)
+        addSection(mapText("Comparison"),
+                   detail::comparisonBlocks(project, *from, *map, *comparison, true));
+    if (static_cast<int>(pages.size()) > kMaxReportPages)
+        throw std::invalid_argument("the report would have " + std::to_string(pages.size()) +
+                                    " pages; a report has at most " +
+                                    std::to_string(kMaxReportPages));
+}
+
+void Report::Impl::paintHeader(QPainter& p, const QString& section, const QString& right) const {
+    const Theme& t = theme();
+    const QRectF line(content.left(), content.top(), content.width(), 16);
+    const QString title = qs(project.props.name) + QStringLiteral(" — ") + qs(map->props.name);
+    const qreal rightWidth = std::min(textWidth(t.font(8, true), right) + 4, line.width() / 2);
+    paintElidedText(p, line.adjusted(0, 0, -rightWidth - 8, 0),
+                    title + QStringLiteral(" · ") + section, t.font(8), t.muted, Qt::AlignLeft);
+    paintElidedText(p, QRectF(line.right() - rightWidth, line.top(), rightWidth, line.height()),
+                    right, t.font(8, true), t.ink, Qt::AlignRight);
+    p.setPen(QPen(t.faint, 0.8));
+    p.drawLine(QPointF(content.left(), content.top() + 19),
+               QPointF(content.right(), content.top() + 19));
+}
+
+void Report::Impl::paintFooter(QPainter& p, int index) const {
+    const Theme& t = theme();
+    const QRectF line(content.left(), page.height() - kMargin - 12, content.width(), 12);
+    paintElidedText(p, line.adjusted(0, 0, -120, 0),
+                    mapText("Gemba %1 · %2").arg(QStringLiteral(GEMBA_VERSION), date), t.font(6.5),
+                    t.muted, Qt::AlignLeft);
+    paintElidedText(p, QRectF(line.right() - 116, line.top(), 116, line.height()),
+                    mapText("Page %1 of %2").arg(index + 1).arg(pages.size()), t.font(6.5), t.muted,
+                    Qt::AlignRight);
+}
+
+void Report::Impl::paintTitleBlock(QPainter& p, const QRectF& area) const {
+    const Theme& t = theme();
+    // Right: the fields a title block carries, each a caption over a value.
+    const std::pair<QString, QString> fields[] = {
+        {mapText("State"), stateText(map->props.state)},
+        {mapText("Date"), date},
+        {mapText("Author"), author.isEmpty() ? QStringLiteral("–") : author},
+    };
+    const qreal fieldWidth = std::min<qreal>(110, area.width() / 6);
+    const qreal fieldsLeft = area.right() - fieldWidth * 3;
+    p.setPen(QPen(t.faint, 0.8));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(fieldsLeft, area.top(), fieldWidth * 3, area.height() - 10));
+    for (int i = 0; i < 3; ++i) {
+        const QRectF cell(fieldsLeft + fieldWidth * i, area.top(), fieldWidth, area.height() - 10);
+        if (i > 0)
+            p.drawLine(cell.topLeft(), cell.bottomLeft());
+        paintElidedText(p, QRectF(cell.left() + 6, cell.top() + 4, cell.width() - 12, 12),
+                        fields[i].first, t.font(6.5), t.muted, Qt::AlignLeft);
+        paintWrappedText(p, cell.adjusted(6, 17, -6, -2), fields[i].second, t.font(8, true), t.ink,
+                         2, Qt::AlignLeft | Qt::AlignTop);
+        p.setPen(QPen(t.faint, 0.8));
+    }
+    // Left: the map's name, the project and what the stream runs from and to.
+    const qreal left = area.left();
+    const qreal width = fieldsLeft - left - kGap;
+    paintElidedText(p, QRectF(left, area.top(), width, 24), qs(map->props.name), t.font(16, true),
+                    t.ink, Qt::AlignLeft);
+    QString line = mapText("Project: %1").arg(qs(project.props.name));
+    line += mapText(" · working day %1 h, week %2 d")
+                .arg(qs(model::formatNumber(project.props.calendar.hoursPerDay)),
+                     qs(model::formatNumber(project.props.calendar.daysPerWeek)));
+    paintElidedText(p, QRectF(left, area.top() + 25, width, 13), line, t.font(7.5), t.muted,
+                    Qt::AlignLeft);
+    if (!map->props.trigger.empty() || !map->props.done.empty()) {
+        const QString scope =
+            mapText("From: %1 · Done: %2")
+                .arg(map->props.trigger.empty() ? QStringLiteral("–") : qs(map->props.trigger),
+                     map->props.done.empty() ? QStringLiteral("–") : qs(map->props.done));
+        paintElidedText(p, QRectF(left, area.top() + 37, width, 13), scope, t.font(7.5), t.muted,
+                        Qt::AlignLeft);
+    }
+    p.setPen(QPen(t.ink, 1));
+    p.drawLine(QPointF(area.left(), area.bottom() - 2), QPointF(area.right(), area.bottom() - 2));
+}
+
+qreal Report::Impl::figuresHeight() const {
+    const auto rows = detail::summaryFigures(project, *map, metrics).size();
+    return 20 + static_cast<qreal>(rows) * kFigureRow + (metrics.valid ? 0 : 30);
+}
+
+void Report::Impl::paintFigures(QPainter& p, const QRectF& area) const {
+    const Theme& t = theme();
+    paintElidedText(p, QRectF(area.left(), area.top(), area.width(), 16), mapText("Figures"),
+                    t.font(10, true), t.ink, Qt::AlignLeft);
+    qreal y = area.top() + 20;
+    for (const auto& [label, value] : detail::summaryFigures(project, *map, metrics)) {
+        const QRectF row(area.left(), y, area.width(), kFigureRow);
+        const qreal labelWidth = std::min(textWidth(t.font(7.5), label) + 6, row.width() * 0.55);
+        paintElidedText(p, QRectF(row.left(), row.top(), labelWidth, row.height()), label,
+                        t.font(7.5), t.muted, Qt::AlignLeft);
+        paintElidedText(p, row.adjusted(labelWidth, 0, 0, 0), value, t.font(8, true), t.ink,
+                        Qt::AlignRight);
+        p.setPen(QPen(t.faint, 0.5));
+        p.drawLine(QPointF(row.left(), row.bottom()), QPointF(row.right(), row.bottom()));
+        y += kFigureRow;
+    }
+    if (!metrics.valid) {
+        int errors = 0;
+        for (const metrics::Finding& f : metrics.findings)
+            errors += f.severity == metrics::Severity::Error ? 1 : 0;
+        paintWrappedText(
+            p, QRectF(area.left(), y + 4, area.width(), 26),
+            mapText("No figures: the map has %1 error(s). The findings list them.").arg(errors),
+            t.font(7.5, false, true), t.waste, 2, Qt::AlignLeft | Qt::AlignTop);
+    }
+}
+
+void Report::Impl::paintMapFitted(QPainter& p, const QRectF& area, bool withTiles) const {
+    const Theme& t = theme();
+    if (scene.isEmpty()) {
+        p.setPen(QPen(t.faint, 1.2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(area, 6, 6);
+        paintElidedText(p, area, mapText("This map is empty."), t.font(10, false, true), t.muted,
+                        Qt::AlignCenter);
+        return;
+    }
+    qreal scale = std::min(area.width() / scene.width(), area.height() / scene.height());
+    scale = std::min<qreal>(scale, 1);
+    if (options.scalePercent && !tiled())
+        scale = std::min(scale, tileScale);
+    const QPointF origin(area.left() + (area.width() - scene.width() * scale) / 2,
+                         area.top() + (area.height() - scene.height() * scale) / 2);
+    p.save();
+    p.setClipRect(area, Qt::IntersectClip);
+    p.translate(origin);
+    p.scale(scale, scale);
+    p.translate(-scene.topLeft());
+    paintMap(p, context(scale));
+    if (withTiles) {
+        // Where each tile page is, so a reader finds "B2" at a glance.
+        const QFont font = t.font(9 / scale, true);
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < columns; ++c) {
+                const QRectF tile = tileScene(c, r).intersected(scene);
+                QPen pen(t.selection, 1.2 / scale, Qt::DashLine);
+                p.setPen(pen);
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(tile);
+                const QRectF label(tile.left() + 3 / scale, tile.top() + 3 / scale, 30 / scale,
+                                   16 / scale);
+                QColor back = t.paper;
+                back.setAlpha(220);
+                p.setPen(Qt::NoPen);
+                p.setBrush(back);
+                p.drawRect(label);
+                p.setFont(font);
+                p.setPen(t.selection);
+                p.drawText(label, Qt::AlignCenter, tileName(c, r));
+            }
+    }
+    p.restore();
+}
+
+void Report::Impl::paintTimelineIn(QPainter& p, const QRectF& area) const {
+    const qreal scale = std::min<qreal>(1, area.width() / kTimelineMinWidth);
+    p.save();
+    p.translate(area.topLeft());
+    p.scale(scale, scale);
+    paintTimeline(p, context(1), QRectF(0, 0, area.width() / scale, kTimelineHeight));
+    p.restore();
+}
+
+void Report::Impl::paintMapPage(QPainter& p) const {
+    const Theme& t = theme();
+    paintTitleBlock(p, QRectF(content.left(), content.top(), content.width(), kTitleBlock));
+    const QRectF body = content.adjusted(0, kTitleBlock + kGap, 0, 0);
+    // The timeline runs the page's whole width, under everything: its rungs need room.
+    const qreal timelineHeight =
+        kTimelineHeight * std::min<qreal>(1, body.width() / kTimelineMinWidth);
+    const QRectF timelineArea(body.left(), body.bottom() - timelineHeight, body.width(),
+                              timelineHeight);
+    QRectF mapArea;
+    if (options.landscape) {
+        const qreal top = body.top();
+        const qreal bottom = timelineArea.top() - kGap;
+        const QRectF left(body.left(), top, body.width() - kSidebar - kGap, bottom - top);
+        const QRectF side(left.right() + kGap, top, kSidebar, bottom - top);
+        mapArea = left;
+        const qreal figures = figuresHeight();
+        paintFigures(p, QRectF(side.left(), side.top(), side.width(), figures));
+        const QRectF legendArea(side.left(), side.top() + figures + kGap, side.width(),
+                                side.bottom() - side.top() - figures - kGap);
+        paintElidedText(p, QRectF(legendArea.left(), legendArea.top(), legendArea.width(), 16),
+                        mapText("Legend"), t.font(10, true), t.ink, Qt::AlignLeft);
+        detail::paintLegend(p, legendArea.adjusted(0, 20, 0, 0), legend, 2);
+    } else {
+        const qreal bandHeight =
+            std::max(figuresHeight(), 20 + detail::legendHeight(legend.size(), 2));
+        const QRectF band(body.left(), timelineArea.top() - kGap - bandHeight, body.width(),
+                          bandHeight);
+        mapArea = QRectF(body.left(), body.top(), body.width(), band.top() - kGap - body.top());
+        const qreal figuresWidth = band.width() * 0.42;
+        paintFigures(p, QRectF(band.left(), band.top(), figuresWidth, band.height()));
+        const QRectF legendArea(band.left() + figuresWidth + 2 * kGap, band.top(),
+                                band.width() - figuresWidth - 2 * kGap, band.height());
+        paintElidedText(p, QRectF(legendArea.left(), legendArea.top(), legendArea.width(), 16),
+                        mapText("Legend"), t.font(10, true), t.ink, Qt::AlignLeft);
+        detail::paintLegend(p, legendArea.adjusted(0, 20, 0, 0), legend, 2);
+    }
+    if (tiled())
+        mapArea.adjust(0, 0, 0, -14); // room for the caption under it
+    paintMapFitted(p, mapArea, tiled());
+    paintTimelineIn(p, timelineArea);
+    if (tiled())
+        paintElidedText(p, QRectF(mapArea.left(), mapArea.bottom() + 2, mapArea.width(), 12),
+                        mapText("Shown whole to fit the page; the following %1 pages show it at "
+                                "%2% in tiles (dashed).")
+                            .arg(columns * rows)
+                            .arg(qs(model::formatNumber(*options.scalePercent))),
+                        t.font(7, false, true), t.muted, Qt::AlignLeft);
+}
+
+void Report::Impl::paintTile(QPainter& p, const Page& tile) const {
+    const Theme& t = theme();
+    paintHeader(p,
+                mapText("tile %1 of %2 × %3 at %4%")
+                    .arg(tileName(tile.column, tile.row))
+                    .arg(columns)
+                    .arg(rows)
+                    .arg(qs(model::formatNumber(*options.scalePercent))),
+                tileName(tile.column, tile.row));
+    const QRectF region = tileScene(tile.column, tile.row);
+    p.save();
+    p.setClipRect(tileArea, Qt::IntersectClip);
+    p.translate(tileArea.topLeft());
+    p.scale(tileScale, tileScale);
+    p.translate(-region.topLeft());
+    paintMap(p, context(tileScale));
+    p.restore();
+
+    // The overlap with the neighbours, and where they are.
+    p.setPen(QPen(t.faint, 0.8, Qt::DashLine));
+    const QFont font = t.font(7, true);
+    if (tile.column > 0) {
+        p.drawLine(QPointF(tileArea.left() + kTileOverlap, tileArea.top()),
+                   QPointF(tileArea.left() + kTileOverlap, tileArea.bottom()));
+        paintElidedText(p, QRectF(tileArea.left(), tileArea.center().y() - 8, 40, 16),
+                        QStringLiteral("◀ ") + tileName(tile.column - 1, tile.row), font,
+                        t.selection, Qt::AlignLeft);
+        p.setPen(QPen(t.faint, 0.8, Qt::DashLine));
+    }
+    if (tile.column + 1 < columns)
+        paintElidedText(p, QRectF(tileArea.right() - 40, tileArea.center().y() - 8, 40, 16),
+                        tileName(tile.column + 1, tile.row) + QStringLiteral(" ▶"), font,
+                        t.selection, Qt::AlignRight);
+    p.setPen(QPen(t.faint, 0.8, Qt::DashLine));
+    if (tile.row > 0) {
+        p.drawLine(QPointF(tileArea.left(), tileArea.top() + kTileOverlap),
+                   QPointF(tileArea.right(), tileArea.top() + kTileOverlap));
+        paintElidedText(p, QRectF(tileArea.center().x() - 30, tileArea.top(), 60, 14),
+                        QStringLiteral("▲ ") + tileName(tile.column, tile.row - 1), font,
+                        t.selection, Qt::AlignCenter);
+    }
+    if (tile.row + 1 < rows)
+        paintElidedText(p, QRectF(tileArea.center().x() - 30, tileArea.bottom() - 14, 60, 14),
+                        QStringLiteral("▼ ") + tileName(tile.column, tile.row + 1), font,
+                        t.selection, Qt::AlignCenter);
+}
+
+// ---------------------------------------------------------------------------------------
+
+Report::Report(const model::Project& project, const model::Map& map, ReportOptions options)
+    : m(std::make_unique<Impl>()) {
+    registerFonts();
+    if (options.scalePercent && !(*options.scalePercent >= 1 && *options.scalePercent <= 1000))
+        throw std::invalid_argument("the scale must be between 1% and 1000%, not " +
+                                    model::formatNumber(*options.scalePercent) + "%");
+    m->project = project;
+    m->map = m->project.findMap(map.id);
+    if (!m->map)
+        throw std::invalid_argument("the map \"" + map.props.name + "\" is not in the project");
+    m->options = std::move(options);
+    m->metrics = metrics::computeMetrics(m->project, *m->map);
+    if (m->options.compareFrom != model::kNoId) {
+        m->from = m->project.findMap(m->options.compareFrom);
+        if (!m->from)
+            throw std::invalid_argument("the map to compare with (id " +
+                                        std::to_string(m->options.compareFrom) +
+                                        ") is not in the project");
+        m->comparison = metrics::compare(m->project, *m->from, *m->map);
+    }
+    m->legend = detail::legendEntries(m->project, *m->map, m->metrics);
+    m->author = qs(m->options.author);
+    if (m->author.isEmpty()) {
+        const auto owner = m->project.people.find(m->project.props.team.processOwner);
+        if (owner != m->project.people.end())
+            m->author = qs(owner->second.name);
+    }
+    m->date =
+        m->options.date.empty() ? QDate::currentDate().toString(Qt::ISODate) : qs(m->options.date);
+    m->layOut();
+}
+
+Report::~Report() = default;
+
+int Report::pageCount() const {
+    return static_cast<int>(m->pages.size());
+}
+
+QPageLayout Report::pageLayout() const {
+    return QPageLayout(QPageSize(pageSizeId(m->options.pageSize)),
+                       m->options.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                       QMarginsF(0, 0, 0, 0));
+}
+
+QSizeF Report::pageSize() const {
+    return m->page;
+}
+
+QString Report::title() const {
+    return qs(m->project.props.name) + QStringLiteral(" — ") + qs(m->map->props.name);
+}
+
+const metrics::MapMetrics& Report::metrics() const {
+    return m->metrics;
+}
+
+void Report::paintPage(QPainter& p, int index) const {
+    if (index < 0 || index >= pageCount())
+        return;
+    registerFonts();
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    const Impl::Page& page = m->pages[static_cast<std::size_t>(index)];
+    switch (page.kind) {
+    case Impl::Kind::MapPage:
+        m->paintMapPage(p);
+        break;
+    case Impl::Kind::Tile:
+        m->paintTile(p, page);
+        break;
+    case Impl::Kind::Section:
+        m->paintHeader(p, page.section, page.section);
+        for (const detail::Placement& placed : page.placements)
+            placed.block->paint(p, placed.area, placed.first, placed.last);
+        break;
+    }
+    m->paintFooter(p, index);
+    p.restore();
+}
+
+bool Report::print(QPainter& painter, QPagedPaintDevice& device) const {
+    // Each page is recorded at the resolution text is measured in and played back scaled to
+    // the device's: text then keeps the width it was laid out with on any printer or PDF.
+    // Playback scales by the device's resolution over the picture's; a unit is 1/96 inch.
+    const qreal pictureDpi = QPicture().logicalDpiX();
+    const qreal dpi = device.logicalDpiX();
+    const qreal pageWidth = m->page.width() * dpi / kUnitsPerInch;
+    const qreal pageHeight = m->page.height() * dpi / kUnitsPerInch;
+    const qreal fit = std::min({device.width() / pageWidth, device.height() / pageHeight, 1.0}) *
+                      pictureDpi / kUnitsPerInch;
+    for (int i = 0; i < pageCount(); ++i) {
+        if (i > 0 && !device.newPage())
+            return false;
+        QPicture picture;
+        {
+            QPainter recorder(&picture);
+            paintPage(recorder, i);
+        }
+        painter.save();
+        painter.scale(fit, fit);
+        painter.drawPicture(QPointF(0, 0), picture);
+        painter.restore();
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------
+
+struct ComparisonSheet::Impl {
+    model::Project project;
+    metrics::Comparison comparison;
+    std::vector<detail::BlockPtr> blocks;
+};
+
+ComparisonSheet::ComparisonSheet(const model::Project& project, const model::Map& from,
+                                 const model::Map& to)
+    : m(std::make_unique<Impl>()) {
+    registerFonts();
+    m->project = project;
+    const model::Map* a = m->project.findMap(from.id);
+    const model::Map* b = m->project.findMap(to.id);
+    if (!a || !b)
+        throw std::invalid_argument("the maps to compare are not in the project");
+    m->comparison = metrics::compare(m->project, *a, *b);
+    m->blocks = detail::comparisonBlocks(m->project, *a, *b, m->comparison, false);
+}
+
+ComparisonSheet::~ComparisonSheet() = default;
+
+const metrics::Comparison& ComparisonSheet::comparison() const {
+    return m->comparison;
+}
+
+qreal ComparisonSheet::height(qreal width) const {
+    return detail::columnHeight(m->blocks, width);
+}
+
+void ComparisonSheet::paint(QPainter& painter, const QRectF& area) const {
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    detail::paintColumn(painter, m->blocks, area);
+    painter.restore();
+}
+
+} // namespace gemba::render
