@@ -1,0 +1,250 @@
+// Every sample and example project, exported in every format, and read back.
+
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/units.h"
+#include "gemba/render/export.h"
+#include "gemba/render/report.h"
+#include "gemba/store/csv_steps.h"
+#include "sample_projects.h"
+#include "test_support.h"
+
+#include <QFile>
+#include <QImage>
+#include <QXmlStreamReader>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <sstream>
+
+namespace gemba::render::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QString path(const fs::path& file) {
+    return QString::fromStdString(file.string());
+}
+
+/// Every character of the SVG's text elements, and whether the XML is well formed.
+struct SvgText {
+    bool wellFormed = false;
+    QString error;
+    QString text;
+    QString title;
+    QString description;
+};
+
+SvgText readSvg(const fs::path& file) {
+    QFile in(path(file));
+    REQUIRE(in.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&in);
+    SvgText out;
+    QString element;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement())
+            element = xml.name().toString();
+        if (xml.isCharacters() && !xml.isWhitespace()) {
+            if (element == QLatin1String("text"))
+                out.text += xml.text().toString() + QLatin1Char(' ');
+            else if (element == QLatin1String("title"))
+                out.title += xml.text();
+            else if (element == QLatin1String("desc"))
+                out.description += xml.text();
+        }
+    }
+    out.wellFormed = !xml.hasError();
+    out.error = xml.errorString();
+    return out;
+}
+
+std::vector<std::vector<std::string>> csvRows(const std::string& text) {
+    // The metrics table quotes no field with a line break, so lines are rows.
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        std::vector<std::string> cells;
+        std::string cell;
+        bool quoted = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quoted) {
+                if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                    cell += line[++i];
+                else if (c == '"')
+                    quoted = false;
+                else
+                    cell += c;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.push_back(cell);
+                cell.clear();
+            } else {
+                cell += c;
+            }
+        }
+        cells.push_back(cell);
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("Every project exports in every format, and the files read back") {
+    const fs::path folder = outputFolder("all-formats");
+    for (const NamedProject& named : exportedProjects()) {
+        const model::Project& project = named.project;
+        for (std::size_t index = 0; index < project.maps.size(); ++index) {
+            const model::Map& map = project.maps[index];
+            const std::string base = named.name + "-" + std::to_string(index + 1);
+            INFO("project " << named.name << ", map \"" << map.props.name << "\"");
+            const metrics::MapMetrics m = metrics::computeMetrics(project, map);
+
+            // PDF: a report of the map, compared with the map before it when there is one.
+            ReportOptions options;
+            options.date = "2024-05-06";
+            if (index > 0)
+                options.compareFrom = project.maps[index - 1].id;
+            const Report report(project, map, options);
+            const fs::path pdf = folder / (base + ".pdf");
+            writePdfReport(path(pdf), report);
+            CHECK(pdfPages(pdf) == report.pageCount());
+            CHECK(pdfInfoField(pdf, "Title") == project.props.name + " — " + map.props.name);
+            CHECK(pdfInfoField(pdf, "Creator").rfind("Gemba ", 0) == 0);
+            const std::string text = pdfText(pdf);
+            for (const auto& [id, step] : map.steps) {
+                INFO("step " << step.name);
+                CHECK(text.find(collapsed(step.name)) != std::string::npos);
+            }
+            if (m.valid) {
+                // The totals, as the figures on the map page give them.
+                CHECK(text.find("Lead time " + model::formatDurationIn(
+                                                   m.leadTime, model::TimeUnit::Day,
+                                                   project.props.calendar)) != std::string::npos);
+                CHECK(text.find("Process time " +
+                                model::formatDuration(m.processTime, project.props.calendar)) !=
+                      std::string::npos);
+            } else {
+                CHECK(text.find("No figures") != std::string::npos);
+            }
+            if (index > 0)
+                CHECK(text.find("Comparison: " + project.maps[index - 1].props.name + " → " +
+                                map.props.name) != std::string::npos);
+
+            // SVG: well formed, titled, and every step's name on its box.
+            const fs::path svgFile = folder / (base + ".svg");
+            writeSvg(path(svgFile), project, map);
+            const SvgText svg = readSvg(svgFile);
+            INFO(svg.error.toStdString());
+            REQUIRE(svg.wellFormed);
+            CHECK(svg.title.toStdString() == project.props.name + " — " + map.props.name);
+            CHECK(svg.description.contains(QStringLiteral("Gemba")));
+            for (const auto& [id, step] : map.steps)
+                for (const QString& line : drawnNameLines(step.name)) {
+                    INFO("step " << step.name << ", line " << line.toStdString());
+                    CHECK(svg.text.contains(line));
+                }
+
+            // PNG at half size (48 dpi): the picture's area at 0.5 pixel per unit, rounded up.
+            const fs::path png = folder / (base + ".png");
+            ImageOptions half;
+            half.dpi = 48;
+            writePng(path(png), project, map, half);
+            QImage image(path(png));
+            REQUIRE(!image.isNull());
+            const QRectF area = mapPictureRect(map);
+            CHECK(image.width() == static_cast<int>(std::ceil(area.width() * 0.5)));
+            CHECK(image.height() == static_cast<int>(std::ceil(area.height() * 0.5)));
+            CHECK(std::abs(image.dotsPerMeterX() - 48 / 0.0254) < 1);
+            CHECK(image.pixelColor(0, 0) == QColor(Qt::white));
+
+            // CSV step table: imports back to the same steps in flow order.
+            const std::string steps = stepsCsv(project, map);
+            writeTextFile(path(folder / (base + "-steps.csv")), steps);
+            model::Project back;
+            const model::Id imported = store::importCsvSteps(back, steps, base + "-steps.csv");
+            const model::Map& again = *back.findMap(imported);
+            const auto order = metrics::stepsInFlowOrder(project, map);
+            const auto againOrder = metrics::stepsInFlowOrder(back, again);
+            REQUIRE(againOrder.size() == order.size());
+            for (std::size_t i = 0; i < order.size(); ++i) {
+                const model::Step& a = map.steps.at(order[i]);
+                const model::Step& b = again.steps.at(againOrder[i]);
+                CHECK(b.name == a.name);
+                CHECK(b.processTime == a.processTime);
+            }
+
+            // CSV figures: one row per figure, the lead time in seconds exactly.
+            const std::string figures = metricsCsv(project, map, m);
+            writeTextFile(path(folder / (base + "-metrics.csv")), figures);
+            const auto rows = csvRows(figures);
+            REQUIRE(rows.size() > 10);
+            CHECK(rows[0] == std::vector<std::string>{"key", "label", "value", "unit"});
+            bool found = false;
+            for (const auto& row : rows) {
+                REQUIRE(row.size() == 4);
+                if (row[0] != "lead_time_seconds")
+                    continue;
+                found = true;
+                CHECK(row[3] == "s");
+                if (m.valid)
+                    CHECK(std::stod(row[2]) == m.leadTime);
+                else
+                    CHECK(row[2].empty());
+            }
+            CHECK(found);
+        }
+    }
+}
+
+TEST_CASE("A transparent PNG has no background, and --width sets the resolution") {
+    const model::Project project = changeRequests();
+    const model::Map& map = project.maps.front();
+    ImageOptions options;
+    options.width = 800;
+    options.transparent = true;
+    const QImage image = renderMapImage(project, map, options);
+    CHECK(image.width() == 800);
+    // The height follows the picture's proportions: 800 / width x height, rounded up.
+    const QRectF area = mapPictureRect(map);
+    CHECK(image.height() == static_cast<int>(std::ceil(area.height() * 800 / area.width())));
+    CHECK(image.pixelColor(0, 0).alpha() == 0);
+    CHECK(image.pixelColor(image.width() - 1, image.height() - 1).alpha() == 0);
+    CHECK(std::abs(imageDpi(map, options) - 800 / area.width() * 96) < 1e-9);
+}
+
+TEST_CASE("An image too large to draw is refused with the size it would have") {
+    const model::Project project = longStream(40);
+    ImageOptions options;
+    options.dpi = 2400; // 25 pixels per unit
+    try {
+        (void)renderMapImage(project, project.maps.front(), options);
+        FAIL("no error");
+    } catch (const ExportError& e) {
+        CHECK(std::string(e.what()).find("pixels") != std::string::npos);
+    }
+}
+
+TEST_CASE("A file that cannot be written is reported by name, and nothing is left") {
+    const fs::path folder = outputFolder("unwritable");
+    const fs::path missing = folder / "no-such-folder" / "out.pdf";
+    const model::Project project = changeRequests();
+    const Report report(project, project.maps.front(), {});
+    try {
+        writePdfReport(path(missing), report);
+        FAIL("no error");
+    } catch (const ExportError& e) {
+        CHECK(std::string(e.what()).find(missing.string()) != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(missing));
+    CHECK_THROWS_AS(writeTextFile(path(missing), "x"), ExportError);
+    CHECK_THROWS_AS(writeSvg(path(missing), project, project.maps.front()), ExportError);
+    CHECK_THROWS_AS(writePng(path(missing), project, project.maps.front()), ExportError);
+    CHECK(fs::is_empty(folder));
+}
+
+} // namespace gemba::render::test

@@ -1,0 +1,219 @@
+// The report's layout: tiles, sections, tables over pages, the comparison.
+
+#include "gemba/render/export.h"
+#include "gemba/render/report.h"
+#include "sample_projects.h"
+#include "test_support.h"
+
+#include <QPainter>
+#include <QPdfWriter>
+#include <catch2/catch.hpp>
+#include <stdexcept>
+
+namespace gemba::render::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QString path(const fs::path& file) {
+    return QString::fromStdString(file.string());
+}
+
+/// Two steps 2000 units apart joined by a push flow, and nothing else. A step paints from 88
+/// left of its centre to 88 right and from 46 above to 138 below (badges above, data box
+/// below), so the map spans x -88..2088 and y -46..138; the report adds 12 all round:
+/// 2200 x 208 units.
+model::Project twoFarSteps() {
+    model::Project project;
+    project.props.name = "Wide";
+    model::Map map;
+    map.id = project.allocateId();
+    map.props.name = "Wide map";
+    for (double x : {0.0, 2000.0}) {
+        model::Step s;
+        s.id = project.allocateId();
+        s.name = x == 0 ? "Start" : "Finish";
+        s.processTime = 600;
+        s.pos = {x, 0};
+        map.steps.emplace(s.id, s);
+    }
+    model::Flow f;
+    f.id = project.allocateId();
+    f.from = map.steps.begin()->first;
+    f.to = map.steps.rbegin()->first;
+    map.flows.emplace(f.id, f);
+    project.maps.push_back(map);
+    return project;
+}
+
+ReportOptions mapOnly() {
+    ReportOptions options;
+    options.steps = false;
+    options.redPens = false;
+    options.findings = false;
+    options.date = "2024-05-06";
+    return options;
+}
+
+} // namespace
+
+TEST_CASE("A map larger than a page at the chosen scale is spread over tiles") {
+    const model::Project project = twoFarSteps();
+    const model::Map& map = project.maps.front();
+    // A4 landscape is 297 x 210 mm = 1122.5 x 793.7 units. A tile shows the page less 34
+    // margins each side, the 16 footer and the 28 header: 1054.5 x 681.7 units. Tiles
+    // overlap by 24, so n tiles cover 24 + n x 1030.5 units.
+    ReportOptions options = mapOnly();
+
+    options.scalePercent = 100; // 2200 wide: ceil((2200 - 24) / 1030.5) = 3 tiles; 208 high: 1
+    CHECK(Report(project, map, options).pageCount() == 1 + 3);
+
+    options.scalePercent = 50; // 1100 wide: ceil((1100 - 24) / 1030.5) = 2
+    CHECK(Report(project, map, options).pageCount() == 1 + 2);
+
+    options.scalePercent = 40; // 880 wide fits one page: no tiles, the map page alone
+    CHECK(Report(project, map, options).pageCount() == 1);
+
+    options.scalePercent = 100;
+    options.landscape = false; // portrait tile: 793.7 - 68 = 725.7 wide, so 701.7 a step:
+    // ceil((2200 - 24) / 701.7) = 4 columns; 1122.5 - 68 - 16 - 28 = 1010.5 high: 1 row
+    CHECK(Report(project, map, options).pageCount() == 1 + 4);
+
+    options.pageSize = PageSize::A3; // A3 portrait: 297 mm wide = 1122.5 units, as A4 landscape
+    CHECK(Report(project, map, options).pageCount() == 1 + 3);
+}
+
+TEST_CASE("Tile pages are labelled by column and row, and the PDF has them all") {
+    const model::Project project = twoFarSteps();
+    ReportOptions options = mapOnly();
+    options.scalePercent = 100;
+    const Report report(project, project.maps.front(), options);
+    const fs::path pdf = outputFolder("tiles") / "tiles.pdf";
+    writePdfReport(path(pdf), report);
+    REQUIRE(pdfPages(pdf) == 4);
+    CHECK(pdfPageText(pdf, 2).find("A1") != std::string::npos);
+    CHECK(pdfPageText(pdf, 3).find("B1") != std::string::npos);
+    CHECK(pdfPageText(pdf, 4).find("C1") != std::string::npos);
+    CHECK(pdfPageText(pdf, 4).find("Page 4 of 4") != std::string::npos);
+    // The left end on A1, the right end on C1.
+    CHECK(pdfPageText(pdf, 2).find("Start") != std::string::npos);
+    CHECK(pdfPageText(pdf, 4).find("Finish") != std::string::npos);
+}
+
+TEST_CASE("A scale that needs too many pages is refused, saying why") {
+    const model::Project project = longStream(200);
+    ReportOptions options = mapOnly();
+    options.scalePercent = 1000;
+    try {
+        Report report(project, project.maps.front(), options);
+        FAIL("no error");
+    } catch (const std::invalid_argument& e) {
+        CHECK(std::string(e.what()).find("pages") != std::string::npos);
+    }
+    options.scalePercent = 0.5;
+    CHECK_THROWS_AS(Report(project, project.maps.front(), options), std::invalid_argument);
+}
+
+TEST_CASE("Each section is optional and starts on its own page") {
+    const model::Project project = changeRequests();
+    const model::Map& map = project.maps.front();
+    ReportOptions options = mapOnly();
+    CHECK(Report(project, map, options).pageCount() == 1);
+    options.redPens = true;
+    CHECK(Report(project, map, options).pageCount() == 2);
+    options.findings = true;
+    CHECK(Report(project, map, options).pageCount() == 3);
+    options.compareFrom = project.maps.back().id;
+    CHECK(Report(project, map, options).pageCount() >= 4);
+}
+
+TEST_CASE("A long step table runs over pages with its header on each") {
+    const model::Project project = longStream(120);
+    ReportOptions options = mapOnly();
+    options.steps = true;
+    const Report report(project, project.maps.front(), options);
+    const fs::path pdf = outputFolder("long-table") / "long-table.pdf";
+    writePdfReport(path(pdf), report);
+    const int pages = pdfPages(pdf);
+    // A row of a long name wraps to 3 lines of 7.5 pt: 120 rows need several pages.
+    REQUIRE(pages >= 4);
+    for (int page = 2; page <= pages; ++page) {
+        const std::string text = pdfPageText(pdf, page);
+        INFO("page " << page);
+        CHECK(text.find("Role · people") != std::string::npos);
+        CHECK(text.find("Systems") != std::string::npos);
+    }
+    const std::string all = pdfText(pdf);
+    for (const auto& [id, step] : project.maps.front().steps)
+        CHECK(all.find(step.name) != std::string::npos);
+    CHECK(all.find("Critical path") != std::string::npos);
+}
+
+TEST_CASE("The comparison section holds the figures, charts and step changes") {
+    const model::Project project = changeRequests();
+    ReportOptions options = mapOnly();
+    options.compareFrom = project.maps.front().id;
+    const Report report(project, project.maps.back(), options);
+    const fs::path pdf = outputFolder("comparison") / "comparison.pdf";
+    writePdfReport(path(pdf), report);
+    const std::string text = pdfText(pdf);
+    for (const char* expected :
+         {"Comparison: Current state → Future state", "Lead time by segment", "Lead-time waterfall",
+          "Steps added (1)", "Automated checks", "Steps removed (1)", "Copy into spreadsheet",
+          "Approve budget in ticket", "Removed: Copy into spreadsheet"})
+        CHECK(text.find(expected) != std::string::npos);
+}
+
+TEST_CASE("Pages scale to any device: a 300 dpi PDF has the same text as a 1200 dpi one") {
+    const model::Project project = changeRequests();
+    const Report report(project, project.maps.front(), mapOnly());
+    const fs::path folder = outputFolder("resolution");
+    std::string texts[2];
+    int i = 0;
+    for (int dpi : {300, 1200}) {
+        const fs::path pdf = folder / ("map-" + std::to_string(dpi) + ".pdf");
+        QPdfWriter writer(path(pdf));
+        writer.setResolution(dpi);
+        writer.setPageLayout(report.pageLayout());
+        QPainter painter(&writer);
+        REQUIRE(report.print(painter, writer));
+        painter.end();
+        texts[i++] = pdfText(pdf);
+    }
+    CHECK(texts[0] == texts[1]);
+    CHECK(texts[0].find("Triage and estimate") != std::string::npos);
+}
+
+TEST_CASE("A map with errors still makes a report, without figures") {
+    const model::Project project = brokenMap();
+    const Report report(project, project.maps.front(), {});
+    CHECK_FALSE(report.metrics().valid);
+    const fs::path pdf = outputFolder("broken") / "broken.pdf";
+    writePdfReport(path(pdf), report);
+    const std::string text = pdfText(pdf);
+    CHECK(text.find("No figures") != std::string::npos);
+    CHECK(text.find("Receive order") != std::string::npos);
+    CHECK(text.find("Error") != std::string::npos);
+}
+
+TEST_CASE("The title block names the process owner unless an author is given") {
+    model::Project project = changeRequests();
+    // An owner who works on no step, so that the name can only come from the title block.
+    model::Person owner;
+    owner.id = project.allocateId();
+    owner.name = "Petra Lindqvist";
+    project.people.emplace(owner.id, owner);
+    project.props.team.processOwner = owner.id;
+    ReportOptions options = mapOnly();
+    const fs::path folder = outputFolder("author");
+    writePdfReport(path(folder / "owner.pdf"), Report(project, project.maps.front(), options));
+    CHECK(pdfText(folder / "owner.pdf").find("Petra Lindqvist") != std::string::npos);
+    options.author = "Jo Example";
+    writePdfReport(path(folder / "author.pdf"), Report(project, project.maps.front(), options));
+    const std::string text = pdfText(folder / "author.pdf");
+    CHECK(text.find("Jo Example") != std::string::npos);
+    CHECK(text.find("2024-05-06") != std::string::npos);
+}
+
+} // namespace gemba::render::test
