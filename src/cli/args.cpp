@@ -41,6 +41,9 @@ Args parseArgs(const Command& command, std::span<const std::string> arguments) {
         // A lone "-" is a positional argument (standard output or input, where a command
         // accepts it); "--" ends the options.
         if (optionsEnded || argument.size() < 2 || argument[0] != '-') {
+            // Every positional argument names a file: an empty one is a slip of the shell.
+            if (argument.empty())
+                throw UsageError("an argument is empty (a file name was expected)");
             args.positional.push_back(argument);
             continue;
         }

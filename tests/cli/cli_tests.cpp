@@ -144,6 +144,7 @@ TEST_CASE("bad usage exits with 2 and says what is wrong") {
     check({"metrics", "a.gemba", "--bogus"}, "unknown option '--bogus' for 'metrics'");
     check({"metrics", "a.gemba", "--map"}, "option --map needs a value (NAME)");
     check({"metrics", "a.gemba", "b.gemba"}, "unexpected argument 'b.gemba'");
+    check({"metrics", ""}, "an argument is empty");
     check({"metrics", "a.gemba", "--json", "--json"}, "option --json is given twice");
     check({"metrics", "a.gemba", "--json=yes"}, "option --json takes no value");
     check({"import-json", "a.json"}, "option -o FILE is required");
