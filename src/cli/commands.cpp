@@ -10,6 +10,8 @@ int runExportJson(const Args& args, Context& context);
 int runMetrics(const Args& args, Context& context);
 int runCompare(const Args& args, Context& context);
 int runValidate(const Args& args, Context& context);
+Command exportCommand(); // export_commands.cpp
+Command reportCommand(); // export_commands.cpp
 
 namespace {
 
@@ -101,6 +103,8 @@ const std::vector<Command>& commands() {
          1,
          1,
          runValidate},
+        exportCommand(),
+        reportCommand(),
     };
     return table;
 }

@@ -1,0 +1,325 @@
+// Commands that draw: export (PDF, SVG, PNG, CSV) and report (the PDF report, with a
+// comparison). They are the only commands that start Qt, and they need no display.
+
+#include "command.h"
+#include "common.h"
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/units.h"
+#include "gemba/render/export.h"
+#include "gemba/render/report.h"
+
+#include <QGuiApplication>
+#include <QString>
+#include <algorithm>
+#include <cctype>
+#include <clocale>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <stdexcept>
+
+namespace gemba::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The Qt application the drawing commands need, for as long as the command runs (null when
+/// one runs already). Exports never show a window, so Qt runs on its offscreen platform unless
+/// QT_QPA_PLATFORM names another: output is then the same with or without a display, and a
+/// stale DISPLAY cannot stop an export.
+std::unique_ptr<QGuiApplication> startGui() {
+    if (QGuiApplication::instance())
+        return nullptr;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "gemba-cli";
+    static char* argv[] = {name, nullptr};
+    auto app = std::make_unique<QGuiApplication>(argc, argv);
+    // QGuiApplication takes the user's locale; gemba-cli writes numbers the same in all.
+    std::setlocale(LC_ALL, "C");
+    return app;
+}
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+std::string lowerExtension(const fs::path& file) {
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension;
+}
+
+std::string requiredOutput(const Args& args, const char* example) {
+    const auto output = args.value("--output");
+    if (!output || output->empty())
+        throw UsageError(std::string("option -o ") + example + " is required");
+    std::error_code ec;
+    if (fs::is_directory(*output, ec))
+        throw Failure(*output + ": is a folder, not a file to write");
+    return *output;
+}
+
+/// The map of a drawing command: --map (or its alias), else the project's only map.
+const model::Map& chosenMap(const model::Project& project, const std::string& file,
+                            const std::optional<std::string>& name, const char* option) {
+    if (name)
+        return mapNamed(project, file, *name);
+    if (project.maps.size() == 1)
+        return project.maps.front();
+    throw UsageError(std::string("option ") + option + " MAP is required (" + file + " has " +
+                     std::to_string(project.maps.size()) + " maps: " + listMapNames(project) + ")");
+}
+
+render::ReportOptions reportOptions(const Args& args, const model::Project& project,
+                                    const std::string& file) {
+    render::ReportOptions options;
+    if (auto page = args.value("--page")) {
+        const auto size = render::pageSizeFromName(qs(*page));
+        if (!size)
+            throw UsageError("option --page takes A4, A3 or Letter, not '" + *page + "'");
+        options.pageSize = *size;
+    }
+    options.landscape = !args.has("--portrait");
+    if (auto scale = args.value("--scale"); scale && *scale != "fit") {
+        std::string number = *scale;
+        if (!number.empty() && number.back() == '%')
+            number.pop_back();
+        const auto percent = model::parseNumber(number);
+        if (!percent || !(*percent >= 1 && *percent <= 1000))
+            throw UsageError("option --scale takes 'fit' or a percentage from 1 to 1000, not '" +
+                             *scale + "'");
+        options.scalePercent = *percent;
+    }
+    options.steps = !args.has("--no-steps");
+    options.redPens = !args.has("--no-red-pen");
+    options.findings = !args.has("--no-findings");
+    if (auto author = args.value("--author"))
+        options.author = *author;
+    if (auto date = args.value("--date"))
+        options.date = *date;
+    if (auto from = args.value("--from"))
+        options.compareFrom = mapNamed(project, file, *from).id;
+    return options;
+}
+
+/// Errors of the maps drawn, on standard error; true when there are any.
+bool reportErrors(Context& context, const std::string& file,
+                  const std::vector<const model::Map*>& maps, const model::Project& project) {
+    bool errors = false;
+    for (const model::Map* map : maps)
+        for (const metrics::Finding& finding : metrics::validate(project, *map))
+            if (finding.severity == metrics::Severity::Error) {
+                errors = true;
+                context.err << findingLine(file, *map, finding) << "\n";
+            }
+    if (errors)
+        context.err << file << ": the file was written, without the figures of a map with errors\n";
+    return errors;
+}
+
+int writeReport(Context& context, const std::string& file, const model::Project& project,
+                const model::Map& map, const render::ReportOptions& options,
+                const std::string& output) {
+    std::unique_ptr<render::Report> report;
+    try {
+        report = std::make_unique<render::Report>(project, map, options);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    render::writePdfReport(qs(output), *report);
+    context.out << "Wrote " << output << ": " << report->pageCount()
+                << (report->pageCount() == 1 ? " page, " : " pages, ")
+                << render::pageSizeName(options.pageSize).toStdString()
+                << (options.landscape ? " landscape" : " portrait") << "\n";
+    std::vector<const model::Map*> maps{&map};
+    if (options.compareFrom != model::kNoId)
+        maps.insert(maps.begin(), project.findMap(options.compareFrom));
+    return reportErrors(context, file, maps, project) ? kExitFindings : kExitOk;
+}
+
+int exportMap(const Args& args, Context& context, const std::string& file,
+              const model::Project& project, const model::Map& map, const std::string& output,
+              const std::string& extension);
+
+int runExport(const Args& args, Context& context) {
+    const std::string file = args.positional[0];
+    const std::string output = requiredOutput(args, "OUT.pdf|.svg|.png|.csv");
+    const std::string extension = lowerExtension(output);
+    if (extension != ".pdf" && extension != ".svg" && extension != ".png" && extension != ".csv")
+        throw UsageError("cannot tell the format of '" + output +
+                         "': end it in .pdf, .svg, .png or .csv");
+    // Options that only one format reads are refused elsewhere, so that nothing is ignored.
+    const auto only = [&](const char* option, const char* format) {
+        if (args.has(option) && extension != format)
+            throw UsageError(std::string("option ") + option + " applies to " + (format + 1) +
+                             " files only");
+    };
+    for (const char* option : {"--dpi", "--width", "--transparent"})
+        only(option, ".png");
+    only("--metrics", ".csv");
+    for (const char* option : {"--page", "--portrait", "--scale", "--no-steps", "--no-red-pen",
+                               "--no-findings", "--author", "--date", "--from"})
+        only(option, ".pdf");
+    if (args.has("--dpi") && args.has("--width"))
+        throw UsageError("give --dpi or --width, not both");
+
+    const model::Project project = readProject(file);
+    const model::Map& map = chosenMap(project, file, args.value("--map"), "--map");
+    const auto gui = startGui();
+    try {
+        return exportMap(args, context, file, project, map, output, extension);
+    } catch (const render::ExportError& e) {
+        throw Failure(e.what());
+    }
+}
+
+int exportMap(const Args& args, Context& context, const std::string& file,
+              const model::Project& project, const model::Map& map, const std::string& output,
+              const std::string& extension) {
+    if (extension == ".pdf")
+        return writeReport(context, file, project, map, reportOptions(args, project, file), output);
+    if (extension == ".csv") {
+        const bool figures = args.has("--metrics");
+        const std::string text =
+            figures ? render::metricsCsv(project, map, metrics::computeMetrics(project, map))
+                    : render::stepsCsv(project, map);
+        render::writeTextFile(qs(output), text);
+        context.out << "Wrote " << output << ": "
+                    << (figures ? "the figures of "
+                                : std::to_string(map.steps.size()) + " steps of ")
+                    << "\"" << map.props.name << "\"\n";
+    } else if (extension == ".svg") {
+        render::writeSvg(qs(output), project, map);
+        context.out << "Wrote " << output << ": \"" << map.props.name << "\" with its timeline\n";
+    } else {
+        render::ImageOptions options;
+        if (auto dpi = args.value("--dpi"))
+            options.dpi = positiveNumberOption("--dpi", *dpi);
+        if (auto width = args.value("--width")) {
+            const double pixels = positiveNumberOption("--width", *width);
+            if (pixels != std::floor(pixels) || pixels > render::kMaxImageSide)
+                throw UsageError("option --width needs a whole number of pixels up to " +
+                                 std::to_string(render::kMaxImageSide) + ", not '" + *width + "'");
+            options.width = static_cast<int>(pixels);
+        }
+        options.transparent = args.has("--transparent");
+        render::writePng(qs(output), project, map, options);
+        const QRectF rect = render::mapPictureRect(map);
+        const double dpi = render::imageDpi(map, options);
+        context.out << "Wrote " << output << ": "
+                    << (options.width ? *options.width
+                                      : static_cast<int>(std::ceil(rect.width() * dpi / 96)))
+                    << " × " << static_cast<int>(std::ceil(rect.height() * dpi / 96))
+                    << " pixels at " << model::formatNumber(dpi, 1) << " dpi\n";
+    }
+    return reportErrors(context, file, {&map}, project) ? kExitFindings : kExitOk;
+}
+
+int runReport(const Args& args, Context& context) {
+    const std::string file = args.positional[0];
+    const std::string output = requiredOutput(args, "REPORT.pdf");
+    if (lowerExtension(output) != ".pdf")
+        throw UsageError("a report is a PDF: end '" + output + "' in .pdf");
+    if (args.has("--map") && args.has("--to"))
+        throw UsageError("give --map or --to, not both (they name the same map)");
+    const model::Project project = readProject(file);
+    const auto name = args.has("--to") ? args.value("--to") : args.value("--map");
+    const model::Map& map = chosenMap(project, file, name, args.has("--from") ? "--to" : "--map");
+    const render::ReportOptions options = reportOptions(args, project, file);
+    if (options.compareFrom == map.id)
+        throw UsageError("--from and --to name the same map, \"" + map.props.name + "\"");
+    const auto gui = startGui();
+    try {
+        return writeReport(context, file, project, map, options, output);
+    } catch (const render::ExportError& e) {
+        throw Failure(e.what());
+    }
+}
+
+const std::vector<OptionSpec>& reportOptionSpecs() {
+    static const std::vector<OptionSpec> specs = {
+        {"--page", "", "SIZE", "A4 (default), A3 or Letter"},
+        {"--portrait", "", "", "portrait pages (default: landscape)"},
+        {"--scale", "", "fit|PERCENT",
+         "fit the map to its page (default), or draw it at PERCENT over several pages"},
+        {"--no-steps", "", "", "leave out the step table"},
+        {"--no-red-pen", "", "", "leave out the red-pen list"},
+        {"--no-findings", "", "", "leave out the validation findings"},
+        {"--author", "", "NAME", "the author in the title block (default: the process owner)"},
+        {"--date", "", "YYYY-MM-DD", "the date in the title block (default: today)"},
+    };
+    return specs;
+}
+
+std::vector<OptionSpec> withReportOptions(std::vector<OptionSpec> options) {
+    const auto& report = reportOptionSpecs();
+    options.insert(options.end(), report.begin(), report.end());
+    return options;
+}
+
+} // namespace
+
+Command exportCommand() {
+    return {
+        "export",
+        "draw a map as PDF, SVG or PNG, or write its steps or figures as CSV",
+        "FILE [--map NAME] -o OUT.pdf|OUT.svg|OUT.png|OUT.csv [options]",
+        "Writes one map in the format OUT's extension names:\n"
+        "  .pdf  the report (as `report` writes it; its options apply)\n"
+        "  .svg  the map and its timeline, in vector form\n"
+        "  .png  the map and its timeline: --dpi N (default 96: 100%) or --width PIXELS,\n"
+        "        --transparent for no background\n"
+        "  .csv  the step table in flow order, in the columns import-csv reads, or with\n"
+        "        --metrics one row per figure: key, label, value, unit (seconds, ratio 0-1)\n"
+        "--map may be left out when the project has one map. The file is written whole or\n"
+        "not at all. Exits with 1 when the map has errors (the file is written, without\n"
+        "figures), 2 for bad usage or a file that cannot be read or written.\n"
+        "Needs no display: Qt draws offscreen unless QT_QPA_PLATFORM says otherwise.",
+        withReportOptions({
+            {"--output", "-o", "OUT", "the file to write; its extension sets the format"},
+            {"--map", "", "NAME", "the map to draw"},
+            {"--dpi", "", "N", "PNG: pixels per inch (96 draws the map at 100%)"},
+            {"--width", "", "PIXELS", "PNG: the image's width (sets the resolution)"},
+            {"--transparent", "", "", "PNG: no background"},
+            {"--metrics", "", "", "CSV: the map's figures instead of its steps"},
+            {"--from", "", "MAP", "PDF: add a comparison with this map (as-is)"},
+        }),
+        1,
+        1,
+        runExport,
+    };
+}
+
+Command reportCommand() {
+    return {
+        "report",
+        "write the PDF report of a map, optionally compared with another",
+        "FILE [--to MAP] [--from MAP] -o REPORT.pdf [options]",
+        "Writes the report a process owner hands round. Page 1: title block (project, map,\n"
+        "state, date, author), the map fitted to the page (or at --scale over tiles labelled\n"
+        "A1, B1..., after an overview page), the timeline, the figures (lead time, process\n"
+        "time, waiting, activity ratio, PCE, rolled %C&A, takt, bottleneck, handoffs, friction\n"
+        "cost) and a legend of the symbols the map uses. Then, each unless left out: the\n"
+        "step table, the red-pen list with reasons and costs, the findings, and with --from\n"
+        "the comparison: figures before and after, lead time by segment, the lead-time\n"
+        "waterfall, and the steps added, removed and changed.\n"
+        "--to (or --map) may be left out when the project has one map. Exits with 1 when a\n"
+        "map has errors (the report is written, without its figures), 2 for bad usage.",
+        withReportOptions({
+            {"--output", "-o", "REPORT.pdf", "the PDF to write"},
+            {"--to", "", "MAP", "the map the report is about (to-be, when comparing)"},
+            {"--map", "", "MAP", "the same as --to"},
+            {"--from", "", "MAP", "compare with this map (as-is)"},
+        }),
+        1,
+        1,
+        runReport,
+    };
+}
+
+} // namespace gemba::cli
