@@ -144,6 +144,8 @@ TEST_CASE("comparison: the waterfall adds up to the change of lead time",
     CHECK(c.waterfall[3].seconds == Approx(-7200));
     // -10 + 1 - 360 - 120 = -489 min
     CHECK(sum(c.waterfall) == Approx(c.to.leadTime - c.from.leadTime));
+    checkConsistent(o.b.project, o.current(), c.from);
+    checkConsistent(o.b.project, o.future(), c.to);
 }
 
 TEST_CASE("comparison: every figure, keyed and labelled", "[metrics][compare]") {

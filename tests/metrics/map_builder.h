@@ -148,9 +148,12 @@ private:
 
 /// The invariants every valid result must keep: the visit-weighted sums equal the expected
 /// lead time from the start, L(start), and the timeline's rungs add up to the lead time.
-inline void checkConsistent(MapBuilder& b, const MapMetrics& m) {
+inline void checkConsistent(const model::Project& project, const model::Map& map,
+                            const MapMetrics& m) {
     REQUIRE(m.valid);
-    const detail::ValueStream vs = b.solve();
+    std::vector<Finding> findings;
+    detail::Reporter report(project, map, findings);
+    const detail::ValueStream vs = detail::analyse(report);
     REQUIRE(vs.solved);
     double weighted = 0;
     for (int v = 0; v < vs.nodeCount(); ++v)
@@ -168,6 +171,10 @@ inline void checkConsistent(MapBuilder& b, const MapMetrics& m) {
     CHECK(m.leadTime == Approx(expectedFromStart).epsilon(1e-9));
     CHECK(segments == Approx(m.leadTime).epsilon(1e-12));
     CHECK(process == Approx(m.processTime).epsilon(1e-12));
+}
+
+inline void checkConsistent(MapBuilder& b, const MapMetrics& m) {
+    checkConsistent(b.project, b.map(), m);
 }
 
 /// The codes of the findings, in order, for compact checks.
