@@ -248,7 +248,7 @@ void indexNodes(Reporter& report, ValueStream& vs, std::size_t flowCount) {
 
 /// Nodes in collection order, steps first: each collection is in id order, so the steps
 /// are nodes 0 .. steps - 1 in id order. The walk reads every element as it goes.
-void buildNodes(Reporter& report, ValueStream& vs) {
+void buildNodes(Reporter& report, ValueStream& vs, std::vector<const model::Flow*>& flows) {
     const model::Map& map = report.map();
     const std::size_t n = map.steps.size() + map.waits.size() + map.parties.size();
     vs.nodes.reserve(n);
@@ -259,21 +259,35 @@ void buildNodes(Reporter& report, ValueStream& vs) {
     vs.roleOf.assign(n, kNoNode);
     vs.pca.assign(n, 1);
     vs.valueAdding.assign(n, 0);
+    flows.reserve(map.flows.size());
     ElementReader reader(report, vs);
-    for (auto it = map.steps.begin(); it != map.steps.end();) {
-        const auto next = std::next(it);
+    // The steps and the flows are walked side by side: each walk is a chain of waits for
+    // memory (the next tree node is known only once the current one has arrived), and two
+    // independent chains wait at the same time. The flows are only collected here.
+    auto step = map.steps.begin();
+    auto flow = map.flows.begin();
+    while (step != map.steps.end() || flow != map.flows.end()) {
+        if (flow != map.flows.end()) {
+            flows.push_back(&flow->second);
+            ++flow;
+            if (flow != map.flows.end())
+                prefetchObject(*flow);
+        }
+        if (step == map.steps.end())
+            continue;
+        const auto next = std::next(step);
         if (next != map.steps.end())
             prefetchObject(*next);
         const int v = vs.nodeCount();
-        vs.nodes.push_back({it->first, ElementKind::Step, &it->second, nullptr, nullptr});
+        vs.nodes.push_back({step->first, ElementKind::Step, &step->second, nullptr, nullptr});
         vs.stepNodes.push_back(v);
-        reader.step(v, it->second);
+        reader.step(v, step->second);
         if (next != map.steps.end()) {
             // By now the next step's object has arrived: ask for its lists too.
             __builtin_prefetch(next->second.people.data());
             __builtin_prefetch(next->second.systems.data());
         }
-        it = next;
+        step = next;
     }
     for (const auto& [id, wait] : map.waits) {
         const int v = vs.nodeCount();
@@ -303,19 +317,16 @@ void buildAdjacency(int nodeCount, const std::vector<PathEdge>& edges, bool byFr
         list[next[byFrom ? edges[e].from : edges[e].to]++] = e;
 }
 
-void buildEdges(Reporter& report, ValueStream& vs) {
+/// The flows, in id order, checked and resolved to path edges.
+void buildEdges(Reporter& report, ValueStream& vs, const std::vector<const model::Flow*>& flows) {
     const model::Map& map = report.map();
     // Ends that are not path nodes may still be drawn elements (info boxes, notes...).
     const auto placedElsewhere = [&](Id id) {
         return map.infoBoxes.contains(id) || map.notes.contains(id) || map.redPens.contains(id);
     };
-    vs.edges.reserve(map.flows.size());
-    for (auto it = map.flows.begin(); it != map.flows.end();) {
-        const auto next = std::next(it);
-        if (next != map.flows.end())
-            prefetchObject(*next);
-        const auto& [id, flow] = *it;
-        it = next;
+    vs.edges.reserve(flows.size());
+    for (const model::Flow* f : flows) {
+        const model::Flow& flow = *f;
         checkFlow(report, flow);
         const int from = vs.indexOf(flow.from);
         const int to = vs.indexOf(flow.to);
@@ -323,15 +334,15 @@ void buildEdges(Reporter& report, ValueStream& vs) {
                            : to == kNoNode && !placedElsewhere(flow.to)   ? flow.to
                                                                           : model::kNoId;
         if (missing != model::kNoId || flow.from == model::kNoId || flow.to == model::kNoId) {
-            report.error("flow_dangling", id,
-                         report.describe(id) + ": its end #" + std::to_string(missing) +
+            report.error("flow_dangling", flow.id,
+                         report.describe(flow.id) + ": its end #" + std::to_string(missing) +
                              " is not an element drawn on this map");
             continue;
         }
         if (!model::carriesWork(flow.kind) || from == kNoNode || to == kNoNode)
             continue;
-        vs.edges.push_back(
-            {from, to, id, flow.share.has_value(), flow.share.value_or(0), flow.wait.value_or(0)});
+        vs.edges.push_back({from, to, flow.id, flow.share.has_value(), flow.share.value_or(0),
+                            flow.wait.value_or(0)});
     }
     buildAdjacency(vs.nodeCount(), vs.edges, true, vs.outBegin, vs.outEdges);
     buildAdjacency(vs.nodeCount(), vs.edges, false, vs.inBegin, vs.inEdges);
@@ -1047,8 +1058,9 @@ double ValueStream::criticalFactor(int edge) const {
 ValueStream analyse(Reporter& report) {
     ValueStream vs;
     checkCalendarAndMap(report);
-    buildNodes(report, vs);
-    buildEdges(report, vs);
+    std::vector<const model::Flow*> flows;
+    buildNodes(report, vs, flows);
+    buildEdges(report, vs, flows);
     checkRedPens(report);
     checkSplits(report, vs);
     findStarts(report, vs);
