@@ -14,6 +14,7 @@
 #include <QClipboard>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSvgRenderer>
@@ -236,6 +237,27 @@ TEST_CASE("A moved step takes its flows and red pen along", "[canvas]") {
     REQUIRE(penItem->ellipse() == before.translated(0, 80));
     auto* flowItem = static_cast<app::FlowItem*>(canvas.view->mapScene()->itemFor(flow));
     REQUIRE(flowItem->path().pointAtPercent(1).y() > 0);
+}
+
+TEST_CASE("A drag near the edge of the view scrolls it along", "[canvas]") {
+    Id a = 0;
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) { a = addStep(p, m, "A", 0, 0); });
+    QScrollBar* bar = canvas.view->horizontalScrollBar();
+    const int scrolledBefore = bar->value();
+    const QPoint start = canvas.at(QPointF(0, 0));
+    const QPoint edge(canvas.viewport()->width() - 4, start.y());
+    mouse(canvas.viewport(), QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    mouse(canvas.viewport(), QEvent::MouseMove, edge, Qt::NoButton, Qt::LeftButton);
+    // Where the step is with the mouse at the edge, before the view scrolls.
+    const double placed = canvas.map().steps.at(a).pos.x;
+    REQUIRE(placed == Approx(edge.x() - start.x()).margin(8));
+    QTest::qWait(300); // the mouse rests at the edge: the view scrolls, the step follows
+    mouse(canvas.viewport(), QEvent::MouseButtonRelease, edge, Qt::LeftButton, Qt::NoButton);
+    REQUIRE(bar->value() > scrolledBefore);
+    REQUIRE(canvas.map().steps.at(a).pos.x > placed + 16);
+    // Still under the mouse, and one undo step for the whole drag.
+    REQUIRE(canvas.view->mapToScene(edge).x() == Approx(canvas.map().steps.at(a).pos.x).margin(8));
+    REQUIRE(canvas.undoCount() == 1);
 }
 
 TEST_CASE("Connecting by dragging makes a flow of the chosen kind", "[canvas]") {
@@ -897,4 +919,22 @@ TEST_CASE("Screenshots of a realistic map", "[.screenshot]") {
     canvas.view->selectIds({first});
     canvas.view->centerOn(canvas.view->mapScene()->itemFor(first)->pos() + QPointF(500, 80));
     REQUIRE(canvas.view->grab().save(dir + QStringLiteral("/canvas-100.png")));
+
+    app::Palette palette;
+    palette.resize(palette.sizeHint());
+    REQUIRE(palette.grab().save(dir + QStringLiteral("/palette.png")));
+
+    // The pictograms large, and at the sizes a toolbar uses.
+    const QList<QAction*> actions = palette.actions();
+    QImage sheet(static_cast<int>(actions.size()) * 72, 72 + 40, QImage::Format_ARGB32);
+    sheet.fill(Qt::white);
+    QPainter painter(&sheet);
+    for (int i = 0; i < actions.size(); ++i) {
+        const QIcon icon = actions[i]->icon();
+        painter.drawPixmap(i * 72 + 4, 4, icon.pixmap(64, 64));
+        painter.drawPixmap(i * 72 + 4, 76, icon.pixmap(16, 16));
+        painter.drawPixmap(i * 72 + 28, 76, icon.pixmap(32, 32));
+    }
+    painter.end();
+    REQUIRE(sheet.save(dir + QStringLiteral("/palette-icons.png")));
 }

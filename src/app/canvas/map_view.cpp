@@ -20,6 +20,7 @@
 #include <QRubberBand>
 #include <QScrollBar>
 #include <QStatusTipEvent>
+#include <QTimer>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -40,8 +41,9 @@ constexpr qreal kFitMaxZoom = 2.0; // a tiny map is not blown up to fill a proje
 constexpr qreal kZoomStep = 1.25;
 constexpr qreal kHandleRadius = 6; // pixels, at any zoom
 constexpr qreal kHandleHitRadius = 9;
-constexpr qreal kPasteStep = 24; // where a paste would cover what it copied
-constexpr qreal kColumnGap = 64; // between a step and the next one to its right
+constexpr qreal kPasteStep = 24;      // where a paste would cover what it copied
+constexpr qreal kColumnGap = 64;      // between a step and the next one to its right
+constexpr int kAutoScrollMargin = 24; // pixels from the edge where a drag scrolls the view
 
 /// The elements copied last, shared by every map of the application.
 model::Map& clipboardElements() {
@@ -164,6 +166,9 @@ MapView::MapView(EditorDocument& document, Id map, QWidget* parent)
     setFrameShape(QFrame::NoFrame);
     m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
     m_rubberBand->hide();
+    m_autoScroll = new QTimer(this);
+    m_autoScroll->setInterval(30);
+    QObject::connect(m_autoScroll, &QTimer::timeout, this, &MapView::autoScrollStep);
 
     // (QObject:: because connect(from, to) is a command of this class.)
     QObject::connect(m_scene, &QGraphicsScene::selectionChanged, this,
@@ -1131,12 +1136,15 @@ void MapView::mouseMoveEvent(QMouseEvent* event) {
         [[fallthrough]];
     case Gesture::Moving:
         moveSelectionTo(mapToScene(pos));
+        updateAutoScroll(pos);
         return;
     case Gesture::RubberBand:
         updateRubberBand(pos, event->modifiers());
+        updateAutoScroll(pos);
         return;
     case Gesture::Connecting: {
         updateConnectLine(mapToScene(pos));
+        updateAutoScroll(pos);
         const Id target = connectableAt(pos);
         const Id previous = m_scene->hoveredId();
         m_scene->setHoveredId(target);
@@ -1146,9 +1154,53 @@ void MapView::mouseMoveEvent(QMouseEvent* event) {
     }
     case Gesture::None:
         updateHover(pos);
-        QGraphicsView::mouseMoveEvent(event);
         return;
     }
+}
+
+void MapView::updateAutoScroll(QPoint viewPos) {
+    m_lastMousePos = viewPos;
+    const QRect inner = viewport()->rect().adjusted(kAutoScrollMargin, kAutoScrollMargin,
+                                                    -kAutoScrollMargin, -kAutoScrollMargin);
+    if (inner.contains(viewPos))
+        m_autoScroll->stop();
+    else if (!m_autoScroll->isActive())
+        m_autoScroll->start();
+}
+
+void MapView::autoScrollStep() {
+    if (m_gesture != Gesture::Moving && m_gesture != Gesture::RubberBand &&
+        m_gesture != Gesture::Connecting) {
+        m_autoScroll->stop();
+        return;
+    }
+    // Faster the further out the mouse is.
+    const QRect inner = viewport()->rect().adjusted(kAutoScrollMargin, kAutoScrollMargin,
+                                                    -kAutoScrollMargin, -kAutoScrollMargin);
+    auto speed = [](int beyond) {
+        return beyond == 0 ? 0 : (beyond > 0 ? 1 : -1) * std::clamp(std::abs(beyond) / 2, 2, 40);
+    };
+    const QPoint p = m_lastMousePos;
+    const int dx = speed(p.x() < inner.left()    ? p.x() - inner.left()
+                         : p.x() > inner.right() ? p.x() - inner.right()
+                                                 : 0);
+    const int dy = speed(p.y() < inner.top()      ? p.y() - inner.top()
+                         : p.y() > inner.bottom() ? p.y() - inner.bottom()
+                                                  : 0);
+    QScrollBar* h = horizontalScrollBar();
+    QScrollBar* v = verticalScrollBar();
+    const QPoint before(h->value(), v->value());
+    h->setValue(h->value() + dx);
+    v->setValue(v->value() + dy);
+    if (QPoint(h->value(), v->value()) == before)
+        return; // at the end of the scene
+    // The mouse stands still over a moving canvas: the gesture follows the scene under it.
+    if (m_gesture == Gesture::Moving)
+        moveSelectionTo(mapToScene(p));
+    else if (m_gesture == Gesture::RubberBand)
+        updateRubberBand(p, QApplication::keyboardModifiers());
+    else
+        updateConnectLine(mapToScene(p));
 }
 
 void MapView::beginMove() {
@@ -1192,7 +1244,8 @@ void MapView::moveSelectionTo(QPointF scenePos) {
 }
 
 void MapView::updateRubberBand(QPoint viewPos, Qt::KeyboardModifiers) {
-    const QRect band = QRect(m_pressViewPos, viewPos).normalized();
+    // Anchored in the scene: the view may have scrolled since the press.
+    const QRect band = QRect(mapFromScene(m_pressScenePos), viewPos).normalized();
     m_rubberBand->setGeometry(band);
     m_rubberBand->setVisible(band.width() > 2 || band.height() > 2);
     const QRectF area = mapToScene(band).boundingRect();
@@ -1235,6 +1288,7 @@ void MapView::updateConnectLine(QPointF scenePos) {
 void MapView::mouseReleaseEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     const Gesture gesture = std::exchange(m_gesture, Gesture::None);
+    m_autoScroll->stop();
     switch (gesture) {
     case Gesture::None:
         break;
@@ -1286,6 +1340,7 @@ void MapView::mouseDoubleClickEvent(QMouseEvent* event) {
 }
 
 void MapView::cancelGesture() {
+    m_autoScroll->stop();
     switch (std::exchange(m_gesture, Gesture::None)) {
     case Gesture::Moving: {
         // Back to where the drag started: the merged move becomes a no-op and disappears.

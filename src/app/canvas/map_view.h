@@ -143,6 +143,9 @@ private:
     void updateConnectLine(QPointF scenePos);
     QRectF connectLineRect() const;
     void endNudge();
+    /// While a drag nears the edge of the view, the view scrolls along (and the drag goes on).
+    void updateAutoScroll(QPoint viewPos);
+    void autoScrollStep();
     void zoomAround(QPoint viewPos, qreal factor);
     void placeWithKeyboard();
     void connectSelectionInOrder();
@@ -170,6 +173,8 @@ private:
     model::Id m_connectFrom = model::kNoId;
     QPointF m_connectEnd;
     QPoint m_panLast;
+    QPoint m_lastMousePos;
+    class QTimer* m_autoScroll = nullptr;
     bool m_spaceHeld = false;
     bool m_nudging = false;
     int m_selectionBatch = 0;
