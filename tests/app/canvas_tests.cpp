@@ -699,6 +699,57 @@ TEST_CASE("A rubber band selects what it touches, flows only when inside", "[can
     REQUIRE(canvas.view->selectedIds().empty());
 }
 
+TEST_CASE("Panning with the middle button or space and drag", "[canvas]") {
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) {
+        addStep(p, m, "A", 0, 0);
+        addStep(p, m, "B", 2400, 1600);
+    });
+    QScrollBar* h = canvas.view->horizontalScrollBar();
+    QScrollBar* v = canvas.view->verticalScrollBar();
+    const QPoint scroll(h->value(), v->value());
+    const QPoint from(500, 400);
+    mouse(canvas.viewport(), QEvent::MouseButtonPress, from, Qt::MiddleButton, Qt::MiddleButton);
+    mouse(canvas.viewport(), QEvent::MouseMove, from - QPoint(120, 80), Qt::NoButton,
+          Qt::MiddleButton);
+    mouse(canvas.viewport(), QEvent::MouseButtonRelease, from - QPoint(120, 80), Qt::MiddleButton,
+          Qt::NoButton);
+    // The canvas follows the hand: dragged left and up, the view scrolls right and down.
+    REQUIRE(QPoint(h->value(), v->value()) == scroll + QPoint(120, 80));
+
+    // Space held, a left drag pans too, and selects or moves nothing.
+    QKeyEvent spaceDown(QEvent::KeyPress, Qt::Key_Space, Qt::NoModifier, QStringLiteral(" "));
+    QApplication::sendEvent(canvas.view.get(), &spaceDown);
+    drag(canvas.viewport(), from, {from + QPoint(30, 30)}, from + QPoint(60, 40));
+    QKeyEvent spaceUp(QEvent::KeyRelease, Qt::Key_Space, Qt::NoModifier, QStringLiteral(" "));
+    QApplication::sendEvent(canvas.view.get(), &spaceUp);
+    REQUIRE(QPoint(h->value(), v->value()) == scroll + QPoint(60, 40));
+    REQUIRE(canvas.view->selectedIds().empty());
+    REQUIRE(canvas.undoCount() == 0);
+}
+
+TEST_CASE("The selection is told once per change", "[canvas]") {
+    Id a = 0, b = 0;
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) {
+        a = addStep(p, m, "A", 0, 0);
+        b = addStep(p, m, "B", 240, 0);
+    });
+    QSignalSpy changes(canvas.view.get(), &MapView::selectionChanged);
+    canvas.view->selectIds({a, b});
+    REQUIRE(changes.count() == 1);
+    canvas.view->selectIds({a, b}); // the same again: nothing to tell
+    REQUIRE(changes.count() == 1);
+    // The press on empty canvas clears the selection (one change); a rubber band over A,
+    // moved about without changing what it covers, makes one more (A alone).
+    const QPoint from = canvas.at(QPointF(-120, -80));
+    drag(canvas.viewport(), from,
+         {canvas.at(QPointF(100, 150)), canvas.at(QPointF(110, 160)), canvas.at(QPointF(120, 170))},
+         canvas.at(QPointF(130, 170)));
+    REQUIRE(canvas.view->selectedIds() == std::vector<Id>{a});
+    REQUIRE(changes.count() == 3);
+    REQUIRE(changes.at(1).at(0).value<std::vector<Id>>().empty());
+    REQUIRE(changes.at(2).at(0).value<std::vector<Id>>() == std::vector<Id>{a});
+}
+
 TEST_CASE("A shape dropped from the palette is placed where it is dropped", "[canvas]") {
     Canvas canvas;
     QMimeData mime;
@@ -732,8 +783,12 @@ TEST_CASE("The red pen circles the selected steps at once", "[canvas]") {
         b = addStep(p, m, "Email it", 240, 0);
     });
     canvas.view->selectIds({a, b});
+    QSignalSpy tools(canvas.view.get(), &MapView::toolChanged);
     canvas.view->setTool(Tool::AddRedPen);
     REQUIRE(canvas.view->tool() == Tool::Select);
+    // The palette hears that the view is back on Select, though it never left it.
+    REQUIRE(tools.count() == 1);
+    REQUIRE(tools.last().at(0).value<Tool>() == Tool::Select);
     REQUIRE(canvas.map().redPens.size() == 1);
     REQUIRE(canvas.map().redPens.begin()->second.targets == std::vector<Id>{a, b});
 

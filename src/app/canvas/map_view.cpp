@@ -203,14 +203,17 @@ std::vector<Id> MapView::selectedIds() const {
 }
 
 void MapView::beginSelectionBatch() {
-    ++m_selectionBatch;
+    if (m_selectionBatch++ == 0)
+        m_selectionBefore = selectedIds();
 }
 
 void MapView::endSelectionBatch() {
     if (--m_selectionBatch > 0 || !m_selectionDirty)
         return;
     m_selectionDirty = false;
-    onSceneSelectionChanged();
+    // A rubber band redoes the selection on every move; the panels hear only of changes.
+    if (selectedIds() != m_selectionBefore)
+        onSceneSelectionChanged();
 }
 
 void MapView::onSceneSelectionChanged() {
@@ -283,6 +286,7 @@ std::vector<Id> MapView::movableSelection() const {
 // --- tools ---
 
 void MapView::setTool(Tool tool) {
+    const Tool requested = tool;
     cancelGesture();
     if (tool == Tool::AddRedPen) {
         // With steps or flows selected, the circle goes around them at once.
@@ -295,7 +299,9 @@ void MapView::setTool(Tool tool) {
             tool = Tool::Select;
         }
     }
-    const bool changed = tool != m_tool;
+    // Told also when the tool asked for gave way at once (the red pen around a selection), so
+    // that the palette does not stay on it.
+    const bool changed = tool != m_tool || tool != requested;
     m_tool = tool;
     updateCursor();
     switch (tool) {

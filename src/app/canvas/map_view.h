@@ -52,6 +52,8 @@ public:
     void selectAll();
 
     Tool tool() const { return m_tool; }
+    /// The red pen with steps or flows selected circles them at once and stays on Select;
+    /// the other shapes wait for a click (or Enter) on the canvas.
     void setTool(Tool tool);
     model::FlowKind connectKind() const { return m_connectKind; }
     void setConnectKind(model::FlowKind kind);
@@ -179,6 +181,7 @@ private:
     bool m_nudging = false;
     int m_selectionBatch = 0;
     bool m_selectionDirty = false;
+    std::vector<model::Id> m_selectionBefore;
     QPointer<QLineEdit> m_editor;
     model::Id m_editing = model::kNoId;
 };
