@@ -3,6 +3,7 @@
 #include "canvas/map_view.h"
 #include "canvas/palette.h"
 #include "editor_document.h"
+#include "export_dialogs.h"
 #include "gemba/model/operations.h"
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/json_format.h"
@@ -108,7 +109,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         QMetaObject::invokeMethod(this, &MainWindow::offerRecovery, Qt::QueuedConnection);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The canvases and panels talk to the document until they go: delete them while it is
+    // still there (children are otherwise deleted in creation order, the document first).
+    delete m_recovery;
+    qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
+}
 
 QAction* MainWindow::makeAction(const char* name, const QString& text, const QKeySequence& key) {
     auto* action = new QAction(text, this);
@@ -331,6 +337,10 @@ void MainWindow::createMenus() {
     add(file, "actionImportJson");
     add(file, "actionImportCsv");
     add(file, "actionExportJson");
+    // PDF report, SVG, PNG, CSV, print and Compare Maps (export_dialogs.h).
+    auto* exports = new ExportActions(*m_document, [this] { return currentMap(); }, this);
+    file->addMenu(exports->exportMenu());
+    file->addAction(exports->printAction());
     file->addSeparator();
     add(file, "actionQuit");
 
@@ -369,6 +379,8 @@ void MainWindow::createMenus() {
     add(map, "actionNewFutureState");
     add(map, "actionRenameMap");
     add(map, "actionDeleteMap");
+    map->addSeparator();
+    map->addAction(exports->compareAction());
     map->addSeparator();
     add(map, "actionAutoLayout");
     QMenu* align = map->addMenu(tr("&Align"));

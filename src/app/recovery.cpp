@@ -68,8 +68,9 @@ QString Recovery::defaultFolder() {
 }
 
 void Recovery::onDocumentChanged() {
-    if (m_document.isModified())
-        m_dirty = true;
+    // Told while the undo stack is still pushing: whether the document is modified is only
+    // known after, so writeNow() checks that.
+    m_dirty = true;
 }
 
 bool Recovery::writeNow() {

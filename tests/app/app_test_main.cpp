@@ -2,6 +2,7 @@
 // the tests drive the editor's widgets as a user would.
 #define CATCH_CONFIG_RUNNER
 #include <QApplication>
+#include <QStandardPaths>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
@@ -11,5 +12,7 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Gemba tests"));
     QApplication::setApplicationName(QStringLiteral("app_tests"));
+    // Settings, recent files and autosaves go to a test location, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
     return Catch::Session().run(argc, argv);
 }

@@ -1,0 +1,352 @@
+// Tests of the editor's main window, driven through its actions as a user would: add steps,
+// connect them, edit their properties, read the metrics panel, undo everything, redo, save and
+// open again, and the safety nets (autosave, recovery, the unsaved-work prompt).
+
+#include "canvas/map_view.h"
+#include "editor_document.h"
+#include "gemba/metrics/metrics.h"
+#include "gemba/model/document.h"
+#include "gemba/model/units.h"
+#include "gemba/store/project_file.h"
+#include "main_window.h"
+#include "panels/field_edits.h"
+#include "recovery.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <catch2/catch.hpp>
+
+using namespace gemba;
+using app::MainWindow;
+using model::Id;
+
+namespace {
+
+MainWindow::Options testOptions(const QTemporaryDir& dir) {
+    MainWindow::Options options;
+    options.recoveryFolder = dir.filePath(QStringLiteral("recovery"));
+    options.offerRecovery = false;
+    return options;
+}
+
+void trigger(MainWindow& window, const char* name) {
+    auto* action = window.findChild<QAction*>(QString::fromLatin1(name));
+    REQUIRE(action);
+    REQUIRE(action->isEnabled());
+    action->trigger();
+    QApplication::processEvents();
+}
+
+/// Types a line into the quick-capture bar and presses Enter.
+void capture(MainWindow& window, const QString& line) {
+    trigger(window, "actionQuickCapture");
+    auto* edit = window.findChild<QLineEdit*>(QStringLiteral("quickCaptureEdit"));
+    REQUIRE(edit);
+    edit->clear();
+    QTest::keyClicks(edit, line);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QApplication::processEvents();
+}
+
+const model::Map& currentMap(MainWindow& window) {
+    const model::Map* map = window.document().map(window.currentMap());
+    REQUIRE(map);
+    return *map;
+}
+
+Id stepNamed(const model::Map& map, const std::string& name) {
+    for (const auto& [id, step] : map.steps)
+        if (step.name == name)
+            return id;
+    FAIL("no step named " << name);
+    return model::kNoId;
+}
+
+/// A widget of a panel, found by its object name.
+template <class W> W* inPanel(MainWindow& window, const char* panel, const char* name) {
+    auto* host = window.findChild<QWidget*>(QString::fromLatin1(panel));
+    REQUIRE(host);
+    W* widget = host->findChild<W*>(QString::fromLatin1(name));
+    REQUIRE(widget);
+    return widget;
+}
+
+/// Replaces a line edit's text as a user would, then Enter.
+void typeAndEnter(QLineEdit* edit, const QString& text) {
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QApplication::processEvents();
+}
+
+/// Answers the next modal message box with `button` once it shows.
+void answerNextMessageBox(QMessageBox::StandardButton button) {
+    QTimer::singleShot(0, [button] {
+        for (int i = 0; i < 50; ++i) {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                box->button(button)->click();
+                return;
+            }
+            QTest::qWait(20);
+        }
+    });
+}
+
+} // namespace
+
+TEST_CASE("A session through the actions: add, connect, edit, measure, undo, redo, save, open",
+          "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    window.resize(1400, 900);
+    window.show();
+    app::EditorDocument& doc = window.document();
+    const model::Project start = doc.project();
+    REQUIRE(window.currentView());
+
+    // Steps dictated in a workshop: each one lands after the selected one, joined to it.
+    capture(window, QStringLiteral("Receive order 30 min 2 h"));
+    capture(window, QStringLiteral("Check credit 1 h 1 d"));
+    const model::Map& map = currentMap(window);
+    REQUIRE(map.steps.size() == 2);
+    const Id receive = stepNamed(map, "Receive order");
+    const Id check = stepNamed(map, "Check credit");
+    REQUIRE(map.flows.size() == 1);
+    CHECK(map.flows.begin()->second.from == receive);
+    CHECK(map.flows.begin()->second.to == check);
+
+    // A third step from the palette, connected with an electronic information flow chosen
+    // through its palette action.
+    app::MapView* view = window.currentView();
+    trigger(window, "toolStep");
+    const Id ship = view->addElement(view->tool(), QPointF(800, 0));
+    REQUIRE(ship != model::kNoId);
+    trigger(window, "flowElectronicInformation");
+    CHECK(view->tool() == app::Tool::Connect);
+    const Id signal = view->connect(check, ship);
+    REQUIRE(currentMap(window).flows.at(signal).kind == model::FlowKind::ElectronicInformation);
+    // ...and made a work flow through the palette's push action.
+    trigger(window, "flowPush");
+    const Id push = view->connect(check, ship);
+    REQUIRE(push != model::kNoId);
+
+    // Edit the new step in the properties panel: select it, type its name and times.
+    view->selectIds({ship});
+    QApplication::processEvents();
+    typeAndEnter(inPanel<QLineEdit>(window, "propertiesPanel", "name"),
+                 QStringLiteral("Ship goods"));
+    typeAndEnter(inPanel<app::DurationEdit>(window, "propertiesPanel", "processTime"),
+                 QStringLiteral("15 min"));
+    const model::Step& shipped = currentMap(window).steps.at(ship);
+    CHECK(shipped.name == "Ship goods");
+    CHECK(shipped.processTime == 900.0);
+
+    // The metrics panel shows the engine's numbers: 2 h + 1 d (8 h) + 15 min = 10.25 h of
+    // lead time; 30 min + 1 h + 15 min = 1.75 h of process time; ratio 1.75 / 10.25 = 17.1%.
+    doc.flushMetrics();
+    const metrics::MapMetrics* m = doc.metrics(window.currentMap());
+    REQUIRE(m->valid);
+    CHECK(m->leadTime == Approx(10.25 * 3600));
+    CHECK(m->processTime == Approx(1.75 * 3600));
+    const model::Calendar& calendar = doc.project().props.calendar;
+    CHECK(inPanel<QLabel>(window, "metricsPanel", "processTime")->text() ==
+          QString::fromStdString(model::formatDuration(m->processTime, calendar)));
+    CHECK(inPanel<QLabel>(window, "metricsPanel", "activityRatio")->text() == "17.1%");
+
+    // Title: the project's name and the modified mark.
+    CHECK(window.isWindowModified());
+    CHECK(window.windowTitle().contains(QStringLiteral("New value stream")));
+
+    // Undo everything: back to a document identical to the start.
+    const model::Project end = doc.project();
+    QUndoStack* stack = doc.undoStack();
+    const int steps = stack->count();
+    CHECK(steps >= 6);
+    while (stack->canUndo())
+        trigger(window, "actionUndo");
+    CHECK(model::sameContent(doc.project(), start));
+    CHECK_FALSE(window.isWindowModified());
+
+    // Redo everything: back to the end.
+    while (stack->canRedo())
+        trigger(window, "actionRedo");
+    CHECK(model::sameContent(doc.project(), end));
+
+    // Save, and open in a fresh window: the same project.
+    const QString path = dir.filePath(QStringLiteral("session.gemba"));
+    REQUIRE(window.saveFile(path));
+    CHECK_FALSE(window.isWindowModified());
+    CHECK(window.windowTitle().startsWith(QStringLiteral("session.gemba")));
+    MainWindow reopened(testOptions(dir));
+    REQUIRE(reopened.openFile(path));
+    CHECK(reopened.document().project() == doc.project());
+    CHECK(reopened.document().filePath() == path);
+}
+
+TEST_CASE("A future state made from a map keeps each step's origin", "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    capture(window, QStringLiteral("Draft 1 h"));
+    capture(window, QStringLiteral("Review 30 min 1 d"));
+    const Id current = window.currentMap();
+    trigger(window, "actionNewFutureState");
+    const Id future = window.currentMap();
+    REQUIRE(future != current);
+    const model::Map& futureMap = *window.document().map(future);
+    CHECK(futureMap.props.state == model::MapState::Future);
+    CHECK(futureMap.props.madeFrom == current);
+    const model::Map& currentMapRef = *window.document().map(current);
+    REQUIRE(futureMap.steps.size() == 2);
+    for (const auto& [id, step] : futureMap.steps)
+        CHECK(currentMapRef.steps.at(step.origin).name == step.name);
+    // One undo step takes the new map away again.
+    trigger(window, "actionUndo");
+    CHECK(window.document().project().maps.size() == 1);
+}
+
+TEST_CASE("Importing a CSV step table adds a map as one undo step", "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    const QString csv = dir.filePath(QStringLiteral("orders.csv"));
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("name,process time,lead time,role,systems\n"
+               "Take order,10 min,1 h,Sales,CRM\n"
+               "Check stock,5 min,2 h,Warehouse,ERP;Spreadsheet\n");
+    file.close();
+    const std::size_t systemsBefore = window.document().project().systems.size();
+    REQUIRE(window.importCsv(csv));
+    const model::Map& map = currentMap(window);
+    CHECK(map.props.name == "orders");
+    CHECK(map.steps.size() == 2);
+    CHECK(window.document().project().systems.size() == systemsBefore + 3);
+    trigger(window, "actionUndo");
+    CHECK(window.document().project().maps.size() == 1);
+    CHECK(window.document().project().systems.size() == systemsBefore);
+}
+
+TEST_CASE("Autosave writes unsaved work and a later session offers it back", "[mainwindow]") {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("recovery"));
+    QString autosaved;
+    {
+        MainWindow window(testOptions(dir));
+        capture(window, QStringLiteral("Pick 2 min"));
+        REQUIRE(window.recovery().writeNow());
+        autosaved = window.recovery().recoveryFile();
+        REQUIRE(QFile::exists(autosaved));
+        // Nothing changed since: no second write.
+        CHECK_FALSE(window.recovery().writeNow());
+        // The running session's work is not offered to anyone else.
+        CHECK(app::Recovery::leftBehind(folder).isEmpty());
+        // A crash leaves the files behind: keep a copy, as the crashed session would have.
+        QFile::copy(autosaved, folder + QStringLiteral("/crashed.gemba"));
+        QString description = autosaved;
+        description.replace(QStringLiteral(".gemba"), QStringLiteral(".json"));
+        QFile::copy(description, folder + QStringLiteral("/crashed.json"));
+        window.document().undoStack()->setClean(); // close without a prompt
+    }
+    // A clean close removes the session's own files.
+    CHECK_FALSE(QFile::exists(autosaved));
+    const auto found = app::Recovery::leftBehind(folder);
+    REQUIRE(found.size() == 1);
+
+    MainWindow::Options options = testOptions(dir);
+    MainWindow next(options);
+    answerNextMessageBox(QMessageBox::Yes);
+    next.offerRecovery();
+    const model::Map& map = currentMap(next);
+    REQUIRE(map.steps.size() == 1);
+    CHECK(map.steps.begin()->second.name == "Pick");
+    CHECK(next.document().isModified());
+    CHECK(app::Recovery::leftBehind(folder).isEmpty());
+}
+
+TEST_CASE("Saving clears the autosave; a save that fails keeps the work modified", "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    capture(window, QStringLiteral("Pack 3 min"));
+    REQUIRE(window.recovery().writeNow());
+    const QString autosaved = window.recovery().recoveryFile();
+    REQUIRE(QFile::exists(autosaved));
+    REQUIRE(window.saveFile(dir.filePath(QStringLiteral("pack.gemba"))));
+    CHECK_FALSE(QFile::exists(autosaved));
+
+    capture(window, QStringLiteral("Label 1 min"));
+    answerNextMessageBox(QMessageBox::Ok);
+    CHECK_FALSE(window.saveFile(dir.filePath(QStringLiteral("missing/folder/pack.gemba"))));
+    CHECK(window.isWindowModified());
+    CHECK(window.document().filePath() == dir.filePath(QStringLiteral("pack.gemba")));
+}
+
+TEST_CASE("Closing with unsaved work asks first", "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    window.show();
+    capture(window, QStringLiteral("Weigh 1 min"));
+    answerNextMessageBox(QMessageBox::Cancel);
+    CHECK_FALSE(window.close());
+    CHECK(window.isVisible());
+    answerNextMessageBox(QMessageBox::Discard);
+    CHECK(window.close());
+}
+
+TEST_CASE("Opening a file that is not a project says so and changes nothing", "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    capture(window, QStringLiteral("Sort 1 min"));
+    const model::Project before = window.document().project();
+    const QString junk = dir.filePath(QStringLiteral("junk.gemba"));
+    QFile file(junk);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("this is not a database");
+    file.close();
+    answerNextMessageBox(QMessageBox::Ok);
+    CHECK_FALSE(window.openFile(junk));
+    CHECK(window.document().project() == before);
+}
+
+TEST_CASE("Presentation mode hides the panels and brings them back", "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    window.show();
+    auto* properties = window.findChild<QDockWidget*>(QStringLiteral("dockProperties"));
+    REQUIRE(properties->isVisible());
+    trigger(window, "actionPresentation");
+    CHECK(window.isPresenting());
+    CHECK_FALSE(properties->isVisible());
+    CHECK(window.findChild<QToolBar*>(QStringLiteral("toolBarQuickCapture"))->isVisible());
+    trigger(window, "actionLeavePresentation");
+    CHECK_FALSE(window.isPresenting());
+    CHECK(properties->isVisible());
+}
+
+TEST_CASE("Maps: new, rename through the model, delete with undo", "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    CHECK_FALSE(window.findChild<QAction*>(QStringLiteral("actionDeleteMap"))->isEnabled());
+    trigger(window, "actionNewMap");
+    REQUIRE(window.document().project().maps.size() == 2);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mapTabs"));
+    CHECK(tabs->count() == 2);
+    CHECK(tabs->tabText(1) == "Map 2");
+    answerNextMessageBox(QMessageBox::Yes);
+    trigger(window, "actionDeleteMap");
+    CHECK(window.document().project().maps.size() == 1);
+    CHECK(tabs->count() == 1);
+    trigger(window, "actionUndo");
+    CHECK(tabs->count() == 2);
+}
