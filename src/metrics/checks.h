@@ -2,6 +2,7 @@
 
 #include "findings.h"
 
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -55,6 +56,16 @@ std::optional<double> checkPeopleAndSystems(Reporter& report, const model::Step&
 void checkWait(Reporter& report, const model::Wait& wait);
 /// Everything about a flow except its ends (the value stream checks those with its index).
 void checkFlow(Reporter& report, const model::Flow& flow);
+
+/// Whether checkFlow could find anything: a quick look at the numbers, for the walk through
+/// thousands of flows (checkFlow itself runs only for the few that need it).
+inline bool flowNeedsCheck(const model::Flow& flow) {
+    const bool waitOk =
+        !flow.wait || (*flow.wait >= 0 && *flow.wait <= std::numeric_limits<double>::max());
+    const bool shareOk = !flow.share || (*flow.share >= 0 && *flow.share <= 1);
+    const bool fifoOk = !flow.fifoMax || *flow.fifoMax > 0;
+    return !(waitOk && shareOk && fifoOk);
+}
 void checkRedPens(Reporter& report);
 
 } // namespace gemba::metrics::detail

@@ -246,9 +246,34 @@ void indexNodes(Reporter& report, ValueStream& vs, std::size_t flowCount) {
     vs.sortedIds.resize(kept);
 }
 
+/// What the graph needs from a flow, copied while the walk has it in cache.
+struct FlowRecord {
+    const model::Flow* flow;
+    Id id;
+    Id from;
+    Id to;
+    double share;
+    double wait;
+    bool hasShare;
+    bool carriesWork;
+    bool needsCheck;
+};
+
+FlowRecord recordOf(const model::Flow& flow) {
+    return {&flow,
+            flow.id,
+            flow.from,
+            flow.to,
+            flow.share.value_or(0),
+            flow.wait.value_or(0),
+            flow.share.has_value(),
+            model::carriesWork(flow.kind),
+            flowNeedsCheck(flow)};
+}
+
 /// Nodes in collection order, steps first: each collection is in id order, so the steps
 /// are nodes 0 .. steps - 1 in id order. The walk reads every element as it goes.
-void buildNodes(Reporter& report, ValueStream& vs, std::vector<const model::Flow*>& flows) {
+void buildNodes(Reporter& report, ValueStream& vs, std::vector<FlowRecord>& flows) {
     const model::Map& map = report.map();
     const std::size_t n = map.steps.size() + map.waits.size() + map.parties.size();
     vs.nodes.reserve(n);
@@ -268,7 +293,7 @@ void buildNodes(Reporter& report, ValueStream& vs, std::vector<const model::Flow
     auto flow = map.flows.begin();
     while (step != map.steps.end() || flow != map.flows.end()) {
         if (flow != map.flows.end()) {
-            flows.push_back(&flow->second);
+            flows.push_back(recordOf(flow->second));
             ++flow;
             if (flow != map.flows.end())
                 prefetchObject(*flow);
@@ -318,31 +343,31 @@ void buildAdjacency(int nodeCount, const std::vector<PathEdge>& edges, bool byFr
 }
 
 /// The flows, in id order, checked and resolved to path edges.
-void buildEdges(Reporter& report, ValueStream& vs, const std::vector<const model::Flow*>& flows) {
+void buildEdges(Reporter& report, ValueStream& vs, const std::vector<FlowRecord>& flows) {
     const model::Map& map = report.map();
     // Ends that are not path nodes may still be drawn elements (info boxes, notes...).
     const auto placedElsewhere = [&](Id id) {
         return map.infoBoxes.contains(id) || map.notes.contains(id) || map.redPens.contains(id);
     };
     vs.edges.reserve(flows.size());
-    for (const model::Flow* f : flows) {
-        const model::Flow& flow = *f;
-        checkFlow(report, flow);
+    for (const FlowRecord& flow : flows) {
+        const Id id = flow.id;
+        if (flow.needsCheck)
+            checkFlow(report, *flow.flow);
         const int from = vs.indexOf(flow.from);
         const int to = vs.indexOf(flow.to);
         const Id missing = from == kNoNode && !placedElsewhere(flow.from) ? flow.from
                            : to == kNoNode && !placedElsewhere(flow.to)   ? flow.to
                                                                           : model::kNoId;
         if (missing != model::kNoId || flow.from == model::kNoId || flow.to == model::kNoId) {
-            report.error("flow_dangling", flow.id,
-                         report.describe(flow.id) + ": its end #" + std::to_string(missing) +
+            report.error("flow_dangling", id,
+                         report.describe(id) + ": its end #" + std::to_string(missing) +
                              " is not an element drawn on this map");
             continue;
         }
-        if (!model::carriesWork(flow.kind) || from == kNoNode || to == kNoNode)
+        if (!flow.carriesWork || from == kNoNode || to == kNoNode)
             continue;
-        vs.edges.push_back({from, to, flow.id, flow.share.has_value(), flow.share.value_or(0),
-                            flow.wait.value_or(0)});
+        vs.edges.push_back({from, to, id, flow.hasShare, flow.share, flow.wait});
     }
     buildAdjacency(vs.nodeCount(), vs.edges, true, vs.outBegin, vs.outEdges);
     buildAdjacency(vs.nodeCount(), vs.edges, false, vs.inBegin, vs.inEdges);
@@ -1058,7 +1083,7 @@ double ValueStream::criticalFactor(int edge) const {
 ValueStream analyse(Reporter& report) {
     ValueStream vs;
     checkCalendarAndMap(report);
-    std::vector<const model::Flow*> flows;
+    std::vector<FlowRecord> flows;
     buildNodes(report, vs, flows);
     buildEdges(report, vs, flows);
     checkRedPens(report);
