@@ -86,8 +86,6 @@ struct Step {
     bool operator==(const Step&) const = default;
 };
 
-enum class WaitKind { Time, Inventory };
-
 /// Waiting between steps: a queue time, or an inventory (the triangle) whose time follows
 /// from the map's demand: days = quantity / demand per day.
 struct Wait {
@@ -100,8 +98,6 @@ struct Wait {
     Point pos;
     bool operator==(const Wait&) const = default;
 };
-
-enum class PartyKind { Supplier, Customer };
 
 /// An outside party: where the value stream starts (supplier) or ends (customer).
 struct Party {

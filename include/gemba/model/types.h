@@ -65,6 +65,12 @@ enum class DemandPeriod { Day, Week, Month, Year };
 /// Every kind of thing that can stand on a map.
 enum class ElementKind { Step, Wait, Supplier, Customer, InfoBox, Note, RedPen, Flow };
 
+/// A wait is a queue time, or an inventory whose time follows from demand.
+enum class WaitKind { Time, Inventory };
+
+/// An outside party: where the value stream starts or ends.
+enum class PartyKind { Supplier, Customer };
+
 /// How a figure was obtained.
 enum class Basis { Unknown, Measured, Estimated };
 
