@@ -41,7 +41,7 @@ std::vector<Id> findHandoffs(const ValueStream& vs) {
                 handoff = vs.roleOf[u] != kNoNode && vs.roleOf[u] != role;
             } else if (vs.nodes[u].wait) {
                 for (int i = vs.inBegin[u]; i < vs.inBegin[u + 1]; ++i) {
-                    const int p = vs.edges[vs.inEdges[i]].from;
+                    const int p = vs.inFrom[i];
                     if (stamp[p] != e) {
                         stamp[p] = e;
                         stack.push_back(p);
@@ -84,8 +84,8 @@ void fillFigures(const model::Project& project, const ValueStream& vs, MapMetric
         const detail::PathNode& node = vs.nodes[v];
         const double visits = vs.visits[v];
         double incoming = 0;
-        for (int i = vs.inBegin[v]; i < vs.inBegin[v + 1]; ++i)
-            incoming += vs.edgeVisits[vs.inEdges[i]] * vs.edges[vs.inEdges[i]].wait;
+        for (int k = vs.inBegin[v]; k < vs.inBegin[v + 1]; ++k)
+            incoming += vs.edgeVisits[vs.inEdges[k]] * vs.edges[vs.inEdges[k]].wait;
         // Parties add no time of their own: they get a rung only for flow waits into them.
         if (node.party && incoming <= 0)
             continue;

@@ -328,18 +328,23 @@ void buildNodes(Reporter& report, ValueStream& vs, std::vector<FlowRecord>& flow
     indexNodes(report, vs, map.flows.size());
 }
 
-/// Counting sort of edge indices by one end: CSR arrays, flow id order kept within a node.
+/// Counting sort of edge indices by one end: CSR arrays, flow id order kept within a node,
+/// with the node at the other end beside each edge (most passes need only that).
 void buildAdjacency(int nodeCount, const std::vector<PathEdge>& edges, bool byFrom,
-                    std::vector<int>& begin, std::vector<int>& list) {
+                    std::vector<int>& begin, std::vector<int>& list, std::vector<int>& other) {
     begin.assign(static_cast<std::size_t>(nodeCount) + 1, 0);
     for (const PathEdge& e : edges)
         ++begin[static_cast<std::size_t>(byFrom ? e.from : e.to) + 1];
     for (int v = 0; v < nodeCount; ++v)
         begin[v + 1] += begin[v];
     list.assign(edges.size(), 0);
+    other.assign(edges.size(), 0);
     std::vector<int> next(begin.begin(), begin.end() - 1);
-    for (int e = 0; e < static_cast<int>(edges.size()); ++e)
-        list[next[byFrom ? edges[e].from : edges[e].to]++] = e;
+    for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
+        const int slot = next[byFrom ? edges[e].from : edges[e].to]++;
+        list[slot] = e;
+        other[slot] = byFrom ? edges[e].to : edges[e].from;
+    }
 }
 
 /// The flows, in id order, checked and resolved to path edges.
@@ -369,8 +374,8 @@ void buildEdges(Reporter& report, ValueStream& vs, const std::vector<FlowRecord>
             continue;
         vs.edges.push_back({from, to, id, flow.hasShare, flow.share, flow.wait});
     }
-    buildAdjacency(vs.nodeCount(), vs.edges, true, vs.outBegin, vs.outEdges);
-    buildAdjacency(vs.nodeCount(), vs.edges, false, vs.inBegin, vs.inEdges);
+    buildAdjacency(vs.nodeCount(), vs.edges, true, vs.outBegin, vs.outEdges, vs.outTo);
+    buildAdjacency(vs.nodeCount(), vs.edges, false, vs.inBegin, vs.inEdges, vs.inFrom);
 }
 
 void checkSplits(Reporter& report, ValueStream& vs) {
@@ -443,7 +448,7 @@ void findLive(Reporter& report, ValueStream& vs) {
     for (std::size_t head = 0; head < queue.size(); ++head) {
         const int v = queue[head];
         for (int i = vs.outBegin[v]; i < vs.outBegin[v + 1]; ++i) {
-            const int w = vs.edges[vs.outEdges[i]].to;
+            const int w = vs.outTo[i];
             if (!reached[w]) {
                 reached[w] = 1;
                 queue.push_back(w);
@@ -459,7 +464,7 @@ void findLive(Reporter& report, ValueStream& vs) {
     for (std::size_t head = 0; head < queue.size(); ++head) {
         const int v = queue[head];
         for (int i = vs.inBegin[v]; i < vs.inBegin[v + 1]; ++i) {
-            const int u = vs.edges[vs.inEdges[i]].from;
+            const int u = vs.inFrom[i];
             if (!ending[u]) {
                 ending[u] = 1;
                 queue.push_back(u);
@@ -510,10 +515,10 @@ Components tarjan(const ValueStream& vs, const std::vector<int>& roots, Keep kee
         while (!calls.empty()) {
             const int v = calls.back().first;
             if (calls.back().second < vs.outBegin[v + 1]) {
-                const int e = vs.outEdges[calls.back().second++];
-                if (!keep(e))
+                const int slot = calls.back().second++;
+                if (!keep(vs.outEdges[slot]))
                     continue;
-                const int w = vs.edges[e].to;
+                const int w = vs.outTo[slot];
                 if (index[w] < 0)
                     enter(w);
                 else if (onStack[w])
@@ -535,7 +540,7 @@ Components tarjan(const ValueStream& vs, const std::vector<int>& roots, Keep kee
                 } while (w != v);
                 bool cyclic = size > 1;
                 for (int i = vs.outBegin[v]; !cyclic && i < vs.outBegin[v + 1]; ++i)
-                    cyclic = vs.edges[vs.outEdges[i]].to == v && keep(vs.outEdges[i]);
+                    cyclic = vs.outTo[i] == v && keep(vs.outEdges[i]);
                 out.cyclic.push_back(cyclic ? 1 : 0);
                 out.begin.push_back(static_cast<int>(out.nodes.size()));
             }
@@ -787,7 +792,7 @@ std::vector<int> postDominators(const ValueStream& vs, const std::vector<char>& 
         if (u == exit)
             return ends[i];
         const int inDegree = vs.inBegin[u + 1] - vs.inBegin[u];
-        return i < inDegree ? vs.edges[vs.inEdges[vs.inBegin[u] + i]].from : root;
+        return i < inDegree ? vs.inFrom[vs.inBegin[u] + i] : root;
     };
 
     std::vector<int> postorder(n + 2, -1);
@@ -846,7 +851,7 @@ std::vector<int> postDominators(const ValueStream& vs, const std::vector<char>& 
                 consider(exit);
             } else {
                 for (int i = vs.outBegin[b]; i < vs.outBegin[b + 1]; ++i)
-                    consider(vs.edges[vs.outEdges[i]].to);
+                    consider(vs.outTo[i]);
             }
             if (candidate != idom[b]) {
                 idom[b] = candidate;
@@ -1005,8 +1010,9 @@ void orderPathAndPca(ValueStream& vs) {
     while (!calls.empty()) {
         const int v = calls.back().first;
         if (calls.back().second < vs.outBegin[v + 1]) {
-            const int e = vs.outEdges[calls.back().second++];
-            const int w = vs.edges[e].to;
+            const int slot = calls.back().second++;
+            const int e = vs.outEdges[slot];
+            const int w = vs.outTo[slot];
             if (state[w] == 0) {
                 discovered[w] = counter++;
                 state[w] = 1;
@@ -1032,8 +1038,8 @@ void orderPathAndPca(ValueStream& vs) {
             continue;
         priority[comps.of[v]] = std::min(priority[comps.of[v]], discovered[v]);
         for (int i = vs.outBegin[v]; i < vs.outBegin[v + 1]; ++i)
-            if (comps.of[vs.edges[vs.outEdges[i]].to] != comps.of[v])
-                ++waiting[comps.of[vs.edges[vs.outEdges[i]].to]];
+            if (comps.of[vs.outTo[i]] != comps.of[v])
+                ++waiting[comps.of[vs.outTo[i]]];
     }
     using Entry = std::pair<int, int>; // priority, component
     std::vector<Entry> heapStorage;
@@ -1055,7 +1061,7 @@ void orderPathAndPca(ValueStream& vs) {
             if (vs.visits[v] > 0)
                 vs.pathOrder.push_back(v);
             for (int i = vs.outBegin[v]; i < vs.outBegin[v + 1]; ++i) {
-                const int d = comps.of[vs.edges[vs.outEdges[i]].to];
+                const int d = comps.of[vs.outTo[i]];
                 if (d != c && --waiting[d] == 0)
                     ready.emplace(priority[d], d);
             }

@@ -53,11 +53,13 @@ struct ValueStream {
     std::vector<PathEdge> edges;                      ///< in flow id order
     std::vector<int> outBegin; ///< out-edges of v: outEdges[outBegin[v] .. outBegin[v + 1])
     std::vector<int> outEdges; ///< edge indices, in flow id order per node
+    std::vector<int> outTo;    ///< beside outEdges: the node each edge goes to
     std::vector<int> inBegin;
     std::vector<int> inEdges;
-    std::vector<double> pt; ///< process time (steps; 0 for the rest)
-    std::vector<double> lt; ///< time a node adds: step LT, wait or inventory time, 0 for parties
-    std::vector<double> ct; ///< cycle time (steps; 0 for the rest)
+    std::vector<int> inFrom; ///< beside inEdges: the node each edge comes from
+    std::vector<double> pt;  ///< process time (steps; 0 for the rest)
+    std::vector<double> lt;  ///< time a node adds: step LT, wait or inventory time, 0 for parties
+    std::vector<double> ct;  ///< cycle time (steps; 0 for the rest)
     // What the figures need from each step, read in the one walk through the steps (a
     // step is hundreds of bytes: every extra walk costs a cache miss per step).
     std::vector<int> roleOf;        ///< per node: index in roles, kNoNode without a role
