@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPainter>
@@ -992,4 +994,31 @@ TEST_CASE("Screenshots of a realistic map", "[.screenshot]") {
     }
     painter.end();
     REQUIRE(sheet.save(dir + QStringLiteral("/palette-icons.png")));
+}
+
+// Not run by default: the example projects as the canvas shows them, one PNG per map, into
+// $GEMBA_SCREENSHOT_DIR (default: the working directory).
+TEST_CASE("Screenshots of the example projects", "[.screenshot]") {
+    const QString dir = qEnvironmentVariableIsSet("GEMBA_SCREENSHOT_DIR")
+                            ? qEnvironmentVariable("GEMBA_SCREENSHOT_DIR")
+                            : QStringLiteral(".");
+    const QDir examples(QStringLiteral(GEMBA_SOURCE_DIR "/examples"));
+    const QStringList files = examples.entryList({QStringLiteral("*.gemba")}, QDir::Files);
+    REQUIRE_FALSE(files.isEmpty());
+    for (const QString& file : files) {
+        INFO(file.toStdString());
+        app::EditorDocument document;
+        QString error;
+        REQUIRE(document.open(examples.filePath(file), &error));
+        document.flushMetrics();
+        for (const model::Map& map : document.project().maps) {
+            MapView view(document, map.id);
+            view.resize(1600, 900);
+            view.show();
+            view.fitToWindow();
+            const QString name = QFileInfo(file).baseName() + QLatin1Char('-') +
+                                 QString::number(map.id) + QStringLiteral(".png");
+            REQUIRE(view.grab().save(dir + QLatin1Char('/') + name));
+        }
+    }
 }
