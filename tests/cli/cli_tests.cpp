@@ -97,7 +97,7 @@ bool contains(const std::string& text, const std::string& part) {
 
 } // namespace
 
-TEST_CASE("--help lists every command; help COMMAND and COMMAND --help show its usage") {
+TEST_CASE("help: --help lists every command, help COMMAND and COMMAND --help show its usage") {
     TempDir dir;
     const CliResult help = runCli({"--help"}, dir.path());
     CHECK(help.exitCode == 0);
@@ -120,7 +120,7 @@ TEST_CASE("--help lists every command; help COMMAND and COMMAND --help show its 
     CHECK(contains(unknownHelp.err, "unknown command 'frobnicate'"));
 }
 
-TEST_CASE("--version prints the project's version") {
+TEST_CASE("version: --version prints the project's version") {
     TempDir dir;
     const CliResult r = runCli({"--version"}, dir.path());
     CHECK(r.exitCode == 0);
