@@ -77,8 +77,8 @@ struct MapMetrics {
     std::vector<std::string> roles; ///< distinct roles or teams of the map's steps
     double frictionHoursPerWeek = 0;
     double frictionCostPerWeek = 0; ///< project currency
-    double totalLabour = 0;         ///< seconds: PT of every step, on the path or not
-    std::vector<Segment> timeline;  ///< the ladder, in path order
+    double totalLabour = 0; ///< seconds: all hands-on work per item, every parallel branch too
+    std::vector<Segment> timeline; ///< the ladder, in path order
     std::map<Id, StepFigures> steps;
     /// Every step: those on the path in timeline order, then the rest by position (x, y, id).
     std::vector<Id> stepOrder;
