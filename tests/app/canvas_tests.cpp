@@ -398,6 +398,43 @@ TEST_CASE("Copy and paste within and across maps gives new ids", "[canvas]") {
     REQUIRE(QApplication::clipboard()->text() == QStringLiteral("Quote"));
 }
 
+TEST_CASE("Pasted into another project, steps lose people and systems it lacks", "[canvas]") {
+    Id step = 0, anna = 0, crm = 0;
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) {
+        anna = p.allocateId();
+        p.people.emplace(anna, model::Person{anna, "Anna", "Sales", std::nullopt});
+        crm = p.allocateId();
+        p.systems.emplace(crm, model::System{crm, "CRM", model::SystemKind::Application});
+        step = addStep(p, m, "Close deal", 0, 0);
+        m.steps.at(step).people = {anna};
+        m.steps.at(step).systems = {crm};
+    });
+    canvas.view->selectIds({step});
+    canvas.view->copySelected();
+
+    // In the same project the references stay.
+    canvas.view->paste();
+    const model::Step& same = canvas.map().steps.at(canvas.view->selectedIds().front());
+    REQUIRE(same.people == std::vector<Id>{anna});
+    REQUIRE(same.systems == std::vector<Id>{crm});
+
+    // Another project (a file opened since) has neither.
+    model::Project other;
+    model::Map map;
+    map.id = other.allocateId();
+    other.maps.push_back(map);
+    canvas.view.reset();
+    canvas.document.resetProject(other, false);
+    MapView view(canvas.document, map.id);
+    REQUIRE(view.canPaste());
+    view.paste();
+    const model::Map& pastedInto = *canvas.document.map(map.id);
+    REQUIRE(pastedInto.steps.size() == 1);
+    REQUIRE(pastedInto.steps.begin()->second.name == "Close deal");
+    REQUIRE(pastedInto.steps.begin()->second.people.empty());
+    REQUIRE(pastedInto.steps.begin()->second.systems.empty());
+}
+
 TEST_CASE("Rename in place with F2, Enter and Escape", "[canvas]") {
     Id a = 0;
     Canvas canvas(1, [&](model::Project& p, model::Map& m) { a = addStep(p, m, "Step", 0, 0); });

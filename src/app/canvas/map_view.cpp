@@ -675,7 +675,14 @@ void MapView::paste() {
     const model::Map* theMap = m_document.map(m_map);
     if (!theMap || !canPaste())
         return;
-    const model::Map& clipboard = clipboardElements();
+    // Copied in another project (a file opened since), steps may name people and systems this
+    // project does not have: those references are dropped rather than left dangling.
+    model::Map clipboard = clipboardElements();
+    const model::Project& project = m_document.project();
+    for (auto& [id, step] : clipboard.steps) {
+        std::erase_if(step.people, [&](Id person) { return !project.people.contains(person); });
+        std::erase_if(step.systems, [&](Id system) { return !project.systems.contains(system); });
+    }
     // Shift the copies until none would sit exactly on an element already there.
     std::set<std::pair<long, long>> taken;
     for (Id id : theMap->placedElements())
