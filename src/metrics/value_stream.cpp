@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional> // std::greater
 #include <queue>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -38,7 +39,7 @@ bool clearlyAbove(double candidate, double best) {
     return candidate > best + 1e-10 * std::max(1.0, std::abs(best));
 }
 
-std::vector<Id> idsOf(const ValueStream& vs, const std::vector<int>& nodes) {
+std::vector<Id> idsOf(const ValueStream& vs, std::span<const int> nodes) {
     std::vector<Id> ids;
     ids.reserve(nodes.size());
     for (int v : nodes)
@@ -49,7 +50,7 @@ std::vector<Id> idsOf(const ValueStream& vs, const std::vector<int>& nodes) {
 
 /// The first step among the nodes (by id), else the first node: the element a loop finding
 /// points at.
-Id firstStepOr(const ValueStream& vs, const std::vector<int>& nodes) {
+Id firstStepOr(const ValueStream& vs, std::span<const int> nodes) {
     Id first = model::kNoId;
     Id firstStep = model::kNoId;
     for (int v : nodes) {
@@ -495,6 +496,9 @@ Components tarjan(const ValueStream& vs, const std::vector<int>& roots, Keep kee
     const int n = vs.nodeCount();
     Components out;
     out.of.assign(n, kNoNode);
+    out.nodes.reserve(roots.size());
+    out.begin.reserve(roots.size() + 1);
+    out.cyclic.reserve(roots.size());
     out.begin.push_back(0);
     std::vector<int> index(n, -1);
     std::vector<int> low(n, 0);
@@ -553,9 +557,9 @@ Components tarjan(const ValueStream& vs, const std::vector<int>& roots, Keep kee
     return out;
 }
 
-std::vector<int> membersOf(const Components& components, int c) {
-    return {components.nodes.begin() + components.begin[c],
-            components.nodes.begin() + components.begin[c + 1]};
+std::span<const int> membersOf(const Components& components, int c) {
+    return {components.nodes.data() + components.begin[c],
+            components.nodes.data() + components.begin[c + 1]};
 }
 
 /// Loops whose flows carry no share, and loops that items can never leave.
@@ -578,7 +582,7 @@ void checkLoops(Reporter& report, ValueStream& vs) {
     for (int k = 0; k < plain.count(); ++k) {
         if (!plain.cyclic[k])
             continue;
-        const std::vector<int> members = membersOf(plain, k);
+        const std::span<const int> members = membersOf(plain, k);
         reported[comps.of[members.front()]] = 1;
         report.error("loop_without_share", firstStepOr(vs, members),
                      "Loop without shares through " +
@@ -597,7 +601,7 @@ void checkLoops(Reporter& report, ValueStream& vs) {
     for (int c = 0; c < comps.count(); ++c) {
         if (!comps.cyclic[c] || reported[c])
             continue;
-        const std::vector<int> members = membersOf(comps, c);
+        const std::span<const int> members = membersOf(comps, c);
         for (int v : members)
             inside[v] = 1;
         removed.clear();
@@ -675,7 +679,7 @@ double expectedFrom(ValueStream& vs, int v) {
     return vs.lt[v] + bestValue;
 }
 
-void reportUnsettled(Reporter& report, const ValueStream& vs, const std::vector<int>& members) {
+void reportUnsettled(Reporter& report, const ValueStream& vs, std::span<const int> members) {
     report.error("loop_never_exits", firstStepOr(vs, members),
                  "The loop through " + describeList(report.map(), idsOf(vs, members)) +
                      " does not settle: nearly every item goes round again (check the shares "
@@ -943,7 +947,7 @@ void solveLabour(Reporter& report, ValueStream& vs) {
         if (failed) {
             // Parallel work inside a rework loop has no well-defined count here: fall back to
             // the critical path's visits for the loop, and say so.
-            const std::vector<int> members = membersOf(comps, c);
+            const std::span<const int> members = membersOf(comps, c);
             for (int v : members)
                 vs.labour[v] = vs.visits[v];
             vs.labourApproximate = true;
