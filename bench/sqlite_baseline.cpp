@@ -88,16 +88,16 @@ DatabaseCopy copyDatabase(const std::filesystem::path& file) {
     Db db = open(file, SQLITE_OPEN_READONLY);
     DatabaseCopy copy;
     {
+        // In the order the tables were created: a table comes after those it refers to.
         Statement names =
-            prepare(db.get(), "SELECT name FROM sqlite_schema WHERE type = 'table' AND name "
-                              "NOT LIKE 'sqlite_%' ORDER BY rowid");
-        while (sqlite3_step(names.get()) == SQLITE_ROW)
-            copy.tables.push_back(
-                {reinterpret_cast<const char*>(sqlite3_column_text(names.get(), 0)),
-                 {},
-                 {},
-                 {},
-                 0});
+            prepare(db.get(), "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND "
+                              "name NOT LIKE 'sqlite_%' ORDER BY rowid");
+        while (sqlite3_step(names.get()) == SQLITE_ROW) {
+            TableCopy table;
+            table.name = reinterpret_cast<const char*>(sqlite3_column_text(names.get(), 0));
+            table.createSql = reinterpret_cast<const char*>(sqlite3_column_text(names.get(), 1));
+            copy.tables.push_back(std::move(table));
+        }
     }
     for (TableCopy& table : copy.tables) {
         Statement info = prepare(db.get(), "PRAGMA table_info(" + quotedName(table.name) + ")");
@@ -121,8 +121,11 @@ DatabaseCopy copyDatabase(const std::filesystem::path& file) {
     return copy;
 }
 
-void writeBaseline(const DatabaseCopy& copy, const std::filesystem::path& file) {
+void writeBaseline(const DatabaseCopy& copy, const std::filesystem::path& file,
+                   BaselineSchema schema) {
     Db db = open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (schema == BaselineSchema::Original)
+        exec(db.get(), "PRAGMA foreign_keys = ON");
     exec(db.get(), "BEGIN");
     for (const TableCopy& table : copy.tables) {
         std::string create = "CREATE TABLE " + quotedName(table.name) + " (";
@@ -131,7 +134,7 @@ void writeBaseline(const DatabaseCopy& copy, const std::filesystem::path& file) 
             create += (c ? ", " : "") + quotedName(table.columns[c]) + " " + table.types[c];
             insert += c ? ", ?" : "?";
         }
-        exec(db.get(), create + ")");
+        exec(db.get(), schema == BaselineSchema::Original ? table.createSql : create + ")");
         Statement statement = prepare(db.get(), insert + ")");
         const std::size_t columns = table.columns.size();
         for (std::size_t r = 0; r < table.rows; ++r) {

@@ -20,6 +20,7 @@ struct TableCopy {
     std::string name;
     std::vector<std::string> columns;
     std::vector<std::string> types; ///< declared types: INTEGER, REAL, TEXT, ANY
+    std::string createSql;          ///< the file's own CREATE TABLE (keys, STRICT, references)
     std::vector<SqlValue> cells;    ///< row after row
     std::size_t rows = 0;
 };
@@ -33,10 +34,17 @@ struct DatabaseCopy {
 /// Reads every table of `file` (a .gemba file) into memory. Throws std::runtime_error.
 DatabaseCopy copyDatabase(const std::filesystem::path& file);
 
-/// Creates `file` anew (it must not exist) with one plain table per table of `copy`, same
-/// columns and declared types, and inserts every row in one transaction through one prepared
-/// statement per table. Throws std::runtime_error.
-void writeBaseline(const DatabaseCopy& copy, const std::filesystem::path& file);
+/// Which tables writeBaseline creates.
+enum class BaselineSchema {
+    Bare,     ///< same columns and declared types, nothing else: no keys, no constraints
+    Original, ///< the file's own CREATE TABLE statements, foreign keys enforced
+};
+
+/// Creates `file` anew (it must not exist) with one table per table of `copy` and inserts every
+/// row in one transaction through one prepared statement per table, with SQLite's default
+/// journal and syncs. Throws std::runtime_error.
+void writeBaseline(const DatabaseCopy& copy, const std::filesystem::path& file,
+                   BaselineSchema schema = BaselineSchema::Bare);
 
 /// Selects every row of every table of `copy` back from `file`, reading each cell into a value
 /// as a reader building its objects would. Returns the number of rows read.
