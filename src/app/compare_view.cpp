@@ -106,7 +106,7 @@ CompareView::CompareView(EditorDocument& document, ExportActions& exports, QWidg
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(pick);
-    layout->addWidget(m_status);
+    layout->addWidget(m_status); // says why nothing is shown, when nothing is
     layout->addWidget(m_scroll, 1);
     layout->addWidget(buttons);
     resize(980, 760);
@@ -188,8 +188,7 @@ void CompareView::refreshNow() {
         m_status->setText(tr("Choose two different maps."));
     } else {
         m_sheet = std::make_shared<render::ComparisonSheet>(m_document.project(), *from, *to);
-        m_status->setText(tr("%1 → %2: steps matched through the steps they were made from.")
-                              .arg(qs(from->props.name), qs(to->props.name)));
+        m_status->clear();
     }
     const int scroll = m_scroll->verticalScrollBar()->value();
     m_canvas->setSheet(m_sheet);

@@ -1,0 +1,143 @@
+// The editor's exports: the actions of File > Export and Map > Compare Maps, the print path,
+// and the Compare view kept up to date while a map is edited.
+
+#include "compare_view.h"
+#include "editor_document.h"
+#include "export_dialogs.h"
+#include "gemba/metrics/compare.h"
+#include "gemba/model/operations.h"
+#include "gemba/render/report.h"
+#include "main_window.h"
+#include "sample_projects.h"
+#include "test_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QImage>
+#include <QMenu>
+#include <QPainter>
+#include <QPrinter>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+
+namespace gemba::render::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QString q(const fs::path& file) {
+    return QString::fromStdString(file.string());
+}
+
+model::Id mapNamed(const model::Project& project, const std::string& name) {
+    const model::Map* map = project.findMapByName(name);
+    REQUIRE(map);
+    return map->id;
+}
+
+} // namespace
+
+TEST_CASE("The main window offers the exports, print and Compare Maps") {
+    QTemporaryDir recovery;
+    app::MainWindow::Options options;
+    options.recoveryFolder = recovery.path();
+    options.offerRecovery = false;
+    app::MainWindow window(options);
+    for (const char* name :
+         {"actionExportPdf", "actionExportSvg", "actionExportPng", "actionExportCsvSteps",
+          "actionExportCsvMetrics", "actionPrint", "actionCompareMaps"}) {
+        INFO(name);
+        CHECK(window.findChild<QAction*>(QString::fromLatin1(name)) != nullptr);
+    }
+    // A new project has one map: nothing to compare yet.
+    CHECK_FALSE(window.findChild<QAction*>(QStringLiteral("actionCompareMaps"))->isEnabled());
+    window.document().resetProject(changeRequests(), false);
+    CHECK(window.findChild<QAction*>(QStringLiteral("actionCompareMaps"))->isEnabled());
+}
+
+TEST_CASE("Every export of the editor writes its file from the document") {
+    app::EditorDocument document;
+    document.resetProject(changeRequests(), false);
+    const model::Id current = mapNamed(document.project(), "Current state");
+    QWidget window;
+    app::ExportActions exports(
+        document, [&] { return current; }, &window);
+    const fs::path folder = outputFolder("editor-exports");
+    QString error;
+    render::ReportOptions options;
+    options.date = "2024-05-06";
+    REQUIRE(exports.exportPdf(q(folder / "report.pdf"), current, options, &error));
+    CHECK(pdfPages(folder / "report.pdf") == 4); // map, steps, red pen, findings
+    REQUIRE(exports.exportSvg(q(folder / "map.svg"), current, &error));
+    render::ImageOptions image;
+    image.width = 1000;
+    REQUIRE(exports.exportPng(q(folder / "map.png"), current, image, &error));
+    CHECK(QImage(q(folder / "map.png")).width() == 1000);
+    REQUIRE(exports.exportStepsCsv(q(folder / "steps.csv"), current, &error));
+    REQUIRE(exports.exportMetricsCsv(q(folder / "figures.csv"), current, &error));
+    for (const char* file : {"map.svg", "steps.csv", "figures.csv"})
+        CHECK(fs::file_size(folder / file) > 100);
+
+    CHECK_FALSE(exports.exportPdf(q(folder / "none" / "report.pdf"), current, options, &error));
+    CHECK(error.contains(QStringLiteral("cannot write")));
+    CHECK_FALSE(exports.exportSvg(q(folder / "x.svg"), 999999, &error)); // no such map
+}
+
+TEST_CASE("Print draws the report on a printer's page, inside its margins") {
+    const model::Project project = changeRequests();
+    ReportOptions options;
+    options.date = "2024-05-06";
+    const Report report(project, project.maps.front(), options);
+    const fs::path pdf = outputFolder("printer") / "printed.pdf";
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(q(pdf));
+    printer.setPageLayout(report.pageLayout());
+    printer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+    QPainter painter(&printer);
+    REQUIRE(report.print(painter, printer));
+    painter.end();
+    CHECK(pdfPages(pdf) == report.pageCount());
+    const std::string text = pdfText(pdf);
+    CHECK(text.find("Triage and estimate") != std::string::npos);
+    CHECK(text.find("Page 4 of 4") != std::string::npos);
+}
+
+TEST_CASE("The Compare view follows the document as the maps are edited") {
+    app::EditorDocument document;
+    document.resetProject(changeRequests(), false);
+    const model::Id current = mapNamed(document.project(), "Current state");
+    const model::Id future = mapNamed(document.project(), "Future state");
+    QWidget window;
+    app::ExportActions exports(
+        document, [&] { return future; }, &window);
+    app::CompareView view(document, exports, &window);
+    view.setMaps(current, future);
+    REQUIRE(view.comparison());
+    CHECK(view.comparison()->added.size() == 1);
+
+    // A step added to the future state shows once the event loop has turned.
+    model::Step step;
+    step.id = document.allocateId();
+    step.name = "Announce release";
+    step.processTime = 600;
+    document.push(model::makeAdd(future, step));
+    CHECK(view.comparison()->added.size() == 1); // not yet: recomputed once per turn
+    QApplication::processEvents();
+    REQUIRE(view.comparison());
+    CHECK(view.comparison()->added.size() == 2);
+
+    // The same map on both sides compares nothing.
+    view.setMaps(future, future);
+    CHECK(view.comparison() == nullptr);
+
+    view.setMaps(current, future);
+    view.resize(1000, 1400);
+    view.show();
+    QApplication::processEvents();
+    const fs::path shot = outputFolder("compare-view") / "compare-view.png";
+    REQUIRE(view.grab().save(q(shot)));
+}
+
+} // namespace gemba::render::test
