@@ -868,6 +868,102 @@ std::vector<int> postDominators(const ValueStream& vs, const std::vector<char>& 
     return idom;
 }
 
+constexpr int kGiveUp = -2;
+
+/// Where the branches leaving `sources` meet again, by a sweep forward in topological order:
+/// the frontier always holds every way forward, and its most upstream member (the highest
+/// component number) is replaced by its successors until one node is left: the immediate
+/// post-dominator. kNoNode when a branch reaches an end first (the branches never meet);
+/// kGiveUp on a loop (a cyclic component) or when `budget` runs out.
+int sweepToJoin(const ValueStream& vs, std::span<const int> sources, std::vector<int>& frontier,
+                std::vector<int>& seen, int stamp, long long& budget) {
+    const Components& comps = vs.components;
+    frontier.clear();
+    const auto add = [&](int w) {
+        if (comps.cyclic[comps.of[w]])
+            return false;
+        if (seen[w] != stamp) {
+            seen[w] = stamp;
+            frontier.push_back(w);
+        }
+        return true;
+    };
+    for (int w : sources)
+        if (!add(w))
+            return kGiveUp;
+    while (frontier.size() > 1) {
+        std::size_t upstream = 0;
+        for (std::size_t i = 1; i < frontier.size(); ++i)
+            if (comps.of[frontier[i]] > comps.of[frontier[upstream]])
+                upstream = i;
+        const int u = frontier[upstream];
+        frontier[upstream] = frontier.back();
+        frontier.pop_back();
+        // Nothing left in the frontier reaches u (it would be further upstream), so a way
+        // that ends at u never meets the others.
+        if (vs.outDegree(u) == 0)
+            return kNoNode;
+        budget -= vs.outDegree(u) + static_cast<long long>(frontier.size());
+        if (budget < 0)
+            return kGiveUp;
+        for (int i = vs.outBegin[u]; i < vs.outBegin[u + 1]; ++i)
+            if (!add(vs.outTo[i]))
+                return kGiveUp;
+    }
+    return frontier.empty() ? kNoNode : frontier.front();
+}
+
+} // namespace
+
+std::vector<int> joinPoints(const ValueStream& vs, bool dominatorTreeOnly) {
+    const int n = vs.nodeCount();
+    std::vector<int> joins(static_cast<std::size_t>(n) + 1, kNoNode);
+    std::vector<char> isStart(n, 0);
+    std::vector<int> liveStarts;
+    for (int s : vs.starts)
+        if (vs.live[s]) {
+            isStart[s] = 1;
+            liveStarts.push_back(s);
+        }
+    const auto isSplit = [&](int v) {
+        return vs.live[v] && !vs.alternative[v] && vs.outDegree(v) >= 2;
+    };
+
+    bool fallback = dominatorTreeOnly;
+    if (!fallback) {
+        // The sweeps together may look at each node and flow a few times; a map where they
+        // would do more (branches that never meet, sweeping to the end) gets the tree.
+        long long budget = 4LL * (n + static_cast<long long>(vs.edges.size())) + 1024;
+        std::vector<int> frontier;
+        std::vector<int> seen(n, -1);
+        for (int v = 0; v <= n && !fallback; ++v) {
+            int join = kNoNode;
+            if (v == n && liveStarts.size() >= 2)
+                join = sweepToJoin(vs, liveStarts, frontier, seen, v, budget);
+            else if (v < n && isSplit(v))
+                join = vs.components.cyclic[vs.components.of[v]]
+                           ? kGiveUp
+                           : sweepToJoin(vs,
+                                         std::span<const int>(vs.outTo.data() + vs.outBegin[v],
+                                                              vs.outTo.data() + vs.outBegin[v + 1]),
+                                         frontier, seen, v, budget);
+            fallback = join == kGiveUp;
+            joins[v] = join;
+        }
+    }
+    if (fallback) {
+        const std::vector<int> idom = postDominators(vs, isStart);
+        for (int v = 0; v <= n; ++v) {
+            const int d = v < n ? idom[v] : idom[n + 1];
+            const bool wanted = v < n ? isSplit(v) : liveStarts.size() >= 2;
+            joins[v] = wanted && d >= 0 && d < n ? d : kNoNode;
+        }
+    }
+    return joins;
+}
+
+namespace {
+
 /// Passes per item when every parallel branch is worked. An AND split sends its full visits
 /// down every branch; where those branches meet again (the split's immediate
 /// post-dominator) the extra copies are taken back, so a join is worked once per item.
@@ -894,13 +990,12 @@ void solveLabour(Reporter& report, ValueStream& vs) {
     std::vector<Join> joins;
     std::vector<int> joinBegin(static_cast<std::size_t>(n) + 1, 0);
     if (needJoins) {
-        const std::vector<int> idom = postDominators(vs, isStart);
+        const std::vector<int> at = joinPoints(vs, false);
         for (int v = 0; v < n; ++v)
-            if (vs.live[v] && !vs.alternative[v] && vs.outDegree(v) >= 2 && idom[v] >= 0 &&
-                idom[v] < n)
-                joins.push_back({idom[v], v, static_cast<double>(vs.outDegree(v) - 1)});
-        if (liveStarts >= 2 && idom[n + 1] >= 0 && idom[n + 1] < n)
-            joins.push_back({idom[n + 1], kNoNode, static_cast<double>(liveStarts - 1)});
+            if (at[v] != kNoNode)
+                joins.push_back({at[v], v, static_cast<double>(vs.outDegree(v) - 1)});
+        if (at[n] != kNoNode)
+            joins.push_back({at[n], kNoNode, static_cast<double>(liveStarts - 1)});
         std::sort(joins.begin(), joins.end(),
                   [](const Join& a, const Join& b) { return a.at < b.at; });
         for (const Join& join : joins)

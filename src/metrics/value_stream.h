@@ -95,6 +95,13 @@ struct ValueStream {
     double criticalFactor(int edge) const;
 };
 
+/// Where the branches of each parallel split meet again (its immediate post-dominator):
+/// joins[v] for a node v that splits into parallel work, joins[nodeCount()] for the parallel
+/// starts; kNoNode when there is nothing to join or the branches never meet. Found by a short
+/// sweep forward from each split, or, on loops, from the post-dominator tree
+/// (dominatorTreeOnly: always from the tree, for tests that compare the two).
+std::vector<int> joinPoints(const ValueStream& vs, bool dominatorTreeOnly);
+
 /// Builds the value stream of the reporter's map, checks the map (every element's numbers
 /// and references, then starts, splits, loops, connection) and, when no error was reported,
 /// solves it.
