@@ -86,8 +86,18 @@ double positiveNumberOption(const std::string& option, const std::string& text) 
     return *number;
 }
 
+std::string percentNumber(double value) {
+    // One decimal as a rule, but a small share keeps two significant digits: a plant's
+    // activity ratio of 0.0175% must not read as 0%.
+    const double magnitude = std::abs(value);
+    int decimals = 1;
+    if (magnitude > 0 && magnitude < 1)
+        decimals = std::min(6, static_cast<int>(std::ceil(-std::log10(magnitude))) + 1);
+    return model::formatNumber(value, decimals);
+}
+
 std::string percent(double ratio) {
-    return model::formatNumber(ratio * 100, 1) + "%";
+    return percentNumber(ratio * 100) + "%";
 }
 
 std::string duration(double seconds, const model::Calendar& calendar) {

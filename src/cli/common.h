@@ -32,7 +32,10 @@ std::string listMapNames(const model::Project& project);
 /// A positive, finite number given as an option's value. Throws UsageError.
 double positiveNumberOption(const std::string& option, const std::string& text);
 
-/// "x%" with one decimal: 0.1234 -> "12.3%". Independent of the locale.
+/// A percentage with one decimal, or two significant digits below 1: 12.34 -> "12.3",
+/// 0.01754 -> "0.018". Independent of the locale.
+std::string percentNumber(double value);
+/// A ratio as a percentage: 0.1234 -> "12.3%", 0.0001754 -> "0.018%".
 std::string percent(double ratio);
 /// A duration in the project's units with a sign when negative: "-1.5 d".
 std::string duration(double seconds, const model::Calendar& calendar);

@@ -144,7 +144,7 @@ std::string figureText(metrics::Quantity quantity, double value, const model::Pr
     case metrics::Quantity::Duration:
         return sign + duration(value, project.props.calendar);
     case metrics::Quantity::Ratio:
-        return signedValue ? sign + model::formatNumber(value * 100, 1) + " pts" : percent(value);
+        return signedValue ? sign + percentNumber(value * 100) + " pts" : percent(value);
     case metrics::Quantity::Count:
     case metrics::Quantity::Items:
         return sign + model::formatNumber(value);
@@ -173,7 +173,7 @@ std::string comparisonText(const model::Project& project, const model::Map& from
     for (const metrics::MetricChange& change : c.metrics) {
         std::string pct = "-";
         if (change.percent)
-            pct = (*change.percent > 0 ? "+" : "") + model::formatNumber(*change.percent, 1) + "%";
+            pct = (*change.percent > 0 ? "+" : "") + percentNumber(*change.percent) + "%";
         figures.addRow({change.label, show(change, change.before, false),
                         show(change, change.after, false), show(change, change.change, true), pct});
     }

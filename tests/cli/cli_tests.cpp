@@ -588,3 +588,18 @@ TEST_CASE("numbers are written with a decimal point whatever the locale") {
     const CliResult exported = runCli({"export-json", "s.gemba", "-o", "-"}, f.path());
     CHECK(json::parse(exported.out)["calendar"]["hours_per_day"] == 7.5);
 }
+
+TEST_CASE("the example projects: make run's metrics, and small ratios keep their digits") {
+    TempDir dir;
+    const std::string examples = std::string(GEMBA_SOURCE_DIR) + "/examples/";
+    // `make run` without a display prints these metrics: they must work and exit with 0.
+    CliResult r = runCli({"metrics", examples + "software-delivery.gemba"}, dir.path());
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "Map \"Future state\""));
+    // The plant's activity ratio is 194 s / 1106114 s = 0.0175%: not "0%".
+    r = runCli({"metrics", examples + "production-line.gemba", "--map", "Current state"},
+               dir.path());
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "0.018%"));
+    CHECK(contains(r.out, "0.017%")); // PCE: 186 s / 1106114 s
+}
