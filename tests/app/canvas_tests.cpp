@@ -241,6 +241,26 @@ TEST_CASE("A moved step takes its flows and red pen along", "[canvas]") {
     REQUIRE(flowItem->path().pointAtPercent(1).y() > 0);
 }
 
+TEST_CASE("Escape during a drag puts the elements back and leaves no undo step", "[canvas]") {
+    Id a = 0;
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) { a = addStep(p, m, "A", 0, 0); });
+    const QPoint start = canvas.at(QPointF(0, 0));
+    mouse(canvas.viewport(), QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    mouse(canvas.viewport(), QEvent::MouseMove, start + QPoint(80, 40), Qt::NoButton,
+          Qt::LeftButton);
+    REQUIRE(canvas.map().steps.at(a).pos == model::Point{80, 40});
+    QTest::keyClick(canvas.view.get(), Qt::Key_Escape);
+    REQUIRE(canvas.map().steps.at(a).pos == model::Point{0, 0});
+    // The rest of the drag does nothing.
+    mouse(canvas.viewport(), QEvent::MouseMove, start + QPoint(160, 40), Qt::NoButton,
+          Qt::LeftButton);
+    mouse(canvas.viewport(), QEvent::MouseButtonRelease, start + QPoint(160, 40), Qt::LeftButton,
+          Qt::NoButton);
+    REQUIRE(canvas.map().steps.at(a).pos == model::Point{0, 0});
+    REQUIRE(canvas.undoCount() == 0);
+    REQUIRE_FALSE(canvas.document.inGesture());
+}
+
 TEST_CASE("A drag near the edge of the view scrolls it along", "[canvas]") {
     Id a = 0;
     Canvas canvas(1, [&](model::Project& p, model::Map& m) { a = addStep(p, m, "A", 0, 0); });
