@@ -338,7 +338,8 @@ void MainWindow::createMenus() {
     add(file, "actionImportCsv");
     add(file, "actionExportJson");
     // PDF report, SVG, PNG, CSV, print and Compare Maps (export_dialogs.h).
-    auto* exports = new ExportActions(*m_document, [this] { return currentMap(); }, this);
+    auto* exports = new ExportActions(
+        *m_document, [this] { return currentMap(); }, this);
     file->addMenu(exports->exportMenu());
     file->addAction(exports->printAction());
     file->addSeparator();
@@ -462,8 +463,12 @@ void MainWindow::syncTabs() {
             m_tabs->insertTab(at, view, QString());
         }
         QString title = qs(map.props.name);
-        if (map.props.state != model::MapState::Current)
-            title += map.props.state == model::MapState::Future ? tr(" (future)") : tr(" (ideal)");
+        if (map.props.state != model::MapState::Current) {
+            const QString state =
+                map.props.state == model::MapState::Future ? tr("future") : tr("ideal");
+            if (!title.contains(state, Qt::CaseInsensitive))
+                title += QStringLiteral(" (") + state + QStringLiteral(")");
+        }
         m_tabs->setTabText(at, title);
         m_tabs->setTabToolTip(at, title);
     }

@@ -166,6 +166,30 @@ std::string formatNumber(double value, int decimals) {
     return out;
 }
 
+std::string formatPercent(double ratio) {
+    const double percent = ratio * 100.0;
+    const double magnitude = std::abs(percent);
+    int decimals = 1;
+    if (magnitude > 0 && magnitude < 1)
+        decimals = std::min(6, 1 - static_cast<int>(std::floor(std::log10(magnitude))));
+    return formatNumber(percent, decimals) + "%";
+}
+
+std::string formatMoney(double amount, const std::string& currency) {
+    const bool whole = std::abs(amount) >= 100;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", whole ? 0 : 2, std::abs(amount));
+    std::string digits(buffer);
+    if (whole)
+        for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+            digits.insert(static_cast<std::size_t>(i), ",");
+    std::string out = amount < 0 && digits.find_first_not_of("0.,") != std::string::npos ? "-" : "";
+    out += digits;
+    if (!currency.empty())
+        out += " " + currency;
+    return out;
+}
+
 std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& calendar) {
     return formatNumber(seconds / secondsPer(unit, calendar)) + " " + std::string(symbolOf(unit));
 }

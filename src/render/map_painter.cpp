@@ -84,10 +84,18 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
     p.setBrush(valueColour(t, step.value));
     p.drawRect(QRectF(body.left() + 1, body.top() + 1, 5, body.height() - 2));
 
-    const QRectF nameArea = body.adjusted(10, 5, -6, step.role.empty() ? -5 : -19);
-    paintWrappedText(p, nameArea, qs(step.name.empty() ? "(unnamed step)" : step.name),
-                     t.font(9, true), t.ink, 2, Qt::AlignCenter);
-    if (!step.role.empty()) {
+    const QString name = qs(step.name.empty() ? "(unnamed step)" : step.name);
+    if (c.levelOfDetail < kDetailThreshold) {
+        // Zoomed out, the figures go but the name grows, so a whole map on a projector
+        // still says which step is which.
+        paintWrappedText(p, body.adjusted(10, 3, -6, -3), name,
+                         t.font(std::min(18.0, 4.5 / c.levelOfDetail), true), t.ink, 2,
+                         Qt::AlignCenter);
+    } else {
+        const QRectF nameArea = body.adjusted(10, 5, -6, step.role.empty() ? -5 : -19);
+        paintWrappedText(p, nameArea, name, t.font(9, true), t.ink, 2, Qt::AlignCenter);
+    }
+    if (!step.role.empty() && c.levelOfDetail >= kDetailThreshold) {
         QString role = qs(step.role);
         if (step.headcount != 1)
             role += QStringLiteral(" · ×") + qs(model::formatNumber(step.headcount, 1));

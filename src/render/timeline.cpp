@@ -22,7 +22,7 @@ QString qs(const std::string& text) {
 }
 
 QString percent(double ratio) {
-    return qs(model::formatNumber(ratio * 100, ratio < 0.1 ? 2 : 1)) + QStringLiteral("%");
+    return qs(model::formatPercent(ratio));
 }
 
 void paintTotals(QPainter& p, const PaintContext& c, const QRectF& box) {

@@ -63,3 +63,21 @@ TEST_CASE("durations format in the largest readable unit", "[units]") {
     CHECK(formatNumber(1.005, 1) == "1");
     CHECK(formatNumber(2.50) == "2.5");
 }
+
+TEST_CASE("percentages keep small ratios visible", "[units]") {
+    CHECK(formatPercent(0.171) == "17.1%");
+    CHECK(formatPercent(1) == "100%");
+    CHECK(formatPercent(0.05) == "5%");
+    CHECK(formatPercent(0.0042) == "0.42%");
+    CHECK(formatPercent(0.000183) == "0.018%"); // 0.0183% to two significant digits
+    CHECK(formatPercent(0) == "0%");
+}
+
+TEST_CASE("money is grouped by thousands from 100 up", "[units]") {
+    CHECK(formatMoney(12400, "EUR") == "12,400 EUR");
+    CHECK(formatMoney(1234567.4, "USD") == "1,234,567 USD");
+    CHECK(formatMoney(231.67, "EUR") == "232 EUR");
+    CHECK(formatMoney(37.5, "EUR") == "37.50 EUR");
+    CHECK(formatMoney(-2500, "EUR") == "-2,500 EUR");
+    CHECK(formatMoney(0, "") == "0.00");
+}

@@ -44,5 +44,11 @@ std::string formatDuration(double seconds, const Calendar& calendar);
 std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& calendar);
 /// A plain number with at most `decimals` decimals, trailing zeros dropped: 1.50 -> "1.5".
 std::string formatNumber(double value, int decimals = 2);
+/// A ratio (0-1) as a percentage: one decimal, or two significant digits below 1% so that a
+/// small ratio never shows as 0: 0.171 -> "17.1%", 0.000175 -> "0.018%", 0 -> "0%".
+std::string formatPercent(double ratio);
+/// An amount of money: whole units with thousands separated from 100 up, else two decimals:
+/// "12,400 EUR", "37.50 EUR".
+std::string formatMoney(double amount, const std::string& currency);
 
 } // namespace gemba::model

@@ -23,7 +23,7 @@ QString number(double value, int decimals = 2) {
 }
 
 QString percent(double ratio) {
-    return number(ratio * 100.0, 1) + QLatin1Char('%');
+    return QString::fromStdString(model::formatPercent(ratio));
 }
 
 } // namespace
@@ -217,7 +217,6 @@ void MetricsPanel::refresh() {
     const auto duration = [&calendar](double seconds) {
         return QString::fromStdString(model::formatDuration(seconds, calendar));
     };
-    const QString currency = QString::fromStdString(project.props.currency);
 
     const QString days = number(m->leadTimeDays);
     setValue(QStringLiteral("leadTime"),
@@ -271,8 +270,10 @@ void MetricsPanel::refresh() {
     setValue(QStringLiteral("people"), listed(people));
 
     setValue(QStringLiteral("friction"),
-             tr("%1 h · %2 %3")
-                 .arg(number(m->frictionHoursPerWeek), number(m->frictionCostPerWeek), currency));
+             tr("%1 h · %2")
+                 .arg(number(m->frictionHoursPerWeek),
+                      QString::fromStdString(
+                          model::formatMoney(m->frictionCostPerWeek, project.props.currency))));
     setValue(QStringLiteral("labour"), duration(m->totalLabour));
     setValue(QStringLiteral("wip"),
              m->wip ? tr("%1 items").arg(number(*m->wip, 1)) : tr("no demand"));
