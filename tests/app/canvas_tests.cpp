@@ -1053,6 +1053,39 @@ TEST_CASE("Screenshots of a realistic map", "[.screenshot]") {
     REQUIRE(sheet.save(dir + QStringLiteral("/palette-icons.png")));
 }
 
+// Not run by default: a map captured from scratch with the quick-capture line, as in a
+// workshop (five steps typed in a row, then one inserted after the second), into
+// $GEMBA_SCREENSHOT_DIR/canvas-capture.png.
+TEST_CASE("Screenshot of a captured map", "[.screenshot]") {
+    Canvas canvas;
+    canvas.view->resize(1600, 900);
+    std::vector<Id> steps;
+    const std::pair<const char*, double> typed[] = {{"Receive request", 10},
+                                                    {"Check budget", 30},
+                                                    {"Approve", 5},
+                                                    {"Order from supplier", 20},
+                                                    {"Confirm delivery", 10}};
+    for (const auto& [name, minutes] : typed) {
+        model::QuickCapture capture;
+        capture.name = name;
+        capture.processTime = minutes * 60;
+        capture.leadTime = minutes * 60 * 12;
+        steps.push_back(canvas.view->addCapturedStep(capture));
+    }
+    canvas.view->selectIds({steps[1]});
+    model::QuickCapture inserted;
+    inserted.name = "Ask the cost centre owner";
+    inserted.processTime = 15 * 60;
+    inserted.leadTime = 2 * 8 * 3600.0;
+    canvas.view->addCapturedStep(inserted);
+    canvas.document.flushMetrics();
+    canvas.view->fitToWindow();
+    const QString dir = qEnvironmentVariableIsSet("GEMBA_SCREENSHOT_DIR")
+                            ? qEnvironmentVariable("GEMBA_SCREENSHOT_DIR")
+                            : QStringLiteral(".");
+    REQUIRE(canvas.view->grab().save(dir + QStringLiteral("/canvas-capture.png")));
+}
+
 // Not run by default: the example projects as the canvas shows them, one PNG per map, into
 // $GEMBA_SCREENSHOT_DIR (default: the working directory).
 TEST_CASE("Screenshots of the example projects", "[.screenshot]") {
