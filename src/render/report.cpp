@@ -433,33 +433,45 @@ void Report::Impl::paintTile(QPainter& p, const Page& tile) const {
     paintMap(p, context(tileScale));
     p.restore();
 
-    // The overlap with the neighbours, and where they are.
+    // The overlap with the neighbours, dashed, and where they are: a tag on each side that
+    // has a neighbour, on a white backing so that it reads over the map.
     p.setPen(QPen(t.faint, 0.8, Qt::DashLine));
-    const QFont font = t.font(7, true);
-    if (tile.column > 0) {
+    if (tile.column > 0)
         p.drawLine(QPointF(tileArea.left() + kTileOverlap, tileArea.top()),
                    QPointF(tileArea.left() + kTileOverlap, tileArea.bottom()));
-        paintElidedText(p, QRectF(tileArea.left(), tileArea.center().y() - 8, 40, 16),
-                        QStringLiteral("◀ ") + tileName(tile.column - 1, tile.row), font,
-                        t.selection, Qt::AlignLeft);
-        p.setPen(QPen(t.faint, 0.8, Qt::DashLine));
-    }
-    if (tile.column + 1 < columns)
-        paintElidedText(p, QRectF(tileArea.right() - 40, tileArea.center().y() - 8, 40, 16),
-                        tileName(tile.column + 1, tile.row) + QStringLiteral(" ▶"), font,
-                        t.selection, Qt::AlignRight);
-    p.setPen(QPen(t.faint, 0.8, Qt::DashLine));
-    if (tile.row > 0) {
+    if (tile.row > 0)
         p.drawLine(QPointF(tileArea.left(), tileArea.top() + kTileOverlap),
                    QPointF(tileArea.right(), tileArea.top() + kTileOverlap));
-        paintElidedText(p, QRectF(tileArea.center().x() - 30, tileArea.top(), 60, 14),
-                        QStringLiteral("▲ ") + tileName(tile.column, tile.row - 1), font,
-                        t.selection, Qt::AlignCenter);
-    }
+    const QFont font = t.font(7, true);
+    const auto tag = [&](QPointF anchor, Qt::Alignment side, const QString& text) {
+        const qreal width = textWidth(font, text) + 10;
+        QRectF box(0, 0, width, 15);
+        if (side & Qt::AlignLeft)
+            box.moveTopLeft(QPointF(anchor.x(), anchor.y() - 7.5));
+        else if (side & Qt::AlignRight)
+            box.moveTopRight(QPointF(anchor.x(), anchor.y() - 7.5));
+        else if (side & Qt::AlignTop)
+            box.moveTopLeft(QPointF(anchor.x() - width / 2, anchor.y()));
+        else
+            box.moveBottomLeft(QPointF(anchor.x() - width / 2, anchor.y()));
+        p.setPen(QPen(t.selection, 0.8));
+        p.setBrush(t.paper);
+        p.drawRoundedRect(box, 3, 3);
+        paintElidedText(p, box, text, font, t.selection, Qt::AlignCenter);
+    };
+    const QPointF centre = tileArea.center();
+    if (tile.column > 0)
+        tag(QPointF(tileArea.left(), centre.y()), Qt::AlignLeft,
+            QStringLiteral("◀ ") + tileName(tile.column - 1, tile.row));
+    if (tile.column + 1 < columns)
+        tag(QPointF(tileArea.right(), centre.y()), Qt::AlignRight,
+            tileName(tile.column + 1, tile.row) + QStringLiteral(" ▶"));
+    if (tile.row > 0)
+        tag(QPointF(centre.x(), tileArea.top()), Qt::AlignTop,
+            QStringLiteral("▲ ") + tileName(tile.column, tile.row - 1));
     if (tile.row + 1 < rows)
-        paintElidedText(p, QRectF(tileArea.center().x() - 30, tileArea.bottom() - 14, 60, 14),
-                        QStringLiteral("▼ ") + tileName(tile.column, tile.row + 1), font,
-                        t.selection, Qt::AlignCenter);
+        tag(QPointF(centre.x(), tileArea.bottom()), Qt::AlignBottom,
+            QStringLiteral("▼ ") + tileName(tile.column, tile.row + 1));
 }
 
 // ---------------------------------------------------------------------------------------

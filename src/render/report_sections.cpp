@@ -185,22 +185,22 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
     auto table = std::make_shared<TableBlock>(std::vector<Column>{
         {mapText("#"), 20, 0, Qt::AlignRight, 1, 100},
         {mapText("Step"), 130, 3, Qt::AlignLeft, 4, 100},
-        {mapText("Role · people"), 80, 2, Qt::AlignLeft, 3, 90},
+        {mapText("Role · people"), 80, 2, Qt::AlignLeft, 4, 90},
         {mapText("PT"), 44, 0.4, Qt::AlignRight, 2, 95},
         {mapText("LT"), 40, 0.3, Qt::AlignRight, 1, 95},
         {mapText("C/T"), 40, 0.3, Qt::AlignRight, 1, 80},
         {mapText("%C&A"), 34, 0, Qt::AlignRight, 1, 90},
         {mapText("Value"), 52, 0.3, Qt::AlignLeft, 1, 70},
-        {mapText("Systems"), 64, 1.5, Qt::AlignLeft, 3, 85},
+        {mapText("Systems"), 64, 1.5, Qt::AlignLeft, 4, 85},
         {mapText("Batch"), 32, 0, Qt::AlignRight, 1, 40},
         {mapText("C/O"), 34, 0, Qt::AlignRight, 1, 40},
         {mapText("Uptime"), 38, 0, Qt::AlignRight, 1, 45},
         {mapText("Defects"), 38, 0, Qt::AlignRight, 1, 45},
         {mapText("Visits"), 32, 0, Qt::AlignRight, 1, 50},
-        {mapText("Wastes"), 60, 1.2, Qt::AlignLeft, 3, 55},
-        {mapText("Frictions"), 70, 1.6, Qt::AlignLeft, 3, 60},
-        {mapText("Artifacts"), 60, 1.2, Qt::AlignLeft, 3, 30},
-        {mapText("Description"), 70, 2, Qt::AlignLeft, 3, 20},
+        {mapText("Wastes"), 60, 1.2, Qt::AlignLeft, 4, 55},
+        {mapText("Frictions"), 70, 1.6, Qt::AlignLeft, 5, 60},
+        {mapText("Artifacts"), 60, 1.2, Qt::AlignLeft, 4, 30},
+        {mapText("Description"), 70, 2, Qt::AlignLeft, 5, 20},
     });
     int onPath = 0;
     int offPath = 0;
