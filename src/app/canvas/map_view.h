@@ -36,6 +36,17 @@ enum class Alignment { Left, HCenter, Right, Top, VCenter, Bottom };
 /// The canvas of one map: a Graphics View over the map's scene, with the editing gestures
 /// (select, move, connect, rename in place, zoom, pan) and the commands that act on the
 /// selection. It changes the model only through EditorDocument::push().
+///
+/// Mouse: click selects, Ctrl/Shift+click toggles, a drag on empty canvas draws a rubber
+/// band, a drag on the selection moves it (one undo step, snapped to the grid), a drag from
+/// the handle on a hovered or selected element's right edge connects it, a double-click
+/// renames (on empty canvas: adds a step and names it), Ctrl+wheel zooms around the cursor,
+/// middle button or space+drag pans; near the view's edge a drag scrolls it along.
+/// Keys: Delete/Backspace, Cut/Copy/Paste, Select All, arrows nudge by a grid step (Shift: 1
+/// unit; held down, one undo step), Tab/Shift+Tab walk the steps in flow order, F2 or Enter
+/// renames (one line, notes too: Enter keeps, Escape cancels), Escape leaves a tool or a
+/// gesture, Ctrl +/-/0/9 zoom in, out, 100% and fit. With a shape tool Enter places it in the
+/// middle of the view; with the Connect tool Enter joins the selection in the order chosen.
 class MapView : public QGraphicsView {
     Q_OBJECT
 
