@@ -16,6 +16,8 @@
 #include <QImage>
 #include <QMenu>
 #include <QPainter>
+#include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
 #include <QPrinter>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
@@ -102,6 +104,35 @@ TEST_CASE("Print draws the report on a printer's page, inside its margins") {
     const std::string text = pdfText(pdf);
     CHECK(text.find("Triage and estimate") != std::string::npos);
     CHECK(text.find("Page 4 of 4") != std::string::npos);
+}
+
+TEST_CASE("The print preview shows every page of the report") {
+    const model::Project project = changeRequests();
+    ReportOptions options;
+    options.date = "2024-05-06";
+    const Report report(project, project.maps.front(), options);
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageLayout(report.pageLayout());
+    QPrintPreviewDialog preview(&printer);
+    int painted = 0;
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, [&](QPrinter* target) {
+        QPainter painter(target);
+        CHECK(report.print(painter, *target));
+        ++painted;
+    });
+    preview.resize(1100, 800);
+    preview.show();
+    QApplication::processEvents();
+    auto* pages = preview.findChild<QPrintPreviewWidget*>();
+    REQUIRE(pages);
+    pages->updatePreview();
+    QApplication::processEvents();
+    CHECK(painted >= 1);
+    CHECK(pages->pageCount() == report.pageCount());
+    pages->setCurrentPage(2);
+    QApplication::processEvents();
+    REQUIRE(preview.grab().save(q(outputFolder("print-preview") / "print-preview.png")));
+    preview.close();
 }
 
 TEST_CASE("The Compare view follows the document as the maps are edited") {

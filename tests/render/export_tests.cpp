@@ -248,3 +248,27 @@ TEST_CASE("A file that cannot be written is reported by name, and nothing is lef
 }
 
 } // namespace gemba::render::test
+
+namespace gemba::render::test {
+
+TEST_CASE("An empty map exports as a page that says so") {
+    model::Project project;
+    project.props.name = "Empty";
+    model::Map map;
+    map.id = project.allocateId();
+    map.props.name = "Nothing yet";
+    project.maps.push_back(map);
+    const fs::path folder = outputFolder("empty");
+    const Report report(project, project.maps.front(), {});
+    writePdfReport(QString::fromStdString((folder / "empty.pdf").string()), report);
+    CHECK(pdfPages(folder / "empty.pdf") == report.pageCount());
+    CHECK(pdfText(folder / "empty.pdf").find("This map is empty.") != std::string::npos);
+    writeSvg(QString::fromStdString((folder / "empty.svg").string()), project,
+             project.maps.front());
+    const QImage image = renderMapImage(project, project.maps.front());
+    CHECK_FALSE(image.isNull());
+    const std::string csv = stepsCsv(project, project.maps.front());
+    CHECK(csv.find('\n') == csv.size() - 1); // the header alone
+}
+
+} // namespace gemba::render::test
