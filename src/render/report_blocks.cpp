@@ -157,6 +157,11 @@ QStringList TableBlock::omittedColumns(qreal width) const {
     return out;
 }
 
+bool TableBlock::mayBreakBefore(int row) const {
+    return row < 0 || row >= rowCount() ||
+           m_rows[static_cast<std::size_t>(row)].style != RowStyle::Total;
+}
+
 QFont TableBlock::cellFont(RowStyle style) const {
     return theme().font(m_points, style != RowStyle::Normal);
 }
@@ -337,6 +342,9 @@ std::vector<std::vector<Placement>> paginate(const std::vector<BlockPtr>& blocks
                 }
                 last = first + 1; // taller than a page: it gets one to itself
             }
+            // A total row does not start a page alone: the row above it goes along.
+            while (last < rows && last > first + 1 && !block->mayBreakBefore(last))
+                --last;
             const qreal h = std::min(block->height(width, first, last), pageArea.bottom() - y);
             pages.back().push_back({block, first, last, QRectF(pageArea.left(), y, width, h)});
             y += h + (block->keepWithNext() ? kBlockSpacing / 2 : kBlockSpacing);

@@ -27,6 +27,8 @@ public:
     virtual void paint(QPainter& painter, const QRectF& area, int first, int last) const = 0;
     /// Headings keep with the start of what follows them.
     virtual bool keepWithNext() const { return false; }
+    /// Whether a page may start with this row (a table's total row stays with the rows above).
+    virtual bool mayBreakBefore(int row) const { return row >= 0; }
     qreal totalHeight(qreal width) const { return height(width, 0, rowCount()); }
 };
 
@@ -81,6 +83,7 @@ public:
     bool empty() const { return m_rows.empty(); }
 
     int rowCount() const override { return static_cast<int>(m_rows.size()); }
+    bool mayBreakBefore(int row) const override;
     qreal height(qreal width, int first, int last) const override;
     void paint(QPainter& painter, const QRectF& area, int first, int last) const override;
 
