@@ -273,6 +273,7 @@ bool ExportActions::exportMetricsCsv(const QString& path, model::Id mapId, QStri
     const model::Map* map = m_document.map(mapId);
     if (!map)
         return false;
+    m_document.flushMetrics(); // the figures of the map as it is now
     const metrics::MapMetrics* m = m_document.metrics(mapId);
     return m &&
            run(

@@ -36,6 +36,7 @@ constexpr qreal kGap = 12;
 constexpr qreal kTileOverlap = 24;
 constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals at 100%
 constexpr qreal kFigureRow = 15;
+constexpr qreal kReadableScale = 0.45; // the map painter leaves the step figures out below it
 
 QPageSize::PageSizeId pageSizeId(PageSize size) {
     switch (size) {
@@ -137,6 +138,7 @@ struct Report::Impl {
     void paintTitleBlock(QPainter& p, const QRectF& area) const;
     void paintFigures(QPainter& p, const QRectF& area) const;
     qreal figuresHeight() const;
+    qreal fitScale(const QRectF& area) const;
     void paintMapFitted(QPainter& p, const QRectF& area, bool withTiles) const;
     void paintTimelineIn(QPainter& p, const QRectF& area) const;
 };
@@ -309,6 +311,16 @@ void Report::Impl::paintFigures(QPainter& p, const QRectF& area) const {
     }
 }
 
+qreal Report::Impl::fitScale(const QRectF& area) const {
+    if (scene.isEmpty())
+        return 1;
+    qreal scale = std::min(area.width() / scene.width(), area.height() / scene.height());
+    scale = std::min<qreal>(scale, 1); // never larger than life: text prints at its size
+    if (options.scalePercent && !tiled())
+        scale = std::min(scale, tileScale);
+    return scale;
+}
+
 void Report::Impl::paintMapFitted(QPainter& p, const QRectF& area, bool withTiles) const {
     const Theme& t = theme();
     if (scene.isEmpty()) {
@@ -319,10 +331,7 @@ void Report::Impl::paintMapFitted(QPainter& p, const QRectF& area, bool withTile
                         Qt::AlignCenter);
         return;
     }
-    qreal scale = std::min(area.width() / scene.width(), area.height() / scene.height());
-    scale = std::min<qreal>(scale, 1);
-    if (options.scalePercent && !tiled())
-        scale = std::min(scale, tileScale);
+    const qreal scale = fitScale(area);
     const QPointF origin(area.left() + (area.width() - scene.width() * scale) / 2,
                          area.top() + (area.height() - scene.height() * scale) / 2);
     p.save();
@@ -402,17 +411,25 @@ void Report::Impl::paintMapPage(QPainter& p) const {
                         mapText("Legend"), t.font(10, true), t.ink, Qt::AlignLeft);
         detail::paintLegend(p, legendArea.adjusted(0, 20, 0, 0), legend, 2);
     }
+    // A caption under the map says where to read it when it is too small to read here.
+    QString caption;
     if (tiled())
-        mapArea.adjust(0, 0, 0, -14); // room for the caption under it
+        caption = mapText("Shown whole to fit the page; the following %1 pages show it at %2% "
+                          "in tiles (dashed).")
+                      .arg(columns * rows)
+                      .arg(qs(model::formatNumber(*options.scalePercent)));
+    else if (!scene.isEmpty() && fitScale(mapArea.adjusted(0, 0, 0, -14)) < kReadableScale)
+        caption =
+            mapText("Shown at %1% to fit the page, too small for the step figures: a "
+                    "report at a chosen scale spreads the map over pages that show them.")
+                .arg(qs(model::formatNumber(fitScale(mapArea.adjusted(0, 0, 0, -14)) * 100, 0)));
+    if (!caption.isEmpty())
+        mapArea.adjust(0, 0, 0, -14);
     paintMapFitted(p, mapArea, tiled());
     paintTimelineIn(p, timelineArea);
-    if (tiled())
+    if (!caption.isEmpty())
         paintElidedText(p, QRectF(mapArea.left(), mapArea.bottom() + 2, mapArea.width(), 12),
-                        mapText("Shown whole to fit the page; the following %1 pages show it at "
-                                "%2% in tiles (dashed).")
-                            .arg(columns * rows)
-                            .arg(qs(model::formatNumber(*options.scalePercent))),
-                        t.font(7, false, true), t.muted, Qt::AlignLeft);
+                        caption, t.font(7, false, true), t.muted, Qt::AlignLeft);
 }
 
 void Report::Impl::paintTile(QPainter& p, const Page& tile) const {
