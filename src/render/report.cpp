@@ -383,13 +383,19 @@ void Report::Impl::paintMapPage(QPainter& p) const {
         kTimelineHeight * std::min<qreal>(1, body.width() / kTimelineMinWidth);
     const QRectF timelineArea(body.left(), body.bottom() - timelineHeight, body.width(),
                               timelineHeight);
-    QRectF mapArea;
-    if (options.landscape) {
-        const qreal top = body.top();
-        const qreal bottom = timelineArea.top() - kGap;
-        const QRectF left(body.left(), top, body.width() - kSidebar - kGap, bottom - top);
-        const QRectF side(left.right() + kGap, top, kSidebar, bottom - top);
-        mapArea = left;
+    // Figures and legend go beside the map (landscape) or in a band under it, whichever
+    // leaves the map larger: a long, flat stream reads better across the whole page.
+    const qreal top = body.top();
+    const qreal bottom = timelineArea.top() - kGap;
+    const QRectF beside(body.left(), top, body.width() - kSidebar - kGap, bottom - top);
+    const int bandColumns = options.landscape ? 3 : 2;
+    const qreal bandHeight =
+        std::max(figuresHeight(), 20 + detail::legendHeight(legend.size(), bandColumns));
+    const QRectF above(body.left(), top, body.width(), bottom - bandHeight - kGap - top);
+    const bool sidebar = options.landscape && fitScale(beside) >= fitScale(above);
+    QRectF mapArea = sidebar ? beside : above;
+    if (sidebar) {
+        const QRectF side(beside.right() + kGap, top, kSidebar, bottom - top);
         const qreal figures = figuresHeight();
         paintFigures(p, QRectF(side.left(), side.top(), side.width(), figures));
         const QRectF legendArea(side.left(), side.top() + figures + kGap, side.width(),
@@ -398,18 +404,14 @@ void Report::Impl::paintMapPage(QPainter& p) const {
                         mapText("Legend"), t.font(10, true), t.ink, Qt::AlignLeft);
         detail::paintLegend(p, legendArea.adjusted(0, 20, 0, 0), legend, 2);
     } else {
-        const qreal bandHeight =
-            std::max(figuresHeight(), 20 + detail::legendHeight(legend.size(), 2));
-        const QRectF band(body.left(), timelineArea.top() - kGap - bandHeight, body.width(),
-                          bandHeight);
-        mapArea = QRectF(body.left(), body.top(), body.width(), band.top() - kGap - body.top());
-        const qreal figuresWidth = band.width() * 0.42;
+        const QRectF band(body.left(), bottom - bandHeight, body.width(), bandHeight);
+        const qreal figuresWidth = options.landscape ? kSidebar + 60 : band.width() * 0.42;
         paintFigures(p, QRectF(band.left(), band.top(), figuresWidth, band.height()));
         const QRectF legendArea(band.left() + figuresWidth + 2 * kGap, band.top(),
                                 band.width() - figuresWidth - 2 * kGap, band.height());
         paintElidedText(p, QRectF(legendArea.left(), legendArea.top(), legendArea.width(), 16),
                         mapText("Legend"), t.font(10, true), t.ink, Qt::AlignLeft);
-        detail::paintLegend(p, legendArea.adjusted(0, 20, 0, 0), legend, 2);
+        detail::paintLegend(p, legendArea.adjusted(0, 20, 0, 0), legend, bandColumns);
     }
     // A caption under the map says where to read it when it is too small to read here.
     QString caption;

@@ -32,8 +32,9 @@ QString duration(const model::Project& project, std::optional<double> seconds) {
     return seconds ? qs(model::formatDuration(*seconds, project.props.calendar)) : dash();
 }
 
+/// Percentages and money as the rest of Gemba shows them (model/units.h).
 QString percentText(double ratio) {
-    return qs(model::formatNumber(ratio * 100, ratio < 0.1 ? 2 : 1)) + QStringLiteral("%");
+    return qs(model::formatPercent(ratio));
 }
 
 QString optionalNumber(std::optional<double> value, const char* suffix = "") {
@@ -41,7 +42,7 @@ QString optionalNumber(std::optional<double> value, const char* suffix = "") {
 }
 
 QString money(const model::Project& project, double value) {
-    return qs(model::formatNumber(value, 0)) + QLatin1Char(' ') + qs(project.props.currency);
+    return qs(model::formatMoney(value, project.props.currency));
 }
 
 QString valueClassText(model::ValueClass value) {
