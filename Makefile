@@ -33,6 +33,11 @@ bench:
 	@$(MAKE) --no-print-directory compile BUILD_TYPE=Release BUILD_DIR=$(BUILD_DIR)-release
 	@scripts/bench.sh $(BUILD_DIR)-release
 
+screenshots:
+	@scripts/install-deps.sh run
+	@$(MAKE) --no-print-directory compile
+	@scripts/screenshots.sh $(BUILD_DIR)
+
 examples:
 	@$(MAKE) --no-print-directory build
 	@scripts/make-examples.sh $(BUILD_DIR)

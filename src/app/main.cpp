@@ -1,3 +1,6 @@
+#include "canvas/map_view.h"
+#include "editor_document.h"
+#include "gemba/render/geometry.h"
 #include "gemba/render/theme.h"
 #include "main_window.h"
 
@@ -28,8 +31,15 @@ int main(int argc, char* argv[]) {
     QCommandLineOption size(QStringLiteral("size"),
                             QApplication::translate("main", "Window size for --screenshot."),
                             QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    QCommandLineOption zoom(
+        QStringLiteral("zoom"),
+        QApplication::translate("main",
+                                "Zoom for --screenshot, in percent, from the map's left edge "
+                                "(default: fit to window)."),
+        QStringLiteral("percent"));
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(zoom);
     parser.process(app);
 
     gemba::app::MainWindow::Options options;
@@ -44,6 +54,18 @@ int main(int argc, char* argv[]) {
         window.resize(wh.value(0).toInt(), wh.value(1).toInt());
         window.show();
         // Let the window lay out and fit the map, then take the picture.
+        if (parser.isSet(zoom))
+            QTimer::singleShot(300, &window, [&] {
+                if (gemba::app::MapView* view = window.currentView()) {
+                    view->setZoom(parser.value(zoom).toDouble() / 100.0);
+                    const QRectF content =
+                        gemba::render::mapBounds(*window.document().map(view->mapId()));
+                    const QRectF visible =
+                        view->mapToScene(view->viewport()->rect()).boundingRect();
+                    view->centerOn(content.left() + visible.width() / 2 - 20,
+                                   content.center().y() + 40);
+                }
+            });
         QTimer::singleShot(600, &window, [&] {
             const bool ok = window.grab().save(parser.value(screenshot));
             QApplication::exit(ok ? 0 : 3);
