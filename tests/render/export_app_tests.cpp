@@ -86,6 +86,41 @@ TEST_CASE("Every export of the editor writes its file from the document") {
     CHECK_FALSE(exports.exportSvg(q(folder / "x.svg"), 999999, &error)); // no such map
 }
 
+TEST_CASE("The report dialog gives back the options it was given") {
+    const model::Project project = changeRequests();
+    const model::Id future = mapNamed(project, "Future state");
+    app::ReportOptionsDialog dialog(project, future);
+    ReportOptions options;
+    options.pageSize = PageSize::Letter;
+    options.landscape = false;
+    options.scalePercent = 60;
+    options.steps = false;
+    options.findings = false;
+    options.compareFrom = mapNamed(project, "Current state");
+    options.author = "Jo Example";
+    dialog.setOptions(options);
+    const ReportOptions back = dialog.options();
+    CHECK(back.pageSize == PageSize::Letter);
+    CHECK_FALSE(back.landscape);
+    REQUIRE(back.scalePercent);
+    CHECK(*back.scalePercent == 60);
+    CHECK_FALSE(back.steps);
+    CHECK(back.redPens);
+    CHECK_FALSE(back.findings);
+    CHECK(back.compareFrom == options.compareFrom);
+    CHECK(back.author == "Jo Example");
+    const fs::path folder = outputFolder("dialogs");
+    dialog.show();
+    QApplication::processEvents();
+    REQUIRE(dialog.grab().save(q(folder / "report-options.png")));
+    app::ImageOptionsDialog image;
+    CHECK(image.options().dpi == 192);
+    CHECK_FALSE(image.options().width);
+    image.show();
+    QApplication::processEvents();
+    REQUIRE(image.grab().save(q(folder / "image-options.png")));
+}
+
 TEST_CASE("Print draws the report on a printer's page, inside its margins") {
     const model::Project project = changeRequests();
     ReportOptions options;
