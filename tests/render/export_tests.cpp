@@ -272,3 +272,34 @@ TEST_CASE("An empty map exports as a page that says so") {
 }
 
 } // namespace gemba::render::test
+
+namespace gemba::render::test {
+
+TEST_CASE("The figures in the exports are the ones worked out by hand") {
+    // Change requests, current state, 8-hour days. Critical path: Log ticket LT 2 h, triage
+    // queue 1 d = 8 h, Triage LT 4 h, backlog 12 items / 6 a day = 2 d = 16 h, Copy LT 1 d,
+    // Approve LT 3 d, then the longer branch, Develop LT 5 d (test data: 1 d), Test LT 2 d,
+    // Deploy LT 1 d: 2 + 8 + 4 + 16 = 30 h = 3.75 d, and 1 + 3 + 5 + 2 + 1 = 12 d: 15.75 d,
+    // 15.75 x 28,800 s = 453,600 s. Takt: 8 h / 6 a day = 80 min = 1.33 h = 4,800 s.
+    const model::Project project = changeRequests();
+    const model::Map& map = project.maps.front();
+    const std::string csv = metricsCsv(project, map, metrics::computeMetrics(project, map));
+    CHECK(csv.find("lead_time_seconds,Lead time,453600,s") != std::string::npos);
+    CHECK(csv.find("lead_time_days,Lead time in working days,15.75,d") != std::string::npos);
+    CHECK(csv.find("takt_seconds,Takt time,4800,s") != std::string::npos);
+    // The bottleneck: the highest C/T on the path is Develop's, 2 d over 2 people = 1 d.
+    CHECK(csv.find("bottleneck,Bottleneck,Develop change,step") != std::string::npos);
+
+    ReportOptions options;
+    options.steps = false;
+    options.redPens = false;
+    options.findings = false;
+    const fs::path pdf = outputFolder("by-hand") / "by-hand.pdf";
+    writePdfReport(QString::fromStdString(pdf.string()), Report(project, map, options));
+    const std::string text = pdfText(pdf);
+    CHECK(text.find("Lead time 15.75 d") != std::string::npos);
+    CHECK(text.find("Takt 1.33 h") != std::string::npos);
+    CHECK(text.find("Bottleneck Develop change (1 d)") != std::string::npos);
+}
+
+} // namespace gemba::render::test
