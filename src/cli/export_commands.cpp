@@ -125,6 +125,8 @@ bool reportErrors(Context& context, const std::string& file,
 int writeReport(Context& context, const std::string& file, const model::Project& project,
                 const model::Map& map, const render::ReportOptions& options,
                 const std::string& output) {
+    if (options.compareFrom == map.id)
+        throw UsageError("--from and --to name the same map, \"" + map.props.name + "\"");
     std::unique_ptr<render::Report> report;
     try {
         report = std::make_unique<render::Report>(project, map, options);
@@ -228,11 +230,13 @@ int runReport(const Args& args, Context& context) {
     if (args.has("--map") && args.has("--to"))
         throw UsageError("give --map or --to, not both (they name the same map)");
     const model::Project project = readProject(file);
-    const auto name = args.has("--to") ? args.value("--to") : args.value("--map");
-    const model::Map& map = chosenMap(project, file, name, args.has("--from") ? "--to" : "--map");
+    auto name = args.has("--to") ? args.value("--to") : args.value("--map");
+    const auto from = args.value("--from");
+    // As in `compare`: of two maps, --from names one and the report is about the other.
+    if (!name && from && project.maps.size() == 2)
+        name = project.maps[project.maps[0].props.name == *from ? 1 : 0].props.name;
+    const model::Map& map = chosenMap(project, file, name, from ? "--to" : "--map");
     const render::ReportOptions options = reportOptions(args, project, file);
-    if (options.compareFrom == map.id)
-        throw UsageError("--from and --to name the same map, \"" + map.props.name + "\"");
     const auto gui = startGui();
     try {
         return writeReport(context, file, project, map, options, output);
@@ -308,8 +312,9 @@ Command reportCommand() {
         "step table, the red-pen list with reasons and costs, the findings, and with --from\n"
         "the comparison: figures before and after, lead time by segment, the lead-time\n"
         "waterfall, and the steps added, removed and changed.\n"
-        "--to (or --map) may be left out when the project has one map. Exits with 1 when a\n"
-        "map has errors (the report is written, without its figures), 2 for bad usage.",
+        "--to (or --map) may be left out when the project has one map, or two and --from\n"
+        "names the other. Exits with 1 when a map has errors (the report is written, without\n"
+        "its figures), 2 for bad usage.",
         withReportOptions({
             {"--output", "-o", "REPORT.pdf", "the PDF to write"},
             {"--to", "", "MAP", "the map the report is about (to-be, when comparing)"},

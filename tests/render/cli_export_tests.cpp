@@ -70,6 +70,13 @@ TEST_CASE("gemba-cli report compares two maps, with the options it documents") {
     CHECK(text.find("Comparison: Current state → Future state") != std::string::npos);
     CHECK(text.find("Automated checks") != std::string::npos);
 
+    // Of two maps, --from alone names the other as the one the report is about.
+    const fs::path implied = f.folder / "implied.pdf";
+    result = runCli({"report", q(f.project), "--from", "Current state", "-o", q(implied)});
+    INFO(result.err);
+    REQUIRE(result.exitCode == 0);
+    CHECK(pdfInfoField(implied, "Title") == "Change requests — Future state");
+
     const fs::path small = f.folder / "small.pdf";
     result = runCli({"report", q(f.project), "--map", "Current state", "-o", q(small), "--page",
                      "letter", "--portrait", "--scale", "100%", "--no-steps", "--no-red-pen",
@@ -102,6 +109,8 @@ TEST_CASE("gemba-cli export and report refuse bad usage with 2, and write nothin
         {{"report", file, "--map", "Current state", "-o", out, "--scale", "huge"},
          "--scale takes 'fit' or a percentage"},
         {{"report", file, "--from", "Current state", "--to", "Current state", "-o", out},
+         "the same map"},
+        {{"export", file, "--map", "Future state", "--from", "Future state", "-o", out},
          "the same map"},
         {{"report", file, "--map", "Current state", "-o", q(f.folder / "report.svg")},
          "a report is a PDF"},
