@@ -286,7 +286,10 @@ void MainWindow::createDocks() {
                                Qt::RightDockWidgetArea);
     tabifyDockWidget(properties, people);
     properties->raise();
+    // The palette as a strip of buttons: click a shape to place it, or drag it onto the map.
+    QDockWidget* palette = dock(m_palette, tr("Palette"), "dockPalette", Qt::LeftDockWidgetArea);
     QDockWidget* metrics = dock(m_metrics, tr("Metrics"), "dockMetrics", Qt::LeftDockWidgetArea);
+    splitDockWidget(palette, metrics, Qt::Vertical);
     QDockWidget* findings =
         dock(m_findings, tr("Findings"), "dockFindings", Qt::LeftDockWidgetArea);
     splitDockWidget(metrics, findings, Qt::Vertical);
@@ -304,10 +307,6 @@ void MainWindow::createToolBars() {
     m_fileBar->addSeparator();
     m_fileBar->addAction(findChild<QAction*>(QStringLiteral("actionFit")));
     m_fileBar->addAction(findChild<QAction*>(QStringLiteral("actionPresentation")));
-
-    m_paletteBar = addToolBar(tr("Palette"));
-    m_paletteBar->setObjectName(QStringLiteral("toolBarPalette"));
-    m_paletteBar->addActions(m_palette->actions());
 
     addToolBarBreak();
     m_captureBar = addToolBar(tr("Quick Capture"));
@@ -745,7 +744,7 @@ void MainWindow::setPresenting(bool on) {
     if (on == m_presenting)
         return;
     m_presenting = on;
-    const QList<QToolBar*> bars = {m_fileBar, m_paletteBar};
+    const QList<QToolBar*> bars = {m_fileBar};
     if (on) {
         m_stateBeforePresenting = saveState();
         m_wasMaximized = isMaximized();

@@ -103,7 +103,6 @@ private:
     QuickCaptureBar* m_quickCapture = nullptr;
     QList<QDockWidget*> m_docks;
     QToolBar* m_fileBar = nullptr;
-    QToolBar* m_paletteBar = nullptr;
     QToolBar* m_captureBar = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_zoomLabel = nullptr;
