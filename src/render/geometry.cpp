@@ -167,9 +167,14 @@ QRectF redPenEllipse(const model::Map& map, const model::RedPen& pen) {
     QRectF around;
     for (Id target : pen.targets) {
         QRectF r;
-        if (const model::Flow* flow = map.findFlow(target))
-            r = flowPath(map, *flow).boundingRect();
-        else
+        if (const model::Flow* flow = map.findFlow(target)) {
+            // Around the middle of the flow, where its label and symbol are, not around the
+            // whole route (a loop's route runs under other steps).
+            const QPainterPath path = flowPath(map, *flow);
+            const QPointF mid = flowMidpoint(path);
+            const qreal width = std::clamp<qreal>(path.boundingRect().width(), 40, 120);
+            r = QRectF(mid.x() - width / 2, mid.y() - 16, width, 32);
+        } else
             r = attachRect(map, target, /*vertical=*/true); // a step with its data box
         if (!r.isNull())
             around = around.isNull() ? r : around.united(r);

@@ -115,18 +115,21 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
             badges << mapText("ABOVE TAKT");
             colours << t.aboveTakt;
         }
-        qreal x = body.center().x() - (badges.size() - 1) * 40;
-        for (int i = 0; i < badges.size(); ++i, x += 80)
+        // On the top edge towards the right: information arrows arrive at the middle.
+        qreal x = body.right() - 40;
+        for (int i = badges.size() - 1; i >= 0; --i, x -= 76)
             paintBadge(p, QPointF(x, body.top()), badges[i], colours[i]);
     }
 
     // The data box.
+    // The data box; zoomed out its figures would be unreadable, and an empty box would look
+    // like missing data, so it is left out.
+    if (c.levelOfDetail < kDetailThreshold)
+        return;
     const QRectF data = dataBoxRect(step);
     p.setPen(QPen(state.selected ? t.selection : t.faint, 1));
     p.setBrush(t.dataFill);
     p.drawRect(data);
-    if (c.levelOfDetail < kDetailThreshold)
-        return;
     const model::Project& project = c.project;
     QString pt = durationText(project, step.processTime);
     if (step.processTimeMin || step.processTimeMax)
@@ -460,11 +463,15 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
         p.setPen(Qt::NoPen);
         p.setBrush(t.ink);
         p.drawPolygon(arrowHead(path, 11, 12));
-        if (roomForSymbol) {
-            QString text = QStringLiteral("FIFO");
-            if (flow.fifoMax)
-                text += mapText(" max %1").arg(*flow.fifoMax);
-            const QFont font = t.font(6.5, true);
+        // "FIFO max 10" where the lane is long enough, "FIFO" where only that fits.
+        const QFont font = t.font(6.5, true);
+        QString text = QStringLiteral("FIFO");
+        if (flow.fifoMax) {
+            const QString withMax = text + mapText(" max %1").arg(*flow.fifoMax);
+            if (path.length() >= textWidth(font, withMax) + 28)
+                text = withMax;
+        }
+        if (detail && path.length() >= textWidth(font, text) + 28) {
             const QRectF box(mid.x() - textWidth(font, text) / 2 - 3, mid.y() - 6,
                              textWidth(font, text) + 6, 12);
             p.setBrush(t.paper);
@@ -517,9 +524,12 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
     if (detail) {
         if (c.metrics && std::binary_search(c.metrics->handoffFlows.begin(),
                                             c.metrics->handoffFlows.end(), flow.id)) {
-            // The handoff marker: a baton ring near the end where the work changes hands.
+            // The handoff marker: a baton ring near the end where the work changes hands,
+            // beside the line (labels sit on its other side, lane texts on it).
+            const qreal along = path.percentAtLength(std::max<qreal>(0, path.length() - 26));
+            const qreal angle = qDegreesToRadians(path.angleAtPercent(along));
             const QPointF at =
-                path.pointAtPercent(path.percentAtLength(std::max<qreal>(0, path.length() - 30)));
+                path.pointAtPercent(along) + QPointF(std::sin(angle), std::cos(angle)) * 15;
             p.setPen(QPen(t.paper, 1.5));
             p.setBrush(t.handoff);
             p.drawEllipse(at, 7.5, 7.5);
@@ -532,8 +542,12 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
         if (!label.isEmpty()) {
             const QFont font = t.font(7);
             const qreal width = std::min<qreal>(textWidth(font, label) + 8, 180);
+            // Above the line; under it for a flow that runs back, whose line passes below
+            // the steps' data boxes.
+            const bool runsBack = path.pointAtPercent(1).x() < path.pointAtPercent(0).x() - 8;
             const qreal above = flow.kind == model::FlowKind::Shipment ? 34 : 18;
-            const QRectF box(mid.x() - width / 2, mid.y() - above - 6, width, 13);
+            const QRectF box(mid.x() - width / 2, runsBack ? mid.y() + 6 : mid.y() - above - 6,
+                             width, 13);
             p.setPen(Qt::NoPen);
             QColor backing = t.paper;
             backing.setAlpha(220);
