@@ -9,7 +9,6 @@
 #include "gemba/store/csv_steps.h"
 #include "report_parts.h"
 
-#include <QBuffer>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPicture>
