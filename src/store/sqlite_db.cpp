@@ -5,7 +5,9 @@
 namespace gemba::store::detail {
 
 Database::Database(const std::string& path, int flags) {
-    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    // A connection lives within one call on one thread, so it needs no lock of its own around
+    // every call (SQLite's default would take one for each value read).
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);
