@@ -34,7 +34,7 @@ bench:
 	@scripts/bench.sh $(BUILD_DIR)-release
 
 screenshots:
-	@scripts/install-deps.sh run
+	@scripts/install-deps.sh test
 	@$(MAKE) --no-print-directory compile
 	@scripts/screenshots.sh $(BUILD_DIR)
 

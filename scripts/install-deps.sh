@@ -1,20 +1,20 @@
 #!/bin/sh
 # Installs the Debian packages Gemba needs to build, test and run, if any are missing.
-# Usage: scripts/install-deps.sh [build|test|run]
+# Usage: scripts/install-deps.sh [build|run|test]
 # As root it calls apt-get directly; otherwise it tries sudo without a password prompt;
 # where neither works it prints the exact apt-get line to run and fails.
 set -eu
 
-build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev
+build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev
        nlohmann-json3-dev catch2 libsqlite3-dev fonts-dejavu-core"
+# Tests render under the offscreen platform and read PDFs back; screenshots run under Xvfb.
 extra_test="xvfb xauth poppler-utils"
-extra_run="xvfb xauth"
 
 case "${1:-build}" in
     build) wanted="$build" ;;
     test) wanted="$build $extra_test" ;;
-    run) wanted="$build $extra_run" ;;
-    *) echo "usage: $0 [build|test|run]" >&2; exit 2 ;;
+    run) wanted="$build" ;;
+    *) echo "usage: $0 [build|run|test]" >&2; exit 2 ;;
 esac
 
 missing=""
