@@ -57,8 +57,10 @@ QString valueClassText(model::ValueClass value) {
     return {};
 }
 
-/// "process_time" -> "Process time".
+/// "process_time" -> "Process time"; the abbreviations VSM people use stay as they write them.
 QString fieldTitle(const std::string& field) {
+    if (field == "pca")
+        return QStringLiteral("%C&A");
     QString text = qs(field);
     text.replace(QLatin1Char('_'), QLatin1Char(' '));
     if (!text.isEmpty())

@@ -132,14 +132,18 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
         if (waits) {
             runTo(split, upper);
             if (writeFigures)
-                paintElidedText(p, QRectF(x, upper - 18, split - x, 14),
+                // A figure may use the segment's whole width, centred on its rung: waiting
+                // figures sit above the ladder and process figures below, so the two never
+                // meet, and neighbours' figures stay apart.
+                paintElidedText(p, QRectF((x + split) / 2 - width / 2, upper - 18, width, 14),
                                 qs(model::formatDuration(segment.waitSeconds, calendar)),
                                 figureFont, t.ladderWait, Qt::AlignCenter);
         }
         if (works) {
             runTo(x + width, lower);
             if (writeFigures)
-                paintElidedText(p, QRectF(split, lower + 3, x + width - split, 14),
+                paintElidedText(p,
+                                QRectF((split + x + width) / 2 - width / 2, lower + 3, width, 14),
                                 qs(model::formatDuration(segment.processSeconds, calendar)),
                                 figureFont, t.ladderProcess, Qt::AlignCenter);
         }
