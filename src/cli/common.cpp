@@ -1,6 +1,7 @@
 #include "common.h"
 
 #include "command.h"
+#include "gemba/model/text.h"
 #include "gemba/model/units.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
@@ -17,10 +18,7 @@ namespace gemba::cli {
 namespace {
 
 bool endsWithJson(const std::filesystem::path& file) {
-    std::string extension = file.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".json";
+    return model::toLower(file.extension().string()) == ".json";
 }
 
 } // namespace

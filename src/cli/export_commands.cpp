@@ -4,6 +4,7 @@
 #include "command.h"
 #include "common.h"
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/text.h"
 #include "gemba/model/units.h"
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
@@ -48,10 +49,7 @@ QString qs(const std::string& text) {
 }
 
 std::string lowerExtension(const fs::path& file) {
-    std::string extension = file.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
+    return model::toLower(file.extension().string());
 }
 
 std::string requiredOutput(const Args& args, const char* example) {

@@ -2,6 +2,7 @@
 
 #include "checks.h"
 #include "gemba/model/names.h"
+#include "gemba/model/text.h"
 #include "gemba/model/units.h"
 
 #include <algorithm>
@@ -66,15 +67,6 @@ Id firstStepOr(const ValueStream& vs, std::span<const int> nodes) {
 // ---------------------------------------------------------------------------------------
 // Building the graph
 
-std::string_view trimmed(std::string_view text) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
 char lowered(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -136,7 +128,7 @@ public:
         if (step.pca)
             m_vs.pca[v] = *step.pca / 100;
         m_vs.valueAdding[v] = step.value == model::ValueClass::ValueAdding;
-        if (const std::string_view role = trimmed(step.role); !role.empty()) {
+        if (const std::string_view role = model::trim(step.role); !role.empty()) {
             auto [it, added] = m_roleIds.try_emplace(role, static_cast<int>(m_vs.roles.size()));
             if (added)
                 m_vs.roles.emplace_back(role);

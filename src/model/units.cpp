@@ -1,5 +1,7 @@
 #include "gemba/model/units.h"
 
+#include "gemba/model/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -10,22 +12,6 @@
 namespace gemba::model {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
 
 struct UnitWord {
     std::string_view word;
@@ -51,7 +37,7 @@ constexpr std::array kUnitWords = {
 } // namespace
 
 std::optional<TimeUnit> timeUnitFromText(std::string_view word) {
-    const std::string key = lower(trim(word));
+    const std::string key = toLower(trim(word));
     for (const auto& entry : kUnitWords)
         if (entry.word == key)
             return entry.unit;
@@ -136,7 +122,7 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
         return problem(" is negative; durations cannot be");
     std::optional<TimeUnit> unit = defaultUnit;
     if (!unitText.empty()) {
-        if (lower(unitText) == "m")
+        if (toLower(unitText) == "m")
             return problem(": unit 'm' is ambiguous; write min for minutes or mo for months");
         unit = timeUnitFromText(unitText);
         if (!unit)

@@ -2,6 +2,7 @@
 
 #include "csv.h"
 #include "gemba/model/names.h"
+#include "gemba/model/text.h"
 #include "gemba/model/units.h"
 #include "gemba/store/errors.h"
 #include "text_util.h"
@@ -76,7 +77,7 @@ std::string allColumnNames() {
 std::string normalise(std::string_view text) {
     std::string out;
     bool space = false;
-    for (char c : detail::trim(text)) {
+    for (char c : model::trim(text)) {
         if (c == ' ' || c == '\t') {
             space = true;
             continue;
@@ -123,7 +124,7 @@ std::vector<HeaderColumn> readHeader(const detail::CsvRow& row, const std::strin
     std::vector<HeaderColumn> columns;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
         HeaderColumn column;
-        column.header = std::string(detail::trim(row.cells[i]));
+        column.header = std::string(model::trim(row.cells[i]));
         const CellPlace place(file, row.number, i, column.header);
         if (!detail::isValidUtf8(column.header))
             place.fail("not UTF-8 text; save the file as CSV UTF-8");
@@ -138,8 +139,8 @@ std::vector<HeaderColumn> readHeader(const detail::CsvRow& row, const std::strin
             const auto open = name.rfind('(');
             if (open == std::string::npos)
                 place.fail("a ')' without '(' in the column name");
-            unitText = std::string(detail::trim(name.substr(open + 1, name.size() - open - 2)));
-            name = std::string(detail::trim(name.substr(0, open)));
+            unitText = std::string(model::trim(name.substr(open + 1, name.size() - open - 2)));
+            name = std::string(model::trim(name.substr(0, open)));
         }
         const ColumnName* known = nullptr;
         for (const ColumnName& c : kColumns)
@@ -204,7 +205,7 @@ public:
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
             const HeaderColumn& column = columns[i];
             const CellPlace place(m_file, row.number, i, column.header);
-            const std::string_view cell = detail::trim(row.cells[i]);
+            const std::string_view cell = model::trim(row.cells[i]);
             if (!detail::isValidUtf8(cell))
                 place.fail("not UTF-8 text; save the file as CSV UTF-8");
             if (!column.column) {
@@ -268,7 +269,7 @@ public:
                     std::size_t end = cell.find(';', start);
                     if (end == std::string_view::npos)
                         end = cell.size();
-                    const std::string_view name = detail::trim(cell.substr(start, end - start));
+                    const std::string_view name = model::trim(cell.substr(start, end - start));
                     if (!name.empty())
                         values.systems.emplace_back(name);
                     start = end + 1;
@@ -309,7 +310,7 @@ private:
     double percent(std::string_view cell, const CellPlace& place) const {
         std::string_view digits = cell;
         if (!digits.empty() && digits.back() == '%')
-            digits = detail::trim(digits.substr(0, digits.size() - 1));
+            digits = model::trim(digits.substr(0, digits.size() - 1));
         const auto value = parseNumber(digits, m_decimalComma);
         if (!value)
             place.fail("'" + std::string(cell) + "' is not a percentage");
@@ -386,7 +387,7 @@ Id importCsvSteps(Project& project, std::string_view text, const std::string& fi
     // Systems by name, case-insensitively: the project's first (lowest id), then new ones.
     std::map<std::string, Id> systemIds;
     for (const auto& [id, system] : project.systems)
-        systemIds.emplace(detail::toLower(system.name), id);
+        systemIds.emplace(model::toLower(system.name), id);
     std::vector<System> newSystems;
 
     // Layout: steps 240 units apart on one line, waits evenly between them.
@@ -431,7 +432,7 @@ Id importCsvSteps(Project& project, std::string_view text, const std::string& fi
         step.id = allocate();
         step.pos = {x, 0};
         for (const std::string& name : row.systems) {
-            const std::string key = detail::toLower(name);
+            const std::string key = model::toLower(name);
             auto it = systemIds.find(key);
             if (it == systemIds.end()) {
                 System system{allocate(), name, SystemKind::Other};

@@ -46,22 +46,6 @@ bool isValidUtf8(std::string_view text) {
     return true;
 }
 
-std::string toLower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
 std::string exactNumber(double value) {
     // The fixed form of the largest double has 309 digits; 400 leaves room for the sign.
     char buffer[400];

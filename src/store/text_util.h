@@ -12,9 +12,6 @@ namespace gemba::store::detail {
 /// JSON writer never meets bytes it cannot encode.
 bool isValidUtf8(std::string_view text);
 
-std::string toLower(std::string_view text);
-std::string_view trim(std::string_view text);
-
 /// A number in the shortest fixed-point form that reads back to the same double: 0.1 -> "0.1",
 /// 1e21 -> "1000000000000000000000". Fixed, never exponent form, because model::parseNumber
 /// reads only fixed notation.
