@@ -7,9 +7,7 @@
 #include "gemba/store/json_format.h"
 #include "gemba/store/project_file.h"
 
-#include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -85,17 +83,13 @@ double positiveNumberOption(const std::string& option, const std::string& text) 
 }
 
 std::string percentNumber(double value) {
-    // One decimal as a rule, but a small share keeps two significant digits: a plant's
-    // activity ratio of 0.0175% must not read as 0%.
-    const double magnitude = std::abs(value);
-    int decimals = 1;
-    if (magnitude > 0 && magnitude < 1)
-        decimals = std::min(6, static_cast<int>(std::ceil(-std::log10(magnitude))) + 1);
-    return model::formatNumber(value, decimals);
+    std::string text = model::formatPercent(value / 100);
+    text.pop_back(); // the '%'
+    return text;
 }
 
 std::string percent(double ratio) {
-    return percentNumber(ratio * 100) + "%";
+    return model::formatPercent(ratio);
 }
 
 std::string duration(double seconds, const model::Calendar& calendar) {
