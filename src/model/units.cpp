@@ -181,7 +181,8 @@ std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& cale
 }
 
 std::string formatDuration(double seconds, const Calendar& calendar) {
-    const double magnitude = std::abs(seconds);
+    // A hair more, so that 3599.9999999 s (an hour after sums of weighted times) reads 1 h.
+    const double magnitude = std::abs(seconds) * (1 + 1e-9);
     TimeUnit unit = TimeUnit::Second;
     if (magnitude >= calendar.secondsPerDay())
         unit = TimeUnit::Day;

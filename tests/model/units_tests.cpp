@@ -59,6 +59,9 @@ TEST_CASE("durations format in the largest readable unit", "[units]") {
     CHECK(formatDuration(5400, calendar) == "1.5 h");
     CHECK(formatDuration(8 * 3600 * 2.5, calendar) == "2.5 d");
     CHECK(formatDuration(0, calendar) == "0 s");
+    // Weighted sums land a hair below a whole unit; they still read in that unit.
+    CHECK(formatDuration(3600 * (1 - 1e-12), calendar) == "1 h");
+    CHECK(formatDuration(8 * 3600 * (1 - 1e-12), calendar) == "1 d");
     CHECK(formatDurationIn(5400, TimeUnit::Hour, calendar) == "1.5 h");
     CHECK(formatNumber(1.005, 1) == "1");
     CHECK(formatNumber(2.50) == "2.5");
