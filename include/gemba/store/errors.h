@@ -11,7 +11,9 @@ class InputError : public std::runtime_error {
 public:
     InputError(std::string file, std::string place, std::string problem);
     const std::string& file() const { return m_file; }
-    const std::string& place() const { return m_place; }     ///< "row 4, column 'x'", "/maps/0/steps/2/name"
+    const std::string& place() const {
+        return m_place;
+    } ///< "row 4, column 'x'", "/maps/0/steps/2/name"
     const std::string& problem() const { return m_problem; }
 
 private:

@@ -2,9 +2,8 @@
 
 #include "gemba/model/project.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 /// The JSON interchange format of a whole project: docs/file-format.md.
