@@ -1,5 +1,7 @@
 #pragma once
 
+#include "files.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,21 +21,8 @@ struct CliResult {
 CliResult runCli(const std::vector<std::string>& arguments, const std::filesystem::path& cwd,
                  const std::vector<std::string>& environment = {});
 
-/// A fresh, empty folder under the system's temporary folder, removed by the destructor.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return m_path; }
-    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
-
-private:
-    std::filesystem::path m_path;
-};
-
-std::string readFile(const std::filesystem::path& file);
-void writeFile(const std::filesystem::path& file, const std::string& text);
+using gemba::test::readFile;
+using gemba::test::TempDir;
+using gemba::test::writeFile;
 
 } // namespace gemba::cli::test

@@ -50,7 +50,7 @@ TEST_CASE("file -> JSON -> file -> JSON gives the same bytes", "[store][json]") 
     const Project read = readJsonFile(dir / "a.json");
     CHECK(read == fullProject());
     writeJsonFile(read, dir / "b.json");
-    CHECK(readBytes(dir / "a.json") == readBytes(dir / "b.json"));
+    CHECK(readFile(dir / "a.json") == readFile(dir / "b.json"));
     CHECK(listDir(dir.path()) == std::vector<std::string>{"a.json", "b.json"});
 }
 
@@ -305,7 +305,7 @@ TEST_CASE("JSON errors name the JSON Pointer of the bad value and what was expec
 
 TEST_CASE("readJsonFile names file, line and column of a syntax error", "[store][json]") {
     TempDir dir;
-    writeBytes(dir / "bad.json", "{\n  \"format\": \"gemba\",\n  oops\n}\n");
+    writeFile(dir / "bad.json", "{\n  \"format\": \"gemba\",\n  oops\n}\n");
     try {
         readJsonFile(dir / "bad.json");
         FAIL("should not parse");
@@ -314,12 +314,12 @@ TEST_CASE("readJsonFile names file, line and column of a syntax error", "[store]
         CHECK(error.place() == "line 3, column 3"); // the 'o' of oops
         CHECK_THAT(error.problem(), Catch::StartsWith("invalid JSON: "));
     }
-    writeBytes(dir / "empty.json", "");
+    writeFile(dir / "empty.json", "");
     CHECK_THROWS_WITH(readJsonFile(dir / "empty.json"), Catch::Contains("line 1, column 1"));
     CHECK_THROWS_WITH(readJsonFile(dir / "missing.json"), Catch::EndsWith("no such file"));
     // A value error in a file names the file and the pointer.
-    writeBytes(dir / "value.json",
-               R"({"format": "gemba", "version": 1, "people": [], "systems": [], "maps": 3})");
+    writeFile(dir / "value.json",
+              R"({"format": "gemba", "version": 1, "people": [], "systems": [], "maps": 3})");
     CHECK_THROWS_WITH(readJsonFile(dir / "value.json"),
                       (dir / "value.json").string() + ": /maps: expected a list, found a number");
 }
@@ -328,12 +328,12 @@ TEST_CASE("writeJsonFile replaces a file atomically and refuses what it cannot w
           "[store][json]") {
     TempDir dir;
     writeJsonFile(Project{}, dir / "p.json");
-    const std::string before = readBytes(dir / "p.json");
+    const std::string before = readFile(dir / "p.json");
     Project bad = fullProject();
     bad.props.team.sponsor = 12345;
     CHECK_THROWS_WITH(writeJsonFile(bad, dir / "p.json"),
                       Catch::Contains("cannot save: id 12345 is not a person of the project"));
-    CHECK(readBytes(dir / "p.json") == before);
+    CHECK(readFile(dir / "p.json") == before);
     CHECK_THROWS_AS(writeJsonFile(Project{}, dir / "missing" / "p.json"), InputError);
     CHECK(listDir(dir.path()) == std::vector<std::string>{"p.json"});
     writeJsonFile(fullProject(), dir / "p.json");

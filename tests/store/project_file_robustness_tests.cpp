@@ -66,12 +66,12 @@ TEST_CASE("opening what is not a Gemba project names the file and says why", "[s
         CHECK_THAT(openError(dir / "folder.gemba").problem(), Catch::Contains("is a folder"));
     }
     SECTION("empty") {
-        writeBytes(dir / "empty.gemba", "");
+        writeFile(dir / "empty.gemba", "");
         CHECK(openError(dir / "empty.gemba").problem() ==
               "the file is empty (not a Gemba project)");
     }
     SECTION("text") {
-        writeBytes(dir / "notes.gemba", "name,process time\nCheck,5 min\n");
+        writeFile(dir / "notes.gemba", "name,process time\nCheck,5 min\n");
         CHECK(openError(dir / "notes.gemba").problem() ==
               "not a Gemba project (not a SQLite database)");
     }
@@ -92,29 +92,29 @@ TEST_CASE("opening what is not a Gemba project names the file and says why", "[s
 TEST_CASE("a truncated or damaged file is refused, never half-read", "[store][file]") {
     TempDir dir;
     const fs::path file = validFile(dir);
-    const std::string bytes = readBytes(file);
+    const std::string bytes = readFile(file);
     REQUIRE(bytes.size() % 4096 == 0);
 
     SECTION("cut at a page boundary") {
-        writeBytes(file, bytes.substr(0, bytes.size() / 4096 / 2 * 4096));
+        writeFile(file, bytes.substr(0, bytes.size() / 4096 / 2 * 4096));
         CHECK_THAT(openError(file).problem(), Catch::StartsWith("the file is truncated: it should "
                                                                 "hold " +
                                                                 std::to_string(bytes.size())));
     }
     SECTION("cut inside a page") {
-        writeBytes(file, bytes.substr(0, 4096 * 3 + 1000));
+        writeFile(file, bytes.substr(0, 4096 * 3 + 1000));
         CHECK_THAT(openError(file).problem(),
                    Catch::StartsWith("the file is truncated or damaged"));
     }
     SECTION("cut inside the header") {
-        writeBytes(file, bytes.substr(0, 60));
+        writeFile(file, bytes.substr(0, 60));
         CHECK(openError(file).problem() == "not a Gemba project (not a SQLite database)");
     }
     SECTION("a page overwritten with garbage") {
         std::string damaged = bytes;
         for (std::size_t i = 4096 * 2; i < 4096 * 3; ++i)
             damaged[i] = static_cast<char>(0xA5 ^ (i * 7));
-        writeBytes(file, damaged);
+        writeFile(file, damaged);
         CHECK_THAT(openError(file).problem(), Catch::Contains("damaged"));
     }
 }
@@ -277,10 +277,10 @@ TEST_CASE("hostile contents give an InputError naming table, row and column", "[
 TEST_CASE("opening a file never changes it", "[store][file]") {
     TempDir dir;
     const fs::path file = validFile(dir);
-    const std::string before = readBytes(file);
+    const std::string before = readFile(file);
     const auto time = fs::last_write_time(file);
     openProject(file);
-    CHECK(readBytes(file) == before);
+    CHECK(readFile(file) == before);
     CHECK(fs::last_write_time(file) == time);
     CHECK(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
 }
@@ -289,13 +289,13 @@ TEST_CASE("fuzz: truncated and bit-flipped files open or throw InputError", "[st
     TempDir dir;
     const fs::path good = validFile(dir, "good.gemba");
     const Project expected = fullProject();
-    const std::string bytes = readBytes(good);
+    const std::string bytes = readFile(good);
     const fs::path file = dir / "fuzz.gemba";
     std::mt19937 random(20240303); // fixed seed: the same variants on every run
     int opened = 0;
     int refused = 0;
     auto attempt = [&](const std::string& variant, const std::string& what) {
-        writeBytes(file, variant);
+        writeFile(file, variant);
         try {
             openProject(file);
             ++opened;

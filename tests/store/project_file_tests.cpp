@@ -124,9 +124,9 @@ TEST_CASE("the schema 1 fixture opens to the project it was written from", "[sto
     // schemas add their migrations and keep this test: an old file must always open.
     REQUIRE(fs::exists(kFixtureV1));
     CHECK(pragma(kFixtureV1, "user_version") == 1);
-    const std::string before = readBytes(kFixtureV1);
+    const std::string before = readFile(kFixtureV1);
     CHECK(openProject(kFixtureV1) == fullProject());
-    CHECK(readBytes(kFixtureV1) == before); // opening never writes
+    CHECK(readFile(kFixtureV1) == before); // opening never writes
 }
 
 // Rewrites the fixture; run by hand only when a fixture of a new schema is due:
@@ -168,10 +168,10 @@ TEST_CASE("migrations run in order on a copy, and the file on disk stays as it w
                          CHECK(db.queryInt("PRAGMA user_version") == 1);
                      }});
     const fs::path file = olderFile(dir, 1);
-    const std::string before = readBytes(file);
+    const std::string before = readFile(file);
     CHECK(detail::openProjectWith(file, steps, 3) == fullProject());
     CHECK(ran == std::vector<int>{2, 3});
-    CHECK(readBytes(file) == before);
+    CHECK(readFile(file) == before);
 
     SECTION("a file of schema 2 goes through the step to 3 only") {
         ran.clear();
@@ -191,7 +191,7 @@ TEST_CASE("a failing or missing migration step is an InputError, and nothing cha
           "[store][file][migration]") {
     TempDir dir;
     const fs::path file = olderFile(dir, 1);
-    const std::string before = readBytes(file);
+    const std::string before = readFile(file);
 
     std::vector<detail::Migration> failing = {{2, "CREATE TABLE tag (name TEXT);", {}},
                                               {3, "INSERT INTO missing_table VALUES (1);", {}}};
@@ -205,5 +205,5 @@ TEST_CASE("a failing or missing migration step is an InputError, and nothing cha
     std::vector<detail::Migration> gap = {{3, "", {}}};
     CHECK_THROWS_WITH(detail::openProjectWith(file, gap, 3),
                       Catch::Contains("no migration from schema 1 to 2"));
-    CHECK(readBytes(file) == before);
+    CHECK(readFile(file) == before);
 }

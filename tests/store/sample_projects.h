@@ -1,5 +1,6 @@
 #pragma once
 
+#include "files.h"
 #include "gemba/model/project.h"
 
 #include <filesystem>
@@ -18,22 +19,9 @@ model::Project fullProject();
 /// and rework loops) up to `flows` flows in all: the size the speed requirements name.
 model::Project bigProject(int steps = 10000, int flows = 12000);
 
-/// A fresh, empty directory under the system's temporary directory, removed by the destructor.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return m_path; }
-    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
-
-private:
-    std::filesystem::path m_path;
-};
-
-std::string readBytes(const std::filesystem::path& file);
-void writeBytes(const std::filesystem::path& file, const std::string& bytes);
+using gemba::test::readFile;
+using gemba::test::TempDir;
+using gemba::test::writeFile;
 
 /// Runs SQL on a database file, outside Gemba, as another program would (to damage files).
 void runSql(const std::filesystem::path& file, const std::string& sql);

@@ -52,7 +52,7 @@ TEST_CASE("a save into a read-only folder fails and leaves the old file as it wa
     fs::create_directory(folder);
     const fs::path file = folder / "p.gemba";
     saveProject(smallProject(), file);
-    const std::string before = readBytes(file);
+    const std::string before = readFile(file);
     fs::permissions(dir.path(),
                     fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
     fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
@@ -88,7 +88,7 @@ TEST_CASE("a save into a read-only folder fails and leaves the old file as it wa
         REQUIRE(WIFEXITED(status));
         CHECK(WEXITSTATUS(status) == 0); // 0: InputError "Permission denied", as expected
     }
-    CHECK(readBytes(file) == before);
+    CHECK(readFile(file) == before);
     CHECK(listDir(folder) == std::vector<std::string>{"p.gemba"});
     CHECK(openProject(file) == smallProject());
 }
@@ -98,7 +98,7 @@ TEST_CASE("a save that fails after any number of rows leaves the old file and no
     TempDir dir;
     const fs::path file = dir / "p.gemba";
     saveProject(smallProject(), file);
-    const std::string before = readBytes(file);
+    const std::string before = readFile(file);
 
     // Every row count from 0 up to the last row of the full project fails cleanly; the first
     // count that lets the save through is the number of rows the project takes.
@@ -112,7 +112,7 @@ TEST_CASE("a save that fails after any number of rows leaves the old file and no
             REQUIRE_THAT(error.what(), Catch::Contains("simulated failure after " +
                                                        std::to_string(rows) + " rows"));
         }
-        REQUIRE(readBytes(file) == before);
+        REQUIRE(readFile(file) == before);
         REQUIRE(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
     }
     // 4 people + 6 systems + 1 project + 2 experts + 4 maps + 25 elements + ... : well above 50.
@@ -131,7 +131,7 @@ TEST_CASE("a save that cannot start says why and changes nothing", "[store][save
     SECTION("the project breaks a rule the file format keeps") {
         const fs::path file = dir / "p.gemba";
         saveProject(smallProject(), file);
-        const std::string before = readBytes(file);
+        const std::string before = readFile(file);
         Project bad = fullProject();
         bad.maps[0].steps.at(11).people.push_back(999);
         try {
@@ -141,7 +141,7 @@ TEST_CASE("a save that cannot start says why and changes nothing", "[store][save
             CHECK(error.place() == "step 11 (table step), field people/2");
             CHECK(error.problem() == "cannot save: id 999 is not a person of the project");
         }
-        CHECK(readBytes(file) == before);
+        CHECK(readFile(file) == before);
         CHECK(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
 
         Project notANumber = fullProject();
@@ -149,7 +149,7 @@ TEST_CASE("a save that cannot start says why and changes nothing", "[store][save
         CHECK_THROWS_WITH(saveProject(notANumber, file),
                           Catch::EndsWith("step 12 (table step), field lead_time: cannot save: "
                                           "NaN is not a finite number"));
-        CHECK(readBytes(file) == before);
+        CHECK(readFile(file) == before);
     }
 }
 
