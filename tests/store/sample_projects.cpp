@@ -1,12 +1,7 @@
 #include "sample_projects.h"
 
-#include <algorithm>
-#include <cstdlib>
-#include <fstream>
 #include <sqlite3.h>
-#include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace gemba::store::test {
 
