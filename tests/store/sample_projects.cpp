@@ -1,5 +1,6 @@
 #include "sample_projects.h"
 
+#include <algorithm>
 #include <sqlite3.h>
 #include <stdexcept>
 
