@@ -9,6 +9,7 @@
 #include "text_util.h"
 #include "validate.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cinttypes>
@@ -58,34 +59,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The table where an entity's own fields live, for messages.
-std::string_view tableOf(detail::Subject subject) {
-    using detail::Subject;
-    switch (subject) {
-    case Subject::Project:
-        return "project";
-    case Subject::Person:
-        return "person";
-    case Subject::System:
-        return "system";
-    case Subject::Map:
-        return "map";
-    case Subject::Step:
-        return "step";
-    case Subject::Wait:
-        return "wait";
-    case Subject::Party:
-        return "party";
-    case Subject::InfoBox:
-        return "info_box";
-    case Subject::Note:
-        return "note";
-    case Subject::RedPen:
-        return "red_pen";
-    case Subject::Flow:
-        return "flow";
-    }
-    return "?";
+/// The table where an entity's own fields live: its name with underscores ("info_box").
+std::string tableOf(detail::Subject subject) {
+    std::string table(detail::subjectName(subject));
+    std::replace(table.begin(), table.end(), ' ', '_');
+    return table;
 }
 
 /// "step 17 (table step), field process_time/min".
@@ -93,7 +71,7 @@ std::string placeOf(const detail::Violation& violation) {
     std::string place(detail::subjectName(violation.subject));
     if (violation.subject != detail::Subject::Project)
         place += " " + std::to_string(violation.id);
-    place += " (table " + std::string(tableOf(violation.subject)) + ")";
+    place += " (table " + tableOf(violation.subject) + ")";
     if (!violation.field.empty())
         place += ", field " + violation.field;
     return place;
