@@ -159,6 +159,10 @@ public:
                                      ") before it starts (" + model::isoTimestamp(started.start) +
                                      ")");
                 event.start = started.start;
+                if (event.resource == 0)
+                    event.resource = started.resource;
+                if (event.role == 0)
+                    event.role = started.role;
             }
             m_builder.add(event);
         }
@@ -186,6 +190,8 @@ public:
             const auto got = in.gcount();
             const bool last = got == 0 || in.eof();
             any = any || got > 0;
+            if (!any)
+                throw InputError(m_file, "", "the file is empty");
             const auto status = XML_Parse(m_parser, buffer.data(), static_cast<int>(got), last);
             if (m_error)
                 std::rethrow_exception(m_error);
@@ -200,8 +206,6 @@ public:
             if (last)
                 break;
         }
-        if (!any)
-            throw InputError(m_file, "", "the file is empty");
     }
 
     model::EventLog finish() { return m_builder.finish(); }
