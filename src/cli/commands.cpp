@@ -10,8 +10,11 @@ int runExportJson(const Args& args, Context& context);
 int runMetrics(const Args& args, Context& context);
 int runCompare(const Args& args, Context& context);
 int runValidate(const Args& args, Context& context);
-Command exportCommand(); // export_commands.cpp
-Command reportCommand(); // export_commands.cpp
+Command exportCommand();       // export_commands.cpp
+Command reportCommand();       // export_commands.cpp
+Command importEventsCommand(); // event_commands.cpp
+Command refreshCommand();      // event_commands.cpp
+Command flowCommand();         // event_commands.cpp
 
 namespace {
 
@@ -105,6 +108,9 @@ const std::vector<Command>& commands() {
          runValidate},
         exportCommand(),
         reportCommand(),
+        importEventsCommand(),
+        refreshCommand(),
+        flowCommand(),
     };
     return table;
 }

@@ -518,43 +518,39 @@ FlowReport deriveFlow(const model::EventLog& log, const model::EventMapping& map
     }
 
     // Shares: a node whose kept departures always go on to the same several steps is a
-    // parallel split (no shares); otherwise the routes are alternatives, weighted by the
-    // departures that took them (a departure into k steps at once counts 1/k to each).
-    std::map<int, std::map<int, double>> weight; // from -> to -> weight
+    // parallel split (no shares). Otherwise the departures are alternatives: a departure to one
+    // step weighs on that route, a departure into several steps at once on a parallel group.
+    std::map<int, std::map<int, double>> weight; // from -> to -> departures to `to` alone
     std::map<int, double> total;
     std::map<int, bool> andSplit;
     for (std::size_t node = 0; node < g.nextSets.size(); ++node) {
         const int from = static_cast<int>(node) - 1;
         if (stepFolded(from))
             continue;
-        std::size_t keptSets = 0, multi = 0, multiDepartures = 0, departures = 0;
+        std::vector<std::pair<std::vector<int>, std::size_t>> kept;
         for (const auto& [set, count] : g.nextSets[node]) {
-            std::vector<int> kept;
+            std::vector<int> members;
             for (int to : set)
                 if (!folded[edgeKey(from, to)])
-                    kept.push_back(to);
-            if (kept.empty())
-                continue;
-            ++keptSets;
-            departures += count;
-            if (kept.size() > 1) {
-                ++multi;
-                multiDepartures += count;
+                    members.push_back(to);
+            if (!members.empty()) {
+                kept.emplace_back(members, count);
+                total[from] += static_cast<double>(count);
             }
-            for (int to : kept)
-                weight[from][to] += static_cast<double>(count) / static_cast<double>(kept.size());
-            total[from] += static_cast<double>(count);
         }
-        andSplit[from] = keptSets == 1 && multi == 1;
-        if (multi > 0 && keptSets > 1) {
-            const std::string name =
-                from == kArrival ? "arrival" : report.steps[static_cast<std::size_t>(from)].name;
-            report.notes.push_back(
-                "after " + name + ", " + thousands(multiDepartures) + " of " +
-                thousands(departures) +
-                " departures go on to several steps at once and the others to one: drawn as "
-                "alternatives, each parallel step weighted 1/k");
+        andSplit[from] = kept.size() == 1 && kept[0].first.size() > 1;
+        if (andSplit[from])
+            continue;
+        std::map<std::vector<int>, std::size_t> groups;
+        for (const auto& [members, count] : kept) {
+            if (members.size() == 1)
+                weight[from][members[0]] += static_cast<double>(count);
+            else
+                groups[members] += count;
         }
+        for (const auto& [members, count] : groups)
+            report.groups.push_back(
+                {from, members, static_cast<double>(count) / total[from], count});
     }
     for (const EdgeAcc* e : edges) {
         RouteFlow route;
@@ -567,7 +563,7 @@ FlowReport deriveFlow(const model::EventLog& log, const model::EventMapping& map
         route.folded = folded[edgeKey(e->from, e->to)];
         std::vector<double> waits = e->waits;
         route.wait = distributionOf(waits);
-        if (!route.folded && !andSplit[e->from] && total[e->from] > 0)
+        if (!route.folded && !andSplit[e->from] && total[e->from] > 0 && weight[e->from][e->to] > 0)
             route.share = weight[e->from][e->to] / total[e->from];
         report.routes.push_back(std::move(route));
     }
@@ -660,9 +656,56 @@ model::Map measuredMap(const FlowReport& report, const std::string& name, model:
     customer.pos = {x + 220, 0};
     map.parties[customer.id] = customer;
     idOf[kFinish] = customer.id;
+    auto addFlow = [&](model::Id from, model::Id to, std::optional<double> share,
+                       std::optional<double> wait, std::string label) {
+        model::Flow flow;
+        flow.id = nextId++;
+        flow.from = from;
+        flow.to = to;
+        flow.kind = model::FlowKind::Push;
+        flow.share = share;
+        flow.wait = wait;
+        flow.label = std::move(label);
+        map.flows[flow.id] = flow;
+    };
+    auto waitOf = [](const RouteFlow& route) {
+        return route.wait.p50 > 0 ? std::optional<double>(route.wait.p50) : std::nullopt;
+    };
+    // A parallel group within alternatives: a junction (a wait of no time) takes the share.
+    for (const ParallelGroup& group : report.groups) {
+        if (!idOf.count(group.from))
+            continue;
+        model::Wait junction;
+        junction.id = nextId++;
+        junction.kind = model::WaitKind::Time;
+        junction.time = 0;
+        std::string names;
+        for (int m : group.members)
+            names += (names.empty() ? "" : " + ") + report.steps[static_cast<std::size_t>(m)].name;
+        junction.label = "to " + names + " in parallel";
+        const auto fromPos = map.positionOf(idOf[group.from]);
+        junction.pos = {fromPos ? fromPos->x + 110 : 0, fromPos ? fromPos->y + 140 : 0};
+        map.waits[junction.id] = junction;
+        addFlow(idOf[group.from], junction.id, group.share, std::nullopt, {});
+        for (int m : group.members) {
+            if (!idOf.count(m))
+                continue;
+            const RouteFlow* route = nullptr;
+            for (const RouteFlow& r : report.routes)
+                if (r.from == group.from && r.to == m)
+                    route = &r;
+            addFlow(junction.id, idOf[m], std::nullopt, route ? waitOf(*route) : std::nullopt, {});
+        }
+    }
     for (const RouteFlow& route : report.routes) {
         if (route.folded || !idOf.count(route.from) || !idOf.count(route.to))
             continue;
+        const bool inAndSplit =
+            !route.share &&
+            std::none_of(report.groups.begin(), report.groups.end(),
+                         [&](const ParallelGroup& g) { return g.from == route.from; });
+        if (!route.share && !inAndSplit)
+            continue; // drawn through its group's junction
         model::Flow flow;
         flow.id = nextId++;
         flow.from = idOf[route.from];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace gemba::model {
@@ -299,6 +300,29 @@ WorkingClock::WorkingClock(const WorkingHours& hours)
 DayNumber WorkingClock::dayOf(std::int64_t instant) const {
     return static_cast<DayNumber>(
         floorDiv(instant + std::int64_t{m_hours.utcOffsetMinutes} * 60, kSecondsPerDay));
+}
+
+std::int64_t WorkingClock::advance(std::int64_t from, double workingSeconds) const {
+    if (m_weekSeconds <= 0 || workingSeconds <= 0)
+        return from;
+    const std::int64_t target =
+        cumulative(from) + static_cast<std::int64_t>(std::ceil(workingSeconds));
+    // Enough weeks to hold the work and every holiday; then a binary search on the
+    // non-decreasing working-time clock.
+    const std::int64_t weeks = static_cast<std::int64_t>(workingSeconds) / m_weekSeconds + 2 +
+                               static_cast<std::int64_t>(m_hours.holidays.size()) / 5 + 1;
+    std::int64_t lo = from;
+    std::int64_t hi = from + weeks * 7 * kSecondsPerDay;
+    while (cumulative(hi) < target)
+        hi += 7 * kSecondsPerDay * weeks;
+    while (lo < hi) {
+        const std::int64_t mid = lo + (hi - lo) / 2;
+        if (cumulative(mid) >= target)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 
 bool WorkingClock::isHoliday(DayNumber day) const {

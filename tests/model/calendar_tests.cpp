@@ -92,3 +92,18 @@ TEST_CASE("working hours: written and read back, bad text named", "[calendar]") 
         std::string::npos);
     CHECK_FALSE(parseWorkingHours("").ok());
 }
+
+TEST_CASE("working time: advancing by working hours", "[calendar]") {
+    WorkingHours hours = WorkingHours::office();
+    hours.holidays = {dayFromCivil(2026, 3, 9)};
+    const WorkingClock clock(hours);
+    // Two working hours from Friday 16:00 end on Tuesday 10:00 (Monday is off).
+    CHECK(clock.advance(at(2026, 3, 6, 16), 2 * 3600) == at(2026, 3, 10, 10));
+    // A start at night waits for the morning.
+    CHECK(clock.advance(at(2026, 3, 4, 20), 1800) == at(2026, 3, 5, 9, 30));
+    CHECK(clock.advance(at(2026, 3, 4, 20), 0) == at(2026, 3, 4, 20));
+    // 100 working days later, and back: the clock agrees with itself.
+    const std::int64_t later = clock.advance(at(2026, 3, 4, 10), 100 * 8 * 3600.0);
+    CHECK(clock.between(at(2026, 3, 4, 10), later) == 100 * 8 * 3600.0);
+    CHECK(WorkingClock(WorkingHours{}).advance(at(2026, 3, 4, 10), 3600) == at(2026, 3, 4, 10));
+}

@@ -68,11 +68,23 @@ struct RouteFlow {
     int to = kFinish;    ///< a step, or kFinish
     std::size_t transitions = 0;
     std::size_t items = 0;
-    bool rework = false;         ///< goes back to a step the item had visited
-    bool parallel = false;       ///< part of a split into steps that overlap in time
-    std::optional<double> share; ///< of the departures from `from`; empty: parallel split
-    Distribution wait;           ///< waiting before `to` when coming this way
+    bool rework = false;   ///< goes back to a step the item had visited
+    bool parallel = false; ///< part of a split into steps that overlap in time
+    /// Of the departures from `from` that went to `to` alone; empty when the route is only
+    /// taken within a parallel split (see ParallelGroup).
+    std::optional<double> share;
+    Distribution wait; ///< waiting before `to` when coming this way
     bool folded = false;
+};
+
+/// Departures from one node into several steps at once, where the node's other departures go
+/// elsewhere (a rework loop back, say): on the map a junction (a wait of no time) takes the
+/// group's share and splits in parallel into its members.
+struct ParallelGroup {
+    int from = kArrival;
+    std::vector<int> members;
+    double share = 0;
+    std::size_t departures = 0;
 };
 
 struct FlowReport {
@@ -88,6 +100,7 @@ struct FlowReport {
     std::int64_t lastInstant = 0;
     std::vector<StepFlow> steps; ///< in the order of the mapping's first use
     std::vector<RouteFlow> routes;
+    std::vector<ParallelGroup> groups;
     /// Names the mapping does not hold, with their event counts; their time counts as waiting.
     std::vector<std::pair<std::string, std::size_t>> unmapped;
     Distribution itemLeadTime;      ///< finished items, arrival to finish, working time

@@ -74,6 +74,10 @@ public:
     }
     /// Working seconds from 1970-01-01 00:00 (calendar zone) to `instant`; negative before.
     std::int64_t cumulative(std::int64_t instant) const;
+    /// The earliest instant at which `workingSeconds` of working time have passed since
+    /// `from` (a start outside working hours waits for the next working period). Returns
+    /// `from` when the calendar has no working time at all.
+    std::int64_t advance(std::int64_t from, double workingSeconds) const;
     bool isHoliday(DayNumber day) const;
     /// The calendar-zone day of an instant.
     DayNumber dayOf(std::int64_t instant) const;
