@@ -135,10 +135,11 @@ std::optional<DayNumber> parseIsoDate(std::string_view text) {
     const auto d = parseInt(text.substr(8, 2));
     if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > 31)
         return std::nullopt;
-    const DayNumber day = dayFromCivil(*y, *m, *d);
-    if (isoDate(day) != text) // 2026-02-30 and the like
-        return std::nullopt;
-    return day;
+    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    if (*d > kDays[static_cast<std::size_t>(*m - 1)] + (*m == 2 && leap ? 1 : 0))
+        return std::nullopt; // 2026-02-30 and the like
+    return dayFromCivil(*y, *m, *d);
 }
 
 std::string isoTimestamp(std::int64_t instant) {

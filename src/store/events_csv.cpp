@@ -45,23 +45,53 @@ bool CsvStream::fill() {
 }
 
 bool CsvStream::next(std::vector<std::string>& cells) {
-    cells.clear();
-    std::string cell;
+    // Cells are filled in place, so that their strings keep their capacity from row to row.
+    std::size_t count = 0;
+    auto cellAt = [&](std::size_t k) -> std::string& {
+        if (k >= cells.size())
+            cells.emplace_back();
+        return cells[k];
+    };
+    std::string* cell = &cellAt(0);
+    cell->clear();
+    auto nextCell = [&] {
+        ++count;
+        cell = &cellAt(count);
+        cell->clear();
+    };
+    auto finishRow = [&] {
+        cells.resize(count + 1);
+        ++m_row;
+    };
     bool quoted = false;    // inside quotes
     bool wasQuoted = false; // the cell began with a quote
     bool any = false;
     const std::size_t row = m_row + 1;
+    auto place = [&] { return "row " + std::to_string(row) + ", column " + columnLetter(count); };
     while (true) {
         if (m_pos >= m_size && !fill()) {
             if (quoted)
-                throw InputError(
-                    m_file, "row " + std::to_string(row) + ", column " + columnLetter(cells.size()),
-                    "a quote is never closed");
-            if (!any)
+                throw InputError(m_file, place(), "a quote is never closed");
+            if (!any) {
+                cells.clear();
                 return false;
-            cells.push_back(std::move(cell));
-            m_row = row;
+            }
+            finishRow();
             return true;
+        }
+        if (!quoted && !wasQuoted) {
+            // The common case: plain text up to the next delimiter or line end.
+            const char* begin = m_buffer.data() + m_pos;
+            const char* end = m_buffer.data() + m_size;
+            const char* p = begin;
+            while (p < end && *p != m_delimiter && *p != '\n' && *p != '\r' && *p != '"')
+                ++p;
+            if (p > begin) {
+                any = true;
+                cell->append(begin, p);
+                m_pos += static_cast<std::size_t>(p - begin);
+                continue;
+            }
         }
         const char c = m_buffer[m_pos++];
         any = true;
@@ -70,21 +100,20 @@ bool CsvStream::next(std::vector<std::string>& cells) {
                 if (m_pos >= m_size)
                     fill();
                 if (m_pos < m_size && m_buffer[m_pos] == '"') {
-                    cell += '"';
+                    *cell += '"';
                     ++m_pos;
                 } else {
                     quoted = false;
                 }
             } else {
-                cell += c;
+                *cell += c;
             }
             continue;
         }
-        if (c == '"' && cell.empty() && !wasQuoted) {
+        if (c == '"' && cell->empty() && !wasQuoted) {
             quoted = wasQuoted = true;
         } else if (c == m_delimiter) {
-            cells.push_back(std::move(cell));
-            cell.clear();
+            nextCell();
             wasQuoted = false;
         } else if (c == '\n' || c == '\r') {
             if (c == '\r') {
@@ -93,15 +122,12 @@ bool CsvStream::next(std::vector<std::string>& cells) {
                 if (m_pos < m_size && m_buffer[m_pos] == '\n')
                     ++m_pos;
             }
-            cells.push_back(std::move(cell));
-            m_row = row;
+            finishRow();
             return true;
         } else if (wasQuoted) {
-            throw InputError(
-                m_file, "row " + std::to_string(row) + ", column " + columnLetter(cells.size()),
-                "text after a closing quote");
+            throw InputError(m_file, place(), "text after a closing quote");
         } else {
-            cell += c;
+            *cell += c;
         }
     }
 }
