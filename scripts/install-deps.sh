@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages Gemba needs to build, test and run, if any are missing.
-# Usage: scripts/install-deps.sh [build|run|test]
+# Usage: scripts/install-deps.sh [build|run|test|fuzz]
 # As root it calls apt-get directly; otherwise it tries sudo without a password prompt;
 # where neither works it prints the exact apt-get line to run and fails.
 set -eu
@@ -9,12 +9,15 @@ build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev
        nlohmann-json3-dev catch2 libsqlite3-dev fonts-dejavu-core"
 # Tests render under the offscreen platform and read PDFs back; screenshots run under Xvfb.
 extra_test="xvfb xauth poppler-utils"
+# make fuzz: libFuzzer comes with Debian's clang and its runtime libraries.
+extra_fuzz="clang libclang-rt-14-dev"
 
 case "${1:-build}" in
     build) wanted="$build" ;;
     test) wanted="$build $extra_test" ;;
     run) wanted="$build" ;;
-    *) echo "usage: $0 [build|run|test]" >&2; exit 2 ;;
+    fuzz) wanted="$build $extra_fuzz" ;;
+    *) echo "usage: $0 [build|run|test|fuzz]" >&2; exit 2 ;;
 esac
 
 missing=""
