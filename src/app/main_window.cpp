@@ -110,10 +110,17 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // Nothing of the document may reach this window once it is being destroyed: the undo
+    // stack, deleted with the document, clears itself and signals as it goes, and by then
+    // this object would be a half-destroyed QWidget.
+    disconnect(m_document, nullptr, this, nullptr);
+    disconnect(m_document->undoStack(), nullptr, this, nullptr);
     // The canvases and panels talk to the document until they go: delete them while it is
-    // still there (children are otherwise deleted in creation order, the document first).
+    // still there, then the document, while this window is still whole.
     delete m_recovery;
     qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
+    delete m_document;
+    m_document = nullptr;
 }
 
 QAction* MainWindow::makeAction(const char* name, const QString& text, const QKeySequence& key) {
