@@ -2,6 +2,7 @@
 
 #include "canvas/map_view.h"
 #include "canvas/palette.h"
+#include "drawio_actions.h"
 #include "editor_document.h"
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
@@ -335,7 +336,12 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, "actionImportJson");
     add(file, "actionImportCsv");
+    // draw.io in and out (drawio_actions.h).
+    auto* drawio = new DrawioActions(*m_document, this);
+    connect(drawio, &DrawioActions::imported, this, &MainWindow::showMap);
+    file->addAction(drawio->importAction());
     add(file, "actionExportJson");
+    file->addAction(drawio->exportAction());
     // PDF report, SVG, PNG, CSV, print and Compare Maps (export_dialogs.h).
     auto* exports = new ExportActions(
         *m_document, [this] { return currentMap(); }, this);

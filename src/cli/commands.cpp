@@ -10,8 +10,9 @@ int runExportJson(const Args& args, Context& context);
 int runMetrics(const Args& args, Context& context);
 int runCompare(const Args& args, Context& context);
 int runValidate(const Args& args, Context& context);
-Command exportCommand(); // export_commands.cpp
-Command reportCommand(); // export_commands.cpp
+Command exportCommand();       // export_commands.cpp
+Command reportCommand();       // export_commands.cpp
+Command importDrawioCommand(); // drawio_commands.cpp
 
 namespace {
 
@@ -103,6 +104,7 @@ const std::vector<Command>& commands() {
          1,
          1,
          runValidate},
+        importDrawioCommand(),
         exportCommand(),
         reportCommand(),
     };
