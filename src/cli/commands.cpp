@@ -13,6 +13,8 @@ int runValidate(const Args& args, Context& context);
 Command exportCommand(); // export_commands.cpp
 Command reportCommand(); // export_commands.cpp
 
+Command simulateCommand(); // simulate_commands.cpp
+
 namespace {
 
 const OptionSpec kOutput{"--output", "-o", "FILE", "the file to write"};
@@ -105,6 +107,7 @@ const std::vector<Command>& commands() {
          runValidate},
         exportCommand(),
         reportCommand(),
+        simulateCommand(),
     };
     return table;
 }

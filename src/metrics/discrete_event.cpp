@@ -121,9 +121,12 @@ public:
             s.isStep = true;
             s.servers = std::max(1, static_cast<int>(std::lround(node.step->headcount)));
             s.batch = std::max(1, static_cast<int>(std::lround(node.step->batchSize.value_or(1))));
-            s.changeover = node.step->changeover.value_or(0);
+            // A changeover is paid once per batch: without a batch size it stands for
+            // switching between products, which the run does not model.
+            if (node.step->batchSize)
+                s.changeover = node.step->changeover.value_or(0);
             const double uptime = node.step->uptime.value_or(100) / 100;
-            s.stretch = uptime > 0 ? 1 / uptime : 1;
+            s.stretch = (uptime > 0 ? 1 / uptime : 1) * g.availableStretch;
             s.serverState.resize(s.servers);
         }
         // A FIFO lane's or a pull flow's maximum limits the queue of the step it leads to.

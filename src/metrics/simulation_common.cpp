@@ -117,6 +117,9 @@ SimGraph buildSimGraph(const model::Project& project, const model::Map& map,
     g.deterministic = vs.start == kNoNode ? 0 : vs.expected[vs.start];
     g.secondsPerDay = project.props.calendar.secondsPerDay();
     g.demandPerDay = map.demandPerDay(project.props.calendar).value_or(0);
+    if (map.props.availableTimePerDay && *map.props.availableTimePerDay > 0 &&
+        *map.props.availableTimePerDay < g.secondsPerDay)
+        g.availableStretch = g.secondsPerDay / *map.props.availableTimePerDay;
     return g;
 }
 
@@ -145,6 +148,8 @@ SampleSummary summarise(std::vector<double>& values, int bins) {
     s.p50 = rank(0.50);
     s.p85 = rank(0.85);
     s.p95 = rank(0.95);
+    if (s.max == s.min)
+        bins = std::min(bins, 1); // every value is the same: one bar
     if (bins > 0) {
         const double width = s.max > s.min ? (s.max - s.min) / bins : 1;
         s.histogram.resize(bins);

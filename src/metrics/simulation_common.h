@@ -85,6 +85,9 @@ struct SimGraph {
     double deterministic = 0;     ///< L(critical start)
     double demandPerDay = 0;      ///< 0 without demand
     double secondsPerDay = 0;
+    /// Calendar day / the map's available time per day (>= 1): steps work only that share of
+    /// the day, so each item's work stretches by it in the discrete-event run.
+    double availableStretch = 1;
 };
 
 /// Reads the map; findings has an error (and the graph is unusable) when the map has errors.
