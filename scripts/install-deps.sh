@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages Gemba needs to build, test and run, if any are missing.
-# Usage: scripts/install-deps.sh [build|run|test|fuzz]
+# Usage: scripts/install-deps.sh [build|run|test|fuzz|bench]
 # As root it calls apt-get directly; otherwise it tries sudo without a password prompt;
 # where neither works it prints the exact apt-get line to run and fails.
 set -eu
@@ -12,13 +12,16 @@ build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev
 extra_test="xvfb xauth poppler-utils"
 # make fuzz: libFuzzer comes with Debian's clang and its runtime libraries.
 extra_fuzz="clang libclang-rt-14-dev"
+# Benchmarks: the simulation's reference implementation (SimPy, run by Debian's python3).
+extra_bench="python3-simpy"
 
 case "${1:-build}" in
     build) wanted="$build" ;;
     test) wanted="$build $extra_test" ;;
     run) wanted="$build" ;;
     fuzz) wanted="$build $extra_fuzz" ;;
-    *) echo "usage: $0 [build|run|test|fuzz]" >&2; exit 2 ;;
+    bench) wanted="$build $extra_bench" ;;
+    *) echo "usage: $0 [build|run|test|fuzz|bench]" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -14,6 +14,8 @@ Command exportCommand();       // export_commands.cpp
 Command reportCommand();       // export_commands.cpp
 Command importDrawioCommand(); // drawio_commands.cpp
 
+Command simulateCommand(); // simulate_commands.cpp
+
 namespace {
 
 const OptionSpec kOutput{"--output", "-o", "FILE", "the file to write"};
@@ -107,6 +109,7 @@ const std::vector<Command>& commands() {
         importDrawioCommand(),
         exportCommand(),
         reportCommand(),
+        simulateCommand(),
     };
     return table;
 }
