@@ -12,8 +12,9 @@ build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev
 extra_test="xvfb xauth poppler-utils"
 # make fuzz: libFuzzer comes with Debian's clang and its runtime libraries.
 extra_fuzz="clang libclang-rt-14-dev"
-# Benchmarks: the simulation's reference implementation (SimPy, run by Debian's python3).
-extra_bench="python3-simpy"
+# Benchmarks: reference implementations run by Debian's python3: SimPy for the simulation,
+# pandas for the event-log percentiles.
+extra_bench="python3-simpy python3-pandas"
 
 case "${1:-build}" in
     build) wanted="$build" ;;

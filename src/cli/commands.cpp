@@ -13,8 +13,10 @@ int runValidate(const Args& args, Context& context);
 Command exportCommand();       // export_commands.cpp
 Command reportCommand();       // export_commands.cpp
 Command importDrawioCommand(); // drawio_commands.cpp
-
-Command simulateCommand(); // simulate_commands.cpp
+Command simulateCommand();     // simulate_commands.cpp
+Command importEventsCommand(); // event_commands.cpp
+Command refreshCommand();      // event_commands.cpp
+Command flowCommand();         // event_commands.cpp
 
 namespace {
 
@@ -110,6 +112,9 @@ const std::vector<Command>& commands() {
         exportCommand(),
         reportCommand(),
         simulateCommand(),
+        importEventsCommand(),
+        refreshCommand(),
+        flowCommand(),
     };
     return table;
 }
