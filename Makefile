@@ -54,7 +54,7 @@ run:
 	@scripts/run.sh $(BUILD_DIR) $(EXAMPLE)
 
 bench:
-	@scripts/install-deps.sh build
+	@scripts/install-deps.sh bench
 	@$(MAKE) --no-print-directory compile BUILD_TYPE=Release BUILD_DIR=$(BUILD_DIR)-release
 	@scripts/bench.sh $(BUILD_DIR)-release
 

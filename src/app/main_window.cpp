@@ -2,6 +2,7 @@
 
 #include "canvas/map_view.h"
 #include "canvas/palette.h"
+#include "drawio_actions.h"
 #include "editor_document.h"
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
@@ -13,6 +14,7 @@
 #include "panels/properties_panel.h"
 #include "panels/quick_capture_bar.h"
 #include "recovery.h"
+#include "simulation_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -342,7 +344,12 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, "actionImportJson");
     add(file, "actionImportCsv");
+    // draw.io in and out (drawio_actions.h).
+    auto* drawio = new DrawioActions(*m_document, this);
+    connect(drawio, &DrawioActions::imported, this, &MainWindow::showMap);
+    file->addAction(drawio->importAction());
     add(file, "actionExportJson");
+    file->addAction(drawio->exportAction());
     // PDF report, SVG, PNG, CSV, print and Compare Maps (export_dialogs.h).
     auto* exports = new ExportActions(
         *m_document, [this] { return currentMap(); }, this);
@@ -388,6 +395,8 @@ void MainWindow::createMenus() {
     add(map, "actionDeleteMap");
     map->addSeparator();
     map->addAction(exports->compareAction());
+    map->addAction(simulationAction(
+        *m_document, [this] { return currentMap(); }, this));
     map->addSeparator();
     add(map, "actionAutoLayout");
     QMenu* align = map->addMenu(tr("&Align"));
