@@ -14,6 +14,7 @@
 #include "panels/properties_panel.h"
 #include "panels/quick_capture_bar.h"
 #include "recovery.h"
+#include "simulation_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -391,6 +392,8 @@ void MainWindow::createMenus() {
     add(map, "actionDeleteMap");
     map->addSeparator();
     map->addAction(exports->compareAction());
+    map->addAction(simulationAction(
+        *m_document, [this] { return currentMap(); }, this));
     map->addSeparator();
     add(map, "actionAutoLayout");
     QMenu* align = map->addMenu(tr("&Align"));

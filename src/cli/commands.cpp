@@ -13,6 +13,10 @@ int runValidate(const Args& args, Context& context);
 Command exportCommand();       // export_commands.cpp
 Command reportCommand();       // export_commands.cpp
 Command importDrawioCommand(); // drawio_commands.cpp
+Command simulateCommand();     // simulate_commands.cpp
+Command importEventsCommand(); // event_commands.cpp
+Command refreshCommand();      // event_commands.cpp
+Command flowCommand();         // event_commands.cpp
 
 namespace {
 
@@ -107,6 +111,10 @@ const std::vector<Command>& commands() {
         importDrawioCommand(),
         exportCommand(),
         reportCommand(),
+        simulateCommand(),
+        importEventsCommand(),
+        refreshCommand(),
+        flowCommand(),
     };
     return table;
 }
