@@ -346,7 +346,11 @@ void MainWindow::createMenus() {
     add(file, "actionImportCsv");
     // draw.io in and out (drawio_actions.h).
     auto* drawio = new DrawioActions(*m_document, this);
-    connect(drawio, &DrawioActions::imported, this, &MainWindow::showMap);
+    connect(drawio, &DrawioActions::imported, this, [this](model::Id map) {
+        showMap(map);
+        if (MapView* view = currentView())
+            view->fitToWindow();
+    });
     file->addAction(drawio->importAction());
     add(file, "actionExportJson");
     file->addAction(drawio->exportAction());

@@ -4,6 +4,7 @@
 // as the formats grow.
 #include "gemba/metrics/metrics.h"
 #include "gemba/store/csv_steps.h"
+#include "gemba/store/drawio.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
 #include "gemba/store/project_file.h"
@@ -87,5 +88,14 @@ TEST_CASE("every committed fuzz seed is a valid input of its reader", "[store][f
     for (const fs::path& file : gemba) {
         INFO(file);
         CHECK_NOTHROW(openProject(file));
+    }
+    // draw.io: the test diagrams of tests/data/drawio and an exported example.
+    const auto drawio = seedsOf("drawio");
+    CHECK(drawio.size() >= 4);
+    for (const fs::path& file : drawio) {
+        INFO(file);
+        Project project;
+        DrawioImportReport report;
+        CHECK_NOTHROW(importDrawioFile(project, file, {}, report));
     }
 }
