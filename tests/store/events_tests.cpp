@@ -191,3 +191,23 @@ TEST_CASE("XES: traces, start and complete, streamed with expat", "[events]") {
           "log.xes: line 1: a trace without concept:name (the item's id)");
     CHECK(xesError("").find("empty") != std::string::npos);
 }
+
+TEST_CASE("event CSV: a log larger than the read buffer, with quotes and CRLF across blocks",
+          "[events]") {
+    // 60,000 rows of about 70 bytes: some 4 MB, read a megabyte at a time, so rows, quoted
+    // cells with a line break and doubled quotes, and CRLF pairs fall across block edges.
+    std::string text = "case,activity,start,end,resource\r\n";
+    for (int i = 0; i < 60000; ++i) {
+        text += "item-" + std::to_string(i / 3) + ",";
+        text += (i % 3 == 0) ? "\"Review,\r\n \"\"second\"\" look\"" : "Build";
+        text += ",2026-03-04T10:00:00Z,2026-03-04T11:00:0" + std::to_string(i % 10) + "Z,Ann\r\n";
+    }
+    REQUIRE(text.size() > 3'000'000);
+    std::istringstream in(text);
+    const model::EventLog log = store::readEventCsv(in, "big.csv", {});
+    CHECK(log.events.size() == 60000);
+    CHECK(log.items.size() == 20000);
+    REQUIRE(log.activities.size() == 2);
+    CHECK(log.activities[0] == "Review,\r\n \"second\" look");
+    CHECK(log.events.back().row == 60001);
+}
