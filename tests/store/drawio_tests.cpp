@@ -114,6 +114,9 @@ TEST_CASE("draw.io durations: every unit spelling, and 'm' or no unit refused") 
     CHECK(minutesOrMonths.problem.find("minutes or months") != std::string::npos);
     CHECK(detail::readDuration("44", kCalendar).problem.find("no unit") != std::string::npos);
     CHECK_FALSE(detail::readDuration("1.250 h", kCalendar).seconds);
+    const auto huge = detail::readDuration(std::string(305, '9') + " wk", kCalendar);
+    CHECK_FALSE(huge.seconds);
+    CHECK(huge.problem.find("too large") != std::string::npos);
 }
 
 TEST_CASE("draw.io labels: HTML tables to lines, references decoded") {
@@ -305,6 +308,11 @@ TEST_CASE("draw.io import: hostile files are refused with a message, in bounded 
     CHECK_THAT(refusal("<html/>"), Catch::Contains("not a draw.io file"));
     CHECK_THAT(refusal("<mxfile name=\"\xff\"/>"), Catch::Contains("not UTF-8"));
     CHECK_THAT(refusal("<svg/>"), Catch::Contains("without draw.io content"));
+    CHECK_THAT(refusal(R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="a" vertex="1" )"
+                       R"(style="shape=mxgraph.lean_mapping.manufacturing_process;">)"
+                       R"(<mxGeometry x="100000000000" width="10" height="10" as="geometry"/>)"
+                       R"(</mxCell></root></mxGraphModel>)"),
+               Catch::Contains("cell a: a position or size beyond"));
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
     CHECK(seconds.count() < 20);
 }
