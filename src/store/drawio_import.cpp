@@ -1465,8 +1465,11 @@ std::optional<std::string> demandIn(const std::string& line) {
         while (wordStart > 0 && std::isalpha(static_cast<unsigned char>(lower[wordStart - 1])))
             --wordStart;
         const std::string word = lower.substr(wordStart, end - wordStart);
-        if (!word.empty() && model::timeUnitFromText(word))
-            return std::nullopt; // "460 min/dy" is time, not demand
+        // Items only: "460 min/dy" is time, "1 shift/day" a schedule.
+        static const std::string_view items[] = {"",      "pcs",   "pc",     "pieces", "units",
+                                                 "items", "parts", "orders", "ea"};
+        if (std::find(std::begin(items), std::end(items), word) == std::end(items))
+            return std::nullopt;
         std::size_t numberEnd = wordStart;
         while (numberEnd > 0 && lower[numberEnd - 1] == ' ')
             --numberEnd;

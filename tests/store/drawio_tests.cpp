@@ -402,7 +402,7 @@ TEST_CASE("draw.io import: inventories without demand, and the demand the diagra
         R"(<mxCell id="db" value="C/T=2 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="200" y="72" width="100" height="40" as="geometry"/></mxCell>)"
         R"(<mxCell id="i" value="1,008" style="shape=mxgraph.lean_mapping.inventory_box;" vertex="1" parent="1"><mxGeometry x="130" y="20" width="40" height="30" as="geometry"/></mxCell>)"
         R"(<mxCell id="e" style="" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>)"
-        R"(<mxCell id="s" value="available: 460 min/dy&#10;504 pcs/day&#10;(-4) 336 pcs/day" style="shape=mxgraph.lean_mapping.schedule;" vertex="1" parent="1"><mxGeometry x="0" y="-200" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="s" value="available: 460 min/dy&#10;1 shift/day&#10;504 pcs/day&#10;(-4) 336 pcs/day" style="shape=mxgraph.lean_mapping.schedule;" vertex="1" parent="1"><mxGeometry x="0" y="-200" width="100" height="70" as="geometry"/></mxCell>)"
         R"(</root></mxGraphModel>)";
     model::Project project;
     DrawioImportReport report;
@@ -410,6 +410,7 @@ TEST_CASE("draw.io import: inventories without demand, and the demand the diagra
     CHECK(itemsWith(report, Kind::Assumption,
                     "the diagram mentions 504 pcs/day (also 336 pcs/day)") == 1);
     CHECK(itemsWith(report, Kind::Assumption, "460 min") == 0);
+    CHECK(itemsWith(report, Kind::Assumption, "shift") == 0);
     CHECK(metrics::computeMetrics(project, project.maps[0]).valid == false);
 
     // With the demand given, 1,008 items at 504 a day are 2 days.
