@@ -424,3 +424,21 @@ TEST_CASE("draw.io import: inventories without demand, and the demand the diagra
     REQUIRE(m.valid);
     CHECK(m.waitTime == Approx(2 * 28800));
 }
+
+TEST_CASE("draw.io import: a data box joins its process by a connecting edge, or beside it") {
+    const std::string page =
+        R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>)"
+        R"(<mxCell id="a" value="Far" style="shape=mxgraph.lean_mapping.manufacturing_process;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="da" value="C/T=3 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="600" y="600" width="100" height="40" as="geometry"/></mxCell>)"
+        R"(<mxCell id="link" edge="1" parent="1" source="da" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>)"
+        R"(<mxCell id="b" value="Side" style="shape=mxgraph.lean_mapping.manufacturing_process;" vertex="1" parent="1"><mxGeometry x="0" y="1000" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="db" value="C/T=4 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="120" y="1010" width="80" height="40" as="geometry"/></mxCell>)"
+        R"(</root></mxGraphModel>)";
+    model::Project project;
+    DrawioImportReport report;
+    store::importDrawio(project, page, "boxes.xml", {}, report);
+    const model::Map& map = project.maps.at(0);
+    CHECK(stepNamed(map, "Far").processTime == 180);
+    CHECK(stepNamed(map, "Side").processTime == 240);
+    CHECK(map.flows.empty()); // the connecting edge is the box's, not a flow
+}
