@@ -287,6 +287,10 @@ void PageReader::readCells() {
         }
         if (cell.id.empty() || m_index.contains(cell.id))
             continue; // draw.io needs unique ids; a duplicate is not drawn either
+        if (m_cells.size() >= m_options.limits.maxCellsPerPage)
+            throw InputError(m_file, "page \"" + m_page.name + "\"",
+                             "more than " + std::to_string(m_options.limits.maxCellsPerPage) +
+                                 " shapes and edges on one page; not read");
         // Beyond this a position means nothing on a page, and its arithmetic would overflow.
         constexpr double kFar = 1e7;
         const auto far = [&](double v) { return std::abs(v) > kFar; };

@@ -304,6 +304,13 @@ TEST_CASE("draw.io import: hostile files are refused with a message, in bounded 
     for (int i = 0; i < 20; ++i)
         wide += "<x/>";
     CHECK_THAT(refusal(wide + "</mxfile>", few), Catch::Contains("more than 10 elements"));
+    store::DrawioImportOptions crowded;
+    crowded.limits.maxCellsPerPage = 5;
+    std::string cells = "<mxGraphModel><root>";
+    for (int i = 0; i < 8; ++i)
+        cells += "<mxCell id=\"c" + std::to_string(i) + "\" vertex=\"1\"/>";
+    CHECK_THAT(refusal(cells + "</root></mxGraphModel>", crowded),
+               Catch::Contains("more than 5 shapes and edges on one page"));
     CHECK_THAT(refusal("<mxfile><diagram>"), Catch::Contains("line 1, column"));
     CHECK_THAT(refusal("<html/>"), Catch::Contains("not a draw.io file"));
     CHECK_THAT(refusal("<mxfile name=\"\xff\"/>"), Catch::Contains("not UTF-8"));
