@@ -71,11 +71,14 @@ DrawioReportDialog::DrawioReportDialog(const store::DrawioImportReport& report, 
     items->setRootIsDecorated(false);
     items->setWordWrap(true);
     items->setHeaderLabels({tr("What"), tr("Page"), tr("Cell"), tr("Message")});
-    for (const store::DrawioReportItem& item : report.items)
-        new QTreeWidgetItem(items,
-                            {kindLabel(item.kind), qs(item.page), qs(item.cell), qs(item.message)});
+    for (const store::DrawioReportItem& item : report.items) {
+        auto* row = new QTreeWidgetItem(
+            items, {kindLabel(item.kind), qs(item.page), qs(item.cell), qs(item.message)});
+        row->setToolTip(3, qs(item.message));
+    }
+    // Messages wrap in the column that takes the rest of the width.
     items->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    items->header()->setStretchLastSection(true);
+    items->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     layout->addWidget(items, 1);
     if (report.items.empty())
         items->hide();

@@ -69,8 +69,13 @@ void setColumn(store::EventColumns& columns, const std::string& spec) {
     }
 }
 
-Measured readMeasured(const fs::path& logFile, const Args& args) {
+/// Reads the log with the options given; the mapping and calendar not given come from the
+/// project's (`saved`), else the mapping is guessed and the calendar is office hours.
+Measured readMeasured(const fs::path& logFile, const Args& args,
+                      const model::ProjectProps* saved = nullptr) {
     Measured m;
+    if (saved)
+        m.hours = saved->workingHours;
     store::EventReadOptions read;
     if (auto columns = args.value("--columns"))
         setColumn(read.columns, *columns);
@@ -111,7 +116,12 @@ Measured readMeasured(const fs::path& logFile, const Args& args) {
         throw store::InputError(logFile.string(), "", "no such file");
     m.log = store::readEventLogFile(logFile, format, read);
     // Without a mapping every name is guessed; with one, names it lacks stay unmapped.
-    m.mapping = settings ? settings->mapping : metrics::completeMapping(m.log);
+    if (settings)
+        m.mapping = settings->mapping;
+    else if (saved && !saved->eventMapping.states.empty())
+        m.mapping = saved->eventMapping;
+    else
+        m.mapping = metrics::completeMapping(m.log);
     if (auto share = args.value("--min-route-share")) {
         const auto value = model::parseNumber(*share);
         if (!value || *value < 0 || *value >= 1)
@@ -240,11 +250,12 @@ int runImportEvents(const Args& args, Context& context) {
     const std::string mapName = args.value("--map").value_or("Measured state");
     if (mapName.empty())
         throw UsageError("option --map needs a map name");
-    const Measured m = readMeasured(logFile, args);
     const bool adding = fs::exists(file, ec);
     model::Project project;
-    if (adding) {
+    if (adding)
         project = store::openProject(file);
+    const Measured m = readMeasured(logFile, args, adding ? &project.props : nullptr);
+    if (adding) {
         if (project.findMapByName(mapName))
             throw Failure(file.string() + ": already has a map named \"" + mapName +
                           "\"; choose another name with --map, or use refresh");
@@ -256,6 +267,9 @@ int runImportEvents(const Args& args, Context& context) {
         throw Failure(logFile.string() + ": no item to measure (" +
                       std::to_string(m.log.items.size()) + " in the log, none passes the filters)");
     project.maps.push_back(metrics::measuredMap(report, mapName, project.nextId));
+    // The project keeps the mapping and the working hours, for refresh and flow.
+    project.props.eventMapping = m.mapping;
+    project.props.workingHours = m.hours;
     store::saveProject(project, file);
     if (args.has("--json"))
         context.out << reportJson(report, m.hours).dump(2) << "\n";
@@ -274,7 +288,7 @@ int runRefresh(const Args& args, Context& context) {
         throw UsageError("option --map NAME is required (the map to refresh)");
     model::Project project = store::openProject(file);
     const model::Map& existing = mapNamed(project, file.string(), *mapName);
-    const Measured m = readMeasured(logFile, args);
+    const Measured m = readMeasured(logFile, args, &project.props);
     const metrics::FlowReport report = metrics::deriveFlow(m.log, m.mapping, m.hours, m.options);
     if (report.itemsUsed == 0)
         throw Failure(logFile.string() + ": no item to measure");
@@ -336,8 +350,12 @@ int runRefresh(const Args& args, Context& context) {
 }
 
 int runFlow(const Args& args, Context& context) {
-    const fs::path logFile = args.positional[0];
-    const Measured m = readMeasured(logFile, args);
+    // flow LOG, or flow PROJECT LOG with the project's mapping and working hours.
+    const fs::path logFile = args.positional.back();
+    std::optional<model::Project> project;
+    if (args.positional.size() == 2)
+        project = readProject(args.positional[0]);
+    const Measured m = readMeasured(logFile, args, project ? &project->props : nullptr);
     metrics::FlowPeriod period = metrics::FlowPeriod::Week;
     if (auto p = args.value("--period")) {
         if (*p == "month")
@@ -412,7 +430,8 @@ Command importEventsCommand() {
             "process time, lead time and waiting in working time, the routes with their shares,\n"
             "parallel work and rework loops, and adds the measured map to PROJECT (created when\n"
             "missing). Prints the distributions (P50, P85) and what was folded or unmapped.\n"
-            "A bad row is reported with its row and column, and no file is changed.",
+            "A bad row is reported with its row and column, and no file is changed. The project\n"
+            "keeps the mapping and working hours used.",
             withRead({{"--output", "-o", "PROJECT", "the project to add to or create"},
                       {"--map", "", "NAME", "the new map's name (default: \"Measured state\")"},
                       {"--json", "", "", "the report as JSON"}}),
@@ -428,7 +447,8 @@ Command refreshCommand() {
             "Updates process time, lead time, %C&A, flow shares and waits of the steps of the\n"
             "map whose names match measured steps, and the demand; keeps the layout, red pens\n"
             "and everything else. With --as-new, adds a measured copy beside the map instead\n"
-            "(its steps remember the map's, for compare).",
+            "(its steps remember the map's, for compare). The project's mapping and working\n"
+            "hours are used unless --mapping or --calendar is given.",
             withRead({{"--map", "", "NAME", "the map to refresh"},
                       {"--as-new", "", "NAME", "add a measured copy with this name instead"},
                       {"--json", "", "", "the report as JSON"}}),
@@ -440,15 +460,15 @@ Command refreshCommand() {
 Command flowCommand() {
     return {"flow",
             "flow over time from an event log: throughput, lead time, WIP",
-            "LOG [--period week|month] [--json|--csv] [options of import-events]",
+            "[PROJECT] LOG [--period week|month] [--json|--csv] [options of import-events]",
             "Per week (from Monday) or month: items finished, their lead time P50 and P85 in\n"
             "working time, work in process at the period's end, and flow efficiency (active\n"
-            "time / lead time).",
+            "time / lead time). With PROJECT, its mapping and working hours are used.",
             withRead({{"--period", "", "week|month", "the length of a period (default week)"},
                       {"--json", "", "", "JSON"},
                       {"--csv", "", "", "CSV"}}),
             1,
-            1,
+            2,
             runFlow};
 }
 

@@ -278,23 +278,27 @@ Gathered gather(const model::EventLog& log, const Resolved& r, const model::Work
                 memberWaits.push_back(clock.between(available, visits[v].start));
             }
             const bool parallel = members.size() > 1;
-            bool anyReturn = false;
-            for (int m : members)
-                anyReturn = anyReturn || seenStage[static_cast<std::size_t>(m)] >= 0;
             std::vector<int> set = members;
             std::sort(set.begin(), set.end());
             set.erase(std::unique(set.begin(), set.end()), set.end());
+            // Going back: to a step the item first reached no later than the step it leaves.
+            auto goesBack = [&](int from, int to) {
+                const int toFirst = seenStage[static_cast<std::size_t>(to)];
+                return from >= 0 && toFirst >= 0 &&
+                       toFirst <= seenStage[static_cast<std::size_t>(from)];
+            };
             for (int p : previous) {
                 g.nextSets[static_cast<std::size_t>(p + 1)][set]++;
+                bool anyReturn = false;
+                for (int m : members)
+                    anyReturn = anyReturn || goesBack(p, m);
                 if (p >= 0) {
                     ++g.departures[static_cast<std::size_t>(p)];
                     if (anyReturn)
                         ++g.returns[static_cast<std::size_t>(p)];
                 }
-                for (std::size_t m = 0; m < members.size(); ++m) {
-                    const bool rework = seenStage[static_cast<std::size_t>(members[m])] >= 0;
-                    addEdge(p, members[m], memberWaits[m], parallel, rework);
-                }
+                for (std::size_t m = 0; m < members.size(); ++m)
+                    addEdge(p, members[m], memberWaits[m], parallel, goesBack(p, members[m]));
             }
             for (int m : members)
                 if (seenStage[static_cast<std::size_t>(m)] < 0)

@@ -222,6 +222,11 @@ MapMetrics computeMetrics(const model::Project& project, const model::Map& map) 
     MapMetrics m;
     m.map = map.id;
     m.name = map.props.name;
+    for (const auto& [id, pen] : map.redPens)
+        if (pen.cost && std::isfinite(*pen.cost) && *pen.cost >= 0) {
+            m.redPenCostPerYear += *pen.cost;
+            ++m.redPensCosted;
+        }
     try {
         compute(project, map, m);
     } catch (const std::exception& e) {

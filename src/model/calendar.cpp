@@ -183,6 +183,10 @@ Parsed<WorkingHours> parseWorkingHours(std::string_view text) {
     for (std::string_view part : split(lowered, ';')) {
         if (part.empty())
             continue;
+        if (part == "none") { // no working time at all (only holidays or a zone may follow)
+            anyDay = true;
+            continue;
+        }
         if (part.starts_with("holidays")) {
             for (std::string_view date : split(part.substr(8), ',')) {
                 const auto day = parseIsoDate(date);
@@ -270,6 +274,8 @@ std::string formatWorkingHours(const WorkingHours& hours) {
         }
         d = e + 1;
     }
+    if (text.empty())
+        text = "none";
     if (!hours.holidays.empty()) {
         text += "; holidays ";
         for (std::size_t i = 0; i < hours.holidays.size(); ++i)

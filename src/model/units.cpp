@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 namespace gemba::model {
 
@@ -98,11 +100,126 @@ std::optional<double> parseNumber(std::string_view text, bool decimalComma) {
     return value;
 }
 
+namespace {
+
+bool isDigit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+/// "1:30" (hours and minutes) or "1:30:15" (and seconds), or nothing when the text is not
+/// written so. Minutes and seconds take two digits below 60.
+std::optional<double> parseClock(std::string_view text) {
+    if (text.find(':') == std::string_view::npos)
+        return std::nullopt;
+    std::vector<std::string_view> parts;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || text[i] == ':') {
+            parts.push_back(text.substr(begin, i - begin));
+            begin = i + 1;
+        }
+    if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[0].size() > 4)
+        return std::nullopt;
+    double seconds = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const std::string_view part = parts[i];
+        if (!std::ranges::all_of(part, isDigit) || (i > 0 && part.size() != 2))
+            return std::nullopt;
+        const int value = std::stoi(std::string(part));
+        if (i > 0 && value >= 60)
+            return std::nullopt;
+        seconds = seconds * 60 + value;
+    }
+    return parts.size() == 2 ? seconds * 60 : seconds;
+}
+
+/// The unit one smaller than this one in a compound duration ("1 h 30 min", "2 d 4 h").
+std::optional<TimeUnit> nextSmaller(TimeUnit unit) {
+    switch (unit) {
+    case TimeUnit::Minute:
+        return TimeUnit::Second;
+    case TimeUnit::Hour:
+        return TimeUnit::Minute;
+    case TimeUnit::Day:
+        return TimeUnit::Hour;
+    case TimeUnit::Week:
+        return TimeUnit::Day;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+std::optional<double> compoundDuration(const std::vector<std::pair<double, TimeUnit>>& parts,
+                                       const Calendar& calendar) {
+    if (parts.empty())
+        return std::nullopt;
+    double seconds = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto [value, unit] = parts[i];
+        if (i > 0) {
+            // Each part is in the next smaller unit, and less than one of the one before.
+            const TimeUnit larger = parts[i - 1].second;
+            if (nextSmaller(larger) != unit ||
+                value * secondsPer(unit, calendar) >= secondsPer(larger, calendar))
+                return std::nullopt;
+        }
+        seconds += value * secondsPer(unit, calendar);
+    }
+    return seconds;
+}
+
 Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
                              std::optional<TimeUnit> defaultUnit, bool decimalComma) {
     const std::string_view trimmed = trim(text);
     if (trimmed.empty())
         return {std::string("empty duration")};
+    // Every form below ends here when its seconds overflow (309 digits of weeks): a duration
+    // is finite where it is read.
+    auto tooLong = [&trimmed] {
+        std::string message = "'";
+        return Parsed<double>{message.append(trimmed).append(
+            "' is too long: beyond the largest number Gemba can hold")};
+    };
+    if (auto clock = parseClock(trimmed))
+        return {*clock}; // at most 9999 hours
+    // A compound duration, "1 h 30 min": every part a number with its unit.
+    if (std::count_if(trimmed.begin(), trimmed.end(), isDigit) > 0) {
+        std::vector<std::pair<double, TimeUnit>> parts;
+        std::size_t i = 0;
+        bool readable = true;
+        while (i < trimmed.size() && readable) {
+            std::size_t numberEnd = i;
+            while (numberEnd < trimmed.size() &&
+                   (isDigit(trimmed[numberEnd]) || trimmed[numberEnd] == '.' ||
+                    (decimalComma && trimmed[numberEnd] == ',')))
+                ++numberEnd;
+            std::size_t unitBegin = numberEnd;
+            while (unitBegin < trimmed.size() && trimmed[unitBegin] == ' ')
+                ++unitBegin;
+            std::size_t unitEnd = unitBegin;
+            while (unitEnd < trimmed.size() &&
+                   std::isalpha(static_cast<unsigned char>(trimmed[unitEnd])))
+                ++unitEnd;
+            const auto number = parseNumber(trimmed.substr(i, numberEnd - i), decimalComma);
+            const auto unit = timeUnitFromText(trimmed.substr(unitBegin, unitEnd - unitBegin));
+            readable = number && unit;
+            if (readable)
+                parts.push_back({*number, *unit});
+            i = unitEnd;
+            while (i < trimmed.size() && trimmed[i] == ' ')
+                ++i;
+        }
+        if (readable && parts.size() > 1) {
+            if (auto seconds = compoundDuration(parts, calendar))
+                return std::isfinite(*seconds) ? Parsed<double>{*seconds} : tooLong();
+            std::string message = "'";
+            return {message.append(trimmed).append(
+                "' mixes units that do not add up as one duration (write e.g. 1 h 30 min, "
+                "2 d 4 h, or 1:30 for hours and minutes)")};
+        }
+    }
     // Split the number from the unit: "1.5d", "1.5 d" and "30 min" all work.
     std::size_t split = 0;
     while (split < trimmed.size() &&
@@ -137,7 +254,7 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
                            .append(" min, or put the unit in the column header)"));
     const double seconds = *number * secondsPer(*unit, calendar);
     if (!std::isfinite(seconds))
-        return problem(" is too long: beyond the largest number Gemba can hold");
+        return tooLong();
     return {seconds};
 }
 

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -222,6 +223,7 @@ private:
     void keepTheRest();
     void applyGembaData();
     void checkTimeline();
+    void hintDemand();
 
     Id elementAt(const std::string& cellId) const;
     Id joinLoose(const std::optional<Pt>& point, const Cell& edge, const char* end);
@@ -1437,6 +1439,67 @@ void PageReader::checkTimeline() {
     }
 }
 
+/// "504 pcs/day", "336 per day": an amount of items per day in a line, if any.
+std::optional<std::string> demandIn(const std::string& line) {
+    if (line.size() > 200)
+        return std::nullopt;
+    const std::string lower = model::toLower(line);
+    for (const char* marker : {"/day", "/dy", " per day", "/ day"}) {
+        const std::size_t at = lower.find(marker);
+        if (at == std::string::npos)
+            continue;
+        std::size_t end = at;
+        while (end > 0 && lower[end - 1] == ' ')
+            --end;
+        std::size_t wordStart = end;
+        while (wordStart > 0 && std::isalpha(static_cast<unsigned char>(lower[wordStart - 1])))
+            --wordStart;
+        const std::string word = lower.substr(wordStart, end - wordStart);
+        if (!word.empty() && model::timeUnitFromText(word))
+            return std::nullopt; // "460 min/dy" is time, not demand
+        std::size_t numberEnd = wordStart;
+        while (numberEnd > 0 && lower[numberEnd - 1] == ' ')
+            --numberEnd;
+        std::size_t numberStart = numberEnd;
+        while (numberStart > 0 &&
+               (std::isdigit(static_cast<unsigned char>(lower[numberStart - 1])) ||
+                lower[numberStart - 1] == ',' || lower[numberStart - 1] == '.'))
+            --numberStart;
+        if (numberStart < numberEnd &&
+            detail::readNumber(lower.substr(numberStart, numberEnd - numberStart), true))
+            return std::string(
+                model::trim(line.substr(numberStart, at + std::strlen(marker) - numberStart)));
+    }
+    return std::nullopt;
+}
+
+void PageReader::hintDemand() {
+    // Inventories become time through demand; a diagram often states it in a note.
+    const bool needed =
+        !m_map.props.demand &&
+        std::any_of(m_map.waits.begin(), m_map.waits.end(), [](const auto& entry) {
+            return entry.second.kind == model::WaitKind::Inventory && entry.second.quantity;
+        });
+    if (!needed)
+        return;
+    std::vector<std::string> mentions;
+    for (const Cell& cell : m_cells)
+        for (const std::string& line : detail::lines(cell.label))
+            if (auto demand = demandIn(line);
+                demand && std::find(mentions.begin(), mentions.end(), *demand) == mentions.end())
+                mentions.push_back(*demand);
+    std::string message = "the inventories need the customer's demand to become time: give it "
+                          "(--demand-per-day, or the map's demand)";
+    if (!mentions.empty()) {
+        message += "; the diagram mentions " + mentions.front();
+        for (std::size_t i = 1; i < mentions.size(); ++i)
+            message += (i == 1 ? " (also " : ", ") + mentions[i];
+        if (mentions.size() > 1)
+            message += ")";
+    }
+    note(Kind::Assumption, nullptr, message);
+}
+
 model::Map PageReader::read() {
     readCells();
     classify();
@@ -1491,6 +1554,7 @@ model::Map PageReader::read() {
                     " s a day); the map's available time is left empty");
     }
     checkTimeline();
+    hintDemand();
     keepTheRest();
     m_counts.page = m_page.name;
     m_counts.map = m_map.id;

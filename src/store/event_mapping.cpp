@@ -4,30 +4,11 @@
 
 namespace gemba::store {
 
-EventSettings readEventSettingsJson(const std::string& text, const std::string& file) {
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw InputError(file, "byte " + std::to_string(e.byte), "not valid JSON");
-    }
-    if (!json.is_object())
-        throw InputError(file, "/", "must be an object with \"states\"");
-    EventSettings settings;
-    if (json.contains("calendar")) {
-        const auto& calendar = json["calendar"];
-        if (!calendar.is_string())
-            throw InputError(file, "/calendar", "must be text like \"Mon-Fri 09:00-17:00\"");
-        const auto hours = model::parseWorkingHours(calendar.get<std::string>());
-        if (!hours.ok())
-            throw InputError(file, "/calendar", hours.error());
-        settings.hours = hours.value();
-    }
-    if (!json.contains("states"))
-        return settings;
-    const auto& states = json["states"];
+model::EventMapping eventMappingFromJson(const nlohmann::json& states, const std::string& file,
+                                         const std::string& base) {
     if (!states.is_object())
-        throw InputError(file, "/states", "must be an object: name -> kind");
+        throw InputError(file, base, "must be an object: name -> kind");
+    model::EventMapping mapping;
     for (const auto& [name, value] : states.items()) {
         // JSON pointer escapes: ~ as ~0, / as ~1.
         std::string escaped;
@@ -35,7 +16,7 @@ EventSettings readEventSettingsJson(const std::string& text, const std::string& 
             escaped += c == '~'   ? std::string("~0")
                        : c == '/' ? std::string("~1")
                                   : std::string(1, c);
-        const std::string pointer = "/states/" + escaped;
+        const std::string pointer = base + "/" + escaped;
         model::StateMapping state;
         std::string kind;
         if (value.is_string()) {
@@ -58,14 +39,14 @@ EventSettings readEventSettingsJson(const std::string& text, const std::string& 
         if (!model::stateKindFromName(kind, state.kind))
             throw InputError(file, pointer,
                              "'" + kind + "' is not a kind: step, wait, done or ignore");
-        settings.mapping.states[name] = state;
+        mapping.states[name] = state;
     }
-    return settings;
+    return mapping;
 }
 
-nlohmann::json eventSettingsJson(const EventSettings& settings) {
+nlohmann::json eventMappingJson(const model::EventMapping& mapping) {
     nlohmann::json states = nlohmann::json::object();
-    for (const auto& [name, state] : settings.mapping.states) {
+    for (const auto& [name, state] : mapping.states) {
         nlohmann::json entry = {{"kind", std::string(model::stateKindName(state.kind))}};
         if (!state.step.empty())
             entry["step"] = state.step;
@@ -73,7 +54,35 @@ nlohmann::json eventSettingsJson(const EventSettings& settings) {
             entry["role"] = state.role;
         states[name] = entry;
     }
-    nlohmann::json json = {{"states", states}};
+    return states;
+}
+
+EventSettings readEventSettingsJson(const std::string& text, const std::string& file) {
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InputError(file, "byte " + std::to_string(e.byte), "not valid JSON");
+    }
+    if (!json.is_object())
+        throw InputError(file, "/", "must be an object with \"states\"");
+    EventSettings settings;
+    if (json.contains("calendar")) {
+        const auto& calendar = json["calendar"];
+        if (!calendar.is_string())
+            throw InputError(file, "/calendar", "must be text like \"Mon-Fri 09:00-17:00\"");
+        const auto hours = model::parseWorkingHours(calendar.get<std::string>());
+        if (!hours.ok())
+            throw InputError(file, "/calendar", hours.error());
+        settings.hours = hours.value();
+    }
+    if (json.contains("states"))
+        settings.mapping = eventMappingFromJson(json["states"], file, "/states");
+    return settings;
+}
+
+nlohmann::json eventSettingsJson(const EventSettings& settings) {
+    nlohmann::json json = {{"states", eventMappingJson(settings.mapping)}};
     if (settings.hours)
         json["calendar"] = model::formatWorkingHours(*settings.hours);
     return json;

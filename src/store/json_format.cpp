@@ -4,6 +4,7 @@
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
 #include "gemba/store/errors.h"
+#include "gemba/store/event_mapping.h"
 #include "text_util.h"
 #include "validate.h"
 
@@ -193,6 +194,10 @@ json toJson(const Project& project) {
     putText(out, "description", props.description);
     out["calendar"] = json{{"hours_per_day", props.calendar.hoursPerDay},
                            {"days_per_week", props.calendar.daysPerWeek}};
+    // Measured maps: the calendar's working hours, and the event mapping when there is one.
+    out["working_hours"] = model::formatWorkingHours(props.workingHours);
+    if (!props.eventMapping.states.empty())
+        out["event_mapping"] = eventMappingJson(props.eventMapping);
     out["currency"] = props.currency;
     out["default_hourly_rate"] = props.defaultHourlyRate;
     out["next_id"] = project.nextId;
@@ -299,8 +304,9 @@ public:
 
     Project read(const json& root) {
         checkObject(root, "",
-                    {"format", "version", "name", "description", "calendar", "currency",
-                     "default_hourly_rate", "next_id", "team", "people", "systems", "maps"});
+                    {"format", "version", "name", "description", "calendar", "working_hours",
+                     "event_mapping", "currency", "default_hourly_rate", "next_id", "team",
+                     "people", "systems", "maps"});
         const json& format = require(root, "", "format");
         if (!format.is_string() || format.get<std::string>() != kJsonFormatName)
             fail("/format", "expected \"gemba\": this is not a Gemba project");
@@ -330,6 +336,14 @@ public:
                 fail("/calendar/days_per_week", "expected days from above 0 to 7");
         }
         m_calendar = props.calendar;
+        if (const json* v = find(root, "working_hours")) {
+            const auto hours = model::parseWorkingHours(text(*v, "/working_hours"));
+            if (!hours.ok())
+                fail("/working_hours", hours.error());
+            props.workingHours = hours.value();
+        }
+        if (const json* v = find(root, "event_mapping"))
+            props.eventMapping = eventMappingFromJson(*v, m_file, "/event_mapping");
         props.name = optionalText(root, "", "name");
         props.description = optionalText(root, "", "description");
         if (const json* v = find(root, "currency"))

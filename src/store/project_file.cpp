@@ -305,6 +305,7 @@ public:
         loadSystems();
         loadProjectRow();
         loadExperts();
+        loadMeasureSettings();
         loadMaps();
         loadElements();
         loadSteps();
@@ -392,6 +393,25 @@ private:
              });
         if (rows == 0)
             throw InputError(m_file, "table project", "the project row is missing");
+    }
+
+    // Schema 2, measured maps: working hours and the event mapping.
+    void loadMeasureSettings() {
+        each("working_hours", "SELECT id, spec FROM working_hours", [&](const Cells& c) {
+            const auto hours = model::parseWorkingHours(c.text(1));
+            if (!hours.ok())
+                c.fail(1, hours.error());
+            m_project.props.workingHours = hours.value();
+        });
+        each("event_state", "SELECT rowid, name, kind, step, role FROM event_state ORDER BY name",
+             [&](const Cells& c) {
+                 model::StateMapping state;
+                 if (!model::stateKindFromName(c.text(2), state.kind))
+                     c.fail(2, "not a kind of state: step, wait, done or ignore");
+                 state.step = c.text(3);
+                 state.role = c.text(4);
+                 m_project.props.eventMapping.states[c.text(1)] = state;
+             });
     }
 
     void loadExperts() {
@@ -859,6 +879,7 @@ public:
             run(m_system);
         }
         writeProjectRow(project);
+        writeMeasureSettings(project.props);
         for (const Map& map : project.maps)
             writeMap(map, static_cast<std::int64_t>(&map - project.maps.data()));
     }
@@ -873,6 +894,22 @@ private:
         ++m_rows;
         if (m_rows % 1000 == 0)
             detail::observe("rows");
+    }
+
+    // Schema 2, measured maps: working hours and the event mapping.
+    void writeMeasureSettings(const ProjectProps& props) {
+        Statement hours(m_db, "INSERT INTO working_hours VALUES (1, ?1)");
+        const std::string spec = model::formatWorkingHours(props.workingHours); // bound, kept
+        hours.bindText(1, spec);
+        run(hours);
+        Statement state(m_db, "INSERT INTO event_state VALUES (?1, ?2, ?3, ?4)");
+        for (const auto& [name, mapping] : props.eventMapping.states) {
+            state.bindText(1, name);
+            state.bindText(2, model::stateKindName(mapping.kind));
+            state.bindText(3, mapping.step);
+            state.bindText(4, mapping.role);
+            run(state);
+        }
     }
 
     void writeProjectRow(const Project& project) {

@@ -151,3 +151,40 @@ TEST_CASE("cli flow: per week as JSON and CSV", "[cli][events]") {
     CHECK(csv.out == "period,throughput,lead_time_p50_hours,lead_time_p85_hours,wip_at_end,"
                      "flow_efficiency\n2026-03,2,6,6,0,0.75\n");
 }
+
+TEST_CASE("cli: the project keeps the mapping and working hours the import used", "[cli][events]") {
+    TempDir dir;
+    writeFile(dir / "log.csv", kLog);
+    REQUIRE(runCli({"import-events", "log.csv", "-o", "p.gemba", "--calendar", "24x7"}, dir.path())
+                .exitCode == 0);
+    const json project = json::parse(runCli({"export-json", "p.gemba", "-o", "-"}, dir.path()).out);
+    CHECK(project["working_hours"] == "Mon-Sun 00:00-24:00");
+    CHECK(project["event_mapping"]["Build"]["kind"] == "step");
+    // flow PROJECT LOG counts elapsed hours now: A took 70 h (68 worked), B 6 h (5 worked):
+    // P50 38 h, P85 6 + 0.85 x 64 = 60.4 h, flow efficiency 73 / 76.
+    const auto r = runCli({"flow", "p.gemba", "log.csv", "--csv", "--period", "month"}, dir.path());
+    INFO(r.err);
+    CHECK(r.out == "period,throughput,lead_time_p50_hours,lead_time_p85_hours,wip_at_end,"
+                   "flow_efficiency\n2026-03,2,38,60.4,0,0.9605\n");
+}
+
+TEST_CASE("the measured example is the import of its log and mapping", "[cli][events]") {
+    // examples/events: rebuild with the command in examples/README.md after changing the log.
+    TempDir dir;
+    const std::filesystem::path source = GEMBA_SOURCE_DIR;
+    const auto r = runCli({"import-events", "examples/events/software-delivery-events.csv", "-o",
+                           (dir / "m.gemba").string(), "--mapping", "examples/events/mapping.json",
+                           "--map", "Measured state"},
+                          source);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const auto fresh = runCli({"export-json", (dir / "m.gemba").string(), "-o", "-"}, source);
+    const auto committed =
+        runCli({"export-json", "examples/events/measured-delivery.gemba", "-o", "-"}, source);
+    REQUIRE(committed.exitCode == 0);
+    const json a = json::parse(fresh.out), b = json::parse(committed.out);
+    CHECK(a["maps"] == b["maps"]);
+    CHECK(a["event_mapping"] == b["event_mapping"]);
+    CHECK(a["working_hours"] == b["working_hours"]);
+    CHECK(r.out.find("26 items took a route or step used by fewer than 2%") != std::string::npos);
+}

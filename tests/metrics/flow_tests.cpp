@@ -113,6 +113,9 @@ TEST_CASE("measured: a rework loop and its return share", "[flow]") {
     CHECK(r.returns == 1);
     CHECK(r.returnShare == Catch::Detail::Approx(0.2));
     CHECK(r.pcaEstimate == Catch::Detail::Approx(80));
+    // Build's second pass goes on to Review again: forward, not a return.
+    CHECK(report.steps[static_cast<std::size_t>(build)].returns == 0);
+    CHECK(report.steps[static_cast<std::size_t>(build)].pcaEstimate == 100);
     CHECK(report.steps[static_cast<std::size_t>(build)].processTime.max == 2 * kHour);
     const auto* back = route(report, review, build);
     REQUIRE(back);

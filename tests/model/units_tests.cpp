@@ -116,4 +116,30 @@ TEST_CASE("a duration beyond the largest double is refused where it is read", "[
     REQUIRE_FALSE(parsed.ok());
     CHECK_THAT(parsed.error(), Catch::Contains("too long"));
     CHECK_FALSE(parseDuration("1" + std::string(400, '0') + " s", calendar).ok());
+    // Compound and clock forms too.
+    const auto compound = parseDuration("1" + std::string(308, '0') + " wk 1 d", calendar);
+    REQUIRE_FALSE(compound.ok());
+    CHECK_THAT(compound.error(), Catch::Contains("too long"));
+    const auto clock = parseDuration("1" + std::string(308, '0') + ":30", calendar);
+    CHECK_FALSE(clock.ok());
+}
+
+TEST_CASE("compound durations and clock times", "[units]") {
+    const Calendar calendar;
+    CHECK(parseDuration("1 h 30 min", calendar).value() == 5400);
+    CHECK(parseDuration("1h30min", calendar).value() == 5400);
+    CHECK(parseDuration("2 d 4 h", calendar).value() == 2 * 8 * 3600 + 4 * 3600);
+    CHECK(parseDuration("1 min 30 s", calendar).value() == 90);
+    CHECK(parseDuration("1:30", calendar).value() == 5400);
+    CHECK(parseDuration("0:45", calendar).value() == 2700);
+    CHECK(parseDuration("1:30:15", calendar).value() == 5415);
+    CHECK(parseDuration("90 s", calendar).value() == 90);
+    CHECK(parseDuration("1.5 d", calendar).value() == 1.5 * 8 * 3600);
+    // Parts that do not add up as one duration are refused, not guessed.
+    CHECK_FALSE(parseDuration("30 min 1 h", calendar).ok());
+    CHECK_FALSE(parseDuration("1 h 90 min", calendar).ok());
+    CHECK_FALSE(parseDuration("2 d 30 min", calendar).ok());
+    CHECK_FALSE(parseDuration("1:75", calendar).ok());
+    CHECK_FALSE(parseDuration("1:5", calendar).ok());
+    CHECK(parseDuration("1 h 30 m", calendar).ok() == false);
 }

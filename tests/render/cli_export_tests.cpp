@@ -98,7 +98,7 @@ TEST_CASE("gemba-cli export and report refuse bad usage with 2, and write nothin
         {{"export", file, "-o", out}, "option --map MAP is required"},
         {{"export", file, "--map", "Current state"}, "option -o"},
         {{"export", file, "--map", "Current state", "-o", q(f.folder / "out.doc")},
-         "end it in .pdf, .svg, .png or .csv"},
+         "end it in .pdf, .svg, .png, .csv or .drawio"},
         {{"export", file, "--map", "Current state", "-o", out, "--dpi", "300"},
          "--dpi applies to png files only"},
         {{"export", file, "--map", "Current state", "-o", q(f.folder / "x.png"), "--dpi", "-3"},

@@ -384,3 +384,34 @@ TEST_CASE("draw.io export: every example imports back to the same maps and figur
         }
     }
 }
+
+TEST_CASE("draw.io import: inventories without demand, and the demand the diagram mentions") {
+    const std::string page =
+        R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>)"
+        R"(<mxCell id="a" value="Press" style="shape=mxgraph.lean_mapping.manufacturing_process;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="b" value="Pack" style="shape=mxgraph.lean_mapping.manufacturing_process;" vertex="1" parent="1"><mxGeometry x="200" y="0" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="da" value="C/T=1 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="0" y="72" width="100" height="40" as="geometry"/></mxCell>)"
+        R"(<mxCell id="db" value="C/T=2 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="200" y="72" width="100" height="40" as="geometry"/></mxCell>)"
+        R"(<mxCell id="i" value="1,008" style="shape=mxgraph.lean_mapping.inventory_box;" vertex="1" parent="1"><mxGeometry x="130" y="20" width="40" height="30" as="geometry"/></mxCell>)"
+        R"(<mxCell id="e" style="" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>)"
+        R"(<mxCell id="s" value="available: 460 min/dy&#10;504 pcs/day&#10;(-4) 336 pcs/day" style="shape=mxgraph.lean_mapping.schedule;" vertex="1" parent="1"><mxGeometry x="0" y="-200" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(</root></mxGraphModel>)";
+    model::Project project;
+    DrawioImportReport report;
+    store::importDrawio(project, page, "demand.xml", {}, report);
+    CHECK(itemsWith(report, Kind::Assumption,
+                    "the diagram mentions 504 pcs/day (also 336 pcs/day)") == 1);
+    CHECK(itemsWith(report, Kind::Assumption, "460 min") == 0);
+    CHECK(metrics::computeMetrics(project, project.maps[0]).valid == false);
+
+    // With the demand given, 1,008 items at 504 a day are 2 days.
+    model::Project given;
+    DrawioImportReport none;
+    store::DrawioImportOptions options;
+    options.demandPerDay = 504;
+    store::importDrawio(given, page, "demand.xml", options, none);
+    CHECK(itemsWith(none, Kind::Assumption, "demand") == 0);
+    const metrics::MapMetrics m = metrics::computeMetrics(given, given.maps[0]);
+    REQUIRE(m.valid);
+    CHECK(m.waitTime == Approx(2 * 28800));
+}

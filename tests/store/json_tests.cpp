@@ -201,6 +201,7 @@ TEST_CASE("JSON errors name the JSON Pointer of the bad value and what was expec
              "colour": "red"})",
          "/colour",
          "unknown key 'colour' (expected format, version, name, description, calendar, "
+         "working_hours, event_mapping, "
          "currency, default_hourly_rate, next_id, team, people, systems, maps)"},
         {withMap(R"({"state": "current", "steps": []})"), "/maps/0/name",
          "missing required key 'name'"},
@@ -418,4 +419,25 @@ TEST_CASE("a JSON number beyond a double is an input error with its line and col
     // The largest double is fine.
     CHECK_THROWS_WITH(readJsonText("{\"format\": \"gemba\", \"version\": 1.7976931348623157e308}"),
                       Catch::Contains("/version"));
+}
+
+TEST_CASE("json: working hours and the event mapping, and their bad values named",
+          "[store][json][events]") {
+    Project project;
+    project.props.workingHours.holidays = {*gemba::model::parseIsoDate("2026-12-25")};
+    project.props.eventMapping.states["Doing"] = {gemba::model::StateKind::Step, "Build", "Dev"};
+    project.props.eventMapping.states["Queue"] = {gemba::model::StateKind::Wait, {}, {}};
+    const json out = toJson(project);
+    CHECK(out["working_hours"] == "Mon-Fri 09:00-17:00; holidays 2026-12-25");
+    CHECK(out["event_mapping"]["Doing"]["step"] == "Build");
+    CHECK(fromJson(out, "p.json") == project);
+    json bad = out;
+    bad["working_hours"] = "Mon-Fri 9-5";
+    CHECK_THROWS_WITH(fromJson(bad, "p.json"),
+                      "p.json: /working_hours: '9-5' is not a period like 09:00-17:00");
+    bad = out;
+    bad["event_mapping"]["Queue"] = "later";
+    CHECK_THROWS_WITH(fromJson(bad, "p.json"),
+                      "p.json: /event_mapping/Queue: 'later' is not a kind: step, wait, done or "
+                      "ignore");
 }

@@ -68,7 +68,7 @@ struct RouteFlow {
     int to = kFinish;    ///< a step, or kFinish
     std::size_t transitions = 0;
     std::size_t items = 0;
-    bool rework = false;   ///< goes back to a step the item had visited
+    bool rework = false;   ///< goes back to a step the item reached no later than `from`
     bool parallel = false; ///< part of a split into steps that overlap in time
     /// Of the departures from `from` that went to `to` alone; empty when the route is only
     /// taken within a parallel split (see ParallelGroup).

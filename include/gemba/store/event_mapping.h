@@ -17,6 +17,12 @@ struct EventSettings {
     std::optional<model::WorkingHours> hours; ///< "calendar", when the file gives one
 };
 
+/// The mapping from a JSON object of states (name -> kind or {kind, step, role}). `pointer`
+/// is where the object is, for messages. Throws InputError.
+model::EventMapping eventMappingFromJson(const nlohmann::json& states, const std::string& file,
+                                         const std::string& pointer);
+nlohmann::json eventMappingJson(const model::EventMapping& mapping);
+
 /// Reads the JSON text. Throws InputError naming the file and the JSON pointer of a bad value.
 EventSettings readEventSettingsJson(const std::string& text, const std::string& file);
 nlohmann::json eventSettingsJson(const EventSettings& settings);
