@@ -4,6 +4,7 @@
 #include "canvas/palette.h"
 #include "drawio_actions.h"
 #include "editor_document.h"
+#include "event_import_dialog.h"
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
 #include "gemba/store/csv_steps.h"
@@ -164,6 +165,14 @@ void MainWindow::createActions() {
                                                  tr("CSV tables (*.csv *.txt)"));
                 if (!path.isEmpty())
                     importCsv(path);
+            });
+    connect(makeAction("actionImportEvents", tr("Import &Event Log…")), &QAction::triggered, this,
+            [this] {
+                const QString path = QFileDialog::getOpenFileName(
+                    this, tr("Import Event Log"), m_lastDirectory,
+                    tr("Event logs (*.csv *.txt *.xes);;All files (*)"));
+                if (!path.isEmpty())
+                    importEvents(path);
             });
     connect(makeAction("actionExportJson", tr("Export JSON Project…")), &QAction::triggered, this,
             [this] {
@@ -386,6 +395,7 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, "actionImportJson");
     add(file, "actionImportCsv");
+    add(file, "actionImportEvents");
     // draw.io in and out (drawio_actions.h).
     auto* drawio = new DrawioActions(*m_document, this);
     connect(drawio, &DrawioActions::imported, this, [this](model::Id map) {
@@ -798,6 +808,32 @@ bool MainWindow::importCsv(const QString& path) {
         std::make_unique<model::AddMap>(*imported, m_document->project().maps.size(), "Add map"));
     m_document->push(std::move(edit));
     showMap(mapId);
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    if (MapView* view = currentView())
+        view->fitToWindow();
+    return true;
+}
+
+bool MainWindow::importEvents(const QString& path) {
+    EventImportDialog dialog(path, m_document->project(), this);
+    if (!dialog.readLog() && dialog.errorText().isEmpty())
+        return false;
+    if (dialog.exec() != QDialog::Accepted || !dialog.report())
+        return false;
+    model::Id nextId = m_document->project().nextId;
+    const model::Map map = dialog.measuredMap(nextId);
+    while (m_document->project().nextId < nextId)
+        m_document->allocateId();
+    // The mapping and working hours used, and the new map: one undo step.
+    auto edit = std::make_unique<model::CompoundEdit>(tr("Import event log").toStdString());
+    model::ProjectProps props = m_document->project().props;
+    props.eventMapping = dialog.mapping();
+    props.workingHours = dialog.workingHours();
+    edit->add(std::make_unique<model::SetProjectProps>(m_document->project().props, props,
+                                                       "Event mapping"));
+    edit->add(std::make_unique<model::AddMap>(map, m_document->project().maps.size(), "Add map"));
+    m_document->push(std::move(edit));
+    showMap(map.id);
     m_lastDirectory = QFileInfo(path).absolutePath();
     if (MapView* view = currentView())
         view->fitToWindow();

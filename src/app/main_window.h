@@ -61,6 +61,8 @@ public:
     /// Imports a JSON project (as a new, unsaved project) or a CSV step table (as a new map).
     bool importJson(const QString& path);
     bool importCsv(const QString& path);
+    /// File > Import > Event log: the dialog, then the measured map as one undo step.
+    bool importEvents(const QString& path);
     bool exportJson(const QString& path);
 
     bool isPresenting() const { return m_presenting; }
