@@ -168,6 +168,7 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     m_seed->setRange(0, 999'999'999);
     m_seed->setValue(1);
     m_distribution->setObjectName(QStringLiteral("simulateDistribution"));
+    m_distribution->addItem(tr("As the map says"), QString());
     m_distribution->addItem(tr("Triangular"), QStringLiteral("triangular"));
     m_distribution->addItem(tr("PERT"), QStringLiteral("pert"));
     m_target->setObjectName(QStringLiteral("simulateTarget"));
@@ -289,7 +290,7 @@ bool SimulationView::run() {
     job->monteCarlo.trials = m_trials->value();
     job->monteCarlo.seed = static_cast<std::uint64_t>(m_seed->value());
     job->monteCarlo.distribution =
-        *metrics::distributionFromText(m_distribution->currentData().toString().toStdString());
+        metrics::distributionFromText(m_distribution->currentData().toString().toStdString());
     const model::Calendar& calendar = project.props.calendar;
     const auto duration = [&](QLineEdit* edit, const QString& what) -> std::optional<double> {
         const auto parsed = model::parseDuration(edit->text().trimmed().toStdString(), calendar);

@@ -379,7 +379,7 @@ int runSimulate(const Args& args, Context& context) {
                 throw UsageError(std::string("option ") + option + " needs --des");
     metrics::DesOptions desOptions;
     desOptions.seed = mc.seed;
-    desOptions.distribution = mc.distribution;
+    desOptions.distribution = mc.distribution; // empty: each map's own choice
     desOptions.horizon = durationOption(args, "--horizon", calendar, 90 * calendar.secondsPerDay());
     desOptions.warmup = durationOption(args, "--warmup", calendar, 10 * calendar.secondsPerDay());
     if (const auto text = args.value("--arrivals")) {
@@ -477,7 +477,7 @@ Command simulateCommand() {
             {"--map", "", "NAME", "the map (default: the project's only map)"},
             {"--trials", "", "N", "Monte Carlo trials (default 10000)"},
             {"--seed", "", "S", "random seed (default 1)"},
-            {"--distribution", "", "KIND", "triangular (default) or pert"},
+            {"--distribution", "", "KIND", "triangular or pert (default: the map's choice)"},
             {"--target", "", "DURATION", "report the share of items within this lead time"},
             {"--des", "", "", "also run the discrete-event simulation"},
             {"--horizon", "", "DURATION", "discrete-event: working time simulated (default 90 d)"},

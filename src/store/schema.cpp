@@ -168,21 +168,33 @@ CREATE TABLE flow (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 19> kTables = {
+// Schema 2, simulation: how a map's three-point times are read. A map without a row uses the
+// default (triangular). Kept in a block of its own so that other schema-2 additions sit beside
+// it; the migration from schema 1 is this same SQL.
+constexpr std::string_view kSchemaV2Simulation = R"sql(
+CREATE TABLE map_simulation (
+    map_id INTEGER PRIMARY KEY REFERENCES map(id) ON DELETE CASCADE,
+    distribution TEXT NOT NULL CHECK (distribution = 'triangular' OR distribution = 'pert')
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 20> kTables = {
     "person",      "system",         "project",  "workshop_expert",
     "map",         "element",        "step",     "step_person",
     "step_system", "friction",       "artifact", "figure_source",
     "wait",        "party",          "info_box", "note",
-    "red_pen",     "red_pen_target", "flow"};
+    "red_pen",     "red_pen_target", "flow",     "map_simulation"};
 
-// Schema 1 is the first; each later schema appends its step here, e.g.
-//   {2, "ALTER TABLE step ADD COLUMN takt REAL;", {}},
-const std::array<Migration, 0> kMigrations = {};
+// Schema 1 is the first; each later schema appends its step here.
+const std::array<Migration, 1> kMigrations = {
+    Migration{2, kSchemaV2Simulation, {}},
+};
 
 } // namespace
 
 std::string_view schemaSql() {
-    return kSchemaV1;
+    static const std::string all = std::string(kSchemaV1) + std::string(kSchemaV2Simulation);
+    return all;
 }
 
 std::span<const std::string_view> schemaTables() {

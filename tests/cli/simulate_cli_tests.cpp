@@ -77,6 +77,19 @@ TEST_CASE("simulate: Monte Carlo figures as JSON, the same for the same seed", "
         runCli({"simulate", "reviews.json", "--distribution", "pert", "--json"}, dir.path());
     REQUIRE(pert.exitCode == 0);
     CHECK(json::parse(pert.out).at("monte_carlo").at("distribution") == "pert");
+
+    // A map that chooses PERT is simulated so unless the run says otherwise.
+    std::string pertMap = kParallelJson;
+    pertMap.replace(pertMap.find("\"state\": \"current\","), 19,
+                    "\"state\": \"current\", \"distribution\": \"pert\",");
+    writeFile(dir.path() / "pert.json", pertMap);
+    const CliResult chosen = runCli({"simulate", "pert.json", "--json"}, dir.path());
+    INFO(chosen.err);
+    REQUIRE(chosen.exitCode == 0);
+    CHECK(json::parse(chosen.out).at("monte_carlo").at("distribution") == "pert");
+    const CliResult overridden =
+        runCli({"simulate", "pert.json", "--distribution", "triangular", "--json"}, dir.path());
+    CHECK(json::parse(overridden.out).at("monte_carlo").at("distribution") == "triangular");
 }
 
 TEST_CASE("simulate: the sub-optimisation example, current against future", "[cli][simulate]") {
