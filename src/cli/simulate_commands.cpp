@@ -4,6 +4,10 @@
 #include "common.h"
 #include "gemba/metrics/simulation.h"
 #include "gemba/model/units.h"
+#include "gemba/render/export.h"
+#include "gemba/render/report.h"
+#include "gemba/render/simulation_sheet.h"
+#include "gui.h"
 #include "text_table.h"
 
 #include <algorithm>
@@ -427,6 +431,23 @@ int runSimulate(const Args& args, Context& context) {
     if (errors)
         return kExitFindings;
 
+    if (const auto output = args.value("--report")) {
+        // The map's report with the runs as its Simulation section, as the editor writes it.
+        const auto gui = startGui();
+        std::vector<render::SimulationRun> sheetRuns;
+        for (std::size_t i = 0; i < variants.size(); ++i)
+            sheetRuns.push_back({QString::fromStdString(variants[i].label), variants[i].map,
+                                 mcRuns[i],
+                                 des ? std::optional<DesResult>(desRuns[i]) : std::nullopt});
+        render::ReportOptions options;
+        options.simulation =
+            std::make_shared<render::SimulationSheet>(project, std::move(sheetRuns));
+        const render::Report report(project, map, options);
+        render::writePdfReport(QString::fromStdString(*output), report);
+        if (!args.has("--json"))
+            context.err << "Wrote " << *output << ": " << report.pageCount() << " pages\n";
+    }
+
     if (args.has("--json")) {
         nlohmann::json out = nlohmann::json::array();
         for (std::size_t i = 0; i < variants.size(); ++i) {
@@ -461,7 +482,7 @@ Command simulateCommand() {
         "simulate",
         "simulate a map: Monte Carlo lead times, discrete-event queues, what-ifs",
         "FILE [--map NAME] [--trials N] [--seed S] [--des [--horizon 90d] [--warmup 10d]] "
-        "[--what-if STEP:field=value ...] [--json]",
+        "[--what-if STEP:field=value ...] [--report OUT.pdf] [--json]",
         "Monte Carlo: draws every step's process time from its minimum, typical and maximum\n"
         "(triangular or PERT) per trial and walks the map: the lead time's mean, P50/P85/P95\n"
         "and histogram beside the critical-path figure, each step's criticality and the\n"
@@ -487,6 +508,8 @@ Command simulateCommand() {
             {"--what-if", "", "STEP:FIELD=VALUE", "change a step for a second run beside the first",
              true},
             {"--against", "", "MAP", "run this map beside the first (future against current)"},
+            {"--report", "", "OUT.pdf",
+             "also write the map's PDF report with a Simulation section"},
             {"--json", "", "", "JSON instead of a readable report"},
         },
         1,

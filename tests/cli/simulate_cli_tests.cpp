@@ -135,6 +135,17 @@ TEST_CASE("simulate: the sub-optimisation example, current against future", "[cl
     CHECK(text.out.find("grows +") != std::string::npos);
     CHECK(text.out.find("what-if") != std::string::npos);
     CHECK(text.out.find("not a steady state") != std::string::npos);
+
+    // The map's report with the simulation as its last section.
+    const CliResult pdf = runCli({"simulate", kClaims.string(), "--map", "Current state", "--des",
+                                  "--trials", "500", "--report", "claims.pdf"},
+                                 dir.path());
+    INFO(pdf.err);
+    REQUIRE(pdf.exitCode == 0);
+    CHECK(pdf.err.find("Wrote claims.pdf") != std::string::npos);
+    const std::string bytes = gemba::cli::test::readFile(dir.path() / "claims.pdf");
+    CHECK(bytes.rfind("%PDF", 0) == 0);
+    CHECK(bytes.size() > 20000);
 }
 
 TEST_CASE("simulate: bad usage and maps that cannot be simulated", "[cli][simulate]") {
