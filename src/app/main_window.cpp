@@ -2,6 +2,7 @@
 
 #include "canvas/map_view.h"
 #include "canvas/palette.h"
+#include "drawio_actions.h"
 #include "editor_document.h"
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
@@ -15,6 +16,7 @@
 #include "panels/quick_capture_bar.h"
 #include "presentation_band.h"
 #include "recovery.h"
+#include "simulation_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -114,10 +116,17 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // Nothing of the document may reach this window once it is being destroyed: the undo
+    // stack, deleted with the document, clears itself and signals as it goes, and by then
+    // this object would be a half-destroyed QWidget.
+    disconnect(m_document, nullptr, this, nullptr);
+    disconnect(m_document->undoStack(), nullptr, this, nullptr);
     // The canvases and panels talk to the document until they go: delete them while it is
-    // still there (children are otherwise deleted in creation order, the document first).
+    // still there, then the document, while this window is still whole.
     delete m_recovery;
     qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
+    delete m_document;
+    m_document = nullptr;
 }
 
 QAction* MainWindow::makeAction(const char* name, const QString& text, const QKeySequence& key) {
@@ -379,7 +388,16 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, "actionImportJson");
     add(file, "actionImportCsv");
+    // draw.io in and out (drawio_actions.h).
+    auto* drawio = new DrawioActions(*m_document, this);
+    connect(drawio, &DrawioActions::imported, this, [this](model::Id map) {
+        showMap(map);
+        if (MapView* view = currentView())
+            view->fitToWindow();
+    });
+    file->addAction(drawio->importAction());
     add(file, "actionExportJson");
+    file->addAction(drawio->exportAction());
     // PDF report, SVG, PNG, CSV, print and Compare Maps (export_dialogs.h).
     auto* exports = new ExportActions(
         *m_document, [this] { return currentMap(); }, this);
@@ -426,6 +444,8 @@ void MainWindow::createMenus() {
     add(map, "actionDeleteMap");
     map->addSeparator();
     map->addAction(exports->compareAction());
+    map->addAction(simulationAction(
+        *m_document, [this] { return currentMap(); }, this));
     map->addSeparator();
     add(map, "actionAutoLayout");
     add(map, "actionSerpentineLayout");

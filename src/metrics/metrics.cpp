@@ -1,6 +1,7 @@
 #include "gemba/metrics/metrics.h"
 
 #include "findings.h"
+#include "finite_figures.h"
 #include "value_stream.h"
 
 #include <algorithm>
@@ -212,6 +213,7 @@ void compute(const model::Project& project, const model::Map& map, MapMetrics& m
     m.demandPerDay = demand;
     m.takt = takt;
     fillFigures(project, vs, m);
+    detail::withholdNonFinite(report, m);
 }
 
 } // namespace

@@ -204,11 +204,12 @@ EditPtr moveElements(const Project& project, Id mapId,
     if (!map)
         return nullptr;
     std::vector<EditPtr> edits;
-    for (const auto& [id, to] : moves)
-        visitElement(*map, id, [&](const auto& element) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambda.
+    for (const std::pair<Id, Point>& move : moves)
+        visitElement(*map, move.first, [&](const auto& element) {
             if constexpr (requires { element.pos; }) {
                 auto moved = element;
-                moved.pos = to;
+                moved.pos = move.second;
                 edits.push_back(updateEdit(mapId, element, moved, "Move"));
             }
         });

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -244,11 +245,45 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
         return problem(std::string(" has no unit (write e.g. ")
                            .append(trimmed)
                            .append(" min, or put the unit in the column header)"));
-    return {*number * secondsPer(*unit, calendar)};
+    const double seconds = *number * secondsPer(*unit, calendar);
+    if (!std::isfinite(seconds))
+        return problem(" is too long: beyond the largest number Gemba can hold");
+    return {seconds};
 }
 
+namespace {
+
+/// Six significant digits in scientific notation, trailing zeros dropped: "1.5e308", "5e-324".
+std::string scientific(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.5e", value);
+    std::string text(buffer);
+    const std::size_t e = text.find('e');
+    std::string mantissa = text.substr(0, e);
+    if (mantissa.find('.') != std::string::npos) {
+        while (mantissa.back() == '0')
+            mantissa.pop_back();
+        if (mantissa.back() == '.')
+            mantissa.pop_back();
+    }
+    // "e+308" -> "e308", "e-05" -> "e-5".
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    return mantissa + "e" + std::to_string(exponent);
+}
+
+} // namespace
+
 std::string formatNumber(double value, int decimals) {
-    char buffer[64];
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "infinity" : "-infinity";
+    decimals = std::clamp(decimals, 0, 17);
+    // Past 1e15 the fixed form has more digits than a double holds (and, near 1e308, more
+    // than any sensible buffer): scientific notation shows what the value is.
+    if (std::abs(value) >= 1e15)
+        return scientific(value);
+    char buffer[64]; // at most 16 digits, a point, 17 decimals and a sign
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     std::string out(buffer);
     if (out.find('.') != std::string::npos) {
@@ -257,8 +292,9 @@ std::string formatNumber(double value, int decimals) {
         if (out.back() == '.')
             out.pop_back();
     }
-    if (out == "-0")
-        out = "0";
+    if (out == "-0" || out == "0")
+        // A value too small for the decimals asked for is not zero: say what it is.
+        return value == 0 ? "0" : scientific(value);
     return out;
 }
 

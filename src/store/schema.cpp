@@ -168,21 +168,40 @@ CREATE TABLE flow (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 19> kTables = {
-    "person",      "system",         "project",  "workshop_expert",
-    "map",         "element",        "step",     "step_person",
-    "step_system", "friction",       "artifact", "figure_source",
-    "wait",        "party",          "info_box", "note",
-    "red_pen",     "red_pen_target", "flow"};
+// Schema 2, measured maps (event logs): the project calendar's working hours and holidays, in
+// the text form of model::parseWorkingHours, and the event mapping, one row per name.
+constexpr std::string_view kSchemaV2MeasuredMaps = R"sql(
+CREATE TABLE working_hours (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    spec TEXT NOT NULL
+) STRICT;
+CREATE TABLE event_state (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind = 'step' OR kind = 'wait' OR kind = 'done' OR
+                              kind = 'ignore'),
+    step TEXT NOT NULL,
+    role TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 21> kTables = {
+    "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
+    "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
+    "red_pen", "red_pen_target", "flow",
+    // schema 2, measured maps
+    "working_hours", "event_state"};
 
 // Schema 1 is the first; each later schema appends its step here, e.g.
 //   {2, "ALTER TABLE step ADD COLUMN takt REAL;", {}},
-const std::array<Migration, 0> kMigrations = {};
+const std::array<Migration, 1> kMigrations = {
+    Migration{2, kSchemaV2MeasuredMaps, {}}, // measured maps: working hours, event mapping
+};
 
 } // namespace
 
 std::string_view schemaSql() {
-    return kSchemaV1;
+    static const std::string all = std::string(kSchemaV1) + std::string(kSchemaV2MeasuredMaps);
+    return all;
 }
 
 std::span<const std::string_view> schemaTables() {

@@ -110,7 +110,8 @@ constexpr double kDay16 = 16 * kHour; // the plant's: two shifts
 } // namespace
 
 TEST_CASE("each committed example project is the import of its JSON") {
-    for (const char* name : {"software-delivery", "office-order-to-cash", "production-line"}) {
+    for (const char* name :
+         {"software-delivery", "office-order-to-cash", "production-line", "insurance-claims"}) {
         INFO(name);
         const model::Project fromJson =
             store::readJsonFile(kExamples / (std::string(name) + ".json"));
@@ -342,7 +343,8 @@ bool ellipseMeets(const QRectF& ellipse, const QRectF& rect) {
 } // namespace
 
 TEST_CASE("the example maps read left to right and nothing on them overlaps") {
-    for (const char* name : {"software-delivery", "office-order-to-cash", "production-line"}) {
+    for (const char* name :
+         {"software-delivery", "office-order-to-cash", "production-line", "insurance-claims"}) {
         const model::Project project = openExample(name);
         for (const model::Map& map : project.maps) {
             INFO(name << ", map " << map.props.name);

@@ -52,6 +52,8 @@ std::string formatDuration(double seconds, const Calendar& calendar);
 /// Seconds shown in a given unit: formatDurationIn(5400, Hour) == "1.5 h".
 std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& calendar);
 /// A plain number with at most `decimals` decimals, trailing zeros dropped: 1.50 -> "1.5".
+/// From 1e15 up, and for a value other than 0 that would round to 0, six significant digits
+/// in scientific notation: 1.5e308 -> "1.5e308", 5e-324 -> "4.94066e-324".
 std::string formatNumber(double value, int decimals = 2);
 /// A ratio (0-1) as a percentage: one decimal, or two significant digits below 1% so that a
 /// small ratio never shows as 0: 0.171 -> "17.1%", 0.000175 -> "0.018%", 0 -> "0%".
