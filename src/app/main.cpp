@@ -61,11 +61,14 @@ int main(int argc, char* argv[]) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         window.resize(wh.value(0).toInt(), wh.value(1).toInt());
         window.show();
-        if (parser.isSet(serpentine))
-            if (gemba::app::MapView* view = window.currentView())
-                view->autoLayout(true);
         if (parser.isSet(present))
             window.setPresenting(true);
+        // Laid out once the window has its size: the rows follow the view's shape.
+        if (parser.isSet(serpentine))
+            QTimer::singleShot(400, &window, [&] {
+                if (gemba::app::MapView* view = window.currentView())
+                    view->autoLayout(true);
+            });
         // Let the window lay out and fit the map, then take the picture.
         if (parser.isSet(zoom))
             QTimer::singleShot(300, &window, [&] {
@@ -79,7 +82,7 @@ int main(int argc, char* argv[]) {
                                    content.center().y() + 40);
                 }
             });
-        QTimer::singleShot(900, &window, [&] {
+        QTimer::singleShot(1200, &window, [&] {
             const bool ok = window.grab().save(parser.value(screenshot));
             QApplication::exit(ok ? 0 : 3);
         });

@@ -373,6 +373,8 @@ void MainWindow::createPresentationBand() {
     m_bandBar = new QToolBar(tr("Key Figures"), this);
     m_bandBar->setObjectName(QStringLiteral("toolBarPresentation"));
     m_bandBar->setMovable(false);
+    m_bandBar->setFloatable(false);
+    m_bandBar->setContentsMargins(0, 0, 0, 0);
     m_band = new PresentationBand(
         *m_document, [this] { return currentMap(); }, m_bandBar);
     m_bandBar->addWidget(m_band);

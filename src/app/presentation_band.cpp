@@ -19,11 +19,11 @@ PresentationBand::PresentationBand(EditorDocument& document, std::function<model
     , m_currentMap(std::move(currentMap))
     , m_label(new QLabel(this)) {
     setObjectName(QStringLiteral("presentationBand"));
-    setAutoFillBackground(true);
-    QPalette colours = palette();
-    colours.setColor(QPalette::Window, QColor(0x21, 0x21, 0x21));
-    colours.setColor(QPalette::WindowText, Qt::white);
-    setPalette(colours);
+    // Light on dark, across the whole width under the map, as on a projector's slide.
+    setAttribute(Qt::WA_StyledBackground, true);
+    setStyleSheet(QStringLiteral("#presentationBand { background: #212121; }"
+                                 "#presentationFigures { color: white; }"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_label->setObjectName(QStringLiteral("presentationFigures"));
     m_label->setTextFormat(Qt::RichText);
     m_label->setWordWrap(true);
@@ -51,6 +51,15 @@ void PresentationBand::applyFont() {
 void PresentationBand::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     applyFont();
+    fitHeight();
+}
+
+void PresentationBand::fitHeight() {
+    // As tall as the wrapped figures need at this width, no more: the map keeps the rest.
+    const int width = std::max(200, this->width() - 32);
+    const int needed = m_label->heightForWidth(width) + 16;
+    if (needed > 16 && needed != height())
+        setFixedHeight(needed);
 }
 
 QString PresentationBand::text() const {
@@ -94,6 +103,7 @@ void PresentationBand::refresh() {
     if (const model::Step* step = map->findStep(m->bottleneck))
         items << item(tr("Bottleneck"), QString::fromStdString(step->name).toHtmlEscaped());
     m_label->setText(items.join(QStringLiteral("  ·  ")));
+    fitHeight();
 }
 
 } // namespace gemba::app

@@ -34,6 +34,7 @@ protected:
 
 private:
     void applyFont();
+    void fitHeight();
 
     EditorDocument& m_document;
     std::function<model::Id()> m_currentMap;

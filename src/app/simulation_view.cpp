@@ -3,6 +3,8 @@
 #include "editor_document.h"
 #include "gemba/metrics/simulation.h"
 #include "gemba/model/units.h"
+#include "gemba/render/export.h"
+#include "gemba/render/report.h"
 #include "gemba/render/simulation_sheet.h"
 
 #include <QAction>
@@ -147,7 +149,7 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     , m_whatIf(new QLineEdit(this))
     , m_run(new QPushButton(tr("&Run"), this))
     , m_cancel(new QPushButton(tr("Cancel run"), this))
-    , m_export(new QPushButton(tr("Export PDF…"), this))
+    , m_export(new QPushButton(tr("Export Report PDF…"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_scroll(new QScrollArea(this))
@@ -168,6 +170,7 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     m_seed->setRange(0, 999'999'999);
     m_seed->setValue(1);
     m_distribution->setObjectName(QStringLiteral("simulateDistribution"));
+    m_distribution->addItem(tr("As the map says"), QString());
     m_distribution->addItem(tr("Triangular"), QStringLiteral("triangular"));
     m_distribution->addItem(tr("PERT"), QStringLiteral("pert"));
     m_target->setObjectName(QStringLiteral("simulateTarget"));
@@ -289,7 +292,7 @@ bool SimulationView::run() {
     job->monteCarlo.trials = m_trials->value();
     job->monteCarlo.seed = static_cast<std::uint64_t>(m_seed->value());
     job->monteCarlo.distribution =
-        *metrics::distributionFromText(m_distribution->currentData().toString().toStdString());
+        metrics::distributionFromText(m_distribution->currentData().toString().toStdString());
     const model::Calendar& calendar = project.props.calendar;
     const auto duration = [&](QLineEdit* edit, const QString& what) -> std::optional<double> {
         const auto parsed = model::parseDuration(edit->text().trimmed().toStdString(), calendar);
@@ -402,9 +405,25 @@ void SimulationView::exportPdf() {
         QFileDialog::getSaveFileName(this, tr("Export Simulation"), QString(), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    const QString title = tr("Simulation of %1").arg(m_sheet->runs().front().label);
-    if (!render::writeSimulationPdf(path, *m_sheet, title))
-        QMessageBox::warning(this, tr("Export Simulation"), tr("Could not write %1.").arg(path));
+    if (QString problem = writeSimulationReport(path, m_sheet); !problem.isEmpty())
+        QMessageBox::warning(this, tr("Export Simulation"), problem);
+}
+
+QString writeSimulationReport(const QString& path,
+                              const std::shared_ptr<const render::SimulationSheet>& sheet) {
+    const model::Project& project = sheet->project();
+    const model::Map* map = project.findMap(sheet->runs().front().map.id);
+    if (!map)
+        return QObject::tr("The simulated map is not in the project.");
+    render::ReportOptions options;
+    options.simulation = sheet;
+    try {
+        const render::Report report(project, *map, options);
+        render::writePdfReport(path, report);
+    } catch (const std::exception& e) {
+        return QObject::tr("Could not write %1: %2").arg(path, QString::fromUtf8(e.what()));
+    }
+    return {};
 }
 
 QAction* simulationAction(EditorDocument& document, std::function<model::Id()> currentMap,

@@ -102,6 +102,11 @@ private:
     std::shared_ptr<const render::SimulationSheet> m_sheet;
 };
 
+/// The report of the simulated map (as it was when the run started) with the simulation as
+/// its last section, as a PDF; an empty string, or what went wrong.
+QString writeSimulationReport(const QString& path,
+                              const std::shared_ptr<const render::SimulationSheet>& sheet);
+
 /// The Map > Simulate… action: opens a simulation view of the current map.
 QAction* simulationAction(EditorDocument& document, std::function<model::Id()> currentMap,
                           QWidget* parent);

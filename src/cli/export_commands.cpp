@@ -1,5 +1,5 @@
 // Commands that draw: export (PDF, SVG, PNG, CSV) and report (the PDF report, with a
-// comparison). They are the only commands that start Qt, and they need no display.
+// comparison). They start Qt (as simulate --report does), and they need no display.
 
 #include "command.h"
 #include "common.h"
@@ -8,6 +8,7 @@
 #include "gemba/model/units.h"
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gui.h"
 
 #include <QGuiApplication>
 #include <QString>
@@ -24,12 +25,6 @@ namespace gemba::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-/// The Qt application the drawing commands need, for as long as the command runs (null when
-/// one runs already). Exports never show a window, so Qt runs on its offscreen platform unless
-/// QT_QPA_PLATFORM names another: output is then the same with or without a display, and a
-/// stale DISPLAY cannot stop an export.
 std::unique_ptr<QGuiApplication> startGui() {
     if (QGuiApplication::instance())
         return nullptr;
@@ -43,6 +38,8 @@ std::unique_ptr<QGuiApplication> startGui() {
     std::setlocale(LC_ALL, "C");
     return app;
 }
+
+namespace {
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);

@@ -4,6 +4,10 @@
 #include "common.h"
 #include "gemba/metrics/simulation.h"
 #include "gemba/model/units.h"
+#include "gemba/render/export.h"
+#include "gemba/render/report.h"
+#include "gemba/render/simulation_sheet.h"
+#include "gui.h"
 #include "text_table.h"
 
 #include <algorithm>
@@ -379,7 +383,7 @@ int runSimulate(const Args& args, Context& context) {
                 throw UsageError(std::string("option ") + option + " needs --des");
     metrics::DesOptions desOptions;
     desOptions.seed = mc.seed;
-    desOptions.distribution = mc.distribution;
+    desOptions.distribution = mc.distribution; // empty: each map's own choice
     desOptions.horizon = durationOption(args, "--horizon", calendar, 90 * calendar.secondsPerDay());
     desOptions.warmup = durationOption(args, "--warmup", calendar, 10 * calendar.secondsPerDay());
     if (const auto text = args.value("--arrivals")) {
@@ -427,6 +431,23 @@ int runSimulate(const Args& args, Context& context) {
     if (errors)
         return kExitFindings;
 
+    if (const auto output = args.value("--report")) {
+        // The map's report with the runs as its Simulation section, as the editor writes it.
+        const auto gui = startGui();
+        std::vector<render::SimulationRun> sheetRuns;
+        for (std::size_t i = 0; i < variants.size(); ++i)
+            sheetRuns.push_back({QString::fromStdString(variants[i].label), variants[i].map,
+                                 mcRuns[i],
+                                 des ? std::optional<DesResult>(desRuns[i]) : std::nullopt});
+        render::ReportOptions options;
+        options.simulation =
+            std::make_shared<render::SimulationSheet>(project, std::move(sheetRuns));
+        const render::Report report(project, map, options);
+        render::writePdfReport(QString::fromStdString(*output), report);
+        if (!args.has("--json"))
+            context.err << "Wrote " << *output << ": " << report.pageCount() << " pages\n";
+    }
+
     if (args.has("--json")) {
         nlohmann::json out = nlohmann::json::array();
         for (std::size_t i = 0; i < variants.size(); ++i) {
@@ -461,7 +482,7 @@ Command simulateCommand() {
         "simulate",
         "simulate a map: Monte Carlo lead times, discrete-event queues, what-ifs",
         "FILE [--map NAME] [--trials N] [--seed S] [--des [--horizon 90d] [--warmup 10d]] "
-        "[--what-if STEP:field=value ...] [--json]",
+        "[--what-if STEP:field=value ...] [--report OUT.pdf] [--json]",
         "Monte Carlo: draws every step's process time from its minimum, typical and maximum\n"
         "(triangular or PERT) per trial and walks the map: the lead time's mean, P50/P85/P95\n"
         "and histogram beside the critical-path figure, each step's criticality and the\n"
@@ -477,7 +498,7 @@ Command simulateCommand() {
             {"--map", "", "NAME", "the map (default: the project's only map)"},
             {"--trials", "", "N", "Monte Carlo trials (default 10000)"},
             {"--seed", "", "S", "random seed (default 1)"},
-            {"--distribution", "", "KIND", "triangular (default) or pert"},
+            {"--distribution", "", "KIND", "triangular or pert (default: the map's choice)"},
             {"--target", "", "DURATION", "report the share of items within this lead time"},
             {"--des", "", "", "also run the discrete-event simulation"},
             {"--horizon", "", "DURATION", "discrete-event: working time simulated (default 90 d)"},
@@ -487,6 +508,8 @@ Command simulateCommand() {
             {"--what-if", "", "STEP:FIELD=VALUE", "change a step for a second run beside the first",
              true},
             {"--against", "", "MAP", "run this map beside the first (future against current)"},
+            {"--report", "", "OUT.pdf",
+             "also write the map's PDF report with a Simulation section"},
             {"--json", "", "", "JSON instead of a readable report"},
         },
         1,

@@ -624,7 +624,8 @@ private:
 DesResult runDiscreteEvent(const model::Project& project, const model::Map& map,
                            const DesOptions& options, const RunControl& control) {
     DesResult result;
-    SimGraph g = detail::buildSimGraph(project, map, options.distribution);
+    SimGraph g =
+        detail::buildSimGraph(project, map, options.distribution.value_or(map.props.distribution));
     result.findings = g.findings;
     if (!g.vs.solved)
         return result;

@@ -199,9 +199,9 @@ MonteCarloResult runMonteCarlo(const model::Project& project, const model::Map& 
                                const MonteCarloOptions& options, const RunControl& control) {
     MonteCarloResult result;
     result.seed = options.seed;
-    result.distribution = options.distribution;
+    result.distribution = options.distribution.value_or(map.props.distribution);
     result.target = options.target;
-    SimGraph g = detail::buildSimGraph(project, map, options.distribution);
+    SimGraph g = detail::buildSimGraph(project, map, result.distribution);
     result.findings = g.findings;
     if (!g.vs.solved)
         return result;

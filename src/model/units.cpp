@@ -175,8 +175,15 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
     const std::string_view trimmed = trim(text);
     if (trimmed.empty())
         return {std::string("empty duration")};
+    // Every form below ends here when its seconds overflow (309 digits of weeks): a duration
+    // is finite where it is read.
+    auto tooLong = [&trimmed] {
+        std::string message = "'";
+        return Parsed<double>{message.append(trimmed).append(
+            "' is too long: beyond the largest number Gemba can hold")};
+    };
     if (auto clock = parseClock(trimmed))
-        return {*clock};
+        return {*clock}; // at most 9999 hours
     // A compound duration, "1 h 30 min": every part a number with its unit.
     if (std::count_if(trimmed.begin(), trimmed.end(), isDigit) > 0) {
         std::vector<std::pair<double, TimeUnit>> parts;
@@ -206,7 +213,7 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
         }
         if (readable && parts.size() > 1) {
             if (auto seconds = compoundDuration(parts, calendar))
-                return {*seconds};
+                return std::isfinite(*seconds) ? Parsed<double>{*seconds} : tooLong();
             std::string message = "'";
             return {message.append(trimmed).append(
                 "' mixes units that do not add up as one duration (write e.g. 1 h 30 min, "
@@ -247,7 +254,7 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
                            .append(" min, or put the unit in the column header)"));
     const double seconds = *number * secondsPer(*unit, calendar);
     if (!std::isfinite(seconds))
-        return problem(" is too long: beyond the largest number Gemba can hold");
+        return tooLong();
     return {seconds};
 }
 

@@ -283,8 +283,15 @@ void paintNote(QPainter& p, const PaintContext& c, const model::Note& note, Elem
                QPointF(body.right() - fold, body.top() + fold));
     p.drawLine(QPointF(body.right() - fold, body.top() + fold),
                QPointF(body.right(), body.top() + fold));
-    if (c.levelOfDetail < kDetailThreshold)
+    if (c.levelOfDetail < kOutlineThreshold)
         return;
+    if (c.levelOfDetail < kDetailThreshold) {
+        // Zoomed out, a note shows its first words large enough to read, not a blank box.
+        paintWrappedText(p, body.adjusted(6, 4, -fold, -4), qs(note.text),
+                         t.font(std::min(16.0, 4.5 / c.levelOfDetail)), t.ink, 2,
+                         Qt::AlignLeft | Qt::AlignTop);
+        return;
+    }
     paintWrappedText(p, body.adjusted(8, 6, -fold - 2, -6), qs(note.text), t.font(7.5), t.ink, 5,
                      Qt::AlignLeft | Qt::AlignTop);
 }
@@ -583,7 +590,7 @@ void paintRedPen(QPainter& p, const PaintContext& c, const model::RedPen& pen, E
         20 * 16, 300 * 16);
     p.restore();
 
-    if (c.levelOfDetail < kDetailThreshold)
+    if (c.levelOfDetail < kOutlineThreshold)
         return;
     QString text = qs(pen.reason);
     if (pen.cost)
@@ -593,6 +600,12 @@ void paintRedPen(QPainter& p, const PaintContext& c, const model::RedPen& pen, E
     if (text.isEmpty())
         return;
     const QRectF label(ring.center().x() - 110, ring.bottom() + 2, 220, 26);
+    if (c.levelOfDetail < kDetailThreshold) {
+        // Zoomed out the reason stays, in larger type on one line: the meaning, not the box.
+        paintElidedText(p, label, text, t.font(std::min(13.0, 4.5 / c.levelOfDetail), true, true),
+                        t.redPen, Qt::AlignHCenter | Qt::AlignTop);
+        return;
+    }
     paintWrappedText(p, label, text, t.font(7.5, true, true), t.redPen, 2,
                      Qt::AlignHCenter | Qt::AlignTop);
 }

@@ -202,6 +202,8 @@ void Report::Impl::layOut() {
     if (comparison)
         addSection(mapText("Comparison"),
                    detail::comparisonBlocks(project, *from, *map, *comparison, true));
+    if (options.simulation)
+        addSection(mapText("Simulation"), detail::simulationBlocks(*options.simulation));
     if (static_cast<int>(pages.size()) > kMaxReportPages)
         throw std::invalid_argument("the report would have " + std::to_string(pages.size()) +
                                     " pages; a report has at most " +

@@ -2,6 +2,7 @@
 
 #include "gemba/metrics/compare.h"
 #include "gemba/render/map_painter.h"
+#include "gemba/render/simulation_sheet.h"
 #include "report_blocks.h"
 
 #include <QString>
@@ -46,5 +47,9 @@ std::vector<BlockPtr> findingBlocks(const model::Map& map, const metrics::MapMet
 std::vector<BlockPtr> comparisonBlocks(const model::Project& project, const model::Map& from,
                                        const model::Map& to, const metrics::Comparison& c,
                                        bool withHeading);
+
+/// The simulation section: each part of the sheet (figures, histogram, tornado, criticality,
+/// queues) as a block that a page break never splits.
+std::vector<BlockPtr> simulationBlocks(const SimulationSheet& sheet);
 
 } // namespace gemba::render::detail

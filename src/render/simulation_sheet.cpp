@@ -5,12 +5,10 @@
 #include "gemba/render/map_painter.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
+#include "report_parts.h"
 
-#include <QPageLayout>
-#include <QPageSize>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPdfWriter>
 #include <algorithm>
 #include <cmath>
 
@@ -482,31 +480,43 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
     p.restore();
 }
 
-bool writeSimulationPdf(const QString& path, const SimulationSheet& sheet, const QString& title) {
-    QPdfWriter writer(path);
-    writer.setResolution(static_cast<int>(96));
-    writer.setTitle(title);
-    writer.setCreator(QStringLiteral("Gemba"));
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return false;
-    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
-    const QRectF area(0, 0, page.width(), page.height());
-    qreal y = 0;
-    for (const SimulationSheet::Part& part : sheet.parts(area.width())) {
-        if (y > 0 && y + part.height > area.height()) {
-            if (!writer.newPage())
-                return false;
-            y = 0;
-        }
-        sheet.paintPart(painter,
-                        QRectF(0, y, area.width(), std::min(part.height, area.height()) - kGap),
-                        part.kind);
-        y += part.height;
+namespace detail {
+
+namespace {
+
+/// One part of a simulation sheet in the report's column.
+class SheetPartBlock : public Block {
+public:
+    SheetPartBlock(const SimulationSheet& sheet, int kind)
+        : m_sheet(sheet)
+        , m_kind(kind) {}
+    qreal height(qreal width, int, int) const override {
+        for (const SimulationSheet::Part& part : m_sheet.parts(width))
+            if (part.kind == m_kind)
+                return part.height;
+        return 0;
     }
-    return painter.end();
+    void paint(QPainter& painter, const QRectF& area, int, int) const override {
+        m_sheet.paintPart(
+            painter,
+            QRectF(area.left(), area.top(), area.width(), height(area.width(), 0, 1) - kGap),
+            m_kind);
+    }
+
+private:
+    const SimulationSheet& m_sheet;
+    int m_kind;
+};
+
+} // namespace
+
+std::vector<BlockPtr> simulationBlocks(const SimulationSheet& sheet) {
+    std::vector<BlockPtr> blocks;
+    for (const SimulationSheet::Part& part : sheet.parts(1000))
+        blocks.push_back(std::make_shared<SheetPartBlock>(sheet, part.kind));
+    return blocks;
 }
+
+} // namespace detail
 
 } // namespace gemba::render

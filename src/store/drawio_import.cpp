@@ -287,6 +287,18 @@ void PageReader::readCells() {
         }
         if (cell.id.empty() || m_index.contains(cell.id))
             continue; // draw.io needs unique ids; a duplicate is not drawn either
+        if (m_cells.size() >= m_options.limits.maxCellsPerPage)
+            throw InputError(m_file, "page \"" + m_page.name + "\"",
+                             "more than " + std::to_string(m_options.limits.maxCellsPerPage) +
+                                 " shapes and edges on one page; not read");
+        // Beyond this a position means nothing on a page, and its arithmetic would overflow.
+        constexpr double kFar = 1e7;
+        const auto far = [&](double v) { return std::abs(v) > kFar; };
+        if (far(cell.rect.x) || far(cell.rect.y) || far(cell.rect.w) || far(cell.rect.h) ||
+            (cell.sourcePoint && (far(cell.sourcePoint->x) || far(cell.sourcePoint->y))) ||
+            (cell.targetPoint && (far(cell.targetPoint->x) || far(cell.targetPoint->y))))
+            throw InputError(m_file, "page \"" + m_page.name + "\", cell " + cell.id,
+                             "a position or size beyond 10,000,000 units");
         m_index[cell.id] = m_cells.size();
         m_cells.push_back(std::move(cell));
     }
@@ -439,7 +451,7 @@ void PageReader::makeElements() {
                         rest.push_back(line);
                     }
                 }
-                if (numbers > 0)
+                if (numbers > 0 && std::isfinite(total))
                     wait.quantity = total;
                 if (numbers > 1)
                     note(Kind::Assumption, &cell,
@@ -770,8 +782,10 @@ void PageReader::readEdges() {
                 if (data.contains("label") && data["label"].is_string())
                     flow.label = data["label"].get<std::string>();
                 flow.fifoMax.reset();
-                if (data.contains("fifo_max") && data["fifo_max"].is_number_integer())
-                    flow.fifoMax = data["fifo_max"].get<int>();
+                if (data.contains("fifo_max") && data["fifo_max"].is_number_integer() &&
+                    data["fifo_max"].get<long long>() >= 1 &&
+                    data["fifo_max"].get<long long>() <= 1000000000)
+                    flow.fifoMax = static_cast<int>(data["fifo_max"].get<long long>());
                 if (data.contains("share") && data["share"].is_number())
                     flow.share = data["share"].get<double>();
                 if (data.contains("wait") && data["wait"].is_number())
@@ -1455,8 +1469,11 @@ std::optional<std::string> demandIn(const std::string& line) {
         while (wordStart > 0 && std::isalpha(static_cast<unsigned char>(lower[wordStart - 1])))
             --wordStart;
         const std::string word = lower.substr(wordStart, end - wordStart);
-        if (!word.empty() && model::timeUnitFromText(word))
-            return std::nullopt; // "460 min/dy" is time, not demand
+        // Items only: "460 min/dy" is time, "1 shift/day" a schedule.
+        static const std::string_view items[] = {"",      "pcs",   "pc",     "pieces", "units",
+                                                 "items", "parts", "orders", "ea"};
+        if (std::find(std::begin(items), std::end(items), word) == std::end(items))
+            return std::nullopt;
         std::size_t numberEnd = wordStart;
         while (numberEnd > 0 && lower[numberEnd - 1] == ' ')
             --numberEnd;

@@ -261,6 +261,10 @@ DurationRead readDuration(std::string_view text, const model::Calendar& calendar
         return out;
     }
     const double per = model::secondsPer(*unit, calendar);
+    if (!std::isfinite(*number * per)) {
+        out.problem = "'" + std::string(trimmed) + "' is too large to be a duration";
+        return out;
+    }
     out.seconds = *number * per;
     out.unit = unit;
     // Half a unit of the last digit written.

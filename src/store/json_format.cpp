@@ -121,6 +121,9 @@ json mapJson(const Map& map) {
         out["demand"] =
             json{{"quantity", props.demand->quantity}, {"per", nameOf(props.demand->per)}};
     putNumber(out, "available_time_per_day", props.availableTimePerDay);
+    // Simulation (schema 2): written only when it differs from the default.
+    if (props.distribution != model::TimeDistribution::Triangular)
+        out["distribution"] = nameOf(props.distribution);
     putText(out, "notes", props.notes);
 
     json steps = json::array();
@@ -587,8 +590,8 @@ private:
     LocatedMap readMap(const json& item, std::string ptr) const {
         checkObject(item, ptr,
                     {"id", "name", "state", "made_from", "trigger", "done", "demand",
-                     "available_time_per_day", "notes", "steps", "waits", "parties", "info_boxes",
-                     "note_boxes", "red_pens", "flows"});
+                     "available_time_per_day", "distribution", "notes", "steps", "waits", "parties",
+                     "info_boxes", "note_boxes", "red_pens", "flows"});
         LocatedMap located;
         Map& map = located.map;
         map.id = optionalId(item, ptr, "id");
@@ -609,6 +612,9 @@ private:
             props.demand = d;
         }
         props.availableTimePerDay = optionalDuration(item, ptr, "available_time_per_day");
+        if (const json* distribution = find(item, "distribution"))
+            props.distribution =
+                enumeration<model::TimeDistribution>(*distribution, ptr + "/distribution");
 
         forEach(require(item, ptr, "steps"), ptr + "/steps",
                 [&](const json& e, std::string p) { located.steps.push_back(readStep(e, p)); });

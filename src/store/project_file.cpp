@@ -307,6 +307,7 @@ public:
         loadExperts();
         loadMeasureSettings();
         loadMaps();
+        loadMapSimulation();
         loadElements();
         loadSteps();
         loadStepPeople();
@@ -442,6 +443,18 @@ private:
                  if (!m_mapIndex.emplace(map.id, m_project.maps.size()).second)
                      c.fail(-1, "map id " + std::to_string(map.id) + " appears twice");
                  m_project.maps.push_back(std::move(map));
+             });
+    }
+
+    /// Schema 2: the maps' simulation settings.
+    void loadMapSimulation() {
+        each("map_simulation", "SELECT map_id, distribution FROM map_simulation",
+             [&](const Cells& c) {
+                 const auto map = m_mapIndex.find(c.id(0));
+                 if (map == m_mapIndex.end())
+                     c.fail(0, "map " + std::to_string(c.id(0)) + " does not exist");
+                 m_project.maps[map->second].props.distribution =
+                     c.enumeration<model::TimeDistribution>(1);
              });
     }
 
@@ -848,6 +861,7 @@ public:
         , m_system(db, "INSERT INTO system VALUES (?1, ?2, ?3)")
         , m_expert(db, "INSERT INTO workshop_expert VALUES (?1, ?2)")
         , m_map(db, "INSERT INTO map VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+        , m_mapSimulation(db, "INSERT INTO map_simulation VALUES (?1, ?2)")
         , m_element(db, "INSERT INTO element VALUES (?1, ?2, ?3, ?4, ?5)")
         , m_step(db, "INSERT INTO step VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                      "?12, ?13, ?14, ?15, ?16, ?17, ?18)")
@@ -974,6 +988,11 @@ private:
         }
         m_map.bindOptDouble(11, props.availableTimePerDay);
         run(m_map);
+        if (props.distribution != model::TimeDistribution::Triangular) {
+            m_mapSimulation.bindId(1, map.id);
+            m_mapSimulation.bindText(2, nameOf(props.distribution));
+            run(m_mapSimulation);
+        }
 
         for (const auto& [id, step] : map.steps)
             writeStep(map.id, step);
@@ -1086,9 +1105,9 @@ private:
     const std::string& m_file;
     long m_faultAfter;
     long m_rows = 0;
-    Statement m_person, m_system, m_expert, m_map, m_element, m_step, m_stepPerson, m_stepSystem,
-        m_friction, m_artifact, m_source, m_wait, m_party, m_infoBox, m_note, m_redPen, m_target,
-        m_flow;
+    Statement m_person, m_system, m_expert, m_map, m_mapSimulation, m_element, m_step, m_stepPerson,
+        m_stepSystem, m_friction, m_artifact, m_source, m_wait, m_party, m_infoBox, m_note,
+        m_redPen, m_target, m_flow;
 };
 
 } // namespace

@@ -184,23 +184,46 @@ CREATE TABLE event_state (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 21> kTables = {
+// Schema 2, simulation: how a map's three-point times are read. A map without a row uses the
+// default (triangular).
+constexpr std::string_view kSchemaV2Simulation = R"sql(
+CREATE TABLE map_simulation (
+    map_id INTEGER PRIMARY KEY REFERENCES map(id) ON DELETE CASCADE,
+    distribution TEXT NOT NULL CHECK (distribution = 'triangular' OR distribution = 'pert')
+) STRICT;
+)sql";
+
+// Schema 2 is made of blocks, one per capability; a file of schema 1 gains them all at once.
+constexpr std::array<std::string_view, 2> kSchemaV2Blocks = {kSchemaV2MeasuredMaps,
+                                                             kSchemaV2Simulation};
+
+constexpr std::array<std::string_view, 22> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
     "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
     "red_pen", "red_pen_target", "flow",
-    // schema 2, measured maps
-    "working_hours", "event_state"};
+    // schema 2: measured maps, simulation
+    "working_hours", "event_state", "map_simulation"};
+
+void migrateToV2(Database& db) {
+    for (std::string_view block : kSchemaV2Blocks)
+        db.exec(std::string(block));
+}
 
 // Schema 1 is the first; each later schema appends its step here, e.g.
-//   {2, "ALTER TABLE step ADD COLUMN takt REAL;", {}},
+//   {3, "ALTER TABLE step ADD COLUMN takt REAL;", {}},
 const std::array<Migration, 1> kMigrations = {
-    Migration{2, kSchemaV2MeasuredMaps, {}}, // measured maps: working hours, event mapping
+    Migration{2, {}, migrateToV2},
 };
 
 } // namespace
 
 std::string_view schemaSql() {
-    static const std::string all = std::string(kSchemaV1) + std::string(kSchemaV2MeasuredMaps);
+    static const std::string all = [] {
+        std::string sql(kSchemaV1);
+        for (std::string_view block : kSchemaV2Blocks)
+            sql += block;
+        return sql;
+    }();
     return all;
 }
 

@@ -77,6 +77,19 @@ TEST_CASE("simulate: Monte Carlo figures as JSON, the same for the same seed", "
         runCli({"simulate", "reviews.json", "--distribution", "pert", "--json"}, dir.path());
     REQUIRE(pert.exitCode == 0);
     CHECK(json::parse(pert.out).at("monte_carlo").at("distribution") == "pert");
+
+    // A map that chooses PERT is simulated so unless the run says otherwise.
+    std::string pertMap = kParallelJson;
+    pertMap.replace(pertMap.find("\"state\": \"current\","), 19,
+                    "\"state\": \"current\", \"distribution\": \"pert\",");
+    writeFile(dir.path() / "pert.json", pertMap);
+    const CliResult chosen = runCli({"simulate", "pert.json", "--json"}, dir.path());
+    INFO(chosen.err);
+    REQUIRE(chosen.exitCode == 0);
+    CHECK(json::parse(chosen.out).at("monte_carlo").at("distribution") == "pert");
+    const CliResult overridden =
+        runCli({"simulate", "pert.json", "--distribution", "triangular", "--json"}, dir.path());
+    CHECK(json::parse(overridden.out).at("monte_carlo").at("distribution") == "triangular");
 }
 
 TEST_CASE("simulate: the sub-optimisation example, current against future", "[cli][simulate]") {
@@ -122,6 +135,17 @@ TEST_CASE("simulate: the sub-optimisation example, current against future", "[cl
     CHECK(text.out.find("grows +") != std::string::npos);
     CHECK(text.out.find("what-if") != std::string::npos);
     CHECK(text.out.find("not a steady state") != std::string::npos);
+
+    // The map's report with the simulation as its last section.
+    const CliResult pdf = runCli({"simulate", kClaims.string(), "--map", "Current state", "--des",
+                                  "--trials", "500", "--report", "claims.pdf"},
+                                 dir.path());
+    INFO(pdf.err);
+    REQUIRE(pdf.exitCode == 0);
+    CHECK(pdf.err.find("Wrote claims.pdf") != std::string::npos);
+    const std::string bytes = gemba::cli::test::readFile(dir.path() / "claims.pdf");
+    CHECK(bytes.rfind("%PDF", 0) == 0);
+    CHECK(bytes.size() > 20000);
 }
 
 TEST_CASE("simulate: bad usage and maps that cannot be simulated", "[cli][simulate]") {

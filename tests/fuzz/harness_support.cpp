@@ -45,4 +45,16 @@ void checkMetrics(const char* harness, const model::Project& project) {
     }
 }
 
+void checkEventLog(const char* harness, const model::EventLog& log) {
+    if (log.itemTypes.size() != log.items.size())
+        fail(harness, "an item of the log has no type");
+    for (std::uint32_t type : log.itemTypes)
+        if (type >= log.types.size())
+            fail(harness, "an item's type is not in the log");
+    for (const model::LogEvent& event : log.events)
+        if (event.item >= log.items.size() || event.activity >= log.activities.size() ||
+            event.resource >= log.resources.size() || event.role >= log.roles.size())
+            fail(harness, "an event refers to a name the log does not hold");
+}
+
 } // namespace gemba::fuzz

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/event_log.h"
 #include "gemba/model/project.h"
 
 #include <cstddef>
@@ -24,5 +25,8 @@ void checkFinite(const char* harness, const model::Project& project);
 /// checkFinite, then every map's figures: never throws, and a figure shown for a valid map is
 /// finite.
 void checkMetrics(const char* harness, const model::Project& project);
+
+/// Every name an event refers to is in the log, and every item has its type.
+void checkEventLog(const char* harness, const model::EventLog& log);
 
 } // namespace gemba::fuzz

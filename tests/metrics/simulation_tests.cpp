@@ -467,6 +467,31 @@ TEST_CASE("discrete-event: a full FIFO lane blocks the step before it", "[simula
     CHECK(open.longestQueue == line.steps[1]);
 }
 
+TEST_CASE("discrete-event: a pull flow's limit caps the work between two steps",
+          "[simulation][des]") {
+    // A kanban of 3 between a fast step and the constraint: the constraint's queue never
+    // holds more than 3; without a limit (push) it grows by 2 a day.
+    Line line({{10 * kMinute, 1}, {1 * kHour, 1}}, 10);
+    const auto limited = applyWhatIf(line.b.project, line.b.map(), {{"S2", "wip", "3"}});
+    REQUIRE(limited.ok());
+    gemba::model::Map pull = limited.value();
+    for (auto& [id, flow] : pull.flows)
+        if (flow.to == line.steps[1])
+            flow.kind = gemba::model::FlowKind::Pull;
+    DesOptions options;
+    options.horizon = 100 * kDay;
+    options.warmup = 5 * kDay;
+    options.arrivals = Arrivals::Regular;
+    const DesResult withLimit = runDiscreteEvent(line.b.project, pull, options);
+    const DesResult push = runDiscreteEvent(line.b.project, line.b.map(), options);
+    REQUIRE(withLimit.valid);
+    CHECK(flowOf(withLimit, line.steps[1]).queueMax <= 3);
+    CHECK(flowOf(withLimit, line.steps[0]).blocked > 0.1);
+    CHECK(flowOf(push, line.steps[1]).growthPerDay == Approx(2).epsilon(0.1));
+    // The same throughput: the limit moves the queue, it does not change the constraint.
+    CHECK(withLimit.throughputPerDay == Approx(push.throughputPerDay).epsilon(0.01));
+}
+
 TEST_CASE("discrete-event: speeding up a step that is not the constraint (sub-optimisation)",
           "[simulation][des][example]") {
     // docs/user-guide.md, "Sub-optimisation": 10 items a day; A takes 50 min (9.6 a day),

@@ -116,6 +116,12 @@ TEST_CASE("a duration beyond the largest double is refused where it is read", "[
     REQUIRE_FALSE(parsed.ok());
     CHECK_THAT(parsed.error(), Catch::Contains("too long"));
     CHECK_FALSE(parseDuration("1" + std::string(400, '0') + " s", calendar).ok());
+    // Compound and clock forms too.
+    const auto compound = parseDuration("1" + std::string(308, '0') + " wk 1 d", calendar);
+    REQUIRE_FALSE(compound.ok());
+    CHECK_THAT(compound.error(), Catch::Contains("too long"));
+    const auto clock = parseDuration("1" + std::string(308, '0') + ":30", calendar);
+    CHECK_FALSE(clock.ok());
 }
 
 TEST_CASE("compound durations and clock times", "[units]") {

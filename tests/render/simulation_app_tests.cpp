@@ -91,10 +91,11 @@ TEST_CASE("The simulation view runs in the background and shows the sub-optimisa
     const fs::path shot = folder / "simulation-view.png";
     REQUIRE(view->grab().save(QString::fromStdString(shot.string())));
 
-    // The same sheet as a PDF: every chart, pages broken between them.
+    // The same sheet as the report's simulation section: every chart, pages broken between
+    // them.
     const fs::path pdf = folder / "simulation.pdf";
-    REQUIRE(writeSimulationPdf(QString::fromStdString(pdf.string()), *view->sheet(),
-                               QStringLiteral("Simulation")));
+    REQUIRE(
+        app::writeSimulationReport(QString::fromStdString(pdf.string()), view->sheet()).isEmpty());
     const std::string text = pdfText(pdf);
     for (const char* part : {"Simulated mean lead time", "Lead time: 5000 trials", "tornado",
                              "Criticality", "load, utilisation, queue", "Items waiting before",

@@ -114,6 +114,9 @@ TEST_CASE("draw.io durations: every unit spelling, and 'm' or no unit refused") 
     CHECK(minutesOrMonths.problem.find("minutes or months") != std::string::npos);
     CHECK(detail::readDuration("44", kCalendar).problem.find("no unit") != std::string::npos);
     CHECK_FALSE(detail::readDuration("1.250 h", kCalendar).seconds);
+    const auto huge = detail::readDuration(std::string(305, '9') + " wk", kCalendar);
+    CHECK_FALSE(huge.seconds);
+    CHECK(huge.problem.find("too large") != std::string::npos);
 }
 
 TEST_CASE("draw.io labels: HTML tables to lines, references decoded") {
@@ -301,10 +304,22 @@ TEST_CASE("draw.io import: hostile files are refused with a message, in bounded 
     for (int i = 0; i < 20; ++i)
         wide += "<x/>";
     CHECK_THAT(refusal(wide + "</mxfile>", few), Catch::Contains("more than 10 elements"));
+    store::DrawioImportOptions crowded;
+    crowded.limits.maxCellsPerPage = 5;
+    std::string cells = "<mxGraphModel><root>";
+    for (int i = 0; i < 8; ++i)
+        cells += "<mxCell id=\"c" + std::to_string(i) + "\" vertex=\"1\"/>";
+    CHECK_THAT(refusal(cells + "</root></mxGraphModel>", crowded),
+               Catch::Contains("more than 5 shapes and edges on one page"));
     CHECK_THAT(refusal("<mxfile><diagram>"), Catch::Contains("line 1, column"));
     CHECK_THAT(refusal("<html/>"), Catch::Contains("not a draw.io file"));
     CHECK_THAT(refusal("<mxfile name=\"\xff\"/>"), Catch::Contains("not UTF-8"));
     CHECK_THAT(refusal("<svg/>"), Catch::Contains("without draw.io content"));
+    CHECK_THAT(refusal(R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="a" vertex="1" )"
+                       R"(style="shape=mxgraph.lean_mapping.manufacturing_process;">)"
+                       R"(<mxGeometry x="100000000000" width="10" height="10" as="geometry"/>)"
+                       R"(</mxCell></root></mxGraphModel>)"),
+               Catch::Contains("cell a: a position or size beyond"));
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
     CHECK(seconds.count() < 20);
 }
@@ -394,7 +409,7 @@ TEST_CASE("draw.io import: inventories without demand, and the demand the diagra
         R"(<mxCell id="db" value="C/T=2 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="200" y="72" width="100" height="40" as="geometry"/></mxCell>)"
         R"(<mxCell id="i" value="1,008" style="shape=mxgraph.lean_mapping.inventory_box;" vertex="1" parent="1"><mxGeometry x="130" y="20" width="40" height="30" as="geometry"/></mxCell>)"
         R"(<mxCell id="e" style="" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>)"
-        R"(<mxCell id="s" value="available: 460 min/dy&#10;504 pcs/day&#10;(-4) 336 pcs/day" style="shape=mxgraph.lean_mapping.schedule;" vertex="1" parent="1"><mxGeometry x="0" y="-200" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="s" value="available: 460 min/dy&#10;1 shift/day&#10;504 pcs/day&#10;(-4) 336 pcs/day" style="shape=mxgraph.lean_mapping.schedule;" vertex="1" parent="1"><mxGeometry x="0" y="-200" width="100" height="70" as="geometry"/></mxCell>)"
         R"(</root></mxGraphModel>)";
     model::Project project;
     DrawioImportReport report;
@@ -402,6 +417,7 @@ TEST_CASE("draw.io import: inventories without demand, and the demand the diagra
     CHECK(itemsWith(report, Kind::Assumption,
                     "the diagram mentions 504 pcs/day (also 336 pcs/day)") == 1);
     CHECK(itemsWith(report, Kind::Assumption, "460 min") == 0);
+    CHECK(itemsWith(report, Kind::Assumption, "shift") == 0);
     CHECK(metrics::computeMetrics(project, project.maps[0]).valid == false);
 
     // With the demand given, 1,008 items at 504 a day are 2 days.
@@ -414,4 +430,22 @@ TEST_CASE("draw.io import: inventories without demand, and the demand the diagra
     const metrics::MapMetrics m = metrics::computeMetrics(given, given.maps[0]);
     REQUIRE(m.valid);
     CHECK(m.waitTime == Approx(2 * 28800));
+}
+
+TEST_CASE("draw.io import: a data box joins its process by a connecting edge, or beside it") {
+    const std::string page =
+        R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>)"
+        R"(<mxCell id="a" value="Far" style="shape=mxgraph.lean_mapping.manufacturing_process;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="da" value="C/T=3 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="600" y="600" width="100" height="40" as="geometry"/></mxCell>)"
+        R"(<mxCell id="link" edge="1" parent="1" source="da" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>)"
+        R"(<mxCell id="b" value="Side" style="shape=mxgraph.lean_mapping.manufacturing_process;" vertex="1" parent="1"><mxGeometry x="0" y="1000" width="100" height="70" as="geometry"/></mxCell>)"
+        R"(<mxCell id="db" value="C/T=4 min" style="shape=mxgraph.lean_mapping.data_box;" vertex="1" parent="1"><mxGeometry x="120" y="1010" width="80" height="40" as="geometry"/></mxCell>)"
+        R"(</root></mxGraphModel>)";
+    model::Project project;
+    DrawioImportReport report;
+    store::importDrawio(project, page, "boxes.xml", {}, report);
+    const model::Map& map = project.maps.at(0);
+    CHECK(stepNamed(map, "Far").processTime == 180);
+    CHECK(stepNamed(map, "Side").processTime == 240);
+    CHECK(map.flows.empty()); // the connecting edge is the box's, not a flow
 }

@@ -1,7 +1,8 @@
-// A property test of the editing model: random sequences of edits of every kind, applied to
-// a project as the editor applies them. Undoing them all gives the start again, redoing them
-// all gives the end, and a save and an open at any point give the same project back.
-// Seeded (the same sequences on every run) and bounded in time.
+// A property test of the editing model: random sequences of edits of every kind (add, move,
+// connect, change every field kind, delete plain and with bridge, paste, insert after, derive
+// a future state; map, project and people edits), applied to a project as the editor applies
+// them. Undoing them all gives the start again, redoing them all gives the end, and a save and
+// an open at any point give the same project back. Seeded and bounded in time.
 #include "gemba/model/document.h"
 #include "gemba/model/operations.h"
 #include "gemba/store/project_file.h"
@@ -41,7 +42,7 @@ public:
         case 4:
             return changeWait(map);
         case 5:
-            return removeSome(project, map);
+            return removeSome(doc, map);
         case 6:
             return paste(doc, map);
         case 7:
@@ -213,13 +214,21 @@ private:
         return std::make_unique<SetWait>(map.id, it->second, wait, "Change wait");
     }
 
-    EditPtr removeSome(const Project& project, const Map& map) {
+    EditPtr removeSome(Document& doc, const Map& map) {
+        const Project& project = doc.project();
         std::vector<Id> ids = someOf(placed(map));
         for (Id id : someOf(idsOf(map.flows)))
             ids.push_back(id);
         for (Id id : someOf(idsOf(map.notes)))
             ids.push_back(id);
-        return removeElements(project, map.id, ids);
+        if (coin())
+            return removeElements(project, map.id, ids);
+        // Delete with bridge: predecessors joined to successors with new flows.
+        RemoveOptions bridged;
+        bridged.bridge = true;
+        bridged.newId = [&doc] { return doc.allocateId(); };
+        bridged.keepEmptiedRedPens = coin();
+        return removeElements(project, map.id, ids, bridged);
     }
 
     EditPtr paste(Document& doc, const Map& map) {
@@ -264,9 +273,15 @@ private:
             after.push_back(id);
         if (after.empty())
             return nullptr;
-        return insertStepAfter(
-            doc.project(), [&doc] { return doc.allocateId(); }, map.id, after[pick(after.size())],
-            newStep(doc));
+        const auto ids = [&doc] { return doc.allocateId(); };
+        if (coin()) {
+            Wait wait;
+            wait.id = doc.allocateId();
+            wait.label = text();
+            wait.time = maybe(0, 86400);
+            return insertWaitAfter(doc.project(), ids, map.id, after[pick(after.size())], wait);
+        }
+        return insertStepAfter(doc.project(), ids, map.id, after[pick(after.size())], newStep(doc));
     }
 
     EditPtr changePeople(Document& doc) {

@@ -6,6 +6,7 @@
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/drawio.h"
 #include "gemba/store/errors.h"
+#include "gemba/store/events.h"
 #include "gemba/store/json_format.h"
 #include "gemba/store/project_file.h"
 #include "sample_projects.h"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <sstream>
 
 using namespace gemba::model;
 using namespace gemba::store;
@@ -46,7 +48,8 @@ std::vector<std::string> csvTables(const Project& project) {
 } // namespace
 
 TEST_CASE("write the fuzz seed corpus from the sample projects", "[.seeds]") {
-    for (const char* reader : {"csv_steps", "json_project", "gemba_file"})
+    for (const char* reader : {"csv_steps", "json_project", "gemba_file", "drawio", "event_csv",
+                               "status_history", "xes"})
         fs::create_directories(kCorpus / reader);
     const Project full = fullProject();
     const Project small = bigProject(12, 16);
@@ -61,6 +64,40 @@ TEST_CASE("write the fuzz seed corpus from the sample projects", "[.seeds]") {
                       table);
         ++n;
     }
+    std::vector<const Map*> maps;
+    for (const Map& map : full.maps)
+        maps.push_back(&map);
+    writeFile(kCorpus / "drawio" / "full.drawio", exportDrawio(full, maps));
+    for (const char* name : {"two-pages.drawio", "two-pages-compressed.drawio"})
+        fs::copy_file(fs::path(GEMBA_TEST_DATA) / "drawio" / name, kCorpus / "drawio" / name,
+                      fs::copy_options::overwrite_existing);
+    // Event logs as the events tests write them.
+    writeFile(kCorpus / "event_csv" / "default-columns.csv",
+              "Case,Activity,Start,End,Resource,Team,Type\n"
+              "A,Review,2026-03-04 10:00,2026-03-04 11:00,Ann,QA,bug\n"
+              "A,Build,2026-03-04 08:00,2026-03-04 09:00,Bob,Dev,bug\n"
+              "B,Build,2026-03-05T08:00+01:00,2026-03-05T09:00+01:00,,,\n");
+    writeFile(kCorpus / "event_csv" / "lifecycle.csv",
+              "case;activity;timestamp;lifecycle\n"
+              "1;Build;2026-03-04 09:00;start\n1;Build;2026-03-04 11:30:15;complete\n"
+              "1;Ship;2026-03-04T12:00:00.250Z;\n");
+    writeFile(kCorpus / "status_history" / "jira.csv",
+              "Key,From Status,To Status,Changed At,Author\n"
+              "J-1,Open,In Progress,2026-03-06 16:00,ann\n"
+              "J-1,In Progress,Done,2026-03-09 10:00,ann\n"
+              "J-1,,Open,2026-03-06 09:00,bob\n"
+              "J-2,Open,In Progress,2026-03-09 09:00,bob\n");
+    writeFile(kCorpus / "xes" / "two-events.xes",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<log xes.version=\"1.0\">\n"
+              "<trace><string key=\"concept:name\" value=\"case-1\"/>\n"
+              "<event><string key=\"concept:name\" value=\"Build\"/>"
+              "<string key=\"lifecycle:transition\" value=\"start\"/>"
+              "<date key=\"time:timestamp\" value=\"2026-03-04T09:00:00.000+01:00\"/>"
+              "<string key=\"org:resource\" value=\"Ann\"/></event>\n"
+              "<event><string key=\"concept:name\" value=\"Build\"/>"
+              "<string key=\"lifecycle:transition\" value=\"complete\"/>"
+              "<date key=\"time:timestamp\" value=\"2026-03-04T11:00:00.000+01:00\"/></event>\n"
+              "</trace>\n</log>\n");
     saveProject(Project{}, kCorpus / "gemba_file" / "empty.gemba");
     writeFile(kCorpus / "json_project" / "empty.json", toJson(Project{}).dump() + "\n");
     // Forms people type that the export does not write: units in headers, decimal commas.
@@ -98,4 +135,16 @@ TEST_CASE("every committed fuzz seed is a valid input of its reader", "[store][f
         DrawioImportReport report;
         CHECK_NOTHROW(importDrawioFile(project, file, {}, report));
     }
+    auto readEach = [](const std::string& reader, auto read) {
+        const auto files = seedsOf(reader);
+        CHECK_FALSE(files.empty());
+        for (const fs::path& file : files) {
+            INFO(file);
+            std::istringstream in(readFile(file));
+            CHECK_FALSE(read(in, file.string(), EventReadOptions{}).events.empty());
+        }
+    };
+    readEach("event_csv", readEventCsv);
+    readEach("status_history", readStatusHistoryCsv);
+    readEach("xes", readXes);
 }

@@ -86,7 +86,8 @@ TEST_CASE("opening what is not a Gemba project names the file and says why", "[s
         const fs::path file = validFile(dir);
         runSql(file, "PRAGMA user_version = 7");
         CHECK(openError(file).problem() ==
-              "made by a newer version of Gemba: schema 7, this Gemba reads up to 2");
+              "made by a newer version of Gemba: schema 7, this Gemba reads up to " +
+                  std::to_string(currentSchemaVersion()));
     }
 }
 
@@ -291,8 +292,7 @@ TEST_CASE("opening a file another tool left in WAL mode leaves nothing beside it
     TempDir dir;
     const fs::path file = validFile(dir);
     // sqlite3 closes cleanly: the -wal file is checkpointed and removed, the header says WAL.
-    runSql(file, "PRAGMA journal_mode = WAL; PRAGMA user_version = " +
-                     std::to_string(currentSchemaVersion()) + ";");
+    runSql(file, "PRAGMA journal_mode = WAL;");
     REQUIRE(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
     const std::string bytes = readFile(file);
     REQUIRE(bytes[18] == 2);

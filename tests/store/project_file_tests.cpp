@@ -93,8 +93,8 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
                                          "info_box", "map", "note", "party", "person", "project",
                                          "red_pen", "red_pen_target", "step", "step_person",
                                          "step_system", "system", "wait", "workshop_expert",
-                                         // schema 2, measured maps
-                                         "event_state", "working_hours"};
+                                         // schema 2: measured maps, simulation
+                                         "event_state", "working_hours", "map_simulation"};
     std::sort(expected.begin(), expected.end());
     CHECK(tablesOf(dir / "p.gemba") == expected);
     // The file is complete on its own: no journal mode that needs side files.

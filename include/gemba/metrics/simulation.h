@@ -17,11 +17,10 @@
 /// machine and thread count. Conventions and formulas: docs/metrics.md, "Simulation".
 namespace gemba::metrics {
 
-/// How a step's minimum, typical and maximum process time become a distribution.
-enum class Distribution {
-    Triangular, ///< mean (min + typical + max) / 3
-    Pert,       ///< beta-PERT, mean (min + 4 typical + max) / 6: less weight on the tails
-};
+/// How a step's minimum, typical and maximum process time become a distribution: triangular,
+/// mean (min + typical + max) / 3, or beta-PERT, mean (min + 4 typical + max) / 6 (less weight
+/// on the tails). A map chooses (MapProps::distribution); a run may choose otherwise.
+using Distribution = model::TimeDistribution;
 
 /// "triangular" or "pert", and back; nothing for other words.
 std::optional<Distribution> distributionFromText(std::string_view text);
@@ -63,9 +62,9 @@ struct SampleSummary {
 struct MonteCarloOptions {
     int trials = 10000;
     std::uint64_t seed = 1;
-    Distribution distribution = Distribution::Triangular;
-    int threads = 0;              ///< 0: every core
-    std::optional<double> target; ///< seconds: report the probability of meeting it
+    std::optional<Distribution> distribution; ///< empty: the map's choice
+    int threads = 0;                          ///< 0: every core
+    std::optional<double> target;             ///< seconds: report the probability of meeting it
     int histogramBins = 30;
 };
 
@@ -117,7 +116,7 @@ struct DesOptions {
     double horizon = 0; ///< seconds of working time simulated; 0: 90 working days
     double warmup = 0;  ///< seconds at the start left out of the statistics
     std::uint64_t seed = 1;
-    Distribution distribution = Distribution::Triangular;
+    std::optional<Distribution> distribution; ///< empty: the map's choice
     Arrivals arrivals = Arrivals::Poisson;
     std::optional<double> arrivalsPerDay; ///< overrides the map's demand
     /// Service times drawn from an exponential distribution with the typical process time as

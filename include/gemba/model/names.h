@@ -24,6 +24,8 @@ template <class E> struct EnumNames; // specialised below: static std::span<cons
 
 GEMBA_ENUM_NAMES(MapState, {MapState::Current, "current"}, {MapState::Future, "future"},
                  {MapState::Ideal, "ideal"})
+GEMBA_ENUM_NAMES(TimeDistribution, {TimeDistribution::Triangular, "triangular"},
+                 {TimeDistribution::Pert, "pert"})
 GEMBA_ENUM_NAMES(SystemKind, {SystemKind::Application, "application"},
                  {SystemKind::Spreadsheet, "spreadsheet"}, {SystemKind::Email, "email"},
                  {SystemKind::Paper, "paper"}, {SystemKind::Phone, "phone"},

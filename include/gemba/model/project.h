@@ -169,6 +169,8 @@ struct MapProps {
     std::string done;    ///< what ends it
     std::optional<Demand> demand;
     std::optional<double> availableTimePerDay; ///< seconds, for takt; empty: calendar day
+    /// How a simulation of this map draws its steps' three-point times.
+    TimeDistribution distribution = TimeDistribution::Triangular;
     std::string notes;
     bool operator==(const MapProps&) const = default;
 };

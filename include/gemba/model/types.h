@@ -33,6 +33,10 @@ struct Point {
 
 enum class MapState { Current, Future, Ideal };
 
+/// How a simulation reads a minimum, typical and maximum time: as a triangular distribution
+/// (mean (min + typical + max) / 3) or a beta-PERT one (mean (min + 4 typical + max) / 6).
+enum class TimeDistribution { Triangular, Pert };
+
 enum class SystemKind { Application, Spreadsheet, Email, Paper, Phone, Other };
 
 /// Lean value classification of a step.

@@ -20,6 +20,8 @@ class QPagedPaintDevice;
 /// painted on any paged device: a PDF writer or a printer.
 namespace gemba::render {
 
+class SimulationSheet;
+
 enum class PageSize { A4, A3, Letter };
 
 /// Layout units per inch: one unit is what the map calls a point at 100%.
@@ -37,6 +39,9 @@ struct ReportOptions {
     bool findings = true; ///< the validation findings
     /// A map to compare the report's map with: the comparison section shows it as "before".
     model::Id compareFrom = model::kNoId;
+    /// A simulation of the map to add as the report's last section (the editor's Simulate
+    /// view makes one); null: none.
+    std::shared_ptr<const SimulationSheet> simulation;
     std::string author; ///< empty: the project's process owner
     std::string date;   ///< empty: today (ISO 8601)
 };

@@ -52,10 +52,6 @@ private:
     std::vector<SimulationRun> m_runs;
 };
 
-/// The sheet as a PDF of A4 landscape pages (a part never split over two pages). Returns
-/// false when the file cannot be written.
-bool writeSimulationPdf(const QString& path, const SimulationSheet& sheet, const QString& title);
-
 /// The criticality shading of a step: transparent at 0, the theme's red at 1.
 QColor criticalityColour(double criticality);
 

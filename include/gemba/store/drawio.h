@@ -22,6 +22,9 @@ struct DrawioLimits {
     std::size_t maxInflatedBytes = 64u << 20; ///< all compressed pages once inflated
     int maxDepth = 64;                        ///< XML elements inside each other
     std::size_t maxElements = 400000;         ///< XML elements in one document
+    /// Shapes and edges on one page: shapes are matched with each other pairwise, and a value
+    /// stream map has hundreds.
+    std::size_t maxCellsPerPage = 5000;
 };
 
 struct DrawioImportOptions {

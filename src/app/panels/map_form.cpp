@@ -125,6 +125,11 @@ void Forms::map(FormBuilder& b, Id map) {
                 .arg(QString::fromStdString(model::formatDurationIn(
                     calendar.secondsPerDay(), model::TimeUnit::Hour, calendar))));
     });
+    b.combo(QStringLiteral("mapDistribution"), tr("Simulated times"), rec,
+            member(&MapProps::distribution),
+            std::vector<std::pair<model::TimeDistribution, QString>>{
+                {model::TimeDistribution::Triangular, tr("Triangular (min, typical, max)")},
+                {model::TimeDistribution::Pert, tr("PERT (rare extremes)")}});
     b.textArea(QStringLiteral("mapNotes"), tr("Notes"), rec, member(&MapProps::notes));
 }
 
