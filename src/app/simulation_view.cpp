@@ -430,7 +430,7 @@ QAction* simulationAction(EditorDocument& document, std::function<model::Id()> c
                           QWidget* parent) {
     auto* action = new QAction(QObject::tr("&Simulate…"), parent);
     action->setObjectName(QStringLiteral("actionSimulate"));
-    action->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+M")));
+    action->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+R")));
     QObject::connect(action, &QAction::triggered, parent, [&document, currentMap, parent] {
         auto* view = new SimulationView(document, currentMap(), parent);
         view->show();

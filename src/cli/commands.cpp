@@ -10,10 +10,13 @@ int runExportJson(const Args& args, Context& context);
 int runMetrics(const Args& args, Context& context);
 int runCompare(const Args& args, Context& context);
 int runValidate(const Args& args, Context& context);
-Command exportCommand(); // export_commands.cpp
-Command reportCommand(); // export_commands.cpp
-
-Command simulateCommand(); // simulate_commands.cpp
+Command exportCommand();       // export_commands.cpp
+Command reportCommand();       // export_commands.cpp
+Command importDrawioCommand(); // drawio_commands.cpp
+Command simulateCommand();     // simulate_commands.cpp
+Command importEventsCommand(); // event_commands.cpp
+Command refreshCommand();      // event_commands.cpp
+Command flowCommand();         // event_commands.cpp
 
 namespace {
 
@@ -105,9 +108,13 @@ const std::vector<Command>& commands() {
          1,
          1,
          runValidate},
+        importDrawioCommand(),
         exportCommand(),
         reportCommand(),
         simulateCommand(),
+        importEventsCommand(),
+        refreshCommand(),
+        flowCommand(),
     };
     return table;
 }

@@ -168,9 +168,24 @@ CREATE TABLE flow (
 ) STRICT;
 )sql";
 
+// Schema 2, measured maps (event logs): the project calendar's working hours and holidays, in
+// the text form of model::parseWorkingHours, and the event mapping, one row per name.
+constexpr std::string_view kSchemaV2MeasuredMaps = R"sql(
+CREATE TABLE working_hours (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    spec TEXT NOT NULL
+) STRICT;
+CREATE TABLE event_state (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind = 'step' OR kind = 'wait' OR kind = 'done' OR
+                              kind = 'ignore'),
+    step TEXT NOT NULL,
+    role TEXT NOT NULL
+) STRICT;
+)sql";
+
 // Schema 2, simulation: how a map's three-point times are read. A map without a row uses the
-// default (triangular). Kept in a block of its own so that other schema-2 additions sit beside
-// it; the migration from schema 1 is this same SQL.
+// default (triangular).
 constexpr std::string_view kSchemaV2Simulation = R"sql(
 CREATE TABLE map_simulation (
     map_id INTEGER PRIMARY KEY REFERENCES map(id) ON DELETE CASCADE,
@@ -178,22 +193,27 @@ CREATE TABLE map_simulation (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 20> kTables = {
-    "person",      "system",         "project",  "workshop_expert",
-    "map",         "element",        "step",     "step_person",
-    "step_system", "friction",       "artifact", "figure_source",
-    "wait",        "party",          "info_box", "note",
-    "red_pen",     "red_pen_target", "flow",     "map_simulation"};
+constexpr std::array<std::string_view, 22> kTables = {
+    "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
+    "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
+    "red_pen", "red_pen_target", "flow",
+    // schema 2, measured maps
+    "working_hours", "event_state",
+    // schema 2, simulation
+    "map_simulation"};
 
-// Schema 1 is the first; each later schema appends its step here.
+// Schema 1 is the first; each later schema appends its step here. Schema 2 is made of the
+// blocks above, each run by the one step from schema 1.
 const std::array<Migration, 1> kMigrations = {
-    Migration{2, kSchemaV2Simulation, {}},
+    Migration{2, kSchemaV2MeasuredMaps,
+              [](Database& db) { db.exec(std::string(kSchemaV2Simulation)); }},
 };
 
 } // namespace
 
 std::string_view schemaSql() {
-    static const std::string all = std::string(kSchemaV1) + std::string(kSchemaV2Simulation);
+    static const std::string all = std::string(kSchemaV1) + std::string(kSchemaV2MeasuredMaps) +
+                                   std::string(kSchemaV2Simulation);
     return all;
 }
 
