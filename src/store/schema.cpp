@@ -184,9 +184,9 @@ CREATE TABLE event_state (
 ) STRICT;
 )sql";
 
-// Schema 2, simulation: how a map's three-point times are read. A map without a row uses the
-// default (triangular).
-constexpr std::string_view kSchemaV2Simulation = R"sql(
+// Schema 3, simulation: how a map's three-point times are read. A map without a row uses the
+// default (triangular). Schema 3 because files of schema 2 (measured maps) exist without it.
+constexpr std::string_view kSchemaV3Simulation = R"sql(
 CREATE TABLE map_simulation (
     map_id INTEGER PRIMARY KEY REFERENCES map(id) ON DELETE CASCADE,
     distribution TEXT NOT NULL CHECK (distribution = 'triangular' OR distribution = 'pert')
@@ -199,21 +199,20 @@ constexpr std::array<std::string_view, 22> kTables = {
     "red_pen", "red_pen_target", "flow",
     // schema 2, measured maps
     "working_hours", "event_state",
-    // schema 2, simulation
+    // schema 3, simulation
     "map_simulation"};
 
-// Schema 1 is the first; each later schema appends its step here. Schema 2 is made of the
-// blocks above, each run by the one step from schema 1.
-const std::array<Migration, 1> kMigrations = {
-    Migration{2, kSchemaV2MeasuredMaps,
-              [](Database& db) { db.exec(std::string(kSchemaV2Simulation)); }},
+// Schema 1 is the first; each later schema appends its step here.
+const std::array<Migration, 2> kMigrations = {
+    Migration{2, kSchemaV2MeasuredMaps, {}}, // measured maps: working hours, event mapping
+    Migration{3, kSchemaV3Simulation, {}},   // simulation: a map's distribution
 };
 
 } // namespace
 
 std::string_view schemaSql() {
     static const std::string all = std::string(kSchemaV1) + std::string(kSchemaV2MeasuredMaps) +
-                                   std::string(kSchemaV2Simulation);
+                                   std::string(kSchemaV3Simulation);
     return all;
 }
 

@@ -86,7 +86,7 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
     saveProject(fullProject(), dir / "p.gemba");
     CHECK(pragma(dir / "p.gemba", "application_id") == 0x474D4241);
     CHECK(pragma(dir / "p.gemba", "user_version") == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 2);
+    CHECK(currentSchemaVersion() == 3);
     // The normalised schema: one table per entity, an element table for placed elements, and
     // child tables for lists.
     std::vector<std::string> expected = {"artifact", "element", "figure_source", "flow", "friction",
@@ -95,7 +95,7 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
                                          "step_system", "system", "wait", "workshop_expert",
                                          // schema 2, measured maps
                                          "event_state", "working_hours",
-                                         // schema 2, simulation
+                                         // schema 3, simulation
                                          "map_simulation"};
     std::sort(expected.begin(), expected.end());
     CHECK(tablesOf(dir / "p.gemba") == expected);

@@ -1,4 +1,4 @@
-// Schema 2, simulation: a map's choice of distribution in JSON and in .gemba files, and the
+// Schema 3, simulation: a map's choice of distribution in JSON and in .gemba files, and the
 // migration that brings a schema 1 file up to date.
 #include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
@@ -45,7 +45,7 @@ TEST_CASE("an unknown distribution is refused with its JSON pointer", "[store][s
 
 TEST_CASE("the schema 1 fixture migrates to a map without a distribution row",
           "[store][simulation][migration]") {
-    // tests/data/project-v1.gemba predates schema 2: every map reads as triangular, and a save
+    // tests/data/project-v1.gemba predates schema 3: every map reads as triangular, and a save
     // of what was opened writes the current schema.
     const fs::path fixture = fs::path(GEMBA_TEST_DATA) / "project-v1.gemba";
     const Project opened = openProject(fixture);
@@ -54,5 +54,5 @@ TEST_CASE("the schema 1 fixture migrates to a map without a distribution row",
     TempDir dir;
     saveProject(opened, dir / "again.gemba");
     CHECK(openProject(dir / "again.gemba") == opened);
-    CHECK(currentSchemaVersion() == 2);
+    CHECK(currentSchemaVersion() == 3);
 }
