@@ -269,7 +269,9 @@ void SimulationView::fillMapLists(model::Id map) {
 }
 
 bool SimulationView::running() const {
-    return m_watcher.isRunning();
+    // Until the window has taken the result (finished()), not merely until the worker returns:
+    // a run that ends at once is still running for the caller that just started it.
+    return m_job != nullptr;
 }
 
 QString SimulationView::status() const {
