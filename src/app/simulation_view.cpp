@@ -269,7 +269,9 @@ void SimulationView::fillMapLists(model::Id map) {
 }
 
 bool SimulationView::running() const {
-    return m_watcher.isRunning();
+    // Until the window has taken the result (finished()), not merely until the worker returns:
+    // a run that ends at once is still running for the caller that just started it.
+    return m_job != nullptr;
 }
 
 QString SimulationView::status() const {
@@ -430,7 +432,7 @@ QAction* simulationAction(EditorDocument& document, std::function<model::Id()> c
                           QWidget* parent) {
     auto* action = new QAction(QObject::tr("&Simulate…"), parent);
     action->setObjectName(QStringLiteral("actionSimulate"));
-    action->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+M")));
+    action->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+R")));
     QObject::connect(action, &QAction::triggered, parent, [&document, currentMap, parent] {
         auto* view = new SimulationView(document, currentMap(), parent);
         view->show();
