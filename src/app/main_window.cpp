@@ -5,6 +5,7 @@
 #include "editor_document.h"
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
+#include "gemba/model/workshop_ops.h"
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/json_format.h"
 #include "panels/findings_panel.h"
@@ -591,13 +592,9 @@ void MainWindow::deleteMap() {
                                   .arg(qs(map->props.name)));
     if (answer != QMessageBox::Yes)
         return;
-    const auto& maps = m_document->project().maps;
-    const auto index = static_cast<std::size_t>(
-        std::find_if(maps.begin(), maps.end(),
-                     [&](const model::Map& m) { return m.id == map->id; }) -
-        maps.begin());
-    m_document->push(
-        std::make_unique<model::RemoveMap>(*map, index, tr("Delete map").toStdString()));
+    // Ideas, actions and reviews that name the map or its elements forget them.
+    m_document->push(model::removeMapWithReferences(m_document->project(), map->id,
+                                                    tr("Delete map").toStdString()));
 }
 
 void MainWindow::open() {

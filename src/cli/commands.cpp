@@ -12,6 +12,8 @@ int runCompare(const Args& args, Context& context);
 int runValidate(const Args& args, Context& context);
 Command exportCommand(); // export_commands.cpp
 Command reportCommand(); // export_commands.cpp
+/// `rows` followed by the workshop's commands (ideas, actions, reviews, summary, export-plan).
+std::vector<Command> withWorkshopCommands(std::vector<Command> rows); // workshop_commands.cpp
 
 namespace {
 
@@ -98,6 +100,9 @@ const std::vector<Command>& commands() {
          "FILE [--map NAME]",
          "Writes every finding, one per line:\n"
          "  FILE: map \"NAME\": error: MESSAGE\n"
+         "then, without --map, the workshop's (ideas, actions, reviews that refer to what\n"
+         "no longer exists, dates that are not dates):\n"
+         "  FILE: workshop: error: MESSAGE\n"
          "and a count on standard error. Exits with 1 when any finding is an error.",
          {kMap},
          1,
@@ -106,7 +111,8 @@ const std::vector<Command>& commands() {
         exportCommand(),
         reportCommand(),
     };
-    return table;
+    static const std::vector<Command> all = withWorkshopCommands(table);
+    return all;
 }
 
 } // namespace gemba::cli

@@ -168,21 +168,56 @@ CREATE TABLE flow (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 19> kTables = {
-    "person",      "system",         "project",  "workshop_expert",
-    "map",         "element",        "step",     "step_person",
-    "step_system", "friction",       "artifact", "figure_source",
-    "wait",        "party",          "info_box", "note",
-    "red_pen",     "red_pen_target", "flow"};
+// Schema 2 is schema 1 plus the blocks below, one per feature, each in its own constant. A
+// block's SQL both creates its tables in a new file (schemaSql) and, run on a schema-1 file,
+// migrates it (the migration to 2 runs every block in order). A feature that needs more
+// tables or columns in schema 2 adds its own block and lists it in kV2Blocks.
 
-// Schema 1 is the first; each later schema appends its step here, e.g.
-//   {2, "ALTER TABLE step ADD COLUMN takt REAL;", {}},
-const std::array<Migration, 0> kMigrations = {};
+// Workshop (ideas, actions, reviews, workshop log): one row per entity, holding the entity as
+// the JSON object of the interchange format (docs/file-format.md), so that one reader checks
+// both. The case for change and the workshop's dates live in the single row of `workshop`.
+constexpr std::string_view kV2Workshop = R"sql(
+CREATE TABLE workshop (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL
+) STRICT;
+CREATE TABLE idea (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE action (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE review (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE parking_lot_item (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE glossary_term (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE lesson (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE day_summary (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 1> kV2Blocks = {kV2Workshop};
+
+constexpr std::array<std::string_view, 27> kTables = {
+    "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
+    "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
+    "red_pen", "red_pen_target", "flow",
+    // Schema 2, workshop block.
+    "workshop", "idea", "action", "review", "parking_lot_item", "glossary_term", "lesson",
+    "day_summary"};
+
+void migrateTo2(Database& db) {
+    for (std::string_view block : kV2Blocks)
+        db.exec(std::string(block));
+}
+
+// Each schema appends its step here.
+const std::array<Migration, 1> kMigrations = {Migration{2, {}, migrateTo2}};
 
 } // namespace
 
 std::string_view schemaSql() {
-    return kSchemaV1;
+    static const std::string sql = [] {
+        std::string all(kSchemaV1);
+        for (std::string_view block : kV2Blocks)
+            all += block;
+        return all;
+    }();
+    return sql;
 }
 
 std::span<const std::string_view> schemaTables() {

@@ -85,7 +85,7 @@ TEST_CASE("opening what is not a Gemba project names the file and says why", "[s
         const fs::path file = validFile(dir);
         runSql(file, "PRAGMA user_version = 7");
         CHECK(openError(file).problem() ==
-              "made by a newer version of Gemba: schema 7, this Gemba reads up to 1");
+              "made by a newer version of Gemba: schema 7, this Gemba reads up to 2");
     }
 }
 

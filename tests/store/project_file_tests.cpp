@@ -86,14 +86,20 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
     saveProject(fullProject(), dir / "p.gemba");
     CHECK(pragma(dir / "p.gemba", "application_id") == 0x474D4241);
     CHECK(pragma(dir / "p.gemba", "user_version") == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 1);
+    CHECK(currentSchemaVersion() == 2);
     // The normalised schema: one table per entity, an element table for placed elements, and
     // child tables for lists.
+    // Schema 2 adds the workshop's tables (one JSON object per row).
     const std::vector<std::string> expected = {
-        "artifact",    "element", "figure_source",  "flow",           "friction",
-        "info_box",    "map",     "note",           "party",          "person",
-        "project",     "red_pen", "red_pen_target", "step",           "step_person",
-        "step_system", "system",  "wait",           "workshop_expert"};
+        "action",         "artifact",         "day_summary",
+        "element",        "figure_source",    "flow",
+        "friction",       "glossary_term",    "idea",
+        "info_box",       "lesson",           "map",
+        "note",           "parking_lot_item", "party",
+        "person",         "project",          "red_pen",
+        "red_pen_target", "review",           "step",
+        "step_person",    "step_system",      "system",
+        "wait",           "workshop",         "workshop_expert"};
     CHECK(tablesOf(dir / "p.gemba") == expected);
     // The file is complete on its own: no journal mode that needs side files.
     CHECK_FALSE(fs::exists(dir / "p.gemba-journal"));

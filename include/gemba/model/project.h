@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/model/types.h"
+#include "gemba/model/workshop.h"
 
 #include <map>
 #include <optional>
@@ -229,6 +230,7 @@ struct Project {
     std::map<Id, Person> people;
     std::map<Id, System> systems;
     std::vector<Map> maps; ///< in the order of their tabs
+    Workshop workshop;     ///< ideas, actions, reviews and the workshop log
     Id nextId = 1;         ///< the next id to hand out; only ever grows
 
     Id allocateId() { return nextId++; }

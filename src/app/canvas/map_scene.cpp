@@ -206,6 +206,9 @@ void MapScene::onChanged(const model::Changes& changes) {
             // Calendar, currency, names of people and systems are written in the data boxes.
             repaintAll = true;
             break;
+        case Change::Subject::Workshop:
+            // Ideas and actions are not drawn on the canvas.
+            break;
         case Change::Subject::Element: {
             if (change.map != m_map)
                 break;
