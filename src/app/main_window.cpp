@@ -13,6 +13,7 @@
 #include "panels/people_systems_panel.h"
 #include "panels/properties_panel.h"
 #include "panels/quick_capture_bar.h"
+#include "panels/workshop_panel.h"
 #include "recovery.h"
 
 #include <QAction>
@@ -295,6 +296,11 @@ void MainWindow::createDocks() {
         dock(m_findings, tr("Findings"), "dockFindings", Qt::LeftDockWidgetArea);
     splitDockWidget(metrics, findings, Qt::Vertical);
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::onFindingActivated);
+    // Ideas and the action plan, beside the properties.
+    m_workshop = new WorkshopPanel(*m_document, this);
+    tabifyDockWidget(
+        people, dock(m_workshop, tr("Ideas and Plan"), "dockWorkshop", Qt::RightDockWidgetArea));
+    properties->raise();
 }
 
 void MainWindow::createToolBars() {
@@ -482,6 +488,7 @@ void MainWindow::onCurrentTabChanged() {
     const model::Id map = currentMap();
     m_metrics->setMap(map);
     m_findings->setMap(map);
+    m_workshop->setCurrentMap(map);
     if (MapView* view = currentView()) {
         m_properties->setContext(map, view->selectedIds());
         m_palette->showTool(view->tool());

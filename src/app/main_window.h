@@ -19,6 +19,7 @@ class MapView;
 class MetricsPanel;
 class Palette;
 class PeopleSystemsPanel;
+class WorkshopPanel;
 class PropertiesPanel;
 class QuickCaptureBar;
 class Recovery;
@@ -100,6 +101,7 @@ private:
     MetricsPanel* m_metrics = nullptr;
     PeopleSystemsPanel* m_peopleSystems = nullptr;
     FindingsPanel* m_findings = nullptr;
+    WorkshopPanel* m_workshop = nullptr;
     QuickCaptureBar* m_quickCapture = nullptr;
     QList<QDockWidget*> m_docks;
     QToolBar* m_fileBar = nullptr;
