@@ -113,6 +113,9 @@ WorkshopPanel::WorkshopPanel(EditorDocument& document, QWidget* parent)
                          tr("Votes"), tr("Fit")},
                         QStringLiteral("ideasTable"));
     m_ideas->setSortingEnabled(true);
+    m_ideas->sortByColumn(IdeaId, Qt::AscendingOrder);
+    m_ideas->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ideas->horizontalHeader()->setSectionResizeMode(IdeaText, QHeaderView::Stretch);
     connect(m_ideas, &QTableWidget::itemChanged, this, &WorkshopPanel::onIdeaEdited);
     ideasLayout->addWidget(m_ideas);
     tabs->addTab(ideasPage, tr("Ideas"));
@@ -122,6 +125,9 @@ WorkshopPanel::WorkshopPanel(EditorDocument& document, QWidget* parent)
         makeTable({tr("Id"), tr("Action"), tr("Owner"), tr("Start"), tr("Due"), tr("Status")},
                   QStringLiteral("actionsTable"));
     m_actions->setSortingEnabled(true);
+    m_actions->sortByColumn(ActionId, Qt::AscendingOrder);
+    m_actions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_actions->horizontalHeader()->setSectionResizeMode(ActionTitle, QHeaderView::Stretch);
     connect(m_actions, &QTableWidget::itemChanged, this, &WorkshopPanel::onActionEdited);
     tabs->addTab(m_actions, tr("Action plan"));
 
@@ -248,7 +254,6 @@ void WorkshopPanel::refresh() {
             }
         }
         m_ideas->setSortingEnabled(true);
-        m_ideas->resizeColumnToContents(IdeaId);
     }
     {
         QSignalBlocker block(m_actions);
