@@ -17,7 +17,22 @@ void say(std::string* why, std::string text) {
 
 } // namespace
 
+namespace {
+/// Metrics per map, computed once for a whole review table.
+using MetricsCache = std::map<Id, MapMetrics>;
+
+std::optional<double> figureWith(const Project& project, const Target& where, std::string* why,
+                                 MetricsCache* cache);
+} // namespace
+
 std::optional<double> figureOf(const Project& project, const Target& where, std::string* why) {
+    return figureWith(project, where, why, nullptr);
+}
+
+namespace {
+
+std::optional<double> figureWith(const Project& project, const Target& where, std::string* why,
+                                 MetricsCache* cache) {
     const Map* map = project.findMap(where.map);
     if (!map) {
         say(why, "no map given for the figure");
@@ -57,7 +72,18 @@ std::optional<double> figureOf(const Project& project, const Target& where, std:
     default:
         break;
     }
-    const MapMetrics m = computeMetrics(project, *map);
+    MapMetrics computed;
+    const MapMetrics* found = nullptr;
+    if (cache) {
+        auto it = cache->find(map->id);
+        if (it == cache->end())
+            it = cache->emplace(map->id, computeMetrics(project, *map)).first;
+        found = &it->second;
+    } else {
+        computed = computeMetrics(project, *map);
+        found = &computed;
+    }
+    const MapMetrics& m = *found;
     if (!m.valid) {
         say(why, "\"" + map->props.name + "\" has errors: its figures are not given");
         return std::nullopt;
@@ -77,8 +103,6 @@ std::optional<double> figureOf(const Project& project, const Target& where, std:
         return std::nullopt;
     }
 }
-
-namespace {
 
 /// The element of `measured` that stands for `element`: itself, or the one whose origin chain
 /// leads to it (a measured map derived from the current state keeps its origins).
@@ -105,7 +129,7 @@ Id counterpart(const Project& project, const Map& measured, Id element) {
 }
 
 std::optional<double> actualAt(const Project& project, const Review& review, const Target& t,
-                               std::string& why) {
+                               std::string& why, MetricsCache& cache) {
     for (const Measure& m : review.measures)
         if (m.figure == t.figure && m.element == t.element)
             return m.value;
@@ -118,19 +142,19 @@ std::optional<double> actualAt(const Project& project, const Review& review, con
     there.map = measured->id;
     there.element = counterpart(project, *measured, t.element);
     std::string reason;
-    const auto value = figureOf(project, there, &reason);
+    const auto value = figureWith(project, there, &reason, &cache);
     if (!value)
         why = review.title + ": " + reason;
     return value;
 }
 
 ReviewRow makeRow(const Project& project, const std::vector<const Review*>& reviews,
-                  std::string label, const Target& t) {
+                  std::string label, const Target& t, MetricsCache& cache) {
     ReviewRow row;
     row.label = std::move(label);
     row.target = t;
     std::string why;
-    row.baseline = t.from ? t.from : figureOf(project, t, &why);
+    row.baseline = t.from ? t.from : figureWith(project, t, &why, &cache);
     if (!row.baseline)
         row.notes.push_back("baseline: " + why);
     if (t.to)
@@ -139,7 +163,7 @@ ReviewRow makeRow(const Project& project, const std::vector<const Review*>& revi
         row.goal = *row.baseline * (1.0 + *t.changePercent / 100.0);
     for (const Review* review : reviews) {
         std::string missing;
-        row.actual.push_back(actualAt(project, *review, t, missing));
+        row.actual.push_back(actualAt(project, *review, t, missing, cache));
         if (!row.actual.back())
             row.notes.push_back(missing);
     }
@@ -157,6 +181,7 @@ ReviewTable reviewTable(const Project& project) {
         return reviewDate(w.props, *a) < reviewDate(w.props, *b);
     });
     ReviewTable table;
+    MetricsCache cache;
     for (const Review* review : reviews) {
         table.reviews.push_back(review->id);
         table.dates.push_back(reviewDate(w.props, *review));
@@ -164,12 +189,12 @@ ReviewTable reviewTable(const Project& project) {
     for (std::size_t i = 0; i < w.props.goals.size(); ++i) {
         const Goal& goal = w.props.goals[i];
         const std::string label = goal.text.empty() ? "goal " + std::to_string(i + 1) : goal.text;
-        table.rows.push_back(makeRow(project, reviews, label, goal.target));
+        table.rows.push_back(makeRow(project, reviews, label, goal.target, cache));
     }
     for (const auto& [id, action] : w.actions)
         if (action.effect)
             table.rows.push_back(
-                makeRow(project, reviews, "action: " + action.title, *action.effect));
+                makeRow(project, reviews, "action: " + action.title, *action.effect, cache));
     return table;
 }
 
