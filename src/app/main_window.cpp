@@ -243,6 +243,16 @@ void MainWindow::createActions() {
             this, onView([](MapView* v) { v->distributeSelection(Qt::Horizontal); }));
     connect(makeAction("actionDistributeV", tr("Distribute &Vertically")), &QAction::triggered,
             this, onView([](MapView* v) { v->distributeSelection(Qt::Vertical); }));
+    connect(makeAction("actionNewIdea", tr("New &Idea from Selection"),
+                       Key(Qt::CTRL | Qt::ALT | Qt::Key_I)),
+            &QAction::triggered, this, onView([this](MapView* v) {
+                m_workshop->ideaFromElements(v->mapId(), v->selectedIds());
+            }));
+    connect(makeAction("actionNewAction", tr("New A&ction from Selection"),
+                       Key(Qt::CTRL | Qt::ALT | Qt::Key_A)),
+            &QAction::triggered, this, onView([this](MapView* v) {
+                m_workshop->actionFromElements(v->mapId(), v->selectedIds());
+            }));
     connect(makeAction("actionQuickCapture", tr("&Quick Capture"), Key(Qt::CTRL | Qt::Key_K)),
             &QAction::triggered, this, [this] {
                 m_captureBar->show();
@@ -380,6 +390,8 @@ void MainWindow::createMenus() {
     insert->addActions(m_palette->actions());
     insert->addSeparator();
     add(insert, "actionQuickCapture");
+    add(insert, "actionNewIdea");
+    add(insert, "actionNewAction");
 
     QMenu* map = menuBar()->addMenu(tr("&Map"));
     add(map, "actionNewMap");

@@ -3,6 +3,7 @@
 // and undo of each.
 
 #include "editor_document.h"
+#include "gemba/model/workshop_ops.h"
 #include "panels/workshop_panel.h"
 
 #include <QComboBox>
@@ -120,4 +121,38 @@ TEST_CASE("New action from the selected ideas links them and goes to the plan",
     CHECK(plan->item(0, 4)->text() == QStringLiteral("2026-03-31"));
     document.undoStack()->undo();
     CHECK(actions.begin()->second.due.empty());
+}
+
+TEST_CASE("New idea and New action from a red pen link it, and the pen counts them",
+          "[panels][workshop]") {
+    model::Id map = model::kNoId;
+    model::Project project = sampleProject(map);
+    model::Step step;
+    step.id = project.allocateId();
+    step.name = "Copy into spreadsheet";
+    project.maps[0].steps.emplace(step.id, step);
+    model::RedPen pen;
+    pen.id = project.allocateId();
+    pen.targets = {step.id};
+    pen.reason = "copying by hand";
+    project.maps[0].redPens.emplace(pen.id, pen);
+    EditorDocument document;
+    document.resetProject(project, false);
+    WorkshopPanel panel(document);
+
+    const model::Id idea = panel.ideaFromElements(map, {pen.id});
+    REQUIRE(idea != model::kNoId);
+    CHECK(document.project().workshop.ideas.at(idea).text == "Improve: copying by hand");
+    CHECK(document.project().workshop.ideas.at(idea).concerns == std::vector<model::Id>{pen.id});
+    const model::Id action = panel.actionFromElements(map, {step.id});
+    REQUIRE(action != model::kNoId);
+    CHECK(document.project().workshop.actions.at(action).title == "Fix: Copy into spreadsheet");
+    const model::PenAttachments counts = model::penAttachments(document.project(), pen.id);
+    CHECK(counts.ideas == 1);
+    CHECK(counts.actions == 0); // the action changes the step, not the pen or its idea
+    // Nothing to link: no entry.
+    CHECK(panel.ideaFromElements(map, {}) == model::kNoId);
+    document.undoStack()->undo();
+    document.undoStack()->undo();
+    CHECK(document.project().workshop.ideas.empty());
 }

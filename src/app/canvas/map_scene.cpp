@@ -207,7 +207,10 @@ void MapScene::onChanged(const model::Changes& changes) {
             repaintAll = true;
             break;
         case Change::Subject::Workshop:
-            // Ideas and actions are not drawn on the canvas.
+            // Red pens show how many ideas and actions they have.
+            if (theMap)
+                for (const auto& [id, pen] : theMap->redPens)
+                    dirty.insert(id);
             break;
         case Change::Subject::Element: {
             if (change.map != m_map)

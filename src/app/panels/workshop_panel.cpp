@@ -200,6 +200,64 @@ void WorkshopPanel::planSelected() {
     m_document.push(model::makeAdd(action));
 }
 
+namespace {
+
+/// The red pens and steps among `elements`, and a name for what they mark.
+std::pair<std::vector<model::Id>, std::string> marked(const model::Map& map,
+                                                      const std::vector<model::Id>& elements) {
+    std::vector<model::Id> ids;
+    std::string name;
+    for (model::Id id : elements) {
+        if (const auto pen = map.redPens.find(id); pen != map.redPens.end()) {
+            ids.push_back(id);
+            if (!pen->second.reason.empty())
+                name = pen->second.reason; // a pen's reason names the place best
+        } else if (map.findStep(id)) {
+            ids.push_back(id);
+        }
+    }
+    if (name.empty())
+        for (model::Id id : ids)
+            if (const model::Step* step = map.findStep(id))
+                name += (name.empty() ? "" : ", ") + step->name;
+    return {ids, name};
+}
+
+} // namespace
+
+model::Id WorkshopPanel::ideaFromElements(model::Id mapId, const std::vector<model::Id>& elements) {
+    const model::Map* map = m_document.map(mapId);
+    if (!map)
+        return model::kNoId;
+    auto [ids, name] = marked(*map, elements);
+    if (ids.empty())
+        return model::kNoId;
+    model::Idea idea;
+    idea.id = m_document.allocateId();
+    idea.text = tr("Improve: %1").arg(QString::fromStdString(name)).toStdString();
+    idea.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    idea.concerns = ids;
+    m_document.push(model::makeAdd(idea));
+    return idea.id;
+}
+
+model::Id WorkshopPanel::actionFromElements(model::Id mapId,
+                                            const std::vector<model::Id>& elements) {
+    const model::Map* map = m_document.map(mapId);
+    if (!map)
+        return model::kNoId;
+    auto [ids, name] = marked(*map, elements);
+    if (ids.empty())
+        return model::kNoId;
+    model::Action action;
+    action.id = m_document.allocateId();
+    action.title = tr("Fix: %1").arg(QString::fromStdString(name)).toStdString();
+    action.changes = ids;
+    action.owner = m_document.project().props.team.processOwner;
+    m_document.push(model::makeAdd(action));
+    return action.id;
+}
+
 void WorkshopPanel::refresh() {
     m_filling = true;
     const model::Project& project = m_document.project();

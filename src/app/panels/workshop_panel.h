@@ -39,6 +39,12 @@ public:
     void moveSelected(model::IdeaStatus status);
     /// Adds an action that changes the selected ideas.
     void planSelected();
+    /// "New idea" / "New action" from a red pen or a selection of steps of `map`: the new
+    /// entry concerns (or changes) the red pens and steps among `elements`, and is named
+    /// after the pen's reason or the steps' names. Returns its id, or kNoId when `elements`
+    /// holds no red pen or step.
+    model::Id ideaFromElements(model::Id map, const std::vector<model::Id>& elements);
+    model::Id actionFromElements(model::Id map, const std::vector<model::Id>& elements);
 
 private:
     void onChanged(const model::Changes& changes);
