@@ -2,7 +2,9 @@
 // 2,000 steps, laid out as the canvas's auto layout would, is opened in a MapView; the table
 // says how long opening and fitting take, one full repaint at fit-to-window and at 100%, and
 // an edit until its metrics are back. Runs offscreen unless a platform is chosen:
-//   build/bin/gemba-bench-canvas [--steps N] [--seed S] [--runs R] [--screenshots DIR]
+//   build/bin/gemba-bench-canvas [--steps N] [--seed S] [--runs R] [--wrap COLUMNS]
+//                                [--screenshots DIR]
+// --wrap lays the map out as the serpentine layout does, COLUMNS steps to a row.
 #include "canvas/canvas_items.h"
 #include "canvas/map_scene.h"
 #include "canvas/map_view.h"
@@ -10,6 +12,7 @@
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/operations.h"
 #include "gemba/render/geometry.h"
+#include "gemba/render/serpentine.h"
 #include "map_generator.h"
 
 #include <QApplication>
@@ -31,6 +34,7 @@ struct Options {
     std::uint64_t seed = 1;
     int runs = 15;
     QString screenshots; ///< a folder: grabs of the view at fit and at 100% go there
+    int wrapColumns = 0; ///< serpentine layout with this many columns a row; 0: one row
 };
 
 struct Row {
@@ -81,18 +85,22 @@ Options parse(int argc, char* argv[]) {
             options.seed = static_cast<std::uint64_t>(value);
         else if (flag == "--runs")
             options.runs = static_cast<int>(value);
+        else if (flag == "--wrap")
+            options.wrapColumns = static_cast<int>(value);
         else {
             std::fprintf(stderr, "usage: gemba-bench-canvas [--steps N] [--seed S] [--runs R] "
-                                 "[--screenshots DIR]\n");
+                                 "[--wrap COLUMNS] [--screenshots DIR]\n");
             std::exit(2);
         }
     }
     return options;
 }
 
-/// Places every element where the canvas's auto layout puts it.
-void layOut(model::Map& map) {
-    for (const auto& [id, point] : render::autoLayout(map)) {
+/// Places every element where the canvas's auto layout (or serpentine layout) puts it.
+void layOut(model::Map& map, int wrapColumns) {
+    const auto positions =
+        wrapColumns > 0 ? render::serpentineLayout(map, wrapColumns) : render::autoLayout(map);
+    for (const auto& [id, point] : positions) {
         auto place = [&](auto& collection) {
             if (auto it = collection.find(id); it != collection.end()) {
                 it->second.pos = point;
@@ -115,7 +123,7 @@ int main(int argc, char* argv[]) {
 
     bench::MapCounts counts;
     model::Project project = bench::generateProject({options.steps, options.seed}, &counts);
-    layOut(project.maps.front());
+    layOut(project.maps.front(), options.wrapColumns);
     const model::Id mapId = project.maps.front().id;
     const std::string subject = std::to_string(counts.steps) + " steps, " +
                                 std::to_string(counts.waits) + " waits, " +

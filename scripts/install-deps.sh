@@ -1,20 +1,28 @@
 #!/bin/sh
 # Installs the Debian packages Gemba needs to build, test and run, if any are missing.
-# Usage: scripts/install-deps.sh [build|run|test]
+# Usage: scripts/install-deps.sh [build|run|test|fuzz|bench]
 # As root it calls apt-get directly; otherwise it tries sudo without a password prompt;
 # where neither works it prints the exact apt-get line to run and fails.
 set -eu
 
 build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev
-       nlohmann-json3-dev catch2 libsqlite3-dev libical-dev fonts-dejavu-core"
+       nlohmann-json3-dev catch2 libsqlite3-dev libexpat1-dev zlib1g-dev libical-dev
+       fonts-dejavu-core"
 # Tests render under the offscreen platform and read PDFs back; screenshots run under Xvfb.
 extra_test="xvfb xauth poppler-utils"
+# make fuzz: libFuzzer comes with Debian's clang and its runtime libraries.
+extra_fuzz="clang libclang-rt-14-dev"
+# Benchmarks: reference implementations run by Debian's python3: SimPy for the simulation,
+# pandas for the event-log percentiles.
+extra_bench="python3-simpy python3-pandas"
 
 case "${1:-build}" in
     build) wanted="$build" ;;
     test) wanted="$build $extra_test" ;;
     run) wanted="$build" ;;
-    *) echo "usage: $0 [build|run|test]" >&2; exit 2 ;;
+    fuzz) wanted="$build $extra_fuzz" ;;
+    bench) wanted="$build $extra_bench" ;;
+    *) echo "usage: $0 [build|run|test|fuzz|bench]" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -106,12 +106,12 @@ bool EditorDocument::isModified() const {
     return m_modifiedWithoutUndo || !m_undoStack->isClean();
 }
 
-void EditorDocument::resetProject(model::Project project, bool modified) {
+void EditorDocument::resetProject(model::Project project, bool modified, const QString& filePath) {
     m_undoStack->clear();
     m_metrics.clear();
     m_stale.clear();
     m_modifiedWithoutUndo = modified;
-    m_filePath.clear();
+    m_filePath = filePath;
     m_document.reset(std::move(project));
     emit filePathChanged(m_filePath);
     emit modifiedChanged(isModified());

@@ -45,8 +45,9 @@ public:
     /// A name for titles: the file's name, or the project's name for a new project.
     QString displayName() const;
     bool isModified() const;
-    /// Starts over with a project that has no file yet (new, imported or recovered).
-    void resetProject(model::Project project, bool modified);
+    /// Starts over with a project (new, imported or recovered). A recovered project keeps
+    /// the file it belongs to, so that Save writes it back there.
+    void resetProject(model::Project project, bool modified, const QString& filePath = {});
     /// Reads a .gemba file; on failure the document is unchanged and `error` says why.
     bool open(const QString& path, QString* error);
     /// Writes a .gemba file atomically; the document becomes unmodified on success.

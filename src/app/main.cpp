@@ -37,9 +37,17 @@ int main(int argc, char* argv[]) {
                                 "Zoom for --screenshot, in percent, from the map's left edge "
                                 "(default: fit to window)."),
         QStringLiteral("percent"));
+    QCommandLineOption present(
+        QStringLiteral("present"),
+        QApplication::translate("main", "With --screenshot: in presentation mode (full screen)."));
+    QCommandLineOption serpentine(
+        QStringLiteral("serpentine"),
+        QApplication::translate("main", "With --screenshot: lay the map out as a serpentine."));
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.addOption(zoom);
+    parser.addOption(present);
+    parser.addOption(serpentine);
     parser.process(app);
 
     gemba::app::MainWindow::Options options;
@@ -53,6 +61,11 @@ int main(int argc, char* argv[]) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         window.resize(wh.value(0).toInt(), wh.value(1).toInt());
         window.show();
+        if (parser.isSet(serpentine))
+            if (gemba::app::MapView* view = window.currentView())
+                view->autoLayout(true);
+        if (parser.isSet(present))
+            window.setPresenting(true);
         // Let the window lay out and fit the map, then take the picture.
         if (parser.isSet(zoom))
             QTimer::singleShot(300, &window, [&] {
@@ -66,7 +79,7 @@ int main(int argc, char* argv[]) {
                                    content.center().y() + 40);
                 }
             });
-        QTimer::singleShot(600, &window, [&] {
+        QTimer::singleShot(900, &window, [&] {
             const bool ok = window.grab().save(parser.value(screenshot));
             QApplication::exit(ok ? 0 : 3);
         });

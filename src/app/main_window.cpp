@@ -2,19 +2,23 @@
 
 #include "canvas/map_view.h"
 #include "canvas/palette.h"
+#include "drawio_actions.h"
 #include "editor_document.h"
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
 #include "gemba/model/workshop_ops.h"
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/json_format.h"
+#include "help_dialog.h"
 #include "panels/findings_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/people_systems_panel.h"
 #include "panels/properties_panel.h"
 #include "panels/quick_capture_bar.h"
 #include "panels/workshop_panel.h"
+#include "presentation_band.h"
 #include "recovery.h"
+#include "simulation_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -29,6 +33,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
@@ -77,6 +82,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     createActions();
     createDocks();
     createToolBars();
+    createPresentationBand();
     createMenus();
     statusBar()->addPermanentWidget(m_zoomLabel = new QLabel(statusBar()));
 
@@ -112,10 +118,17 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // Nothing of the document may reach this window once it is being destroyed: the undo
+    // stack, deleted with the document, clears itself and signals as it goes, and by then
+    // this object would be a half-destroyed QWidget.
+    disconnect(m_document, nullptr, this, nullptr);
+    disconnect(m_document->undoStack(), nullptr, this, nullptr);
     // The canvases and panels talk to the document until they go: delete them while it is
-    // still there (children are otherwise deleted in creation order, the document first).
+    // still there, then the document, while this window is still whole.
     delete m_recovery;
     qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
+    delete m_document;
+    m_document = nullptr;
 }
 
 QAction* MainWindow::makeAction(const char* name, const QString& text, const QKeySequence& key) {
@@ -179,8 +192,12 @@ void MainWindow::createActions() {
                 call(view);
         };
     };
-    connect(makeAction("actionCut", tr("Cu&t"), Key::Cut), &QAction::triggered, this,
-            onView([](MapView* v) { v->cutSelected(); }));
+    QAction* cut = makeAction("actionCut", tr("Cu&t"), Key::Cut);
+    // Shift+Delete is delete without bridging here, not the platform's second cut key.
+    QList<Key> cutKeys = QKeySequence::keyBindings(Key::Cut);
+    cutKeys.removeAll(Key(Qt::SHIFT | Qt::Key_Delete));
+    cut->setShortcuts(cutKeys);
+    connect(cut, &QAction::triggered, this, onView([](MapView* v) { v->cutSelected(); }));
     connect(makeAction("actionCopy", tr("&Copy"), Key::Copy), &QAction::triggered, this,
             onView([](MapView* v) { v->copySelected(); }));
     connect(makeAction("actionPaste", tr("&Paste"), Key::Paste), &QAction::triggered, this,
@@ -188,6 +205,9 @@ void MainWindow::createActions() {
     QAction* remove = makeAction("actionDelete", tr("&Delete"));
     remove->setShortcuts({Key(Key::Delete), Key(Qt::Key_Backspace)});
     connect(remove, &QAction::triggered, this, onView([](MapView* v) { v->deleteSelected(); }));
+    connect(makeAction("actionDeleteNoBridge", tr("Delete &Without Bridging"),
+                       Key(Qt::SHIFT | Qt::Key_Delete)),
+            &QAction::triggered, this, onView([](MapView* v) { v->deleteSelected(false); }));
     connect(makeAction("actionSelectAll", tr("Select &All"), Key::SelectAll), &QAction::triggered,
             this, onView([](MapView* v) { v->selectAll(); }));
     connect(makeAction("actionRename", tr("Re&name"), Key(Qt::Key_F2)), &QAction::triggered, this,
@@ -228,6 +248,9 @@ void MainWindow::createActions() {
             &MainWindow::deleteMap);
     connect(makeAction("actionAutoLayout", tr("Auto &Layout"), Key(Qt::CTRL | Qt::Key_L)),
             &QAction::triggered, this, onView([](MapView* v) { v->autoLayout(); }));
+    connect(makeAction("actionSerpentineLayout", tr("&Serpentine Layout"),
+                       Key(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
+            &QAction::triggered, this, onView([](MapView* v) { v->autoLayout(true); }));
     const std::pair<const char*, Alignment> alignments[] = {
         {"actionAlignLeft", Alignment::Left},       {"actionAlignHCenter", Alignment::HCenter},
         {"actionAlignRight", Alignment::Right},     {"actionAlignTop", Alignment::Top},
@@ -257,6 +280,12 @@ void MainWindow::createActions() {
             &QAction::triggered, this, [this] {
                 m_captureBar->show();
                 m_quickCapture->lineEdit()->setFocus();
+            });
+    connect(makeAction("actionGlossary", tr("&Glossary")), &QAction::triggered, this,
+            [this] { showHelpPage(this, QStringLiteral("glossary.md"), tr("Glossary")); });
+    connect(makeAction("actionShortcuts", tr("&Keyboard Shortcuts"), Key::HelpContents),
+            &QAction::triggered, this, [this] {
+                showHelpPage(this, QStringLiteral("shortcuts.md"), tr("Keyboard Shortcuts"));
             });
     connect(makeAction("actionAbout", tr("&About Gemba")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Gemba"),
@@ -330,11 +359,33 @@ void MainWindow::createToolBars() {
     m_captureBar->setObjectName(QStringLiteral("toolBarQuickCapture"));
     m_quickCapture = new QuickCaptureBar(m_captureBar);
     m_captureBar->addWidget(m_quickCapture);
-    connect(m_quickCapture, &QuickCaptureBar::captured, this,
-            [this](const model::QuickCapture& capture) {
-                if (MapView* view = currentView())
-                    view->addCapturedStep(capture);
-            });
+    m_quickCapture->setHandler([this](const model::QuickCapture& capture) {
+        MapView* view = currentView();
+        if (!view)
+            return tr("Open or add a map first.");
+        QString error;
+        view->addCapturedStep(capture, &error);
+        return error;
+    });
+    connect(m_quickCapture, &QuickCaptureBar::undoRequested, m_document->undoStack(),
+            &QUndoStack::undo);
+    connect(m_quickCapture, &QuickCaptureBar::redoRequested, m_document->undoStack(),
+            &QUndoStack::redo);
+    connect(m_quickCapture, &QuickCaptureBar::leaveRequested, this, [this] {
+        if (MapView* view = currentView())
+            view->setFocus(Qt::ShortcutFocusReason);
+    });
+}
+
+void MainWindow::createPresentationBand() {
+    m_bandBar = new QToolBar(tr("Key Figures"), this);
+    m_bandBar->setObjectName(QStringLiteral("toolBarPresentation"));
+    m_bandBar->setMovable(false);
+    m_band = new PresentationBand(
+        *m_document, [this] { return currentMap(); }, m_bandBar);
+    m_bandBar->addWidget(m_band);
+    addToolBar(Qt::BottomToolBarArea, m_bandBar);
+    m_bandBar->hide();
 }
 
 void MainWindow::createMenus() {
@@ -352,7 +403,16 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, "actionImportJson");
     add(file, "actionImportCsv");
+    // draw.io in and out (drawio_actions.h).
+    auto* drawio = new DrawioActions(*m_document, this);
+    connect(drawio, &DrawioActions::imported, this, [this](model::Id map) {
+        showMap(map);
+        if (MapView* view = currentView())
+            view->fitToWindow();
+    });
+    file->addAction(drawio->importAction());
     add(file, "actionExportJson");
+    file->addAction(drawio->exportAction());
     // PDF report, SVG, PNG, CSV, print and Compare Maps (export_dialogs.h).
     auto* exports = new ExportActions(
         *m_document, [this] { return currentMap(); }, this);
@@ -369,6 +429,7 @@ void MainWindow::createMenus() {
     add(edit, "actionCopy");
     add(edit, "actionPaste");
     add(edit, "actionDelete");
+    add(edit, "actionDeleteNoBridge");
     edit->addSeparator();
     add(edit, "actionSelectAll");
     add(edit, "actionRename");
@@ -400,8 +461,11 @@ void MainWindow::createMenus() {
     add(map, "actionDeleteMap");
     map->addSeparator();
     map->addAction(exports->compareAction());
+    map->addAction(simulationAction(
+        *m_document, [this] { return currentMap(); }, this));
     map->addSeparator();
     add(map, "actionAutoLayout");
+    add(map, "actionSerpentineLayout");
     QMenu* align = map->addMenu(tr("&Align"));
     for (const char* name : {"actionAlignLeft", "actionAlignHCenter", "actionAlignRight",
                              "actionAlignTop", "actionAlignVCenter", "actionAlignBottom"})
@@ -411,6 +475,8 @@ void MainWindow::createMenus() {
     add(distribute, "actionDistributeV");
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, "actionGlossary");
+    add(help, "actionShortcuts");
     add(help, "actionAbout");
 }
 
@@ -524,21 +590,26 @@ void MainWindow::onFindingActivated(model::Id map, model::Id element) {
 }
 
 void MainWindow::updateTitle() {
-    setWindowTitle(tr("%1[*] — Gemba").arg(m_document->displayName()));
+    // A new, imported or recovered-without-file project leaves the file it replaced.
+    if (m_document->filePath().isEmpty() && !m_guard.projectPath().isEmpty())
+        m_guard.release();
+    setWindowTitle((m_guard.readOnly() ? tr("%1[*] (read-only) — Gemba") : tr("%1[*] — Gemba"))
+                       .arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
 }
 
 void MainWindow::updateActions() {
     MapView* view = currentView();
     const bool hasSelection = view && !view->selectedIds().empty();
-    for (const char* name : {"actionCut", "actionCopy", "actionDelete", "actionRename"})
+    for (const char* name :
+         {"actionCut", "actionCopy", "actionDelete", "actionDeleteNoBridge", "actionRename"})
         findChild<QAction*>(QString::fromLatin1(name))->setEnabled(hasSelection);
     findChild<QAction*>(QStringLiteral("actionPaste"))->setEnabled(view && view->canPaste());
     findChild<QAction*>(QStringLiteral("actionDeleteMap"))
         ->setEnabled(m_document->project().maps.size() > 1);
     for (const char* name :
-         {"actionNewFutureState", "actionRenameMap", "actionAutoLayout", "actionZoomIn",
-          "actionZoomOut", "actionFit", "actionActualSize", "actionSelectAll"})
+         {"actionNewFutureState", "actionRenameMap", "actionAutoLayout", "actionSerpentineLayout",
+          "actionZoomIn", "actionZoomOut", "actionFit", "actionActualSize", "actionSelectAll"})
         findChild<QAction*>(QString::fromLatin1(name))->setEnabled(view != nullptr);
     m_quickCapture->setCalendar(m_document->project().props.calendar);
 }
@@ -626,18 +697,27 @@ void MainWindow::open() {
 }
 
 bool MainWindow::openFile(const QString& path) {
+    bool readOnly = false;
+    if (const auto owner = FileGuard::heldBy(path)) {
+        const FileGuard::OpenChoice choice = FileGuard::askOpenLocked(this, path, *owner);
+        if (choice == FileGuard::OpenChoice::Cancel)
+            return false;
+        readOnly = choice == FileGuard::OpenChoice::ReadOnly;
+    }
     QString error;
     if (!m_document->open(path, &error)) {
         QMessageBox::critical(this, tr("Cannot open project"), error);
         return false;
     }
+    m_guard.attach(path, readOnly);
+    updateTitle();
     addRecentFile(path);
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
     return true;
 }
 
 bool MainWindow::save() {
-    if (m_document->filePath().isEmpty())
+    if (m_document->filePath().isEmpty() || m_guard.readOnly())
         return saveAs();
     return saveFile(m_document->filePath());
 }
@@ -656,6 +736,20 @@ bool MainWindow::saveAs() {
 }
 
 bool MainWindow::saveFile(const QString& path) {
+    // Someone else changed the file since it was opened or saved: never overwrite silently.
+    const bool ours = path == m_guard.projectPath();
+    if (ours && m_guard.changedOnDisk()) {
+        switch (FileGuard::askSaveChanged(this, path)) {
+        case FileGuard::SaveChoice::SaveAs:
+            return saveAs();
+        case FileGuard::SaveChoice::Cancel:
+            return false;
+        case FileGuard::SaveChoice::Overwrite:
+            break;
+        }
+    }
+    if (ours && m_guard.readOnly())
+        return saveAs();
     QString error;
     if (!m_document->saveAs(path, &error)) {
         QMessageBox::critical(
@@ -663,6 +757,11 @@ bool MainWindow::saveFile(const QString& path) {
             tr("The project was not saved; the file on disk is unchanged.\n\n%1").arg(error));
         return false;
     }
+    if (ours)
+        m_guard.restamp();
+    else
+        m_guard.attach(path, false);
+    updateTitle();
     addRecentFile(path);
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
     return true;
@@ -776,9 +875,12 @@ void MainWindow::setPresenting(bool on) {
         m_quickCapture->setFont(large);
         m_tabs->tabBar()->setFont(large);
         showFullScreen();
+        m_bandBar->show();
+        m_band->refresh();
     } else {
         m_quickCapture->setFont(QFont());
         m_tabs->tabBar()->setFont(QFont());
+        m_bandBar->hide();
         menuBar()->show();
         statusBar()->show();
         for (QToolBar* bar : bars)
@@ -818,7 +920,10 @@ void MainWindow::offerRecovery() {
                 QMessageBox::critical(this, tr("Cannot recover"), error);
                 continue;
             }
-            m_document->resetProject(probe.project(), true);
+            // Save writes back to the project's own file, whose name the title shows.
+            m_document->resetProject(probe.project(), true, work.originalFile);
+            if (!work.originalFile.isEmpty())
+                m_guard.attach(work.originalFile, false);
             if (!work.originalFile.isEmpty())
                 statusBar()->showMessage(
                     tr("Recovered. Save to write it back to %1.").arg(work.originalFile));
@@ -831,7 +936,13 @@ void MainWindow::offerRecovery() {
 
 void MainWindow::readSettings() {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            // The first start: most of the screen, centred, not the widgets' minimum.
+            const QRect room = screen->availableGeometry();
+            resize(room.size() * 0.85);
+            move(room.center() - rect().center());
+        }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_recentFiles = settings.value(QStringLiteral("files/recent")).toStringList();
     m_lastDirectory = settings.value(QStringLiteral("files/lastDirectory")).toString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "file_guard.h"
 #include "gemba/model/types.h"
 
 #include <QMainWindow>
@@ -21,6 +22,7 @@ class Palette;
 class PeopleSystemsPanel;
 class WorkshopPanel;
 class PropertiesPanel;
+class PresentationBand;
 class QuickCaptureBar;
 class Recovery;
 
@@ -48,10 +50,14 @@ public:
     MapView* viewOf(model::Id map) const;
     void showMap(model::Id map);
     Recovery& recovery() const { return *m_recovery; }
+    const FileGuard& fileGuard() const { return m_guard; }
 
     /// Opens a .gemba project (after asking about unsaved work); shows any error to the user.
     bool openFile(const QString& path);
-    /// Saves to a path; shows any error to the user.
+    /// Saves to the project's own file (asks for a name when it has none or is read-only).
+    bool save();
+    /// Saves to a path; shows any error to the user. Before writing over the file it opened
+    /// or last saved, checks that nobody else changed it (FileGuard).
     bool saveFile(const QString& path);
     /// Imports a JSON project (as a new, unsaved project) or a CSV step table (as a new map).
     bool importJson(const QString& path);
@@ -71,6 +77,7 @@ private:
     void createMenus();
     void createDocks();
     void createToolBars();
+    void createPresentationBand();
     void rebuildTabs();
     void syncTabs();
     void updateTitle();
@@ -87,7 +94,6 @@ private:
     void renameMap();
     void deleteMap();
     void open();
-    bool save();
     bool saveAs();
     void readSettings();
     void writeSettings();
@@ -95,6 +101,7 @@ private:
 
     EditorDocument* m_document;
     Recovery* m_recovery = nullptr;
+    FileGuard m_guard; ///< the open file's lock and its stamp on disk
     QTabWidget* m_tabs;
     Palette* m_palette = nullptr;
     PropertiesPanel* m_properties = nullptr;
@@ -106,6 +113,8 @@ private:
     QList<QDockWidget*> m_docks;
     QToolBar* m_fileBar = nullptr;
     QToolBar* m_captureBar = nullptr;
+    QToolBar* m_bandBar = nullptr;
+    PresentationBand* m_band = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QStringList m_recentFiles;

@@ -63,6 +63,15 @@ Args parseArgs(const Command& command, std::span<const std::string> arguments) {
             throw UsageError("unknown option " + quoted(name) + " for '" +
                              std::string(command.name) + "'");
         const std::string key(option->name);
+        if (option->repeatable) {
+            if (!inlineValue && i + 1 >= arguments.size())
+                throw UsageError("option " + key + " needs a value (" +
+                                 std::string(option->valueName) + ")");
+            std::string value = inlineValue ? *inlineValue : arguments[++i];
+            args.values.try_emplace(key, value);
+            args.lists[key].push_back(std::move(value));
+            continue;
+        }
         if (args.has(key))
             throw UsageError("option " + key + " is given twice");
         if (!option->takesValue()) {

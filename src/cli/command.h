@@ -41,6 +41,7 @@ struct OptionSpec {
     std::string_view shortName; ///< "-o", or empty
     std::string_view valueName; ///< "NAME"; empty for a flag
     std::string_view help;
+    bool repeatable = false; ///< may be given more than once (`--what-if A --what-if B`)
     bool takesValue() const { return !valueName.empty(); }
 };
 
@@ -49,6 +50,8 @@ class Args {
 public:
     std::vector<std::string> positional;
     std::map<std::string, std::string, std::less<>> values; ///< option name -> value ("" for flags)
+    /// Every value of a repeatable option, in the order given.
+    std::map<std::string, std::vector<std::string>, std::less<>> lists;
 
     bool has(std::string_view option) const { return values.find(option) != values.end(); }
     std::optional<std::string> value(std::string_view option) const;

@@ -10,8 +10,13 @@ int runExportJson(const Args& args, Context& context);
 int runMetrics(const Args& args, Context& context);
 int runCompare(const Args& args, Context& context);
 int runValidate(const Args& args, Context& context);
-Command exportCommand(); // export_commands.cpp
-Command reportCommand(); // export_commands.cpp
+Command exportCommand();       // export_commands.cpp
+Command reportCommand();       // export_commands.cpp
+Command importDrawioCommand(); // drawio_commands.cpp
+Command simulateCommand();     // simulate_commands.cpp
+Command importEventsCommand(); // event_commands.cpp
+Command refreshCommand();      // event_commands.cpp
+Command flowCommand();         // event_commands.cpp
 /// `rows` followed by the workshop's commands (ideas, actions, reviews, summary, export-plan).
 std::vector<Command> withWorkshopCommands(std::vector<Command> rows); // workshop_commands.cpp
 
@@ -108,8 +113,13 @@ const std::vector<Command>& commands() {
          1,
          1,
          runValidate},
+        importDrawioCommand(),
         exportCommand(),
         reportCommand(),
+        simulateCommand(),
+        importEventsCommand(),
+        refreshCommand(),
+        flowCommand(),
     };
     static const std::vector<Command> all = withWorkshopCommands(table);
     return all;

@@ -146,13 +146,21 @@ int exportMap(const Args& args, Context& context, const std::string& file,
               const model::Project& project, const model::Map& map, const std::string& output,
               const std::string& extension);
 
+} // namespace
+
+int exportDrawioFile(const Args& args, Context& context, const std::string& file,
+                     const std::string& output); // drawio_commands.cpp
+
+namespace {
+
 int runExport(const Args& args, Context& context) {
     const std::string file = args.positional[0];
-    const std::string output = requiredOutput(args, "OUT.pdf|.svg|.png|.csv");
+    const std::string output = requiredOutput(args, "OUT.pdf|.svg|.png|.csv|.drawio");
     const std::string extension = lowerExtension(output);
-    if (extension != ".pdf" && extension != ".svg" && extension != ".png" && extension != ".csv")
+    if (extension != ".pdf" && extension != ".svg" && extension != ".png" && extension != ".csv" &&
+        extension != ".drawio")
         throw UsageError("cannot tell the format of '" + output +
-                         "': end it in .pdf, .svg, .png or .csv");
+                         "': end it in .pdf, .svg, .png, .csv or .drawio");
     // Options that only one format reads are refused elsewhere, so that nothing is ignored.
     const auto only = [&](const char* option, const char* format) {
         if (args.has(option) && extension != format)
@@ -167,6 +175,8 @@ int runExport(const Args& args, Context& context) {
         only(option, ".pdf");
     if (args.has("--dpi") && args.has("--width"))
         throw UsageError("give --dpi or --width, not both");
+    if (extension == ".drawio") // no drawing: no Qt
+        return exportDrawioFile(args, context, file, output);
 
     const model::Project project = readProject(file);
     const model::Map& map = chosenMap(project, file, args.value("--map"), "--map");
@@ -269,8 +279,8 @@ std::vector<OptionSpec> withReportOptions(std::vector<OptionSpec> options) {
 Command exportCommand() {
     return {
         "export",
-        "draw a map as PDF, SVG or PNG, or write its steps or figures as CSV",
-        "FILE [--map NAME] -o OUT.pdf|OUT.svg|OUT.png|OUT.csv [options]",
+        "draw a map as PDF, SVG or PNG, write its steps or figures as CSV, or maps as draw.io",
+        "FILE [--map NAME] -o OUT.pdf|OUT.svg|OUT.png|OUT.csv|OUT.drawio [options]",
         "Writes one map in the format OUT's extension names:\n"
         "  .pdf  the report (as `report` writes it; its options apply)\n"
         "  .svg  the map and its timeline, in vector form\n"
@@ -278,6 +288,8 @@ Command exportCommand() {
         "        --transparent for no background\n"
         "  .csv  the step table in flow order, in the columns import-csv reads, or with\n"
         "        --metrics one row per figure: key, label, value, unit (seconds, ratio 0-1)\n"
+        "  .drawio  a draw.io diagram with one page per map (every map without --map):\n"
+        "        lean-mapping shapes, data boxes, and the timeline with Gemba's figures\n"
         "--map may be left out when the project has one map. The file is written whole or\n"
         "not at all. Exits with 1 when the map has errors (the file is written, without\n"
         "figures), 2 for bad usage or a file that cannot be read or written.\n"

@@ -1,6 +1,7 @@
 #include "gemba/metrics/metrics.h"
 
 #include "findings.h"
+#include "finite_figures.h"
 #include "value_stream.h"
 
 #include <algorithm>
@@ -212,6 +213,7 @@ void compute(const model::Project& project, const model::Map& map, MapMetrics& m
     m.demandPerDay = demand;
     m.takt = takt;
     fillFigures(project, vs, m);
+    detail::withholdNonFinite(report, m);
 }
 
 } // namespace
@@ -220,6 +222,11 @@ MapMetrics computeMetrics(const model::Project& project, const model::Map& map) 
     MapMetrics m;
     m.map = map.id;
     m.name = map.props.name;
+    for (const auto& [id, pen] : map.redPens)
+        if (pen.cost && std::isfinite(*pen.cost) && *pen.cost >= 0) {
+            m.redPenCostPerYear += *pen.cost;
+            ++m.redPensCosted;
+        }
     try {
         compute(project, map, m);
     } catch (const std::exception& e) {

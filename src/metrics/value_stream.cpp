@@ -420,11 +420,94 @@ void findStarts(Reporter& report, ValueStream& vs) {
     // Ties between starts go to the lowest id.
     std::sort(vs.starts.begin(), vs.starts.end(),
               [&](int a, int b) { return vs.nodes[a].id < vs.nodes[b].id; });
+    // A map of one step is a value stream of one step: it starts (and ends) there.
+    if (vs.starts.empty() && vs.stepNodes.size() == 1 &&
+        vs.inBegin[vs.stepNodes[0] + 1] == vs.inBegin[vs.stepNodes[0]])
+        vs.starts.push_back(vs.stepNodes[0]);
     if (vs.starts.empty() && !report.map().steps.empty())
         report.error("no_start", model::kNoId,
                      report.describeMap() +
                          " has no start: draw a work flow (push, pull, FIFO or shipment) from a "
                          "supplier or from the first step to the next");
+}
+
+/// Steps and waits where work stops although the stream goes on elsewhere: every such end
+/// when the map has a customer, else every one of several ends. Each is a finding: a
+/// branch that ends in a step has no visits, so its times would silently count for nothing.
+void findDeadEnds(Reporter& report, const ValueStream& vs, const std::vector<char>& reached) {
+    std::vector<int> ends;
+    bool customerEnds = false;
+    for (int v = 0; v < vs.nodeCount(); ++v) {
+        // A customer on the map is where the stream should end, joined yet or not.
+        if (vs.nodes[v].kind == ElementKind::Customer)
+            customerEnds = true;
+        if (!reached[v] || vs.outDegree(v) != 0)
+            continue;
+        if (vs.nodes[v].kind == ElementKind::Step || vs.nodes[v].kind == ElementKind::Wait)
+            ends.push_back(v);
+    }
+    if (ends.empty() || (!customerEnds && ends.size() == 1))
+        return;
+    std::vector<Id> others;
+    for (int v : ends)
+        others.push_back(vs.nodes[v].id);
+    for (int v : ends) {
+        const Id id = vs.nodes[v].id;
+        if (customerEnds) {
+            report.warning("dead_end", id,
+                           report.describe(id) +
+                               " is a dead end: work stops there although the value stream "
+                               "ends at its customer; join it to the next step");
+        } else {
+            std::vector<Id> rest;
+            for (Id other : others)
+                if (other != id)
+                    rest.push_back(other);
+            report.warning("dead_end", id,
+                           report.describe(id) +
+                               " is one of several ends of the value stream "
+                               "(also " +
+                               describeList(report.map(), rest) +
+                               "); join the branches again or lead them to the customer");
+        }
+    }
+}
+
+/// A map whose work flows fall apart into separate chains (after a flow in the middle is
+/// deleted, say) measures one chain only: said once, naming where each other chain begins.
+void findSeparateChains(Reporter& report, const ValueStream& vs) {
+    const int n = vs.nodeCount();
+    std::vector<int> parent(n);
+    for (int v = 0; v < n; ++v)
+        parent[v] = v;
+    const auto root = [&parent](int v) {
+        while (parent[v] != v)
+            v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (const PathEdge& e : vs.edges)
+        parent[root(e.from)] = root(e.to);
+    // The first node (by position in the node list: steps by id first) of each chain.
+    std::vector<int> firstOf(n, kNoNode);
+    std::vector<int> chains;
+    for (int v = 0; v < n; ++v) {
+        if (vs.outDegree(v) == 0 && vs.inBegin[v + 1] == vs.inBegin[v])
+            continue; // not joined to anything: not_connected or no_start says so
+        const int r = root(v);
+        if (firstOf[r] == kNoNode) {
+            firstOf[r] = v;
+            chains.push_back(v);
+        }
+    }
+    if (chains.size() < 2)
+        return;
+    std::vector<Id> firsts;
+    for (int v : chains)
+        firsts.push_back(vs.nodes[v].id);
+    report.warning("separate_chains", vs.nodes[chains[1]].id,
+                   report.describeMap() + " falls apart into " + std::to_string(chains.size()) +
+                       " separate chains (through " + describeList(report.map(), firsts) +
+                       "); only one is measured: join them with a work flow");
 }
 
 /// Live nodes: reached from a start and reaching an end. The rest get a warning.
@@ -463,6 +546,10 @@ void findLive(Reporter& report, ValueStream& vs) {
                 queue.push_back(u);
             }
         }
+    }
+    if (!vs.starts.empty()) {
+        findDeadEnds(report, vs, reached);
+        findSeparateChains(report, vs);
     }
     vs.live.assign(n, 0);
     for (int v = 0; v < n; ++v) {

@@ -61,7 +61,91 @@ EditPtr makeAdd(Id map, const Flow& flow) {
     return addEdit(map, flow, "Connect");
 }
 
-EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> elements) {
+namespace {
+
+/// The work flows that join the predecessors of the removed elements to their successors:
+/// each outgoing flow of the removed part is kept and rerouted from the one predecessor that
+/// reaches it, or replaced by one flow per predecessor when several do. A new flow copies the
+/// outgoing flow (kind, FIFO maximum, label, wait); shares along the way multiply.
+void bridge(const Map& map, Id mapId, const IdSource& newId, std::set<Id>& removed,
+            std::vector<EditPtr>& edits) {
+    std::map<Id, std::vector<const Flow*>> workOut; // of removed steps and waits
+    std::vector<const Flow*> entering;              // from outside into the removed part
+    std::set<std::pair<Id, Id>> existing;
+    for (const auto& [id, flow] : map.flows) {
+        if (!carriesWork(flow.kind))
+            continue;
+        existing.insert({flow.from, flow.to});
+        if (removed.contains(flow.from))
+            workOut[flow.from].push_back(&flow);
+        else if (removed.contains(flow.to))
+            entering.push_back(&flow);
+    }
+    struct Reach {
+        Id from;
+        double factor;
+        bool shared;
+    };
+    std::map<Id, std::vector<Reach>> reachers; // leaving flow -> predecessors reaching it
+    for (const Flow* in : entering) {
+        // Walk the removed part from this entry; a loop inside it is walked once.
+        std::set<Id> seen;
+        std::vector<Reach> stack{{in->to, in->share.value_or(1.0), in->share.has_value()}};
+        while (!stack.empty()) {
+            const Reach at = stack.back();
+            stack.pop_back();
+            if (!seen.insert(at.from).second)
+                continue;
+            for (const Flow* out : workOut[at.from]) {
+                const Reach next{out->to, at.factor * out->share.value_or(1.0),
+                                 at.shared || out->share.has_value()};
+                if (removed.contains(out->to))
+                    stack.push_back(next);
+                else
+                    reachers[out->id].push_back({in->from, next.factor, next.shared});
+            }
+        }
+    }
+    for (auto& [flowId, from] : reachers) {
+        const Flow& leaving = map.flows.at(flowId);
+        // One bridge per predecessor, shares of several paths added.
+        std::map<Id, Reach> merged;
+        for (const Reach& r : from) {
+            auto [it, fresh] = merged.try_emplace(r.from, r);
+            if (!fresh) {
+                it->second.factor += r.factor;
+                it->second.shared = it->second.shared || r.shared;
+            }
+        }
+        std::erase_if(merged, [&](const auto& entry) {
+            return entry.first == leaving.to || existing.contains({entry.first, leaving.to});
+        });
+        auto joined = [&](const Reach& r) {
+            Flow f = leaving;
+            f.from = r.from;
+            f.share = r.shared ? std::optional<double>(std::min(1.0, r.factor)) : std::nullopt;
+            return f;
+        };
+        if (merged.size() == 1) {
+            // The flow itself survives (with its red pens), only its start moves.
+            removed.erase(flowId);
+            edits.push_back(
+                updateEdit(mapId, leaving, joined(merged.begin()->second), "Bridge the gap"));
+            continue;
+        }
+        for (const auto& [pred, r] : merged) {
+            Flow f = joined(r);
+            f.id = newId();
+            f.origin = kNoId;
+            edits.push_back(addEdit(mapId, f, "Bridge the gap"));
+        }
+    }
+}
+
+} // namespace
+
+EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> elements,
+                       const RemoveOptions& options) {
     const Map* map = project.findMap(mapId);
     if (!map)
         return nullptr;
@@ -78,12 +162,19 @@ EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> ele
             removed.insert(id);
 
     std::vector<EditPtr> edits;
+    if (options.bridge && options.newId)
+        bridge(*map, mapId, options.newId, removed, edits);
     for (const auto& [id, pen] : map->redPens) {
         if (removed.contains(id))
             continue;
         RedPen kept = pen;
         std::erase_if(kept.targets, [&](Id target) { return removed.contains(target); });
-        if (kept.targets != pen.targets)
+        if (kept.targets == pen.targets)
+            continue;
+        // A circle around nothing would float its cost free on the map.
+        if (kept.targets.empty() && !options.keepEmptiedRedPens)
+            removed.insert(id);
+        else
             edits.push_back(updateEdit(mapId, pen, kept, "Update red-pen targets"));
     }
     // Ideas, actions and reviews that name a removed element forget it.
@@ -96,17 +187,34 @@ EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> ele
     return bundle(std::move(edits), "Delete " + plural(chosen, "element", "elements"));
 }
 
+std::vector<Id> redPensEmptiedBy(const Project& project, Id mapId, std::span<const Id> elements) {
+    std::vector<Id> out;
+    const Map* map = project.findMap(mapId);
+    if (!map)
+        return out;
+    std::set<Id> removed(elements.begin(), elements.end());
+    for (const auto& [id, flow] : map->flows)
+        if (removed.contains(flow.from) || removed.contains(flow.to))
+            removed.insert(id);
+    for (const auto& [id, pen] : map->redPens)
+        if (!removed.contains(id) && !pen.targets.empty() &&
+            std::ranges::all_of(pen.targets, [&](Id t) { return removed.contains(t); }))
+            out.push_back(id);
+    return out;
+}
+
 EditPtr moveElements(const Project& project, Id mapId,
                      std::span<const std::pair<Id, Point>> moves) {
     const Map* map = project.findMap(mapId);
     if (!map)
         return nullptr;
     std::vector<EditPtr> edits;
-    for (const auto& [id, to] : moves)
-        visitElement(*map, id, [&](const auto& element) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambda.
+    for (const std::pair<Id, Point>& move : moves)
+        visitElement(*map, move.first, [&](const auto& element) {
             if constexpr (requires { element.pos; }) {
                 auto moved = element;
-                moved.pos = to;
+                moved.pos = move.second;
                 edits.push_back(updateEdit(mapId, element, moved, "Move"));
             }
         });
@@ -290,34 +398,118 @@ EditPtr pasteElements(const Project& project, const IdSource& newId, Id mapId, c
     return bundle(std::move(edits), "Paste " + plural(count, "element", "elements"));
 }
 
-EditPtr insertStepAfter(const Project& project, const IdSource& newId, Id mapId, Id after,
-                        Step step) {
+namespace {
+
+/// Adds `element` after `after`: it takes over every outgoing work flow of `after` (so that
+/// "after A" means between A and all of A's successors, a parallel split included) and is
+/// joined to it by a push flow. Information flows stay where they are.
+template <class T>
+EditPtr insertAfter(const Project& project, const IdSource& newId, Id mapId, Id after, T element,
+                    std::string description) {
     const Map* map = project.findMap(mapId);
     if (!map)
         return nullptr;
-    if (step.id == kNoId)
-        step.id = newId();
+    if (element.id == kNoId)
+        element.id = newId();
     std::vector<EditPtr> edits;
-    edits.push_back(addEdit(mapId, step, "Add step"));
+    edits.push_back(addEdit(mapId, element, description));
     const bool anchored = map->steps.contains(after) || map->waits.contains(after);
     if (anchored) {
-        std::vector<const Flow*> outgoing;
-        for (const auto& [id, flow] : map->flows)
-            if (flow.from == after && carriesWork(flow.kind))
-                outgoing.push_back(&flow);
-        if (outgoing.size() == 1) {
-            Flow rerouted = *outgoing.front();
-            rerouted.from = step.id;
-            edits.push_back(updateEdit(mapId, *outgoing.front(), rerouted, "Reroute flow"));
+        // A loop back from `after` (to a step before it) stays: it is `after`'s rework.
+        const std::set<Id> before = workAncestors(*map, after);
+        std::vector<const Flow*> forward;
+        double backShare = 0;
+        bool backShared = false;
+        for (const auto& [id, flow] : map->flows) {
+            if (flow.from != after || !carriesWork(flow.kind))
+                continue;
+            if (flow.to == after || before.contains(flow.to)) {
+                backShare += flow.share.value_or(0);
+                backShared = backShared || flow.share.has_value();
+            } else {
+                forward.push_back(&flow);
+            }
+        }
+        double forwardShares = 0;
+        for (const Flow* flow : forward)
+            forwardShares += flow->share.value_or(0);
+        for (const Flow* flow : forward) {
+            Flow rerouted = *flow;
+            rerouted.from = element.id;
+            // Beside a loop back, the forward routes' shares now split the new element's
+            // output: alone it needs none, several are scaled to add up to 1.
+            if (backShared && rerouted.share)
+                rerouted.share = forward.size() == 1 || forwardShares <= 0
+                                     ? std::nullopt
+                                     : std::optional<double>(*rerouted.share / forwardShares);
+            edits.push_back(updateEdit(mapId, *flow, rerouted, "Reroute flow"));
         }
         Flow link;
         link.id = newId();
         link.from = after;
-        link.to = step.id;
+        link.to = element.id;
         link.kind = FlowKind::Push;
+        if (backShared)
+            link.share = std::clamp(1.0 - backShare, 0.0, 1.0);
         edits.push_back(addEdit(mapId, link, "Connect"));
     }
-    return bundle(std::move(edits), "Add step " + step.name);
+    return bundle(std::move(edits), std::move(description));
+}
+
+} // namespace
+
+EditPtr setFlowShare(const Project& project, Id mapId, const Flow& after, std::string description) {
+    const Map* map = project.findMap(mapId);
+    const Flow* before = map ? map->findFlow(after.id) : nullptr;
+    if (!before)
+        return nullptr;
+    std::vector<EditPtr> edits;
+    edits.push_back(updateEdit(mapId, *before, after, description));
+    std::vector<const Flow*> siblings;
+    if (carriesWork(after.kind))
+        for (const auto& [id, flow] : map->flows)
+            if (id != after.id && flow.from == after.from && carriesWork(flow.kind))
+                siblings.push_back(&flow);
+    if (siblings.size() == 1 && after.share != before->share) {
+        Flow other = *siblings.front();
+        if (after.share)
+            other.share = std::clamp(1.0 - *after.share, 0.0, 1.0);
+        else
+            other.share.reset();
+        if (other != *siblings.front())
+            edits.push_back(updateEdit(mapId, *siblings.front(), other, "Complete the share"));
+    }
+    return bundle(std::move(edits), std::move(description));
+}
+
+std::set<Id> workAncestors(const Map& map, Id element) {
+    std::map<Id, std::vector<Id>> into;
+    for (const auto& [id, flow] : map.flows)
+        if (carriesWork(flow.kind))
+            into[flow.to].push_back(flow.from);
+    std::set<Id> seen;
+    std::vector<Id> stack{element};
+    while (!stack.empty()) {
+        const Id at = stack.back();
+        stack.pop_back();
+        for (Id from : into[at])
+            if (seen.insert(from).second)
+                stack.push_back(from);
+    }
+    return seen;
+}
+
+EditPtr insertStepAfter(const Project& project, const IdSource& newId, Id mapId, Id after,
+                        Step step) {
+    std::string description = "Add step " + step.name;
+    return insertAfter(project, newId, mapId, after, std::move(step), std::move(description));
+}
+
+EditPtr insertWaitAfter(const Project& project, const IdSource& newId, Id mapId, Id after,
+                        Wait wait) {
+    std::string description =
+        (wait.kind == WaitKind::Inventory ? "Add inventory " : "Add wait ") + wait.label;
+    return insertAfter(project, newId, mapId, after, std::move(wait), std::move(description));
 }
 
 } // namespace gemba::model

@@ -8,6 +8,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 namespace gemba::model {
 
@@ -97,11 +100,119 @@ std::optional<double> parseNumber(std::string_view text, bool decimalComma) {
     return value;
 }
 
+namespace {
+
+bool isDigit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+/// "1:30" (hours and minutes) or "1:30:15" (and seconds), or nothing when the text is not
+/// written so. Minutes and seconds take two digits below 60.
+std::optional<double> parseClock(std::string_view text) {
+    if (text.find(':') == std::string_view::npos)
+        return std::nullopt;
+    std::vector<std::string_view> parts;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || text[i] == ':') {
+            parts.push_back(text.substr(begin, i - begin));
+            begin = i + 1;
+        }
+    if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[0].size() > 4)
+        return std::nullopt;
+    double seconds = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const std::string_view part = parts[i];
+        if (!std::ranges::all_of(part, isDigit) || (i > 0 && part.size() != 2))
+            return std::nullopt;
+        const int value = std::stoi(std::string(part));
+        if (i > 0 && value >= 60)
+            return std::nullopt;
+        seconds = seconds * 60 + value;
+    }
+    return parts.size() == 2 ? seconds * 60 : seconds;
+}
+
+/// The unit one smaller than this one in a compound duration ("1 h 30 min", "2 d 4 h").
+std::optional<TimeUnit> nextSmaller(TimeUnit unit) {
+    switch (unit) {
+    case TimeUnit::Minute:
+        return TimeUnit::Second;
+    case TimeUnit::Hour:
+        return TimeUnit::Minute;
+    case TimeUnit::Day:
+        return TimeUnit::Hour;
+    case TimeUnit::Week:
+        return TimeUnit::Day;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+std::optional<double> compoundDuration(const std::vector<std::pair<double, TimeUnit>>& parts,
+                                       const Calendar& calendar) {
+    if (parts.empty())
+        return std::nullopt;
+    double seconds = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto [value, unit] = parts[i];
+        if (i > 0) {
+            // Each part is in the next smaller unit, and less than one of the one before.
+            const TimeUnit larger = parts[i - 1].second;
+            if (nextSmaller(larger) != unit ||
+                value * secondsPer(unit, calendar) >= secondsPer(larger, calendar))
+                return std::nullopt;
+        }
+        seconds += value * secondsPer(unit, calendar);
+    }
+    return seconds;
+}
+
 Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
                              std::optional<TimeUnit> defaultUnit, bool decimalComma) {
     const std::string_view trimmed = trim(text);
     if (trimmed.empty())
         return {std::string("empty duration")};
+    if (auto clock = parseClock(trimmed))
+        return {*clock};
+    // A compound duration, "1 h 30 min": every part a number with its unit.
+    if (std::count_if(trimmed.begin(), trimmed.end(), isDigit) > 0) {
+        std::vector<std::pair<double, TimeUnit>> parts;
+        std::size_t i = 0;
+        bool readable = true;
+        while (i < trimmed.size() && readable) {
+            std::size_t numberEnd = i;
+            while (numberEnd < trimmed.size() &&
+                   (isDigit(trimmed[numberEnd]) || trimmed[numberEnd] == '.' ||
+                    (decimalComma && trimmed[numberEnd] == ',')))
+                ++numberEnd;
+            std::size_t unitBegin = numberEnd;
+            while (unitBegin < trimmed.size() && trimmed[unitBegin] == ' ')
+                ++unitBegin;
+            std::size_t unitEnd = unitBegin;
+            while (unitEnd < trimmed.size() &&
+                   std::isalpha(static_cast<unsigned char>(trimmed[unitEnd])))
+                ++unitEnd;
+            const auto number = parseNumber(trimmed.substr(i, numberEnd - i), decimalComma);
+            const auto unit = timeUnitFromText(trimmed.substr(unitBegin, unitEnd - unitBegin));
+            readable = number && unit;
+            if (readable)
+                parts.push_back({*number, *unit});
+            i = unitEnd;
+            while (i < trimmed.size() && trimmed[i] == ' ')
+                ++i;
+        }
+        if (readable && parts.size() > 1) {
+            if (auto seconds = compoundDuration(parts, calendar))
+                return {*seconds};
+            std::string message = "'";
+            return {message.append(trimmed).append(
+                "' mixes units that do not add up as one duration (write e.g. 1 h 30 min, "
+                "2 d 4 h, or 1:30 for hours and minutes)")};
+        }
+    }
     // Split the number from the unit: "1.5d", "1.5 d" and "30 min" all work.
     std::size_t split = 0;
     while (split < trimmed.size() &&
@@ -134,11 +245,45 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
         return problem(std::string(" has no unit (write e.g. ")
                            .append(trimmed)
                            .append(" min, or put the unit in the column header)"));
-    return {*number * secondsPer(*unit, calendar)};
+    const double seconds = *number * secondsPer(*unit, calendar);
+    if (!std::isfinite(seconds))
+        return problem(" is too long: beyond the largest number Gemba can hold");
+    return {seconds};
 }
 
+namespace {
+
+/// Six significant digits in scientific notation, trailing zeros dropped: "1.5e308", "5e-324".
+std::string scientific(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.5e", value);
+    std::string text(buffer);
+    const std::size_t e = text.find('e');
+    std::string mantissa = text.substr(0, e);
+    if (mantissa.find('.') != std::string::npos) {
+        while (mantissa.back() == '0')
+            mantissa.pop_back();
+        if (mantissa.back() == '.')
+            mantissa.pop_back();
+    }
+    // "e+308" -> "e308", "e-05" -> "e-5".
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    return mantissa + "e" + std::to_string(exponent);
+}
+
+} // namespace
+
 std::string formatNumber(double value, int decimals) {
-    char buffer[64];
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "infinity" : "-infinity";
+    decimals = std::clamp(decimals, 0, 17);
+    // Past 1e15 the fixed form has more digits than a double holds (and, near 1e308, more
+    // than any sensible buffer): scientific notation shows what the value is.
+    if (std::abs(value) >= 1e15)
+        return scientific(value);
+    char buffer[64]; // at most 16 digits, a point, 17 decimals and a sign
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     std::string out(buffer);
     if (out.find('.') != std::string::npos) {
@@ -147,8 +292,9 @@ std::string formatNumber(double value, int decimals) {
         if (out.back() == '.')
             out.pop_back();
     }
-    if (out == "-0")
-        out = "0";
+    if (out == "-0" || out == "0")
+        // A value too small for the decimals asked for is not zero: say what it is.
+        return value == 0 ? "0" : scientific(value);
     return out;
 }
 

@@ -14,8 +14,10 @@
 #include <QPicture>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #ifndef GEMBA_VERSION
 #error "GEMBA_VERSION must be defined by the build (the project version)"
@@ -43,6 +45,33 @@ QRectF mapArea(const model::Map& map) {
     return content.isEmpty() ? QRectF(QPointF(0, 0), kEmptyMap) : content;
 }
 
+/// A QSaveFile that keeps the first failed write's reason. QFileDevice clears its error on
+/// the next write that only fills its buffer, and writers such as the SVG generator's text
+/// stream ignore failed writes: without this, a full disk gave "Unknown error", or a cut SVG
+/// reported as written.
+class RecordingSaveFile : public QSaveFile {
+public:
+    using QSaveFile::QSaveFile;
+    const QString& firstError() const { return m_firstError; }
+
+protected:
+    qint64 writeData(const char* data, qint64 len) override {
+        errno = 0;
+        const qint64 written = QSaveFile::writeData(data, len);
+        const int reason = errno;
+        if ((written != len || error() != QFileDevice::NoError) && m_firstError.isEmpty()) {
+            m_firstError = errorString();
+            if ((m_firstError.isEmpty() || m_firstError == QLatin1String("Unknown error")) &&
+                reason != 0)
+                m_firstError = QString::fromLocal8Bit(std::strerror(reason));
+        }
+        return written;
+    }
+
+private:
+    QString m_firstError;
+};
+
 /// An open temporary file that becomes `path` on commit().
 class AtomicFile {
 public:
@@ -54,16 +83,23 @@ public:
     }
     QSaveFile& device() { return m_file; }
     void commit() {
+        // The first failed write says why ("No space left on device"); what commit() says
+        // after it may only be "Unknown error".
+        if (!m_file.firstError().isEmpty() || !m_file.flush())
+            fail(m_file.errorString());
         if (!m_file.commit())
             fail(m_file.errorString());
     }
+    /// Throws, naming the first failed write when there was one: it is why the encoder or
+    /// writer gave up.
     [[noreturn]] void fail(const QString& why) {
+        const QString reason = m_file.firstError().isEmpty() ? why : m_file.firstError();
         m_file.cancelWriting();
-        throw ExportError(m_path.toStdString() + ": cannot write: " + why.toStdString());
+        throw ExportError(m_path.toStdString() + ": cannot write: " + reason.toStdString());
     }
 
 private:
-    QSaveFile m_file;
+    RecordingSaveFile m_file;
     QString m_path;
 };
 

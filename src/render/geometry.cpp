@@ -212,8 +212,8 @@ model::Point snapToGrid(model::Point point) {
 }
 
 std::vector<std::pair<Id, model::Point>> autoLayout(const model::Map& map) {
-    constexpr qreal columnWidth = 232;
-    constexpr qreal rowHeight = 216;
+    constexpr qreal columnWidth = kLayoutColumnWidth;
+    constexpr qreal rowHeight = kLayoutRowHeight;
     // Nodes of the value stream and the work flows between them, in id order.
     std::vector<Id> nodes;
     for (const auto& [id, _] : map.steps)

@@ -4,6 +4,7 @@
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
 #include "gemba/store/errors.h"
+#include "gemba/store/event_mapping.h"
 #include "gemba/store/workshop_json.h"
 #include "text_util.h"
 #include "validate.h"
@@ -194,6 +195,10 @@ json toJson(const Project& project) {
     putText(out, "description", props.description);
     out["calendar"] = json{{"hours_per_day", props.calendar.hoursPerDay},
                            {"days_per_week", props.calendar.daysPerWeek}};
+    // Measured maps: the calendar's working hours, and the event mapping when there is one.
+    out["working_hours"] = model::formatWorkingHours(props.workingHours);
+    if (!props.eventMapping.states.empty())
+        out["event_mapping"] = eventMappingJson(props.eventMapping);
     out["currency"] = props.currency;
     out["default_hourly_rate"] = props.defaultHourlyRate;
     out["next_id"] = project.nextId;
@@ -303,9 +308,9 @@ public:
 
     Project read(const json& root) {
         checkObject(root, "",
-                    {"format", "version", "name", "description", "calendar", "currency",
-                     "default_hourly_rate", "next_id", "team", "people", "systems", "maps",
-                     "workshop"});
+                    {"format", "version", "name", "description", "calendar", "working_hours",
+                     "event_mapping", "currency", "default_hourly_rate", "next_id", "team",
+                     "people", "systems", "maps", "workshop"});
         const json& format = require(root, "", "format");
         if (!format.is_string() || format.get<std::string>() != kJsonFormatName)
             fail("/format", "expected \"gemba\": this is not a Gemba project");
@@ -335,6 +340,14 @@ public:
                 fail("/calendar/days_per_week", "expected days from above 0 to 7");
         }
         m_calendar = props.calendar;
+        if (const json* v = find(root, "working_hours")) {
+            const auto hours = model::parseWorkingHours(text(*v, "/working_hours"));
+            if (!hours.ok())
+                fail("/working_hours", hours.error());
+            props.workingHours = hours.value();
+        }
+        if (const json* v = find(root, "event_mapping"))
+            props.eventMapping = eventMappingFromJson(*v, m_file, "/event_mapping");
         props.name = optionalText(root, "", "name");
         props.description = optionalText(root, "", "description");
         if (const json* v = find(root, "currency"))
@@ -861,6 +874,72 @@ Project fromJson(const json& json, const std::string& file) {
     return JsonReader(file).read(json);
 }
 
+namespace {
+
+/// Builds the document as json::parse does, but keeps where the library refused the text: a
+/// number beyond a double (1e400) is otherwise an out_of_range exception with no place.
+class LocatingDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
+public:
+    explicit LocatingDomParser(json& root)
+        : json_sax_dom_parser(root, false) {}
+
+    // Hides the base's parse_error: the parser calls it on this type.
+    template <class Exception>
+    bool parse_error(std::size_t position, const std::string& token, const Exception& error) {
+        m_position = position;
+        m_token = token;
+        m_message = error.what();
+        m_overflow = error.id == 406;
+        return false;
+    }
+
+    std::size_t position() const { return m_position; }
+    const std::string& token() const { return m_token; }
+    const std::string& message() const { return m_message; }
+    bool overflow() const { return m_overflow; }
+
+private:
+    std::size_t m_position = 0;
+    std::string m_token;
+    std::string m_message;
+    bool m_overflow = false;
+};
+
+} // namespace
+
+Project readJsonText(std::string_view text, const std::string& file) {
+    json document;
+    LocatingDomParser parser(document);
+    if (!json::sax_parse(text, &parser)) {
+        // position counts the bytes read, the offending one included; an overflowing
+        // number is reported after its last digit, so step back to its first.
+        std::size_t offset = parser.position() == 0 ? 0 : parser.position() - 1;
+        if (parser.overflow())
+            offset = parser.position() >= parser.token().size()
+                         ? parser.position() - parser.token().size()
+                         : 0;
+        offset = std::min(offset, text.size());
+        std::size_t line = 1;
+        std::size_t lineStart = 0;
+        for (std::size_t i = 0; i < offset; ++i)
+            if (text[i] == '\n') {
+                ++line;
+                lineStart = i + 1;
+            }
+        std::string problem = parser.message();
+        if (parser.overflow())
+            problem =
+                "the number " + parser.token() + " is beyond the largest number Gemba can hold";
+        else if (const auto at = problem.find(": "); at != std::string::npos)
+            problem = problem.substr(at + 2);
+        throw InputError(file,
+                         "line " + std::to_string(line) + ", column " +
+                             std::to_string(offset - lineStart + 1),
+                         "invalid JSON: " + problem);
+    }
+    return fromJson(document, file);
+}
+
 Project readJsonFile(const std::filesystem::path& file) {
     const std::string name = file.string();
     std::error_code ec;
@@ -873,29 +952,7 @@ Project readJsonFile(const std::filesystem::path& file) {
         throw InputError(name, "", "cannot read the file");
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::parse_error& error) {
-        // byte is the count of bytes read, the offending one included.
-        const std::size_t offset = error.byte == 0 ? 0 : std::min(error.byte - 1, text.size());
-        std::size_t line = 1;
-        std::size_t lineStart = 0;
-        for (std::size_t i = 0; i < offset; ++i)
-            if (text[i] == '\n') {
-                ++line;
-                lineStart = i + 1;
-            }
-        std::string problem = error.what();
-        if (const auto at = problem.find(": "); at != std::string::npos)
-            problem = problem.substr(at + 2);
-        throw InputError(name,
-                         "line " + std::to_string(line) + ", column " +
-                             std::to_string(offset - lineStart + 1),
-                         "invalid JSON: " + problem);
-    }
-    return fromJson(document, name);
+    return readJsonText(buffer.str(), name);
 }
 
 void writeJsonFile(const Project& project, const std::filesystem::path& file) {

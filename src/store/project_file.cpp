@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <unordered_map>
 #include <vector>
 
@@ -305,6 +306,7 @@ public:
         loadSystems();
         loadProjectRow();
         loadExperts();
+        loadMeasureSettings();
         loadMaps();
         loadElements();
         loadSteps();
@@ -393,6 +395,25 @@ private:
              });
         if (rows == 0)
             throw InputError(m_file, "table project", "the project row is missing");
+    }
+
+    // Schema 2, measured maps: working hours and the event mapping.
+    void loadMeasureSettings() {
+        each("working_hours", "SELECT id, spec FROM working_hours", [&](const Cells& c) {
+            const auto hours = model::parseWorkingHours(c.text(1));
+            if (!hours.ok())
+                c.fail(1, hours.error());
+            m_project.props.workingHours = hours.value();
+        });
+        each("event_state", "SELECT rowid, name, kind, step, role FROM event_state ORDER BY name",
+             [&](const Cells& c) {
+                 model::StateMapping state;
+                 if (!model::stateKindFromName(c.text(2), state.kind))
+                     c.fail(2, "not a kind of state: step, wait, done or ignore");
+                 state.step = c.text(3);
+                 state.role = c.text(4);
+                 m_project.props.eventMapping.states[c.text(1)] = state;
+             });
     }
 
     void loadExperts() {
@@ -654,7 +675,7 @@ private:
              });
     }
 
-    // --- the workshop (schema 2): each row holds its entity as interchange JSON ---
+    // --- the workshop (schema 3): each row holds its entity as interchange JSON ---
 
     /// Parses the JSON of a row's data column; errors name the table, row and JSON pointer.
     template <class F> void eachJson(std::string_view table, F&& read) {
@@ -769,25 +790,70 @@ void checkTables(Database& db, const std::string& file) {
 
 } // namespace
 
+namespace {
+
+/// True when `path` exists and holds something: changes another program has not yet written
+/// into the database file itself.
+bool hasContent(const fs::path& path) {
+    std::error_code ec;
+    return fs::exists(path, ec) && fs::file_size(path, ec) > 0 && !ec;
+}
+
+/// Copies the file into `memory`. Its bytes are read as any file's and handed to
+/// sqlite3_deserialize, so that SQLite never opens the file itself: no lock, no -wal, -shm or
+/// journal file beside it, whatever journal mode another tool left the file in. Only when
+/// another program left changes beside it (a -wal file with frames, or a journal) is the file
+/// opened read-only through SQLite, which reads those changes or says they are pending.
+void copyIntoMemory(Database& memory, const fs::path& file) {
+    const std::string name = file.string();
+    if (hasContent(name + "-wal") || hasContent(name + "-journal")) {
+        Database source(name, SQLITE_OPEN_READONLY);
+        sqlite3_backup* backup = sqlite3_backup_init(memory.get(), "main", source.get(), "main");
+        if (!backup)
+            memory.check(sqlite3_errcode(memory.get()), "copying the file");
+        sqlite3_backup_step(backup, -1);
+        const int rc = sqlite3_backup_finish(backup);
+        memory.check(rc, "reading the file");
+        source.close();
+        return;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw InputError(name, "", "cannot read the file (permission denied?)");
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad())
+        throw InputError(name, "", "cannot read the file");
+    // Bytes 18 and 19 say WAL (2) or rollback journal (1). An in-memory database cannot be in
+    // WAL mode; with no -wal file the file holds every change, so it reads as a legacy file.
+    if (bytes.size() >= 100 && bytes[18] == 2 && bytes[19] == 2)
+        bytes[18] = bytes[19] = 1;
+    const auto size = static_cast<sqlite3_int64>(bytes.size());
+    auto* data = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+    if (!data)
+        throw std::bad_alloc();
+    std::memcpy(data, bytes.data(), bytes.size());
+    bytes = std::string();
+    // FREEONCLOSE: SQLite owns the buffer from here, and frees it even when this fails.
+    memory.check(
+        sqlite3_deserialize(memory.get(), "main", data, size, size,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE),
+        "reading the file");
+}
+
+} // namespace
+
 model::Project detail::openProjectWith(const fs::path& file, std::span<const Migration> steps,
                                        int currentVersion) {
     const std::string name = file.string();
     checkHeader(file, currentVersion);
+    // A save that was killed leaves its temporary file beside the project: the one thing
+    // opening removes, and only those no live save holds.
+    detail::removeStaleTempFiles(file);
     try {
         // Copy the file into memory and close it at once: every check and migration then works
         // on the copy, and the file on disk is never written, not even by a migration.
         Database memory(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        {
-            Database source(name, SQLITE_OPEN_READONLY);
-            sqlite3_backup* backup =
-                sqlite3_backup_init(memory.get(), "main", source.get(), "main");
-            if (!backup)
-                memory.check(sqlite3_errcode(memory.get()), "copying the file");
-            sqlite3_backup_step(backup, -1);
-            const int rc = sqlite3_backup_finish(backup);
-            memory.check(rc, "reading the file");
-            source.close();
-        }
+        copyIntoMemory(memory, file);
         // A file is data, never code: no schema functions with side effects, no writes to the
         // schema table, and no statement that runs for ever.
         sqlite3_db_config(memory.get(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
@@ -882,6 +948,7 @@ public:
             run(m_system);
         }
         writeProjectRow(project);
+        writeMeasureSettings(project.props);
         for (const Map& map : project.maps)
             writeMap(map, static_cast<std::int64_t>(&map - project.maps.data()));
         writeWorkshop(project.workshop);
@@ -925,6 +992,22 @@ private:
         rows("glossary_term", w.glossary);
         rows("lesson", w.lessons);
         rows("day_summary", w.summaries);
+    }
+
+    // Schema 2, measured maps: working hours and the event mapping.
+    void writeMeasureSettings(const ProjectProps& props) {
+        Statement hours(m_db, "INSERT INTO working_hours VALUES (1, ?1)");
+        const std::string spec = model::formatWorkingHours(props.workingHours); // bound, kept
+        hours.bindText(1, spec);
+        run(hours);
+        Statement state(m_db, "INSERT INTO event_state VALUES (?1, ?2, ?3, ?4)");
+        for (const auto& [name, mapping] : props.eventMapping.states) {
+            state.bindText(1, name);
+            state.bindText(2, model::stateKindName(mapping.kind));
+            state.bindText(3, mapping.step);
+            state.bindText(4, mapping.role);
+            run(state);
+        }
     }
 
     void writeProjectRow(const Project& project) {

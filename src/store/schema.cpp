@@ -168,15 +168,30 @@ CREATE TABLE flow (
 ) STRICT;
 )sql";
 
-// Schema 2 is schema 1 plus the blocks below, one per feature, each in its own constant. A
-// block's SQL both creates its tables in a new file (schemaSql) and, run on a schema-1 file,
-// migrates it (the migration to 2 runs every block in order). A feature that needs more
-// tables or columns in schema 2 adds its own block and lists it in kV2Blocks.
+// Schema 2 adds the measured maps' tables; schema 3 the workshop's. Each later schema's
+// tables are a constant of their own: run on a file of the schema before, the constant
+// migrates it, and schemaSql() is schema 1 followed by every later constant in order.
 
-// Workshop (ideas, actions, reviews, workshop log): one row per entity, holding the entity as
+// Measured maps (event logs): the project calendar's working hours and holidays, in the text
+// form of model::parseWorkingHours, and the event mapping, one row per name.
+constexpr std::string_view kSchemaV2MeasuredMaps = R"sql(
+CREATE TABLE working_hours (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    spec TEXT NOT NULL
+) STRICT;
+CREATE TABLE event_state (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind = 'step' OR kind = 'wait' OR kind = 'done' OR
+                              kind = 'ignore'),
+    step TEXT NOT NULL,
+    role TEXT NOT NULL
+) STRICT;
+)sql";
+
+// Schema 3, workshop (ideas, actions, reviews, workshop log): one row per entity, holding the entity as
 // the JSON object of the interchange format (docs/file-format.md), so that one reader checks
 // both. The case for change and the workshop's dates live in the single row of `workshop`.
-constexpr std::string_view kV2Workshop = R"sql(
+constexpr std::string_view kSchemaV3Workshop = R"sql(
 CREATE TABLE workshop (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     data TEXT NOT NULL
@@ -190,31 +205,31 @@ CREATE TABLE lesson (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
 CREATE TABLE day_summary (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 1> kV2Blocks = {kV2Workshop};
+constexpr std::array<std::string_view, 2> kLaterSchemas = {kSchemaV2MeasuredMaps, kSchemaV3Workshop};
 
-constexpr std::array<std::string_view, 27> kTables = {
+constexpr std::array<std::string_view, 29> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
     "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
     "red_pen", "red_pen_target", "flow",
-    // Schema 2, workshop block.
+    // schema 2, measured maps
+    "working_hours", "event_state",
+    // schema 3, workshop
     "workshop", "idea", "action", "review", "parking_lot_item", "glossary_term", "lesson",
     "day_summary"};
 
-void migrateTo2(Database& db) {
-    for (std::string_view block : kV2Blocks)
-        db.exec(std::string(block));
-}
-
 // Each schema appends its step here.
-const std::array<Migration, 1> kMigrations = {Migration{2, {}, migrateTo2}};
+const std::array<Migration, 2> kMigrations = {
+    Migration{2, kSchemaV2MeasuredMaps, {}}, // measured maps: working hours, event mapping
+    Migration{3, kSchemaV3Workshop, {}},     // workshop: ideas, actions, reviews, log
+};
 
 } // namespace
 
 std::string_view schemaSql() {
     static const std::string sql = [] {
         std::string all(kSchemaV1);
-        for (std::string_view block : kV2Blocks)
-            all += block;
+        for (std::string_view later : kLaterSchemas)
+            all += later;
         return all;
     }();
     return sql;

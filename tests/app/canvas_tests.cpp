@@ -352,13 +352,24 @@ TEST_CASE("Delete removes the selection with its flows, and undo brings all back
     canvas.view->selectIds({b});
     QTest::keyClick(canvas.view.get(), Qt::Key_Delete);
     REQUIRE(canvas.map().steps.size() == 2);
-    REQUIRE(canvas.map().flows.empty());
+    // The stream stays whole: A is joined to C.
+    REQUIRE(canvas.map().flows.size() == 1);
+    REQUIRE(canvas.map().flows.begin()->second.from == a);
+    REQUIRE(canvas.map().flows.begin()->second.to == c);
     REQUIRE(canvas.undoCount() == 1);
     requireItemsMatchModel(canvas);
 
     canvas.undo();
     REQUIRE(canvas.map().steps.size() == 3);
     REQUIRE(canvas.map().flows.size() == 2);
+    requireItemsMatchModel(canvas);
+
+    // Shift+Delete deletes without the bridge.
+    canvas.view->selectIds({b});
+    QTest::keyClick(canvas.view.get(), Qt::Key_Delete, Qt::ShiftModifier);
+    REQUIRE(canvas.map().steps.size() == 2);
+    REQUIRE(canvas.map().flows.empty());
+    canvas.undo();
     requireItemsMatchModel(canvas);
 
     canvas.view->selectIds({a});

@@ -350,3 +350,44 @@ TEST_CASE("Maps: new, rename through the model, delete with undo", "[mainwindow]
     trigger(window, "actionUndo");
     CHECK(tabs->count() == 2);
 }
+
+namespace {
+
+/// Counts the events a window gets after its document began to go: none may arrive, the window
+/// is half destroyed by then.
+class LateEvents : public QObject {
+public:
+    bool dying = false;
+    int late = 0;
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (dying &&
+            (event->type() == QEvent::ModifiedChange || event->type() == QEvent::WindowTitleChange))
+            ++late;
+        return false;
+    }
+};
+
+} // namespace
+
+TEST_CASE("A closing window runs nothing of its own while it is being destroyed", "[mainwindow]") {
+    QTemporaryDir dir;
+    LateEvents watcher;
+    {
+        auto* window = new MainWindow(testOptions(dir));
+        window->show();
+        // Unsaved work: clearing the undo stack makes the document unmodified, which once
+        // reached MainWindow::updateTitle on the dying window.
+        capture(*window, QStringLiteral("Receive order 30 min"));
+        capture(*window, QStringLiteral("Check credit 1 h"));
+        REQUIRE(window->document().isModified());
+        REQUIRE(window->isWindowModified());
+        window->installEventFilter(&watcher);
+        QObject::connect(&window->document(), &QObject::destroyed,
+                         [&watcher] { watcher.dying = true; });
+        QObject::connect(window->document().undoStack(), &QObject::destroyed,
+                         [&watcher] { watcher.dying = true; });
+        delete window;
+    }
+    CHECK(watcher.dying);
+    CHECK(watcher.late == 0);
+}

@@ -112,7 +112,8 @@ constexpr double kDay16 = 16 * kHour; // the plant's: two shifts
 } // namespace
 
 TEST_CASE("each committed example project is the import of its JSON") {
-    for (const char* name : {"software-delivery", "office-order-to-cash", "production-line"}) {
+    for (const char* name :
+         {"software-delivery", "office-order-to-cash", "production-line", "insurance-claims"}) {
         INFO(name);
         const model::Project fromJson =
             store::readJsonFile(kExamples / (std::string(name) + ".json"));
@@ -344,7 +345,8 @@ bool ellipseMeets(const QRectF& ellipse, const QRectF& rect) {
 } // namespace
 
 TEST_CASE("the example maps read left to right and nothing on them overlaps") {
-    for (const char* name : {"software-delivery", "office-order-to-cash", "production-line"}) {
+    for (const char* name :
+         {"software-delivery", "office-order-to-cash", "production-line", "insurance-claims"}) {
         const model::Project project = openExample(name);
         for (const model::Map& map : project.maps) {
             INFO(name << ", map " << map.props.name);
@@ -500,5 +502,17 @@ TEST_CASE("the examples' workshops: funnel, fit and reviews worked by hand") {
         // 12 d = 691,200 s: (691200 - 1106114) / (288000 - 1106114) = 414914 / 818114.
         CHECK(metrics::progressToGoal(lead, 0).value() == Approx(414914.0 / 818114));
         CHECK(metrics::progressToGoal(lead, 1).value() == Approx(645314.0 / 818114));
+    }
+    {
+        const model::Project p = openExample("insurance-claims");
+        CHECK(model::checkWorkshop(p).empty());
+        CHECK(model::assessFit(*p.workshop.ideas.at(1003).fit).fit == model::Fit::Possible);
+        CHECK(p.workshop.ideas.at(1001).status == model::IdeaStatus::Rejected);
+        const metrics::ReviewTable t = metrics::reviewTable(p);
+        CHECK(t.dates == std::vector<std::string>{"2026-05-15", "2026-06-14"});
+        const metrics::ReviewRow& lead = rowLabelled(t, "Claims paid in 4 days");
+        CHECK(lead.baseline.value() == Approx(12 * kDay8));
+        CHECK(metrics::progressToGoal(lead, 0).value() == Approx(0.25));
+        CHECK(metrics::progressToGoal(lead, 1).value() == Approx(0.625));
     }
 }

@@ -85,8 +85,8 @@ TEST_CASE("a review table shows baseline, goal and actual per figure", "[review]
 
 TEST_CASE("a figure of a map with errors is missing, and says why", "[review]") {
     MapBuilder b;
-    const Id a = b.step("A", std::nullopt);
-    (void)a;
+    // A lead time shorter than the process time is an error.
+    b.chain({b.supplier(), b.step("A", 30 * 60.0, 10 * 60.0), b.customer()});
     std::string why;
     const auto value = metrics::figureOf(
         b.project, Target{TargetFigure::LeadTime, b.mapId, kNoId, {}, {}, {}}, &why);

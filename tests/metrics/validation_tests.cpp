@@ -505,3 +505,54 @@ TEST_CASE("computeMetrics and validate agree", "[metrics][validation]") {
     c.b.demand(1000);
     CHECK(validate(c.b.project, c.b.map()) == c.b.metrics().findings);
 }
+
+TEST_CASE("figure_not_finite: finite inputs whose figures overflow are withheld",
+          "[metrics][validation]") {
+    SECTION("two steps of 1e308 s: the lead time is beyond a double") {
+        MapBuilder b;
+        const Id in = b.supplier();
+        const Id a = b.step("A", 1e308);
+        const Id bStep = b.step("B", 1e308);
+        const Id out = b.customer();
+        b.flow(in, a);
+        b.flow(a, bStep);
+        b.flow(bStep, out);
+        const MapMetrics m = computeMetrics(b.project, b.map());
+        const Finding& f = only(m, "figure_not_finite", Severity::Error, gemba::model::kNoId);
+        CHECK_THAT(f.message, Catch::StartsWith("Map \"Current state\": lead time, process time"));
+        CHECK_THAT(f.message, Catch::Contains("withheld"));
+        checkInvalid(m, b.map());
+        // Each step's own time is still listed: it is finite.
+        CHECK(m.steps.at(a).processTime == 1e308);
+        CHECK(std::isfinite(m.leadTimeDays));
+        CHECK_FALSE(m.takt.has_value());
+    }
+    SECTION("a demand of 5e-324 a day: takt is beyond a double") {
+        MapBuilder b;
+        b.demand(5e-324);
+        const Id in = b.supplier();
+        const Id a = b.step("A", 30 * kMinute);
+        const Id out = b.customer();
+        b.flow(in, a);
+        b.flow(a, out);
+        const MapMetrics m = computeMetrics(b.project, b.map());
+        const Finding& f = only(m, "figure_not_finite", Severity::Error, gemba::model::kNoId);
+        CHECK_THAT(f.message, Catch::Contains("takt"));
+        checkInvalid(m, b.map());
+        CHECK_FALSE(m.demandPerDay.has_value());
+    }
+    SECTION("a cycle time of 5e-324 s: the step's capacity is beyond a double") {
+        MapBuilder b;
+        const Id in = b.supplier();
+        const Id a = b.step("A", 30 * kMinute);
+        b.stepAt(a).cycleTime = 5e-324;
+        const Id out = b.customer();
+        b.flow(in, a);
+        b.flow(a, out);
+        const MapMetrics m = computeMetrics(b.project, b.map());
+        const Finding& f = only(m, "figure_not_finite", Severity::Error, gemba::model::kNoId);
+        CHECK_THAT(f.message, Catch::Contains("capacity of Step \"A\""));
+        checkInvalid(m, b.map());
+        CHECK_FALSE(m.steps.at(a).capacityPerDay.has_value());
+    }
+}

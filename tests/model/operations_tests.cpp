@@ -2,6 +2,7 @@
 #include "gemba/model/operations.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace gemba::model;
 
@@ -53,7 +54,8 @@ TEST_CASE("removing a step takes its flows and its place in red pens, and undoes
     const Map& map = chain.theMap();
     CHECK_FALSE(map.steps.contains(chain.b));
     CHECK(map.flows.empty());
-    CHECK(map.redPens.at(chain.pen).targets.empty());
+    // The pen marked only B and B -> C: it goes with them.
+    CHECK(map.redPens.empty());
     edit->revert(chain.project, changes);
     CHECK(chain.project == before);
 }
@@ -161,4 +163,187 @@ TEST_CASE("removing a person clears every reference to them", "[ops]") {
     CHECK(chain.theMap().steps.at(chain.a).people.empty());
     edit->revert(chain.project, changes);
     CHECK(chain.project == before);
+}
+
+namespace {
+
+Id stepNamed(const Map& map, const std::string& name) {
+    for (const auto& [id, s] : map.steps)
+        if (s.name == name)
+            return id;
+    return kNoId;
+}
+
+/// Work flows out of an element, as the ids they lead to.
+std::set<Id> successors(const Map& map, Id from) {
+    std::set<Id> out;
+    for (const auto& [id, f] : map.flows)
+        if (f.from == from && carriesWork(f.kind))
+            out.insert(f.to);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a step inserted after a parallel split takes over every branch", "[ops]") {
+    // A -> B and A -> C (parallel); "after A" is between A and both.
+    Chain chain;
+    Map& m = chain.project.maps.front();
+    m.flows.at(chain.bc).from = chain.a; // A -> B, A -> C
+    Flow info;
+    info.id = chain.project.allocateId();
+    info.from = chain.a;
+    info.to = chain.c;
+    info.kind = FlowKind::ManualInformation;
+    m.flows.emplace(info.id, info);
+    const Project before = chain.project;
+    Step inserted;
+    inserted.name = "Check";
+    EditPtr edit =
+        insertStepAfter(chain.project, idsOf(chain.project), chain.map, chain.a, inserted);
+    REQUIRE(edit);
+    Changes changes;
+    edit->apply(chain.project, changes);
+    const Id check = stepNamed(chain.theMap(), "Check");
+    CHECK(successors(chain.theMap(), chain.a) == std::set<Id>{check});
+    CHECK(successors(chain.theMap(), check) == std::set<Id>{chain.b, chain.c});
+    CHECK(chain.theMap().flows.at(info.id).from == chain.a); // information stays
+    // One undo step brings the split back.
+    edit->revert(chain.project, changes);
+    CHECK(chain.theMap() == before.maps.front());
+}
+
+TEST_CASE("a wait inserted after a step goes between it and its successor", "[ops]") {
+    Chain chain;
+    Wait queue;
+    queue.label = "Queue";
+    queue.time = 7200;
+    EditPtr edit = insertWaitAfter(chain.project, idsOf(chain.project), chain.map, chain.a, queue);
+    Changes changes;
+    edit->apply(chain.project, changes);
+    const Map& map = chain.theMap();
+    REQUIRE(map.waits.size() == 1);
+    const Id wait = map.waits.begin()->first;
+    CHECK(successors(map, chain.a) == std::set<Id>{wait});
+    CHECK(successors(map, wait) == std::set<Id>{chain.b});
+}
+
+TEST_CASE("deleting with a bridge joins predecessors to successors", "[ops]") {
+    Chain chain;
+    chain.project.maps.front().flows.at(chain.bc).kind = FlowKind::Fifo;
+    const Project before = chain.project;
+    const Id doomed[] = {chain.b};
+    RemoveOptions options;
+    options.bridge = true;
+    options.newId = idsOf(chain.project);
+    EditPtr edit = removeElements(chain.project, chain.map, doomed, options);
+    REQUIRE(edit);
+    Changes changes;
+    edit->apply(chain.project, changes);
+    const Map& map = chain.theMap();
+    CHECK_FALSE(map.steps.contains(chain.b));
+    CHECK(successors(map, chain.a) == std::set<Id>{chain.c});
+    // The flow out of B survives, rerouted from A, with its kind and its red pen.
+    REQUIRE(map.flows.contains(chain.bc));
+    CHECK(map.flows.at(chain.bc).from == chain.a);
+    CHECK(map.flows.at(chain.bc).kind == FlowKind::Fifo);
+    CHECK(map.redPens.at(chain.pen).targets == std::vector<Id>{chain.bc});
+    edit->revert(chain.project, changes);
+    CHECK(chain.theMap() == before.maps.front());
+
+    // Without the bridge the chain falls apart.
+    EditPtr plain = removeElements(chain.project, chain.map, doomed);
+    plain->apply(chain.project, changes);
+    CHECK(successors(chain.theMap(), chain.a).empty());
+}
+
+TEST_CASE("a bridge over a split keeps its shares, times the entry's", "[ops]") {
+    // A -> B (0.5) ; B -> C (0.8), B -> D (0.2); deleting B gives A -> C 0.4, A -> D 0.1.
+    Chain chain;
+    Map& m = chain.project.maps.front();
+    Step d;
+    d.id = chain.project.allocateId();
+    d.name = "D";
+    m.steps.emplace(d.id, d);
+    Flow bd;
+    bd.id = chain.project.allocateId();
+    bd.from = chain.b;
+    bd.to = d.id;
+    bd.share = 0.2;
+    m.flows.emplace(bd.id, bd);
+    m.flows.at(chain.bc).share = 0.8;
+    m.flows.at(chain.ab).share = 0.5;
+    const Id doomed[] = {chain.b};
+    RemoveOptions options{true, idsOf(chain.project), false};
+    EditPtr edit = removeElements(chain.project, chain.map, doomed, options);
+    Changes changes;
+    edit->apply(chain.project, changes);
+    const Map& map = chain.theMap();
+    CHECK(successors(map, chain.a) == std::set<Id>{chain.c, d.id});
+    CHECK(map.flows.at(chain.bc).share == Approx(0.4));
+    CHECK(map.flows.at(bd.id).share == Approx(0.1));
+}
+
+TEST_CASE("two predecessors bridged over a deleted chain get a flow each", "[ops]") {
+    // A -> B -> C, X -> B: deleting B and C's predecessor... delete B: A -> C and X -> C.
+    Chain chain;
+    Map& m = chain.project.maps.front();
+    Step x;
+    x.id = chain.project.allocateId();
+    x.name = "X";
+    m.steps.emplace(x.id, x);
+    Flow xb;
+    xb.id = chain.project.allocateId();
+    xb.from = x.id;
+    xb.to = chain.b;
+    m.flows.emplace(xb.id, xb);
+    const Id doomed[] = {chain.b};
+    RemoveOptions options{true, idsOf(chain.project), false};
+    EditPtr edit = removeElements(chain.project, chain.map, doomed, options);
+    Changes changes;
+    edit->apply(chain.project, changes);
+    const Map& map = chain.theMap();
+    CHECK(successors(map, chain.a) == std::set<Id>{chain.c});
+    CHECK(successors(map, x.id) == std::set<Id>{chain.c});
+    CHECK_FALSE(map.flows.contains(chain.bc));
+}
+
+TEST_CASE("a red pen whose last target is deleted goes with it, unless kept", "[ops]") {
+    Chain chain;
+    chain.project.maps.front().redPens.at(chain.pen).targets = {chain.b};
+    const Id doomed[] = {chain.b};
+    CHECK(redPensEmptiedBy(chain.project, chain.map, doomed) == std::vector<Id>{chain.pen});
+    Changes changes;
+    EditPtr edit = removeElements(chain.project, chain.map, doomed);
+    edit->apply(chain.project, changes);
+    CHECK(chain.theMap().redPens.empty());
+    edit->revert(chain.project, changes);
+    RemoveOptions keep;
+    keep.keepEmptiedRedPens = true;
+    edit = removeElements(chain.project, chain.map, doomed, keep);
+    edit->apply(chain.project, changes);
+    REQUIRE(chain.theMap().redPens.contains(chain.pen));
+    CHECK(chain.theMap().redPens.at(chain.pen).targets.empty());
+}
+
+TEST_CASE("a share set on a two-way split completes the other route's", "[ops]") {
+    Chain chain;
+    Map& m = chain.project.maps.front();
+    m.flows.at(chain.bc).from = chain.a; // A -> B, A -> C
+    Flow ab = m.flows.at(chain.ab);
+    ab.share = 0.3;
+    EditPtr edit = setFlowShare(chain.project, chain.map, ab, "Share");
+    Changes changes;
+    edit->apply(chain.project, changes);
+    CHECK(*chain.theMap().flows.at(chain.ab).share == Approx(0.3));
+    CHECK(*chain.theMap().flows.at(chain.bc).share == Approx(0.7));
+    // Cleared: both routes are parallel work again.
+    ab.share.reset();
+    setFlowShare(chain.project, chain.map, ab, "Share")->apply(chain.project, changes);
+    CHECK_FALSE(chain.theMap().flows.at(chain.bc).share);
+    Chain plain;
+    Flow single = plain.theMap().flows.at(plain.ab);
+    single.share = 0.5; // a single route: nothing to complete
+    setFlowShare(plain.project, plain.map, single, "Share")->apply(plain.project, changes);
+    CHECK_FALSE(plain.theMap().flows.at(plain.bc).share);
 }

@@ -1,6 +1,9 @@
 #include "gemba/model/units.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+#include <string>
 
 using namespace gemba::model;
 
@@ -83,4 +86,54 @@ TEST_CASE("money is grouped by thousands from 100 up", "[units]") {
     CHECK(formatMoney(37.5, "EUR") == "37.50 EUR");
     CHECK(formatMoney(-2500, "EUR") == "-2,500 EUR");
     CHECK(formatMoney(0, "") == "0.00");
+}
+
+TEST_CASE("very large and very small numbers are shown as they are", "[units]") {
+    // A 64-byte buffer once cut the fixed form of numbers from about 1e63 up.
+    CHECK(formatNumber(1e63) == "1e63");
+    CHECK(formatNumber(1.5e308) == "1.5e308");
+    CHECK(formatNumber(-2.5e100, 3) == "-2.5e100");
+    CHECK(formatNumber(std::numeric_limits<double>::max()) == "1.79769e308");
+    CHECK(formatNumber(123456789012345.0) == "123456789012345");
+    CHECK(formatNumber(1234567890123456.0) == "1.23457e15");
+    // Not 0: a tiny demand or share stays visible.
+    CHECK(formatNumber(5e-324) == "4.94066e-324");
+    CHECK(formatNumber(0.004, 2) == "4e-3");
+    CHECK(formatNumber(-1e-9, 6) == "-1e-9");
+    CHECK(formatNumber(0.005, 2) == "0.01");
+    CHECK(formatNumber(0) == "0");
+    CHECK(formatNumber(-0.0) == "0");
+    CHECK(formatNumber(std::numeric_limits<double>::infinity()) == "infinity");
+    CHECK(formatNumber(std::nan("")) == "NaN");
+    CHECK(formatDuration(1e300, Calendar{}) == "3.47222e295 d");
+}
+
+TEST_CASE("a duration beyond the largest double is refused where it is read", "[units]") {
+    const Calendar calendar;
+    // 309 digits of weeks: the number is finite, the seconds are not.
+    const std::string weeks = "1" + std::string(308, '0') + " wk";
+    const auto parsed = parseDuration(weeks, calendar);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK_THAT(parsed.error(), Catch::Contains("too long"));
+    CHECK_FALSE(parseDuration("1" + std::string(400, '0') + " s", calendar).ok());
+}
+
+TEST_CASE("compound durations and clock times", "[units]") {
+    const Calendar calendar;
+    CHECK(parseDuration("1 h 30 min", calendar).value() == 5400);
+    CHECK(parseDuration("1h30min", calendar).value() == 5400);
+    CHECK(parseDuration("2 d 4 h", calendar).value() == 2 * 8 * 3600 + 4 * 3600);
+    CHECK(parseDuration("1 min 30 s", calendar).value() == 90);
+    CHECK(parseDuration("1:30", calendar).value() == 5400);
+    CHECK(parseDuration("0:45", calendar).value() == 2700);
+    CHECK(parseDuration("1:30:15", calendar).value() == 5415);
+    CHECK(parseDuration("90 s", calendar).value() == 90);
+    CHECK(parseDuration("1.5 d", calendar).value() == 1.5 * 8 * 3600);
+    // Parts that do not add up as one duration are refused, not guessed.
+    CHECK_FALSE(parseDuration("30 min 1 h", calendar).ok());
+    CHECK_FALSE(parseDuration("1 h 90 min", calendar).ok());
+    CHECK_FALSE(parseDuration("2 d 30 min", calendar).ok());
+    CHECK_FALSE(parseDuration("1:75", calendar).ok());
+    CHECK_FALSE(parseDuration("1:5", calendar).ok());
+    CHECK(parseDuration("1 h 30 m", calendar).ok() == false);
 }

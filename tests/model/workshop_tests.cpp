@@ -29,7 +29,7 @@ struct Fixture {
         m.steps.emplace(b.id, b);
         RedPen p;
         p.id = pen = project.allocateId();
-        p.targets = {approve};
+        p.targets = {enter, approve};
         p.reason = "waits for a call";
         m.redPens.emplace(p.id, p);
         project.maps.push_back(m);

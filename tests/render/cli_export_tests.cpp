@@ -98,7 +98,7 @@ TEST_CASE("gemba-cli export and report refuse bad usage with 2, and write nothin
         {{"export", file, "-o", out}, "option --map MAP is required"},
         {{"export", file, "--map", "Current state"}, "option -o"},
         {{"export", file, "--map", "Current state", "-o", q(f.folder / "out.doc")},
-         "end it in .pdf, .svg, .png or .csv"},
+         "end it in .pdf, .svg, .png, .csv or .drawio"},
         {{"export", file, "--map", "Current state", "-o", out, "--dpi", "300"},
          "--dpi applies to png files only"},
         {{"export", file, "--map", "Current state", "-o", q(f.folder / "x.png"), "--dpi", "-3"},
@@ -155,6 +155,38 @@ TEST_CASE("gemba-cli draws with no display and no platform set") {
     INFO(result.err);
     CHECK(result.exitCode == 0);
     CHECK_FALSE(QImage(q(folder / "future.png")).isNull());
+}
+
+
+TEST_CASE("gemba-cli export on a full disk says so, for every format") {
+    const CliFixture f("cli-full-disk");
+    const fs::path full = f.folder / "full";
+    fs::create_directories(full);
+    // A 4 KiB file system, mounted in a mount namespace of the child's own: as full as a disk
+    // gets after one page. Where namespaces are not allowed (not root), there is no such disk.
+    const QString mountFull =
+        QStringLiteral("mount -t tmpfs -o size=4k tmpfs \"$1\" && shift && exec \"$@\"");
+    const ToolResult probe =
+        runTool(QStringLiteral("unshare"),
+                {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"), mountFull,
+                 QStringLiteral("sh"), q(full), QStringLiteral("true")});
+    if (probe.exitCode != 0) {
+        WARN("no full disk to write to (unshare --mount needs root): " << probe.err);
+        return;
+    }
+    for (const char* name : {"map.svg", "map.pdf", "map.png"}) {
+        const ToolResult result =
+            runTool(QStringLiteral("unshare"),
+                    {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"),
+                     mountFull, QStringLiteral("sh"), q(full), QStringLiteral(GEMBA_CLI),
+                     QStringLiteral("export"), q(f.project), QStringLiteral("--map"),
+                     QStringLiteral("Current state"), QStringLiteral("-o"), q(full / name)});
+        INFO(name << ": " << result.err);
+        CHECK(result.exitCode == 2);
+        CHECK_FALSE(result.crashed);
+        CHECK(result.err.find("No space left on device") != std::string::npos);
+        CHECK(result.err.find("Unknown error") == std::string::npos);
+    }
 }
 
 } // namespace gemba::render::test

@@ -411,3 +411,17 @@ TEST_CASE("CSV export then import gives the same steps, waits and inventories", 
     // 0.333 h is 1198.8 s: exported as 19.98 min, the largest exact unit.
     CHECK_THAT(exported, Catch::Contains("Check,19.98 min,,3 h,"));
 }
+
+TEST_CASE("a CSV duration or number that overflows is refused at its row and column",
+          "[store][csv]") {
+    // 309 digits of weeks: a finite number, an infinite duration. It once got through and the
+    // save blamed the output file instead.
+    const std::string weeks = "1" + std::string(308, '0');
+    const InputError tooLong = importError("name,process time\nA,5 min\nB," + weeks + " wk\n");
+    CHECK(tooLong.place() == "row 3, column B 'process time'");
+    CHECK_THAT(tooLong.problem(), Catch::Contains("too long"));
+    const InputError inUnitColumn = importError("name,lead time (wk)\nA," + weeks + "\n");
+    CHECK(inUnitColumn.place() == "row 2, column B 'lead time (wk)'");
+    const InputError people = importError("name,people\nA,1" + std::string(400, '0') + "\n");
+    CHECK(people.place() == "row 2, column B 'people'");
+}

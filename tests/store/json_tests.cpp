@@ -201,6 +201,7 @@ TEST_CASE("JSON errors name the JSON Pointer of the bad value and what was expec
              "colour": "red"})",
          "/colour",
          "unknown key 'colour' (expected format, version, name, description, calendar, "
+         "working_hours, event_mapping, "
          "currency, default_hourly_rate, next_id, team, people, systems, maps, workshop)"},
         {withMap(R"({"state": "current", "steps": []})"), "/maps/0/name",
          "missing required key 'name'"},
@@ -381,4 +382,62 @@ TEST_CASE("a NaN or infinite number in a JSON value is refused where it stands",
     document["maps"][0]["waits"][0]["position"]["x"] = HUGE_VAL;
     CHECK_THROWS_WITH(fromJson(document, "built.json"),
                       "built.json: /maps/0/waits/0/position/x: infinity is not a finite number");
+}
+
+TEST_CASE("a JSON number beyond a double is an input error with its line and column",
+          "[store][json]") {
+    // The library refuses these with an out_of_range exception that names no place.
+    struct Case {
+        std::string text;
+        std::string place;
+        std::string number;
+    };
+    const std::vector<Case> cases = {
+        {"{\"format\": \"gemba\",\n \"version\": 1e400}", "line 2, column 13", "1e400"},
+        {"[\n\n   -1e400]", "line 3, column 4", "-1e400"},
+        {"{\"a\": 1200.01e999}", "line 1, column 7", "1200.01e999"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        try {
+            readJsonText(c.text, "big.json");
+            FAIL("should not read");
+        } catch (const InputError& error) {
+            CHECK(error.file() == "big.json");
+            CHECK(error.place() == c.place);
+            CHECK(error.problem() == "invalid JSON: the number " + c.number +
+                                         " is beyond the largest number Gemba can hold");
+        }
+    }
+    // Through a file too, and a syntax error keeps its place.
+    TempDir dir;
+    writeFile(dir / "big.json", "{\"maps\": [1e400]}");
+    CHECK_THROWS_WITH(readJsonFile(dir / "big.json"), Catch::Contains("line 1, column 11"));
+    CHECK_THROWS_WITH(readJsonText("{\"a\": x}"), "<json>: line 1, column 7: invalid JSON: "
+                                                  "syntax error while parsing value - invalid "
+                                                  "literal; last read: '\"a\": x'");
+    // The largest double is fine.
+    CHECK_THROWS_WITH(readJsonText("{\"format\": \"gemba\", \"version\": 1.7976931348623157e308}"),
+                      Catch::Contains("/version"));
+}
+
+TEST_CASE("json: working hours and the event mapping, and their bad values named",
+          "[store][json][events]") {
+    Project project;
+    project.props.workingHours.holidays = {*gemba::model::parseIsoDate("2026-12-25")};
+    project.props.eventMapping.states["Doing"] = {gemba::model::StateKind::Step, "Build", "Dev"};
+    project.props.eventMapping.states["Queue"] = {gemba::model::StateKind::Wait, {}, {}};
+    const json out = toJson(project);
+    CHECK(out["working_hours"] == "Mon-Fri 09:00-17:00; holidays 2026-12-25");
+    CHECK(out["event_mapping"]["Doing"]["step"] == "Build");
+    CHECK(fromJson(out, "p.json") == project);
+    json bad = out;
+    bad["working_hours"] = "Mon-Fri 9-5";
+    CHECK_THROWS_WITH(fromJson(bad, "p.json"),
+                      "p.json: /working_hours: '9-5' is not a period like 09:00-17:00");
+    bad = out;
+    bad["event_mapping"]["Queue"] = "later";
+    CHECK_THROWS_WITH(fromJson(bad, "p.json"),
+                      "p.json: /event_mapping/Queue: 'later' is not a kind: step, wait, done or "
+                      "ignore");
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 #include <set>
+#include <sqlite3.h>
 
 using namespace gemba::model;
 using namespace gemba::store;
@@ -85,7 +86,7 @@ TEST_CASE("opening what is not a Gemba project names the file and says why", "[s
         const fs::path file = validFile(dir);
         runSql(file, "PRAGMA user_version = 7");
         CHECK(openError(file).problem() ==
-              "made by a newer version of Gemba: schema 7, this Gemba reads up to 2");
+              "made by a newer version of Gemba: schema 7, this Gemba reads up to 3");
     }
 }
 
@@ -283,6 +284,39 @@ TEST_CASE("opening a file never changes it", "[store][file]") {
     CHECK(readFile(file) == before);
     CHECK(fs::last_write_time(file) == time);
     CHECK(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
+}
+
+TEST_CASE("opening a file another tool left in WAL mode leaves nothing beside it",
+          "[store][file]") {
+    TempDir dir;
+    const fs::path file = validFile(dir);
+    // sqlite3 closes cleanly: the -wal file is checkpointed and removed, the header says WAL.
+    runSql(file, "PRAGMA journal_mode = WAL; PRAGMA user_version = 1;");
+    REQUIRE(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
+    const std::string bytes = readFile(file);
+    REQUIRE(bytes[18] == 2);
+    CHECK(openProject(file) == fullProject());
+    CHECK(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
+    CHECK(readFile(file) == bytes);
+    // A read-only folder: nothing could be made beside the file, and it still opens.
+    fs::permissions(dir.path(), fs::perms::owner_write, fs::perm_options::remove);
+    CHECK(openProject(file) == fullProject());
+    fs::permissions(dir.path(), fs::perms::owner_write, fs::perm_options::add);
+    CHECK(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
+}
+
+TEST_CASE("changes another program left in a -wal file are read, not lost", "[store][file]") {
+    TempDir dir;
+    const fs::path file = validFile(dir);
+    runSql(file, "PRAGMA journal_mode = WAL;");
+    // A connection that stays open keeps its committed change in the -wal file only.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; UPDATE project SET name = 'Renamed';",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(fs::file_size(dir / "p.gemba-wal") > 0);
+    CHECK(openProject(file).props.name == "Renamed");
+    sqlite3_close(db);
 }
 
 TEST_CASE("fuzz: truncated and bit-flipped files open or throw InputError", "[store][file]") {

@@ -86,20 +86,19 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
     saveProject(fullProject(), dir / "p.gemba");
     CHECK(pragma(dir / "p.gemba", "application_id") == 0x474D4241);
     CHECK(pragma(dir / "p.gemba", "user_version") == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 2);
+    CHECK(currentSchemaVersion() == 3);
     // The normalised schema: one table per entity, an element table for placed elements, and
     // child tables for lists.
-    // Schema 2 adds the workshop's tables (one JSON object per row).
-    const std::vector<std::string> expected = {
-        "action",         "artifact",         "day_summary",
-        "element",        "figure_source",    "flow",
-        "friction",       "glossary_term",    "idea",
-        "info_box",       "lesson",           "map",
-        "note",           "parking_lot_item", "party",
-        "person",         "project",          "red_pen",
-        "red_pen_target", "review",           "step",
-        "step_person",    "step_system",      "system",
-        "wait",           "workshop",         "workshop_expert"};
+    std::vector<std::string> expected = {"artifact", "element", "figure_source", "flow", "friction",
+                                         "info_box", "map", "note", "party", "person", "project",
+                                         "red_pen", "red_pen_target", "step", "step_person",
+                                         "step_system", "system", "wait", "workshop_expert",
+                                         // schema 2, measured maps
+                                         "event_state", "working_hours",
+                                         // schema 3, workshop (one JSON object per row)
+                                         "action", "day_summary", "glossary_term", "idea",
+                                         "lesson", "parking_lot_item", "review", "workshop"};
+    std::sort(expected.begin(), expected.end());
     CHECK(tablesOf(dir / "p.gemba") == expected);
     // The file is complete on its own: no journal mode that needs side files.
     CHECK_FALSE(fs::exists(dir / "p.gemba-journal"));
@@ -212,4 +211,22 @@ TEST_CASE("a failing or missing migration step is an InputError, and nothing cha
     CHECK_THROWS_WITH(detail::openProjectWith(file, gap, 3),
                       Catch::Contains("no migration from schema 1 to 2"));
     CHECK(readFile(file) == before);
+}
+
+TEST_CASE("working hours and the event mapping survive a save and an open; a schema 1 file "
+          "opens with office hours",
+          "[store][file][events]") {
+    TempDir dir;
+    Project project = fullProject();
+    const auto hours = gemba::model::parseWorkingHours(
+        "Mon-Thu 07:00-12:00,12:30-16:00; Fri 07:00-12:00; holidays 2026-12-24; utc+01:00");
+    REQUIRE(hours.ok());
+    project.props.workingHours = hours.value();
+    project.props.eventMapping.states["Ready for review"] = {gemba::model::StateKind::Wait, {}, {}};
+    project.props.eventMapping.states["In review"] = {gemba::model::StateKind::Step, "Review",
+                                                      "QA"};
+    saveProject(project, dir / "m.gemba");
+    CHECK(openProject(dir / "m.gemba").props == project.props);
+    CHECK(openProject(kFixtureV1).props.workingHours == gemba::model::WorkingHours::office());
+    CHECK(openProject(kFixtureV1).props.eventMapping.states.empty());
 }

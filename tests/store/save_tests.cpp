@@ -3,10 +3,14 @@
 #include "project_file_detail.h"
 #include "sample_projects.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <csignal>
+#include <fcntl.h>
 #include <filesystem>
+#include <random>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -30,17 +34,6 @@ Project smallProject() {
     Person person{project.allocateId(), "Anna", "", std::nullopt};
     project.people.emplace(person.id, person);
     return project;
-}
-
-/// Removes the temporary files a killed save leaves behind, and returns how many there were.
-int removeTemporaries(const fs::path& dir) {
-    int removed = 0;
-    for (const std::string& name : listDir(dir))
-        if (name.front() == '.' && name.ends_with(".tmp")) {
-            fs::remove(dir / name);
-            ++removed;
-        }
-    return removed;
 }
 
 } // namespace
@@ -216,18 +209,90 @@ TEST_CASE("a save killed at any moment leaves a file that opens intact", "[store
         INFO("killed at " << moment.stage << " #" << moment.count);
         saveProject(old, file);
         saveAndKill(big, file, moment.stage, moment.count);
+        // Killed before the rename, the save left its temporary file: opening removes it.
+        CHECK(listDir(dir.path()).size() == (moment.expectNew ? 1u : 2u));
         const Project opened = openProject(file);
         CHECK(opened == (moment.expectNew ? big : old));
-        CHECK(removeTemporaries(dir.path()) == (moment.expectNew ? 0 : 1));
+        CHECK(listDir(dir.path()) == std::vector<std::string>{"big.gemba"});
     }
 
-    // And at moments the save does not choose: whatever the timing, old or new, never broken.
-    for (int ms : {0, 3, 10, 25, 50, 80, 120, 200}) {
+    // And at moments the save does not choose: whatever the timing, old or new, never broken,
+    // and no temporary file once the project was opened again.
+    std::vector<int> delays = {0, 3, 10, 25, 50, 80, 120, 200};
+    std::mt19937 random(8); // seeded: the same instants on every run
+    std::uniform_int_distribution<int> instant(0, 250);
+    for (int i = 0; i < 24; ++i)
+        delays.push_back(instant(random));
+    for (int ms : delays) {
         INFO("killed after " << ms << " ms");
         saveProject(old, file);
         saveAndKill(big, file, "", 0, std::chrono::milliseconds(ms));
         const Project opened = openProject(file);
         CHECK((opened == old || opened == big));
-        removeTemporaries(dir.path());
+        CHECK(listDir(dir.path()) == std::vector<std::string>{"big.gemba"});
     }
+}
+
+TEST_CASE("stale temporary files of killed saves go at the next open or save, live ones stay",
+          "[store][save]") {
+    TempDir dir;
+    const fs::path file = dir / "p.gemba";
+    saveProject(smallProject(), file);
+    const std::string staleName = ".p.gemba.00112233aabbccdd.tmp";
+    const std::string liveName = ".p.gemba.ffeeddccbbaa9988.tmp";
+    // Not this project's pattern: another project's, a name too short, a plain hidden file.
+    const std::vector<std::string> others = {".q.gemba.00112233aabbccdd.tmp", ".p.gemba.0011.tmp",
+                                             ".p.gemba.notes", ".p.gemba.00112233aabbccdx.tmp"};
+    auto leave = [&] {
+        writeFile(dir / staleName, "half a save");
+        for (const std::string& name : others)
+            writeFile(dir / name, "x");
+    };
+    // A live save holds a lock on its temporary file (flock, as TempFile does).
+    writeFile(dir / liveName, "a save under way");
+    const int live = ::open((dir / liveName).c_str(), O_RDONLY);
+    REQUIRE(live >= 0);
+    REQUIRE(::flock(live, LOCK_EX) == 0);
+
+    std::vector<std::string> kept = others;
+    kept.push_back(liveName);
+    kept.push_back("p.gemba");
+    std::sort(kept.begin(), kept.end());
+
+    leave();
+    CHECK(openProject(file) == smallProject());
+    CHECK(listDir(dir.path()) == kept);
+
+    leave();
+    saveProject(fullProject(), file);
+    CHECK(listDir(dir.path()) == kept);
+
+    // Once the live save is gone, its file is stale too.
+    ::close(live);
+    openProject(file);
+    kept.erase(std::find(kept.begin(), kept.end(), liveName));
+    CHECK(listDir(dir.path()) == kept);
+}
+
+TEST_CASE("saving over a read-only project says so and changes nothing", "[store][save]") {
+    TempDir dir;
+    const fs::path file = dir / "p.gemba";
+    saveProject(smallProject(), file);
+    const std::string before = readFile(file);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    try {
+        saveProject(fullProject(), file);
+        FAIL("the save should have been refused");
+    } catch (const InputError& error) {
+        CHECK(error.file() == file.string());
+        CHECK_THAT(error.problem(), Catch::StartsWith("cannot save: the file is read-only"));
+    }
+    CHECK(readFile(file) == before);
+    CHECK(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
+    // Writable again, it saves, and keeps its mode.
+    fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
+    saveProject(fullProject(), file);
+    CHECK(openProject(file) == fullProject());
+    CHECK(fs::status(file).permissions() == (fs::perms::owner_read | fs::perms::owner_write |
+                                             fs::perms::group_read | fs::perms::others_read));
 }

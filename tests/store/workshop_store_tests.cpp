@@ -107,7 +107,7 @@ Project workshopProject() {
 
 } // namespace
 
-TEST_CASE("the schema 1 fixture migrates in memory and saves as schema 2",
+TEST_CASE("the schema 1 fixture migrates in memory and saves as schema 3",
           "[store][migration][workshop]") {
     REQUIRE(userVersion(kFixtureV1) == 1);
     const std::string before = readFile(kFixtureV1);
@@ -123,9 +123,23 @@ TEST_CASE("the schema 1 fixture migrates in memory and saves as schema 2",
     idea.id = grown.allocateId();
     idea.text = "Approve in the CRM";
     grown.workshop.ideas.emplace(idea.id, idea);
-    saveProject(grown, dir / "v2.gemba");
-    CHECK(userVersion(dir / "v2.gemba") == 2);
-    CHECK(openProject(dir / "v2.gemba") == grown);
+    saveProject(grown, dir / "v3.gemba");
+    CHECK(userVersion(dir / "v3.gemba") == 3);
+    CHECK(openProject(dir / "v3.gemba") == grown);
+}
+
+TEST_CASE("a schema 2 file (measured maps, no workshop) migrates to schema 3",
+          "[store][migration][workshop]") {
+    TempDir dir;
+    const fs::path file = dir / "v2.gemba";
+    saveProject(fullProject(), file);
+    // What a schema-2 Gemba wrote: no workshop tables.
+    runSql(file, "DROP TABLE workshop; DROP TABLE idea; DROP TABLE action; DROP TABLE review; "
+                 "DROP TABLE parking_lot_item; DROP TABLE glossary_term; DROP TABLE lesson; "
+                 "DROP TABLE day_summary; PRAGMA user_version = 2;");
+    const std::string before = readFile(file);
+    CHECK(openProject(file) == fullProject());
+    CHECK(readFile(file) == before);
 }
 
 TEST_CASE("a workshop survives .gemba and JSON round trips exactly", "[store][workshop]") {

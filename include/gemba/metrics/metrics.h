@@ -78,6 +78,10 @@ struct MapMetrics {
     double frictionHoursPerWeek = 0;
     double frictionCostPerWeek = 0; ///< project currency
     double totalLabour = 0; ///< seconds: all hands-on work per item, every parallel branch too
+    /// Σ of the estimated yearly costs of the map's red pens (project currency), and how many
+    /// red pens have one. Given also when the map has errors: it needs no path.
+    double redPenCostPerYear = 0;
+    int redPensCosted = 0;
     std::vector<Segment> timeline; ///< the ladder, in path order
     std::map<Id, StepFigures> steps;
     /// Every step: those on the path in timeline order, then the rest by position (x, y, id).

@@ -3,6 +3,7 @@
 #include "gemba/model/edit.h"
 
 #include <functional>
+#include <set>
 #include <span>
 
 /// Edits that take more than one entity change, built from the project as it is now. Each
@@ -22,10 +23,25 @@ EditPtr makeAdd(Id map, const Note& note);
 EditPtr makeAdd(Id map, const RedPen& pen);
 EditPtr makeAdd(Id map, const Flow& flow);
 
-/// Removes elements with everything that depends on them: flows to or from them, and their
-/// place in red-pen targets. Ids the map does not hold are ignored; returns null when nothing
-/// would change.
-EditPtr removeElements(const Project& project, Id map, std::span<const Id> elements);
+/// How removeElements treats what the removed elements leave behind.
+struct RemoveOptions {
+    /// Join the predecessors of removed steps and waits to their successors, so that a
+    /// deleted step in the middle of a chain does not break the stream. Needs newId.
+    bool bridge = false;
+    IdSource newId;
+    /// Keep a red pen whose every target is removed (drawn where it stands); by default it
+    /// goes with its last target, so that its cost never floats free on the map.
+    bool keepEmptiedRedPens = false;
+};
+
+/// Removes elements with everything that depends on them: flows to or from them, their place
+/// in red-pen targets and red pens left with no target (see RemoveOptions). Ids the map does
+/// not hold are ignored; returns null when nothing would change.
+EditPtr removeElements(const Project& project, Id map, std::span<const Id> elements,
+                       const RemoveOptions& options = {});
+
+/// The red pens that removing these elements leaves with no target.
+std::vector<Id> redPensEmptiedBy(const Project& project, Id map, std::span<const Id> elements);
 
 /// Moves placed elements to new positions, as one edit (merges with the next move of the
 /// same elements, so a drag is one undo step).
@@ -49,9 +65,20 @@ Map copyElements(const Map& source, std::span<const Id> elements);
 EditPtr pasteElements(const Project& project, const IdSource& newId, Id map, const Map& clipboard,
                       Point offset, std::vector<Id>* newIds = nullptr);
 
-/// Adds `step` after `after` (a step or wait), joined by a push flow. When `after` has exactly
-/// one outgoing work flow, the new step is inserted into it.
+/// Adds `step` after `after` (a step or wait), joined by a push flow: the new step takes over
+/// every outgoing work flow of `after`, so it stands between `after` and all its successors
+/// (one undo step). When `after` is not a step or wait the step is only added.
 EditPtr insertStepAfter(const Project& project, const IdSource& newId, Id map, Id after, Step step);
+/// The same for a wait or inventory.
+EditPtr insertWaitAfter(const Project& project, const IdSource& newId, Id map, Id after, Wait wait);
+
+/// Sets the share of a work flow (`after` is the flow with its new share). On a two-way split
+/// the other route gets the complement (1 - share), or loses its share too when this one is
+/// cleared, so the split stays measurable: one edit.
+EditPtr setFlowShare(const Project& project, Id map, const Flow& after, std::string description);
+
+/// The elements from which work flows lead to `element` (itself only when it is on a loop).
+std::set<Id> workAncestors(const Map& map, Id element);
 
 /// An IdSource drawing on a project's own counter.
 inline IdSource idsOf(Project& project) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gemba/model/calendar.h"
+#include "gemba/model/event_log.h"
 #include "gemba/model/types.h"
 #include "gemba/model/workshop.h"
 
@@ -219,6 +221,10 @@ struct ProjectProps {
     std::string name;
     std::string description;
     Calendar calendar;
+    /// The calendar's working hours and holidays, for durations measured from event logs.
+    WorkingHours workingHours = WorkingHours::office();
+    /// What the activities and statuses of the project's event logs stand for.
+    EventMapping eventMapping;
     std::string currency = "EUR";
     double defaultHourlyRate = 0;
     WorkshopTeam team;

@@ -5,7 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
 /// Durations as people type them ("45 s", "30 min", "6 h", "1.5 d", "2 wk", "3 mo") and as
 /// Gemba shows them. Days, weeks and months are working ones, from the project's calendar.
@@ -32,10 +34,17 @@ template <class T> struct Parsed {
 std::optional<double> parseNumber(std::string_view text, bool decimalComma = false);
 
 /// A duration in seconds. A bare number takes defaultUnit, and is an error without one.
-/// Negative durations are errors.
+/// Negative durations are errors. Also as people say them: "1 h 30 min" (each part in the next
+/// smaller unit, and less than one of the larger), "1:30" (hours and minutes), "1:30:15".
 Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
                              std::optional<TimeUnit> defaultUnit = std::nullopt,
                              bool decimalComma = false);
+
+/// The seconds of a compound duration, parts from the largest unit down ("1 h" then
+/// "30 min"), or nothing when the parts are not each in the next smaller unit and less than
+/// one of the unit before.
+std::optional<double> compoundDuration(const std::vector<std::pair<double, TimeUnit>>& parts,
+                                       const Calendar& calendar);
 
 /// Seconds shown in the largest unit that keeps the number readable: "45 s", "30 min",
 /// "6 h", "1.5 d". Up to two decimals, trailing zeros dropped.
@@ -43,6 +52,8 @@ std::string formatDuration(double seconds, const Calendar& calendar);
 /// Seconds shown in a given unit: formatDurationIn(5400, Hour) == "1.5 h".
 std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& calendar);
 /// A plain number with at most `decimals` decimals, trailing zeros dropped: 1.50 -> "1.5".
+/// From 1e15 up, and for a value other than 0 that would round to 0, six significant digits
+/// in scientific notation: 1.5e308 -> "1.5e308", 5e-324 -> "4.94066e-324".
 std::string formatNumber(double value, int decimals = 2);
 /// A ratio (0-1) as a percentage: one decimal, or two significant digits below 1% so that a
 /// small ratio never shows as 0: 0.171 -> "17.1%", 0.000175 -> "0.018%", 0 -> "0%".

@@ -42,6 +42,10 @@ QRectF redPenEllipse(const model::Map& map, const model::RedPen& pen);
 /// Everything a map paints (elements, flows, red pens), without the timeline.
 QRectF mapBounds(const model::Map& map);
 
+/// The grid of autoLayout: one column per step of the flow, one row per parallel branch.
+inline constexpr qreal kLayoutColumnWidth = 232;
+inline constexpr qreal kLayoutRowHeight = 216;
+
 /// Positions for a tidy left-to-right layout: work flows in columns by their longest distance
 /// from the start, parallel branches in rows, suppliers and customers at the ends, information
 /// boxes above, notes below. Returns (element, new position) for every placed element.

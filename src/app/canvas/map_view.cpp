@@ -1,6 +1,7 @@
 #include "canvas/map_view.h"
 
 #include "canvas/canvas_items.h"
+#include "canvas/capture_tool.h"
 #include "canvas/map_scene.h"
 #include "canvas/tool_mime.h"
 #include "editor_document.h"
@@ -8,6 +9,7 @@
 #include "gemba/model/names.h"
 #include "gemba/model/operations.h"
 #include "gemba/render/geometry.h"
+#include "gemba/render/serpentine.h"
 #include "gemba/render/theme.h"
 
 #include <QApplication>
@@ -42,7 +44,6 @@ constexpr qreal kZoomStep = 1.25;
 constexpr qreal kHandleRadius = 6; // pixels, at any zoom
 constexpr qreal kHandleHitRadius = 9;
 constexpr qreal kPasteStep = 24;      // where a paste would cover what it copied
-constexpr qreal kColumnGap = 64;      // between a step and the next one to its right
 constexpr int kAutoScrollMargin = 24; // pixels from the edge where a drag scrolls the view
 
 /// The elements copied last, shared by every map of the application.
@@ -64,17 +65,6 @@ QRectF elementBody(const model::Map& map, Id id) {
     if (auto it = map.redPens.find(id); it != map.redPens.end())
         return render::redPenEllipse(map, it->second);
     return render::bodyRect(map, id);
-}
-
-/// Everything an element paints, for finding free room.
-QRectF elementPaintRect(const model::Map& map, Id id) {
-    const auto kind = map.kindOf(id);
-    const auto pos = map.positionOf(id);
-    if (!kind || !pos || *kind == ElementKind::Flow)
-        return {};
-    if (*kind == ElementKind::RedPen)
-        return elementBody(map, id);
-    return render::paintShape(*kind).translated(pos->x, pos->y);
 }
 
 bool canBeJoined(ElementKind kind) {
@@ -342,6 +332,7 @@ qreal MapView::zoom() const {
 }
 
 void MapView::setZoom(qreal zoom) {
+    m_fitOnResize = false; // a zoom of the user's own: keep it when the window resizes
     zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
     if (qFuzzyCompare(zoom, this->zoom()))
         return;
@@ -384,6 +375,15 @@ void MapView::fitToWindow() {
         setZoom(std::clamp(zoom, kMinZoom, kFitMaxZoom));
         centerOn(content.center());
     }
+    // Until the user zooms, the map stays fitted as the window takes its final size (a file
+    // opened before the window is shown, maximised or made full screen).
+    m_fitOnResize = true;
+}
+
+void MapView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (m_fitOnResize)
+        fitToWindow();
 }
 
 void MapView::actualSize() {
@@ -536,95 +536,20 @@ void MapView::connectSelectionInOrder() {
         selectIds(flows, false);
 }
 
-Id MapView::addCapturedStep(const model::QuickCapture& capture) {
-    const model::Map* theMap = m_document.map(m_map);
-    if (!theMap)
+Id MapView::addCapturedStep(const model::QuickCapture& capture, QString* error) {
+    CaptureTool tool(m_document, m_map);
+    const CaptureTool::Result result =
+        tool.apply(capture, selectedIds(), mapToScene(viewport()->rect().center()), m_snap);
+    if (error)
+        *error = result.error;
+    if (result.element == kNoId) {
+        showMessage(result.error);
         return kNoId;
-    model::Step step;
-    step.id = m_document.allocateId();
-    step.name = capture.name;
-    step.processTime = capture.processTime;
-    step.leadTime = capture.leadTime;
-    step.pca = capture.pca;
-
-    // After the selected step or wait (the last one chosen), else after the map's last step.
-    Id after = kNoId;
-    const std::vector<Id> selection = selectedIds();
-    for (auto it = selection.rbegin(); it != selection.rend() && after == kNoId; ++it)
-        if (theMap->steps.contains(*it) || theMap->waits.contains(*it))
-            after = *it;
-    QRectF reference; // the body the new step goes to the right of
-    if (after != kNoId) {
-        reference = render::bodyRect(*theMap, after);
-    } else if (!theMap->steps.empty()) {
-        const std::vector<Id> order = metrics::stepsInFlowOrder(m_document.project(), *theMap);
-        // The last step of the value stream's path; the rest are listed after it.
-        m_document.flushMetrics();
-        const metrics::MapMetrics* figures = m_document.metrics(m_map);
-        after = order.back();
-        if (figures)
-            for (auto it = order.rbegin(); it != order.rend(); ++it)
-                if (auto f = figures->steps.find(*it);
-                    f != figures->steps.end() && f->second.onPath) {
-                    after = *it;
-                    break;
-                }
-        const auto rightmost = std::ranges::max_element(
-            theMap->steps, {}, [](const auto& entry) { return entry.second.pos.x; });
-        reference = render::bodyRect(*theMap, rightmost->first);
     }
-
-    std::vector<std::pair<Id, model::Point>> shifts;
-    if (reference.isNull()) {
-        step.pos = toPoint(mapToScene(viewport()->rect().center()));
-    } else {
-        step.pos = {reference.right() + kColumnGap + render::kStepWidth / 2,
-                    reference.center().y()};
-        // When the spot is taken (the next step of the chain), everything to its right in the
-        // row moves over by what it takes to keep the usual gap.
-        const QRectF spot =
-            render::paintShape(ElementKind::Step).translated(step.pos.x, step.pos.y);
-        std::vector<Id> row;
-        qreal left = std::numeric_limits<qreal>::max();
-        bool taken = false;
-        for (Id id : theMap->placedElements()) {
-            const QRectF r = elementPaintRect(*theMap, id);
-            const auto pos = theMap->positionOf(id);
-            if (theMap->redPens.contains(id) && !theMap->redPens.at(id).targets.empty())
-                continue; // follows its targets
-            if (r.isNull() || !pos || pos->x <= reference.center().x() ||
-                r.bottom() <= spot.top() || r.top() >= spot.bottom())
-                continue;
-            row.push_back(id);
-            left = std::min(left, elementBody(*theMap, id).left());
-            taken = taken || r.intersects(spot);
-        }
-        if (taken) {
-            const qreal needed = step.pos.x + render::kStepWidth / 2 + kColumnGap - left;
-            const qreal by = std::ceil(needed / render::kGridSize) * render::kGridSize;
-            if (by > 0)
-                for (Id id : row) {
-                    const model::Point p = *theMap->positionOf(id);
-                    shifts.push_back({id, {p.x + by, p.y}});
-                }
-        }
-    }
-    if (m_snap)
-        step.pos = render::snapToGrid(step.pos);
-
-    auto compound = std::make_unique<model::CompoundEdit>("Add step " + step.name);
-    if (!shifts.empty())
-        compound->add(model::moveElements(m_document.project(), m_map, shifts));
-    const Id newId = step.id;
-    if (after != kNoId)
-        compound->add(model::insertStepAfter(
-            m_document.project(), [this] { return m_document.allocateId(); }, m_map, after,
-            std::move(step)));
-    else
-        compound->add(model::makeAdd(m_map, step));
-    m_document.push(std::move(compound));
-    selectIds({newId}, true);
-    return newId;
+    // A loop back keeps the step it starts from selected; anything else selects the new one.
+    if (capture.kind != model::QuickCapture::Kind::Loop)
+        selectIds({result.element}, true);
+    return result.element;
 }
 
 // --- commands on the selection ---
@@ -638,11 +563,17 @@ void MapView::renameSelected() {
     openRenameEditor(selection.back());
 }
 
-void MapView::deleteSelected() {
+void MapView::deleteSelected(bool bridge) {
     const std::vector<Id> selection = selectedIds();
     if (selection.empty())
         return;
-    m_document.push(model::removeElements(m_document.project(), m_map, selection));
+    model::RemoveOptions options;
+    options.bridge = bridge;
+    options.newId = [this] { return m_document.allocateId(); };
+    const std::vector<Id> pens = model::redPensEmptiedBy(m_document.project(), m_map, selection);
+    m_document.push(model::removeElements(m_document.project(), m_map, selection, options));
+    if (!pens.empty())
+        showMessage(tr("Deleted with the red pen that marked only it: Ctrl+Z brings both back."));
 }
 
 void MapView::copySelected() {
@@ -841,11 +772,18 @@ void MapView::distributeSelection(Qt::Orientation orientation) {
     m_document.push(model::moveElements(m_document.project(), m_map, moves));
 }
 
-void MapView::autoLayout() {
+void MapView::autoLayout(bool wrap) {
     const model::Map* theMap = m_document.map(m_map);
     if (!theMap)
         return;
-    const auto positions = render::autoLayout(*theMap);
+    // Wrapped, the stream takes rows that fill the view's shape.
+    const QSize room = viewport()->size();
+    const auto positions =
+        wrap ? render::serpentineLayout(
+                   *theMap, render::serpentineColumnsFor(
+                                *theMap, room.height() > 0 ? double(room.width()) / room.height()
+                                                           : 16.0 / 9.0))
+             : render::autoLayout(*theMap);
     if (auto moves = model::moveElements(m_document.project(), m_map, positions)) {
         auto edit = std::make_unique<model::CompoundEdit>("Auto layout");
         edit->add(std::move(moves));
@@ -1435,7 +1373,9 @@ void MapView::keyPressEvent(QKeyEvent* event) {
         nudgeSelection(by);
         return;
     }
-    if (event->matches(QKeySequence::Delete) || key == Qt::Key_Backspace) {
+    if (key == Qt::Key_Delete && (event->modifiers() & Qt::ShiftModifier)) {
+        deleteSelected(false); // without bridging (not the platform's second cut key)
+    } else if (event->matches(QKeySequence::Delete) || key == Qt::Key_Backspace) {
         deleteSelected();
     } else if (event->matches(QKeySequence::Cut)) {
         cutSelected();

@@ -73,6 +73,7 @@ public:
     void setZoom(qreal zoom);
     void zoomIn();
     void zoomOut();
+    /// Fits the map into the view; it stays fitted as the view resizes until the user zooms.
     void fitToWindow();
     void actualSize();
     bool snapToGrid() const { return m_snap; }
@@ -80,14 +81,18 @@ public:
 
     /// Adds an element of the tool's kind at a scene position, as one undo step; returns its id.
     model::Id addElement(Tool tool, QPointF scenePos);
-    /// Adds a captured step after the selected step or wait (joined by a push flow), or at the
-    /// end of the map when nothing is selected; selects it and returns its id.
-    model::Id addCapturedStep(const model::QuickCapture& capture);
+    /// Applies a captured line (CaptureTool): a step, wait or inventory after the selected
+    /// step or wait (or at the end of the map), a parallel or alternative step beside it, or a
+    /// loop back from it. Selects what it added and returns its id; kNoId, with the reason
+    /// in `error`, when the line cannot be applied.
+    model::Id addCapturedStep(const model::QuickCapture& capture, QString* error = nullptr);
     /// Connects two elements with a flow of connectKind(); returns the flow's id.
     model::Id connect(model::Id from, model::Id to);
 
     void renameSelected();
-    void deleteSelected();
+    /// Deletes the selection. With `bridge` (the default), the predecessors of deleted steps
+    /// and waits are joined to their successors, so the stream stays whole (one undo step).
+    void deleteSelected(bool bridge = true);
     void cutSelected();
     void copySelected();
     void paste();
@@ -98,7 +103,9 @@ public:
     void selectNextStep(bool backwards);
     void alignSelection(Alignment alignment);
     void distributeSelection(Qt::Orientation orientation);
-    void autoLayout();
+    /// Tidies the whole map left to right (one undo step); with `wrap`, a long stream wraps
+    /// onto rows that fill the view (render::serpentineLayout).
+    void autoLayout(bool wrap = false);
 
 signals:
     void selectionChanged(const std::vector<gemba::model::Id>& ids);
@@ -115,6 +122,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
@@ -173,6 +181,7 @@ private:
     Tool m_tool = Tool::Select;
     model::FlowKind m_connectKind = model::FlowKind::Push;
     bool m_snap = true;
+    bool m_fitOnResize = false; ///< fitted, and not zoomed since
 
     Gesture m_gesture = Gesture::None;
     QPoint m_pressViewPos;

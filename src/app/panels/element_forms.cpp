@@ -1,5 +1,6 @@
 #include "forms.h"
 #include "gemba/model/names.h"
+#include "gemba/model/operations.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -233,8 +234,14 @@ void Forms::flow(FormBuilder& b, Id map, Id id) {
     kind->setToolTip(tr("Push, pull, FIFO and shipment move the work; information flows only "
                         "carry signals and add no time."));
     b.text(QStringLiteral("label"), tr("Label"), rec, member(&Flow::label));
+    // A share set on a two-way split completes the other route's (one undo step).
+    Record<Flow> shareRec = rec;
+    shareRec.write = [&document, map, id](const Flow&, const Flow& after, const QString& what) {
+        const QString text = Forms::elementEditText(document.map(map), id, what);
+        document.push(model::setFlowShare(document.project(), map, after, text.toStdString()));
+    };
     b.number(
-         QStringLiteral("share"), tr("Share"), rec, member(&Flow::share),
+         QStringLiteral("share"), tr("Share"), shareRec, member(&Flow::share),
          [](NumberEdit* edit) {
              edit->setPercent(true);
              edit->setDisplayFactor(100);
@@ -242,8 +249,8 @@ void Forms::flow(FormBuilder& b, Id map, Id id) {
          },
          tr("not given"))
         ->setHint(tr("Share of the items that take this route, for alternative routes (the "
-                     "shares leaving a step add up to 100%). Empty on every route: parallel "
-                     "work."));
+                     "shares leaving a step add up to 100%; on a two-way split the other route "
+                     "gets the rest). Empty on every route: parallel work."));
     b.duration(QStringLiteral("flowWait"), tr("Wait"), rec, member(&Flow::wait), tr("none"))
         ->setHint(tr("Time items wait on the way, with its unit: 2 h, 1 d."));
     const Access<Flow, std::optional<double>> fifoMax{

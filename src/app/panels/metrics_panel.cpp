@@ -13,6 +13,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <set>
 
 namespace gemba::app {
 
@@ -106,6 +107,8 @@ MetricsPanel::MetricsPanel(EditorDocument& document, QWidget* parent)
     addRow(QStringLiteral("labour"), tr("Total labour"),
            tr("Σ process time × visits of every step, with every parallel branch done; steps "
               "off the path count once."));
+    addRow(QStringLiteral("redPens"), tr("Red-pen costs"),
+           tr("Σ of the estimated cost per year of each red-pen circle on the map."));
     addRow(QStringLiteral("wip"), tr("Work in process"),
            tr("Little's law: demand per day × lead time in working days."));
 
@@ -206,8 +209,23 @@ void MetricsPanel::refresh() {
         m_hasFigures = false;
         return;
     }
-    m_status->clear();
-    m_status->hide();
+    // Warnings about elements off the value stream keep the figures, and say what they leave
+    // out (an element just dropped, a dead end, a second chain).
+    std::set<model::Id> excluded;
+    for (const metrics::Finding& f : m->findings)
+        if (f.code == "not_connected" || f.code == "dead_end" || f.code == "separate_chains")
+            excluded.insert(f.element);
+    if (excluded.empty()) {
+        m_status->clear();
+        m_status->hide();
+    } else {
+        m_status->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        m_status->setText(excluded.size() == 1
+                              ? tr("Excluding 1 element off the value stream — see Findings")
+                              : tr("Excluding %1 elements off the value stream — see Findings")
+                                    .arg(excluded.size()));
+        m_status->show();
+    }
     m_scroll->show();
     m_copy->setEnabled(true);
     m_hasFigures = true;
@@ -275,6 +293,13 @@ void MetricsPanel::refresh() {
                       QString::fromStdString(
                           model::formatMoney(m->frictionCostPerWeek, project.props.currency))));
     setValue(QStringLiteral("labour"), duration(m->totalLabour));
+    setValue(QStringLiteral("redPens"),
+             m->redPensCosted == 0 ? tr("none estimated")
+                                   : tr("%1 a year (%2 of %3 red pens)")
+                                         .arg(QString::fromStdString(model::formatMoney(
+                                             m->redPenCostPerYear, project.props.currency)))
+                                         .arg(m->redPensCosted)
+                                         .arg(map->redPens.size()));
     setValue(QStringLiteral("wip"),
              m->wip ? tr("%1 items").arg(number(*m->wip, 1)) : tr("no demand"));
 }

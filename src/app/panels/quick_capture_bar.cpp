@@ -58,6 +58,10 @@ QLineEdit* QuickCaptureBar::lineEdit() const {
     return m_edit;
 }
 
+void QuickCaptureBar::setHandler(Handler handler) {
+    m_handler = std::move(handler);
+}
+
 QString QuickCaptureBar::errorText() const {
     return m_error->text();
 }
@@ -70,6 +74,12 @@ void QuickCaptureBar::submit() {
     if (!parsed.ok()) {
         setError(tr("Not added: %1").arg(QString::fromStdString(parsed.error())));
         return;
+    }
+    if (m_handler) {
+        if (const QString refused = m_handler(parsed.value()); !refused.isEmpty()) {
+            setError(tr("Not added: %1").arg(refused));
+            return;
+        }
     }
     if (m_history.isEmpty() || m_history.back() != line)
         m_history.push_back(line);
@@ -87,8 +97,10 @@ void QuickCaptureBar::setError(const QString& message) {
     m_error->setVisible(!message.isEmpty());
     markInvalid(m_edit, message,
                 tr("A step's name, then its process time and lead time with units, and a %C&A: "
-                   "Review contract 30 min 2 d 80%. Up and Down recall earlier lines; Escape "
-                   "clears."));
+                   "Review contract 30 min 2 d 80%. Also: wait 2 d, inventory 1,200, @Role, "
+                   "#System, !va/!nva/!waste, x2, and Legal review 1 d, or 30% Fast track, "
+                   "back to Draft 20%. Up and Down recall earlier lines; Escape clears, then "
+                   "returns to the map."));
 }
 
 void QuickCaptureBar::recall(int direction) {
@@ -114,12 +126,30 @@ void QuickCaptureBar::recall(int direction) {
 }
 
 bool QuickCaptureBar::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_edit && event->type() == QEvent::ShortcutOverride) {
+        // The line's own undo would take Ctrl+Z: keep the keys for the map's history.
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->accept();
+            return true;
+        }
+    }
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo)) {
+            emit undoRequested();
+            return true;
+        }
+        if (key->matches(QKeySequence::Redo)) {
+            emit redoRequested();
+            return true;
+        }
         switch (key->key()) {
         case Qt::Key_Escape:
-            if (m_edit->text().isEmpty() && m_error->isHidden())
-                return false; // let the window have it
+            if (m_edit->text().isEmpty() && m_error->isHidden()) {
+                emit leaveRequested();
+                return false; // the window may want it too (presentation mode)
+            }
             m_edit->clear();
             m_historyIndex = -1;
             m_draft.clear();
