@@ -188,9 +188,9 @@ CREATE TABLE event_state (
 ) STRICT;
 )sql";
 
-// Schema 3, workshop (ideas, actions, reviews, workshop log): one row per entity, holding the entity as
-// the JSON object of the interchange format (docs/file-format.md), so that one reader checks
-// both. The case for change and the workshop's dates live in the single row of `workshop`.
+// Schema 3, workshop (ideas, actions, reviews, workshop log): one row per entity, holding the
+// entity as the JSON object of the interchange format (docs/file-format.md), so that one reader
+// checks both. The case for change and the workshop's dates live in the single row of `workshop`.
 constexpr std::string_view kSchemaV3Workshop = R"sql(
 CREATE TABLE workshop (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -205,7 +205,8 @@ CREATE TABLE lesson (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
 CREATE TABLE day_summary (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 2> kLaterSchemas = {kSchemaV2MeasuredMaps, kSchemaV3Workshop};
+constexpr std::array<std::string_view, 2> kLaterSchemas = {kSchemaV2MeasuredMaps,
+                                                           kSchemaV3Workshop};
 
 constexpr std::array<std::string_view, 29> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",

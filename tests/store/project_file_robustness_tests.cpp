@@ -291,7 +291,8 @@ TEST_CASE("opening a file another tool left in WAL mode leaves nothing beside it
     TempDir dir;
     const fs::path file = validFile(dir);
     // sqlite3 closes cleanly: the -wal file is checkpointed and removed, the header says WAL.
-    runSql(file, "PRAGMA journal_mode = WAL; PRAGMA user_version = 1;");
+    runSql(file, "PRAGMA journal_mode = WAL; PRAGMA user_version = " +
+                     std::to_string(currentSchemaVersion()) + ";");
     REQUIRE(listDir(dir.path()) == std::vector<std::string>{"p.gemba"});
     const std::string bytes = readFile(file);
     REQUIRE(bytes[18] == 2);
