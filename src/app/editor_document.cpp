@@ -165,6 +165,9 @@ void EditorDocument::onModelChanged(const model::Changes& changes) {
         case Subject::Map:
             markStale(change.map);
             break;
+        case Subject::Workshop:
+            // Ideas, actions and reviews change no figure of a map.
+            break;
         case Subject::Element:
             // Moving an element changes no figure.
             if (change.op != model::Change::Op::Modified ||

@@ -7,6 +7,7 @@
 #include "event_import_dialog.h"
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
+#include "gemba/model/workshop_ops.h"
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/json_format.h"
 #include "help_dialog.h"
@@ -15,6 +16,7 @@
 #include "panels/people_systems_panel.h"
 #include "panels/properties_panel.h"
 #include "panels/quick_capture_bar.h"
+#include "panels/workshop_panel.h"
 #include "presentation_band.h"
 #include "recovery.h"
 #include "simulation_view.h"
@@ -273,6 +275,16 @@ void MainWindow::createActions() {
             this, onView([](MapView* v) { v->distributeSelection(Qt::Horizontal); }));
     connect(makeAction("actionDistributeV", tr("Distribute &Vertically")), &QAction::triggered,
             this, onView([](MapView* v) { v->distributeSelection(Qt::Vertical); }));
+    connect(makeAction("actionNewIdea", tr("New &Idea from Selection"),
+                       Key(Qt::CTRL | Qt::ALT | Qt::Key_I)),
+            &QAction::triggered, this, onView([this](MapView* v) {
+                m_workshop->ideaFromElements(v->mapId(), v->selectedIds());
+            }));
+    connect(makeAction("actionNewAction", tr("New A&ction from Selection"),
+                       Key(Qt::CTRL | Qt::ALT | Qt::Key_A)),
+            &QAction::triggered, this, onView([this](MapView* v) {
+                m_workshop->actionFromElements(v->mapId(), v->selectedIds());
+            }));
     connect(makeAction("actionQuickCapture", tr("&Quick Capture"), Key(Qt::CTRL | Qt::Key_K)),
             &QAction::triggered, this, [this] {
                 m_captureBar->show();
@@ -332,6 +344,11 @@ void MainWindow::createDocks() {
         dock(m_findings, tr("Findings"), "dockFindings", Qt::LeftDockWidgetArea);
     splitDockWidget(metrics, findings, Qt::Vertical);
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::onFindingActivated);
+    // Ideas and the action plan, beside the properties.
+    m_workshop = new WorkshopPanel(*m_document, this);
+    tabifyDockWidget(
+        people, dock(m_workshop, tr("Ideas and Plan"), "dockWorkshop", Qt::RightDockWidgetArea));
+    properties->raise();
 }
 
 void MainWindow::createToolBars() {
@@ -446,6 +463,8 @@ void MainWindow::createMenus() {
     insert->addActions(m_palette->actions());
     insert->addSeparator();
     add(insert, "actionQuickCapture");
+    add(insert, "actionNewIdea");
+    add(insert, "actionNewAction");
 
     QMenu* map = menuBar()->addMenu(tr("&Map"));
     add(map, "actionNewMap");
@@ -559,6 +578,7 @@ void MainWindow::onCurrentTabChanged() {
     const model::Id map = currentMap();
     m_metrics->setMap(map);
     m_findings->setMap(map);
+    m_workshop->setCurrentMap(map);
     if (MapView* view = currentView()) {
         m_properties->setContext(map, view->selectedIds());
         m_palette->showTool(view->tool());
@@ -674,13 +694,9 @@ void MainWindow::deleteMap() {
                                   .arg(qs(map->props.name)));
     if (answer != QMessageBox::Yes)
         return;
-    const auto& maps = m_document->project().maps;
-    const auto index = static_cast<std::size_t>(
-        std::find_if(maps.begin(), maps.end(),
-                     [&](const model::Map& m) { return m.id == map->id; }) -
-        maps.begin());
-    m_document->push(
-        std::make_unique<model::RemoveMap>(*map, index, tr("Delete map").toStdString()));
+    // Ideas, actions and reviews that name the map or its elements forget them.
+    m_document->push(model::removeMapWithReferences(m_document->project(), map->id,
+                                                    tr("Delete map").toStdString()));
 }
 
 void MainWindow::open() {

@@ -20,6 +20,7 @@ class MapView;
 class MetricsPanel;
 class Palette;
 class PeopleSystemsPanel;
+class WorkshopPanel;
 class PropertiesPanel;
 class PresentationBand;
 class QuickCaptureBar;
@@ -109,6 +110,7 @@ private:
     MetricsPanel* m_metrics = nullptr;
     PeopleSystemsPanel* m_peopleSystems = nullptr;
     FindingsPanel* m_findings = nullptr;
+    WorkshopPanel* m_workshop = nullptr;
     QuickCaptureBar* m_quickCapture = nullptr;
     QList<QDockWidget*> m_docks;
     QToolBar* m_fileBar = nullptr;

@@ -17,6 +17,8 @@ Command simulateCommand();     // simulate_commands.cpp
 Command importEventsCommand(); // event_commands.cpp
 Command refreshCommand();      // event_commands.cpp
 Command flowCommand();         // event_commands.cpp
+/// `rows` followed by the workshop's commands (ideas, actions, reviews, summary, export-plan).
+std::vector<Command> withWorkshopCommands(std::vector<Command> rows); // workshop_commands.cpp
 
 namespace {
 
@@ -103,6 +105,9 @@ const std::vector<Command>& commands() {
          "FILE [--map NAME]",
          "Writes every finding, one per line:\n"
          "  FILE: map \"NAME\": error: MESSAGE\n"
+         "then, without --map, the workshop's (ideas, actions, reviews that refer to what\n"
+         "no longer exists, dates that are not dates):\n"
+         "  FILE: workshop: error: MESSAGE\n"
          "and a count on standard error. Exits with 1 when any finding is an error.",
          {kMap},
          1,
@@ -116,7 +121,8 @@ const std::vector<Command>& commands() {
         refreshCommand(),
         flowCommand(),
     };
-    return table;
+    static const std::vector<Command> all = withWorkshopCommands(table);
+    return all;
 }
 
 } // namespace gemba::cli

@@ -4,6 +4,7 @@
 #include "common.h"
 #include "gemba/metrics/compare.h"
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/workshop_ops.h"
 #include "metrics_json.h"
 #include "metrics_text.h"
 
@@ -101,6 +102,16 @@ int runValidate(const Args& args, Context& context) {
             all.push_back(finding);
         }
     }
+    // The workshop (ideas, actions, reviews, log) is checked with the whole project.
+    if (!args.value("--map"))
+        for (const model::WorkshopFinding& finding : model::checkWorkshop(project)) {
+            const auto severity =
+                finding.error ? metrics::Severity::Error : metrics::Severity::Warning;
+            context.out << file << ": workshop: " << severityName(severity) << ": "
+                        << finding.message << "\n";
+            all.push_back(
+                metrics::Finding{severity, "workshop", model::kNoId, finding.id, finding.message});
+        }
     context.err << file << ": " << maps.size() << (maps.size() == 1 ? " map" : " maps")
                 << " checked: " << findingCounts(all) << "\n";
     return metrics::hasErrors(all) ? kExitFindings : kExitOk;

@@ -75,6 +75,23 @@ template <>
 struct EntityTraits<System>
     : ProjectEntityTraits<System, &Project::systems, Change::Subject::System> {};
 
+template <class T, auto Member> struct WorkshopEntityTraits {
+    static std::map<Id, T>& collection(Project& project, Id) { return project.workshop.*Member; }
+    static Change change(Id, const T& entity, Change::Op op) {
+        return Change{Change::Subject::Workshop, op,         kNoId, entity.id,
+                      ElementKind::Step,         kChangedAll};
+    }
+};
+template <> struct EntityTraits<Idea> : WorkshopEntityTraits<Idea, &Workshop::ideas> {};
+template <> struct EntityTraits<Action> : WorkshopEntityTraits<Action, &Workshop::actions> {};
+template <> struct EntityTraits<Review> : WorkshopEntityTraits<Review, &Workshop::reviews> {};
+template <>
+struct EntityTraits<ParkingItem> : WorkshopEntityTraits<ParkingItem, &Workshop::parkingLot> {};
+template <> struct EntityTraits<Term> : WorkshopEntityTraits<Term, &Workshop::glossary> {};
+template <> struct EntityTraits<Lesson> : WorkshopEntityTraits<Lesson, &Workshop::lessons> {};
+template <>
+struct EntityTraits<DaySummary> : WorkshopEntityTraits<DaySummary, &Workshop::summaries> {};
+
 /// Which fields differ between two versions of an entity.
 template <class T> unsigned changedFields(const T& before, const T& after) {
     if constexpr (requires { before.pos; }) {
@@ -151,6 +168,34 @@ template class SetEntity<RedPen>;
 template class SetEntity<Flow>;
 template class SetEntity<Person>;
 template class SetEntity<System>;
+template class SetEntity<Idea>;
+template class SetEntity<Action>;
+template class SetEntity<Review>;
+template class SetEntity<ParkingItem>;
+template class SetEntity<Term>;
+template class SetEntity<Lesson>;
+template class SetEntity<DaySummary>;
+
+SetWorkshopProps::SetWorkshopProps(WorkshopProps before, WorkshopProps after,
+                                   std::string description)
+    : m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_description(std::move(description)) {}
+
+void SetWorkshopProps::apply(Project& project, Changes& changes) const {
+    project.workshop.props = m_after;
+    changes.push_back(Change{Change::Subject::Workshop});
+}
+void SetWorkshopProps::revert(Project& project, Changes& changes) const {
+    project.workshop.props = m_before;
+    changes.push_back(Change{Change::Subject::Workshop});
+}
+bool SetWorkshopProps::canMerge(const Edit& next) const {
+    return dynamic_cast<const SetWorkshopProps*>(&next) != nullptr;
+}
+void SetWorkshopProps::merge(const Edit& next) {
+    m_after = static_cast<const SetWorkshopProps&>(next).m_after;
+}
 
 SetMapProps::SetMapProps(Id map, MapProps before, MapProps after, std::string description)
     : m_map(map)

@@ -1,5 +1,7 @@
 #include "gemba/model/operations.h"
 
+#include "gemba/model/workshop_ops.h"
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -175,6 +177,9 @@ EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> ele
         else
             edits.push_back(updateEdit(mapId, pen, kept, "Update red-pen targets"));
     }
+    // Ideas, actions and reviews that name a removed element forget it.
+    for (auto& edit : detachWorkshopReferences(project, removed))
+        edits.push_back(std::move(edit));
     for (Id id : removed)
         visitElement(*map, id, [&](const auto& element) {
             edits.push_back(removeEdit(mapId, element, "Delete"));
@@ -247,6 +252,8 @@ EditPtr removePerson(const Project& project, Id person) {
     if (props != project.props)
         edits.push_back(
             std::make_unique<SetProjectProps>(project.props, props, "Update workshop team"));
+    for (auto& edit : detachWorkshopReferences(project, {person}))
+        edits.push_back(std::move(edit));
     edits.push_back(removeEdit(kNoId, it->second, "Remove person"));
     return bundle(std::move(edits), "Remove person " + it->second.name);
 }

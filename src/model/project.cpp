@@ -142,7 +142,7 @@ Id Project::largestIdInUse() const {
         consider(map.redPens);
         consider(map.flows);
     }
-    return largest;
+    return std::max(largest, workshop.largestIdInUse());
 }
 
 } // namespace gemba::model

@@ -5,6 +5,7 @@
 #include "gemba/model/units.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/event_mapping.h"
+#include "gemba/store/workshop_json.h"
 #include "text_util.h"
 #include "validate.h"
 
@@ -239,6 +240,9 @@ json toJson(const Project& project) {
     for (const Map& map : project.maps)
         maps.push_back(mapJson(map));
     out["maps"] = std::move(maps);
+    json workshop = workshopToJson(project.workshop);
+    if (!workshop.empty())
+        out["workshop"] = std::move(workshop);
     return out;
 }
 
@@ -309,7 +313,7 @@ public:
         checkObject(root, "",
                     {"format", "version", "name", "description", "calendar", "working_hours",
                      "event_mapping", "currency", "default_hourly_rate", "next_id", "team",
-                     "people", "systems", "maps"});
+                     "people", "systems", "maps", "workshop"});
         const json& format = require(root, "", "format");
         if (!format.is_string() || format.get<std::string>() != kJsonFormatName)
             fail("/format", "expected \"gemba\": this is not a Gemba project");
@@ -378,6 +382,10 @@ public:
         forEach(require(root, "", "maps"), "/maps", [&](const json& item, std::string ptr) {
             maps.push_back(readMap(item, std::move(ptr)));
         });
+        WorkshopDraft workshop;
+        if (const json* w = find(root, "workshop"))
+            workshop = WorkshopJsonReader(m_file, m_calendar).workshop(*w, "/workshop");
+        project.workshop.props = std::move(workshop.props);
         if (const json* team = find(root, "team")) {
             checkObject(*team, "/team", {"sponsor", "process_owner", "facilitator", "experts"});
             props.team.sponsor = optionalId(*team, "/team", "sponsor");
@@ -398,6 +406,7 @@ public:
             consider(m.map.id);
             forEachElement(m, [&](auto& e) { consider(e.value.id); });
         }
+        forEachWorkshopEntity(workshop, [&](auto& e) { consider(e.first.id); });
         if (const json* next = find(root, "next_id")) {
             project.nextId = id(*next, "/next_id");
             if (project.nextId <= largest)
@@ -421,6 +430,7 @@ public:
             allocate(m.map.id);
             forEachElement(m, [&](auto& e) { allocate(e.value.id); });
         }
+        forEachWorkshopEntity(workshop, [&](auto& e) { allocate(e.first.id); });
 
         // Build the model, noting where each entity came from for messages.
         for (auto& p : people)
@@ -446,6 +456,24 @@ public:
             for (auto& e : m.flows)
                 place(map.flows, Subject::Flow, map.id, std::move(e));
             project.maps.push_back(std::move(map));
+        }
+        {
+            using detail::Subject;
+            Workshop& w = project.workshop;
+            auto placeAll = [&](auto& collection, Subject subject, auto& drafts) {
+                for (auto& [entity, pointer] : drafts) {
+                    claim(subject, kNoId, entity.id, pointer);
+                    const Id id = entity.id;
+                    collection.emplace(id, std::move(entity));
+                }
+            };
+            placeAll(w.ideas, Subject::Idea, workshop.ideas);
+            placeAll(w.actions, Subject::Action, workshop.actions);
+            placeAll(w.reviews, Subject::Review, workshop.reviews);
+            placeAll(w.parkingLot, Subject::ParkingItem, workshop.parkingLot);
+            placeAll(w.glossary, Subject::Term, workshop.glossary);
+            placeAll(w.lessons, Subject::Lesson, workshop.lessons);
+            placeAll(w.summaries, Subject::DaySummary, workshop.summaries);
         }
 
         if (auto violation = detail::findViolation(project)) {
@@ -800,6 +828,23 @@ private:
         for (auto& e : m.redPens)
             f(e);
         for (auto& e : m.flows)
+            f(e);
+    }
+
+    template <class F> static void forEachWorkshopEntity(WorkshopDraft& w, F&& f) {
+        for (auto& e : w.ideas)
+            f(e);
+        for (auto& e : w.actions)
+            f(e);
+        for (auto& e : w.reviews)
+            f(e);
+        for (auto& e : w.parkingLot)
+            f(e);
+        for (auto& e : w.glossary)
+            f(e);
+        for (auto& e : w.lessons)
+            f(e);
+        for (auto& e : w.summaries)
             f(e);
     }
 

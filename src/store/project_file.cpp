@@ -3,6 +3,7 @@
 #include "atomic_file.h"
 #include "gemba/model/names.h"
 #include "gemba/store/errors.h"
+#include "gemba/store/workshop_json.h"
 #include "project_file_detail.h"
 #include "schema.h"
 #include "sqlite_db.h"
@@ -322,6 +323,7 @@ public:
         loadRedPens();
         loadRedPenTargets();
         loadFlows();
+        loadWorkshop();
         for (const auto& [id, element] : m_elements)
             if (!element.claimed)
                 throw InputError(m_file, "table element, row " + std::to_string(id),
@@ -686,6 +688,73 @@ private:
              });
     }
 
+    // --- the workshop (schema 3): each row holds its entity as interchange JSON ---
+
+    /// Parses the JSON of a row's data column; errors name the table, row and JSON pointer.
+    template <class F> void eachJson(std::string_view table, F&& read) {
+        each(table, "SELECT id, data FROM " + std::string(table) + " ORDER BY id",
+             [&](const Cells& c) {
+                 const std::string text = c.text(1);
+                 nlohmann::json value;
+                 try {
+                     value = nlohmann::json::parse(text);
+                 } catch (const nlohmann::json::parse_error& error) {
+                     c.fail(1, std::string("invalid JSON: ") + error.what());
+                 }
+                 try {
+                     read(c, value);
+                 } catch (const InputError& error) {
+                     if (error.file() != m_file)
+                         throw;
+                     throw InputError(m_file,
+                                      "table " + std::string(table) + ", row " +
+                                          std::to_string(c.row()) + ", column data, at " +
+                                          error.place(),
+                                      error.problem());
+                 }
+             });
+    }
+
+    template <class T> void placeWorkshop(std::map<Id, T>& collection, const Cells& c, T entity) {
+        const Id row = c.id(0);
+        if (entity.id == kNoId)
+            entity.id = row;
+        else if (entity.id != row)
+            c.fail(1, "the entry's id " + std::to_string(entity.id) + " is not its row's id " +
+                          std::to_string(row));
+        if (m_elements.contains(row) || m_mapIndex.contains(row))
+            c.fail(0, "id " + std::to_string(row) + " is also a map's or an element's");
+        insert(collection, row, std::move(entity), c);
+    }
+
+    void loadWorkshop() {
+        const WorkshopJsonReader reader(m_file, m_project.props.calendar);
+        Workshop& w = m_project.workshop;
+        eachJson("workshop",
+                 [&](const Cells&, const nlohmann::json& v) { w.props = reader.props(v, ""); });
+        eachJson("idea", [&](const Cells& c, const nlohmann::json& v) {
+            placeWorkshop(w.ideas, c, reader.idea(v, ""));
+        });
+        eachJson("action", [&](const Cells& c, const nlohmann::json& v) {
+            placeWorkshop(w.actions, c, reader.action(v, ""));
+        });
+        eachJson("review", [&](const Cells& c, const nlohmann::json& v) {
+            placeWorkshop(w.reviews, c, reader.review(v, ""));
+        });
+        eachJson("parking_lot_item", [&](const Cells& c, const nlohmann::json& v) {
+            placeWorkshop(w.parkingLot, c, reader.parkingItem(v, ""));
+        });
+        eachJson("glossary_term", [&](const Cells& c, const nlohmann::json& v) {
+            placeWorkshop(w.glossary, c, reader.term(v, ""));
+        });
+        eachJson("lesson", [&](const Cells& c, const nlohmann::json& v) {
+            placeWorkshop(w.lessons, c, reader.lesson(v, ""));
+        });
+        eachJson("day_summary", [&](const Cells& c, const nlohmann::json& v) {
+            placeWorkshop(w.summaries, c, reader.summary(v, ""));
+        });
+    }
+
     Database& m_db;
     std::string m_file;
     Project m_project;
@@ -896,6 +965,7 @@ public:
         writeMeasureSettings(project.props);
         for (const Map& map : project.maps)
             writeMap(map, static_cast<std::int64_t>(&map - project.maps.data()));
+        writeWorkshop(project.workshop);
     }
 
 private:
@@ -908,6 +978,34 @@ private:
         ++m_rows;
         if (m_rows % 1000 == 0)
             detail::observe("rows");
+    }
+
+    void writeWorkshop(const Workshop& w) {
+        const nlohmann::json props = toJson(w.props);
+        if (!props.empty()) {
+            Statement row(m_db, "INSERT INTO workshop VALUES (1, ?1)");
+            const std::string text = props.dump(); // bound without a copy: keep it alive
+            row.bindText(1, text);
+            run(row);
+        }
+        auto rows = [&](std::string_view table, const auto& collection) {
+            if (collection.empty())
+                return;
+            Statement insert(m_db, "INSERT INTO " + std::string(table) + " VALUES (?1, ?2)");
+            for (const auto& [id, entity] : collection) {
+                insert.bindId(1, id);
+                const std::string text = toJson(entity).dump();
+                insert.bindText(2, text);
+                run(insert);
+            }
+        };
+        rows("idea", w.ideas);
+        rows("action", w.actions);
+        rows("review", w.reviews);
+        rows("parking_lot_item", w.parkingLot);
+        rows("glossary_term", w.glossary);
+        rows("lesson", w.lessons);
+        rows("day_summary", w.summaries);
     }
 
     // Schema 2, measured maps: working hours and the event mapping.

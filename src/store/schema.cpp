@@ -168,8 +168,12 @@ CREATE TABLE flow (
 ) STRICT;
 )sql";
 
-// Schema 2, measured maps (event logs): the project calendar's working hours and holidays, in
-// the text form of model::parseWorkingHours, and the event mapping, one row per name.
+// Schema 2 adds the measured maps' tables; schema 3 the workshop's. Each later schema's
+// tables are a constant of their own: run on a file of the schema before, the constant
+// migrates it, and schemaSql() is schema 1 followed by every later constant in order.
+
+// Measured maps (event logs): the project calendar's working hours and holidays, in the text
+// form of model::parseWorkingHours, and the event mapping, one row per name.
 constexpr std::string_view kSchemaV2MeasuredMaps = R"sql(
 CREATE TABLE working_hours (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -193,26 +197,46 @@ CREATE TABLE map_simulation (
 ) STRICT;
 )sql";
 
+// Schema 3, workshop (ideas, actions, reviews, workshop log): one row per entity, holding the
+// entity as the JSON object of the interchange format (docs/file-format.md), so that one reader
+// checks both. The case for change and the workshop's dates live in the single row of `workshop`.
+constexpr std::string_view kSchemaV3Workshop = R"sql(
+CREATE TABLE workshop (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL
+) STRICT;
+CREATE TABLE idea (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE action (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE review (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE parking_lot_item (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE glossary_term (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE lesson (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE day_summary (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
+)sql";
+
 // Schema 2 is made of blocks, one per capability; a file of schema 1 gains them all at once.
 constexpr std::array<std::string_view, 2> kSchemaV2Blocks = {kSchemaV2MeasuredMaps,
                                                              kSchemaV2Simulation};
 
-constexpr std::array<std::string_view, 22> kTables = {
+constexpr std::array<std::string_view, 30> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
     "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
     "red_pen", "red_pen_target", "flow",
     // schema 2: measured maps, simulation
-    "working_hours", "event_state", "map_simulation"};
+    "working_hours", "event_state", "map_simulation",
+    // schema 3, workshop
+    "workshop", "idea", "action", "review", "parking_lot_item", "glossary_term", "lesson",
+    "day_summary"};
 
 void migrateToV2(Database& db) {
     for (std::string_view block : kSchemaV2Blocks)
         db.exec(std::string(block));
 }
 
-// Schema 1 is the first; each later schema appends its step here, e.g.
-//   {3, "ALTER TABLE step ADD COLUMN takt REAL;", {}},
-const std::array<Migration, 1> kMigrations = {
+// Each schema appends its step here.
+const std::array<Migration, 2> kMigrations = {
     Migration{2, {}, migrateToV2},
+    Migration{3, kSchemaV3Workshop, {}}, // workshop: ideas, actions, reviews, log
 };
 
 } // namespace
@@ -222,6 +246,7 @@ std::string_view schemaSql() {
         std::string sql(kSchemaV1);
         for (std::string_view block : kSchemaV2Blocks)
             sql += block;
+        sql += kSchemaV3Workshop;
         return sql;
     }();
     return all;

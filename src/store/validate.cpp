@@ -35,6 +35,20 @@ std::string_view subjectName(Subject subject) {
         return "red pen";
     case Subject::Flow:
         return "flow";
+    case Subject::Idea:
+        return "idea";
+    case Subject::Action:
+        return "action";
+    case Subject::Review:
+        return "review";
+    case Subject::ParkingItem:
+        return "parking lot item";
+    case Subject::Term:
+        return "glossary term";
+    case Subject::Lesson:
+        return "lesson";
+    case Subject::DaySummary:
+        return "day summary";
     }
     return "entity";
 }
@@ -151,6 +165,7 @@ public:
 
         for (const Map& map : m_project.maps)
             checkMap(map);
+        checkWorkshop();
 
         m_subject = Subject::Project;
         m_map = kNoId;
@@ -367,6 +382,124 @@ private:
             text(base + "/date", source.date);
         }
         position(step.pos);
+    }
+
+    // --- the workshop: values and ids. References that do not resolve are not refused here:
+    // model::checkWorkshop reports them as findings, so a file with one still opens.
+
+    template <class T> void workshopEntity(Subject subject, Id key, const T& entity) {
+        claim(subject, kNoId, key);
+        if (entity.id != key)
+            fail("id", "the entry is filed under id " + std::to_string(key));
+    }
+    void ids(std::string_view field, const std::vector<Id>& list) {
+        for (Id id : list)
+            reference(field, id);
+    }
+    void target(const std::string& field, const Target& t) {
+        enumValue(field + "/figure", t.figure);
+        reference(field + "/map", t.map);
+        reference(field + "/element", t.element);
+        rule(field + "/from", t.from, checkFinite);
+        rule(field + "/to", t.to, checkFinite);
+        rule(field + "/change_percent", t.changePercent, checkFinite);
+    }
+    void score(std::string_view field, const std::optional<int>& value) {
+        if (value && (*value < 1 || *value > 5))
+            fail(field, std::to_string(*value) + " is not a score from 1 to 5");
+    }
+
+    void checkWorkshop() {
+        const Workshop& w = m_project.workshop;
+        m_subject = Subject::Project;
+        m_map = kNoId;
+        m_id = kNoId;
+        text("workshop/problem", w.props.problem);
+        text("workshop/start_date", w.props.startDate);
+        text("workshop/end_date", w.props.endDate);
+        text("workshop/place", w.props.place);
+        for (std::size_t i = 0; i < w.props.goals.size(); ++i) {
+            const std::string base = "workshop/goals/" + std::to_string(i);
+            text(base + "/text", w.props.goals[i].text);
+            target(base + "/target", w.props.goals[i].target);
+        }
+        for (const auto& [id, idea] : w.ideas) {
+            workshopEntity(Subject::Idea, id, idea);
+            text("text", idea.text);
+            text("date", idea.date);
+            text("reason", idea.reason);
+            reference("proposed_by", idea.proposedBy);
+            ids("concerns", idea.concerns);
+            enumValue("kind", idea.kind);
+            enumValue("status", idea.status);
+            score("impact", idea.impact);
+            score("effort", idea.effort);
+            if (idea.votes < 0)
+                fail("votes", std::to_string(idea.votes) + " is negative");
+        }
+        for (const auto& [id, action] : w.actions) {
+            workshopEntity(Subject::Action, id, action);
+            text("title", action.title);
+            text("start", action.start);
+            text("due", action.due);
+            text("reason", action.reason);
+            text("notes", action.notes);
+            enumValue("status", action.status);
+            reference("owner", action.owner);
+            reference("realises", action.realises);
+            ids("changes", action.changes);
+            if (action.effect)
+                target("effect", *action.effect);
+        }
+        for (const auto& [id, review] : w.reviews) {
+            workshopEntity(Subject::Review, id, review);
+            text("title", review.title);
+            text("date", review.date);
+            text("notes", review.notes);
+            if (review.dayOffset < 0)
+                fail("day_offset", std::to_string(review.dayOffset) + " days is negative");
+            ids("attendees", review.attendees);
+            reference("measured_map", review.measuredMap);
+            for (std::size_t i = 0; i < review.progress.size(); ++i) {
+                const std::string base = "progress/" + std::to_string(i);
+                reference(base + "/action", review.progress[i].action);
+                enumValue(base + "/status", review.progress[i].status);
+                text(base + "/note", review.progress[i].note);
+            }
+            for (std::size_t i = 0; i < review.decisions.size(); ++i)
+                text("decisions/" + std::to_string(i), review.decisions[i]);
+            for (std::size_t i = 0; i < review.measures.size(); ++i) {
+                const std::string base = "measures/" + std::to_string(i);
+                enumValue(base + "/figure", review.measures[i].figure);
+                reference(base + "/element", review.measures[i].element);
+                rule(base + "/value", checkFinite(review.measures[i].value));
+            }
+        }
+        for (const auto& [id, item] : w.parkingLot) {
+            workshopEntity(Subject::ParkingItem, id, item);
+            text("text", item.text);
+            text("date", item.date);
+            reference("raised_by", item.raisedBy);
+            reference("moved_to", item.movedTo);
+        }
+        for (const auto& [id, term] : w.glossary) {
+            workshopEntity(Subject::Term, id, term);
+            text("term", term.term);
+            text("meaning", term.meaning);
+        }
+        for (const auto& [id, lesson] : w.lessons) {
+            workshopEntity(Subject::Lesson, id, lesson);
+            text("text", lesson.text);
+            text("date", lesson.date);
+        }
+        for (const auto& [id, summary] : w.summaries) {
+            workshopEntity(Subject::DaySummary, id, summary);
+            text("date", summary.date);
+            text("done", summary.done);
+            text("decisions", summary.decisions);
+            text("next_agenda", summary.nextAgenda);
+            reference("watermark", summary.watermark);
+        }
     }
 
     const Project& m_project;

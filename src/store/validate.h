@@ -13,7 +13,27 @@
 namespace gemba::store::detail {
 
 /// The kind of entity a rule was broken on.
-enum class Subject { Project, Person, System, Map, Step, Wait, Party, InfoBox, Note, RedPen, Flow };
+enum class Subject {
+    Project,
+    Person,
+    System,
+    Map,
+    Step,
+    Wait,
+    Party,
+    InfoBox,
+    Note,
+    RedPen,
+    Flow,
+    // The workshop (model/workshop.h).
+    Idea,
+    Action,
+    Review,
+    ParkingItem,
+    Term,
+    Lesson,
+    DaySummary,
+};
 
 /// "person", "info box": for messages.
 std::string_view subjectName(Subject subject);

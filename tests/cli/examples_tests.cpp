@@ -4,6 +4,8 @@
 
 #include "gemba/metrics/compare.h"
 #include "gemba/metrics/metrics.h"
+#include "gemba/metrics/review.h"
+#include "gemba/model/workshop_ops.h"
 #include "gemba/render/geometry.h"
 #include "gemba/store/json_format.h"
 #include "gemba/store/project_file.h"
@@ -423,5 +425,94 @@ TEST_CASE("the example maps read left to right and nothing on them overlaps") {
             for (const auto& [id, note] : map.notes)
                 CHECK(note.pos.y > maxStepY);
         }
+    }
+}
+
+namespace {
+
+/// The row of a review table with this label.
+const metrics::ReviewRow& rowLabelled(const metrics::ReviewTable& table, const std::string& label) {
+    const auto it = std::find_if(table.rows.begin(), table.rows.end(),
+                                 [&](const metrics::ReviewRow& r) { return r.label == label; });
+    REQUIRE(it != table.rows.end());
+    return *it;
+}
+
+} // namespace
+
+// examples/README.md, "The workshop": the funnel, the fit of the AI ideas, and each review's
+// figures worked by hand.
+TEST_CASE("the examples' workshops: funnel, fit and reviews worked by hand") {
+    constexpr double kHour = 3600.0;
+    constexpr double kDay8 = 8 * kHour;
+    {
+        const model::Project p = openExample("office-order-to-cash");
+        const model::FunnelCounts funnel = model::funnelCounts(p);
+        CHECK(funnel.total() == 32);
+        CHECK(funnel.proposed == 12);
+        CHECK(funnel.shortlisted == 5);
+        CHECK(funnel.selected == 2);
+        CHECK(funnel.parked == 5);
+        CHECK(funnel.rejected == 8);
+        CHECK(model::assessFit(*p.workshop.ideas.at(1006).fit).fit == model::Fit::Good);
+        CHECK(model::assessFit(*p.workshop.ideas.at(1008).fit).fit == model::Fit::Poor);
+        CHECK(model::assessFit(*p.workshop.ideas.at(1015).fit).fit == model::Fit::Possible);
+        CHECK(model::checkWorkshop(p).empty());
+
+        const metrics::ReviewTable t = metrics::reviewTable(p);
+        CHECK(t.dates == std::vector<std::string>{"2026-04-05", "2026-05-05", "2026-06-04"});
+        const metrics::ReviewRow& lead =
+            rowLabelled(t, "Signed to invoiced in under 10 working days");
+        CHECK(lead.baseline.value() == Approx(718.0 / 3 * kHour));
+        CHECK(lead.goal.value() == Approx(80 * kHour));
+        CHECK(lead.actual[0].value() == Approx(192 * kHour));
+        CHECK(lead.actual[1].value() == Approx(136 * kHour));
+        CHECK_FALSE(lead.actual[2]);
+        // (192 - 718/3) / (80 - 718/3) = 142/478; (136 - 718/3) / (80 - 718/3) = 310/478.
+        CHECK(metrics::progressToGoal(lead, 0).value() == Approx(142.0 / 478));
+        CHECK(metrics::progressToGoal(lead, 1).value() == Approx(310.0 / 478));
+        const metrics::ReviewRow& pca = rowLabelled(t, "Rolled %C&A from 44% to 80%");
+        const double base = 0.9 * 0.75 * 0.95 * 0.85 * 0.9 * 0.9; // 0.4415
+        CHECK(pca.baseline.value() == Approx(base));
+        CHECK(metrics::progressToGoal(pca, 1).value() == Approx((0.66 - base) / (0.8 - base)));
+        const metrics::ReviewRow& inbox = rowLabelled(t, "action: Build the CRM-to-ERP order sync");
+        CHECK(inbox.baseline.value() == Approx(2 * kDay8));
+        CHECK(metrics::progressToGoal(inbox, 0).value() == Approx(0.5));
+        CHECK(metrics::progressToGoal(inbox, 1).value() == Approx(1.0));
+    }
+    {
+        const model::Project p = openExample("software-delivery");
+        CHECK(model::checkWorkshop(p).empty());
+        const metrics::ReviewTable t = metrics::reviewTable(p);
+        const metrics::ReviewRow& lead = rowLabelled(t, "Halve the lead time");
+        CHECK(lead.baseline.value() == Approx(1936.0 / 7 * kHour));
+        CHECK(lead.goal.value() == Approx(968.0 / 7 * kHour));
+        // (224 - 1936/7) / (968/7 - 1936/7) = 368/968; 168 h: 760/968.
+        CHECK(metrics::progressToGoal(lead, 0).value() == Approx(368.0 / 968));
+        CHECK(metrics::progressToGoal(lead, 1).value() == Approx(760.0 / 968));
+    }
+    {
+        const model::Project p = openExample("production-line");
+        CHECK(model::checkWorkshop(p).empty());
+        const metrics::ReviewTable t = metrics::reviewTable(p);
+        const metrics::ReviewRow& lead = rowLabelled(t, "Lead time from 19 days to 5");
+        constexpr double kDay16 = 16 * kHour;
+        CHECK(lead.baseline.value() == Approx(1106114));
+        CHECK(lead.goal.value() == Approx(5 * kDay16));
+        // 12 d = 691,200 s: (691200 - 1106114) / (288000 - 1106114) = 414914 / 818114.
+        CHECK(metrics::progressToGoal(lead, 0).value() == Approx(414914.0 / 818114));
+        CHECK(metrics::progressToGoal(lead, 1).value() == Approx(645314.0 / 818114));
+    }
+    {
+        const model::Project p = openExample("insurance-claims");
+        CHECK(model::checkWorkshop(p).empty());
+        CHECK(model::assessFit(*p.workshop.ideas.at(1003).fit).fit == model::Fit::Possible);
+        CHECK(p.workshop.ideas.at(1001).status == model::IdeaStatus::Rejected);
+        const metrics::ReviewTable t = metrics::reviewTable(p);
+        CHECK(t.dates == std::vector<std::string>{"2026-05-15", "2026-06-14"});
+        const metrics::ReviewRow& lead = rowLabelled(t, "Claims paid in 4 days");
+        CHECK(lead.baseline.value() == Approx(12 * kDay8));
+        CHECK(metrics::progressToGoal(lead, 0).value() == Approx(0.25));
+        CHECK(metrics::progressToGoal(lead, 1).value() == Approx(0.625));
     }
 }

@@ -202,7 +202,7 @@ TEST_CASE("JSON errors name the JSON Pointer of the bad value and what was expec
          "/colour",
          "unknown key 'colour' (expected format, version, name, description, calendar, "
          "working_hours, event_mapping, "
-         "currency, default_hourly_rate, next_id, team, people, systems, maps)"},
+         "currency, default_hourly_rate, next_id, team, people, systems, maps, workshop)"},
         {withMap(R"({"state": "current", "steps": []})"), "/maps/0/name",
          "missing required key 'name'"},
         {withMap(R"({"name": "M", "steps": []})"), "/maps/0/state", "missing required key 'state'"},

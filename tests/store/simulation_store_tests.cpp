@@ -54,5 +54,5 @@ TEST_CASE("the schema 1 fixture migrates to a map without a distribution row",
     TempDir dir;
     saveProject(opened, dir / "again.gemba");
     CHECK(openProject(dir / "again.gemba") == opened);
-    CHECK(currentSchemaVersion() == 2);
+    CHECK(currentSchemaVersion() >= 2);
 }

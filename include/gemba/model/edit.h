@@ -21,7 +21,8 @@ enum ChangedFields : unsigned {
 
 /// What an edit changed, told to the document's listeners.
 struct Change {
-    enum class Subject { Everything, Project, MapList, Map, Element, Person, System };
+    /// Workshop: an idea, action, review, log entry (id) or the case for change (no id).
+    enum class Subject { Everything, Project, MapList, Map, Element, Person, System, Workshop };
     enum class Op { Added, Removed, Modified };
     Subject subject = Subject::Everything;
     Op op = Op::Modified;
@@ -82,6 +83,31 @@ using SetRedPen = SetEntity<RedPen>;
 using SetFlow = SetEntity<Flow>;
 using SetPerson = SetEntity<Person>; // map is kNoId
 using SetSystem = SetEntity<System>; // map is kNoId
+// The workshop's entities (workshop.h); map is kNoId.
+using SetIdea = SetEntity<Idea>;
+using SetAction = SetEntity<Action>;
+using SetReview = SetEntity<Review>;
+using SetParkingItem = SetEntity<ParkingItem>;
+using SetTerm = SetEntity<Term>;
+using SetLesson = SetEntity<Lesson>;
+using SetDaySummary = SetEntity<DaySummary>;
+
+/// Replaces the workshop's case for change, goals, dates and place.
+class SetWorkshopProps final : public Edit {
+public:
+    SetWorkshopProps(WorkshopProps before, WorkshopProps after, std::string description);
+    void apply(Project& project, Changes& changes) const override;
+    void revert(Project& project, Changes& changes) const override;
+    std::string description() const override { return m_description; }
+    bool canMerge(const Edit& next) const override;
+    void merge(const Edit& next) override;
+    bool isNoop() const override { return m_before == m_after; }
+
+private:
+    WorkshopProps m_before;
+    WorkshopProps m_after;
+    std::string m_description;
+};
 
 /// Replaces a map's properties (name, state, demand...).
 class SetMapProps final : public Edit {
@@ -178,5 +204,12 @@ extern template class SetEntity<RedPen>;
 extern template class SetEntity<Flow>;
 extern template class SetEntity<Person>;
 extern template class SetEntity<System>;
+extern template class SetEntity<Idea>;
+extern template class SetEntity<Action>;
+extern template class SetEntity<Review>;
+extern template class SetEntity<ParkingItem>;
+extern template class SetEntity<Term>;
+extern template class SetEntity<Lesson>;
+extern template class SetEntity<DaySummary>;
 
 } // namespace gemba::model

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/model/types.h"
+#include "gemba/model/workshop.h"
 
 #include <optional>
 #include <span>
@@ -57,6 +58,28 @@ GEMBA_ENUM_NAMES(Figure, {Figure::ProcessTime, "process_time"}, {Figure::CycleTi
                  {Figure::Uptime, "uptime"}, {Figure::DefectRate, "defect_rate"})
 GEMBA_ENUM_NAMES(WaitKind, {WaitKind::Time, "time"}, {WaitKind::Inventory, "inventory"})
 GEMBA_ENUM_NAMES(PartyKind, {PartyKind::Supplier, "supplier"}, {PartyKind::Customer, "customer"})
+
+// The workshop (workshop.h).
+GEMBA_ENUM_NAMES(TargetFigure, {TargetFigure::LeadTime, "lead_time"},
+                 {TargetFigure::ProcessTime, "process_time"},
+                 {TargetFigure::ActivityRatio, "activity_ratio"},
+                 {TargetFigure::RolledPca, "rolled_pca"}, {TargetFigure::Handoffs, "handoffs"},
+                 {TargetFigure::StepLeadTime, "step_lead_time"},
+                 {TargetFigure::WaitTime, "wait_time"})
+GEMBA_ENUM_NAMES(IdeaKind, {IdeaKind::Remove, "remove"}, {IdeaKind::Simplify, "simplify"},
+                 {IdeaKind::Combine, "combine"}, {IdeaKind::Automate, "automate"},
+                 {IdeaKind::UseAi, "use_ai"}, {IdeaKind::Standardise, "standardise"},
+                 {IdeaKind::Other, "other"})
+GEMBA_ENUM_NAMES(IdeaStatus, {IdeaStatus::Proposed, "proposed"},
+                 {IdeaStatus::Shortlisted, "shortlisted"}, {IdeaStatus::Selected, "selected"},
+                 {IdeaStatus::Parked, "parked"}, {IdeaStatus::Rejected, "rejected"})
+GEMBA_ENUM_NAMES(Level, {Level::Low, "low"}, {Level::Medium, "medium"}, {Level::High, "high"})
+GEMBA_ENUM_NAMES(DataSource, {DataSource::System, "system"}, {DataSource::Mixed, "mixed"},
+                 {DataSource::Paper, "paper"})
+GEMBA_ENUM_NAMES(Fit, {Fit::Good, "good"}, {Fit::Possible, "possible"}, {Fit::Poor, "poor"})
+GEMBA_ENUM_NAMES(ActionStatus, {ActionStatus::Planned, "planned"},
+                 {ActionStatus::InProgress, "in_progress"}, {ActionStatus::Done, "done"},
+                 {ActionStatus::Dropped, "dropped"}, {ActionStatus::Blocked, "blocked"})
 
 #undef GEMBA_ENUM_NAMES
 

@@ -3,6 +3,7 @@
 #include "gemba/model/calendar.h"
 #include "gemba/model/event_log.h"
 #include "gemba/model/types.h"
+#include "gemba/model/workshop.h"
 
 #include <map>
 #include <optional>
@@ -237,6 +238,7 @@ struct Project {
     std::map<Id, Person> people;
     std::map<Id, System> systems;
     std::vector<Map> maps; ///< in the order of their tabs
+    Workshop workshop;     ///< ideas, actions, reviews and the workshop log
     Id nextId = 1;         ///< the next id to hand out; only ever grows
 
     Id allocateId() { return nextId++; }

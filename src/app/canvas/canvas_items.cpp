@@ -167,6 +167,8 @@ void RedPenItem::sync(const model::Map& map) {
     m_ellipse = render::redPenEllipse(map, pen);
     const QRectF label(m_ellipse.center().x() - 110, m_ellipse.bottom() + 2, 220, 26);
     m_bounds = m_ellipse.adjusted(-10, -10, 10, 10) | label.adjusted(-2, -2, 2, 4);
+    // Room for the badge of ideas and actions above the ring's right side (render::paintRedPen).
+    m_bounds |= QRectF(m_ellipse.right() - 180, m_ellipse.top() - 18, 320, 20);
     QPainterPath ring;
     ring.addEllipse(m_ellipse);
     // Around targets only the ring is hit, so a click inside still reaches the steps; a

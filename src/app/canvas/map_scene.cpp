@@ -206,6 +206,12 @@ void MapScene::onChanged(const model::Changes& changes) {
             // Calendar, currency, names of people and systems are written in the data boxes.
             repaintAll = true;
             break;
+        case Change::Subject::Workshop:
+            // Red pens show how many ideas and actions they have.
+            if (theMap)
+                for (const auto& [id, pen] : theMap->redPens)
+                    dirty.insert(id);
+            break;
         case Change::Subject::Element: {
             if (change.map != m_map)
                 break;

@@ -106,6 +106,9 @@ void PropertiesPanel::onChanged(const model::Changes& changes) {
         case Subject::System:
             refreshNeeded = true;
             break;
+        case Subject::Workshop:
+            // The workshop has panels of its own.
+            break;
         case Subject::Element:
             if (change.map != m_map)
                 break;

@@ -1,0 +1,579 @@
+#include "gemba/store/workshop_json.h"
+
+#include "gemba/model/names.h"
+#include "gemba/model/units.h"
+#include "gemba/store/errors.h"
+#include "text_util.h"
+
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+namespace gemba::store {
+
+using namespace gemba::model;
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------------------------
+// Writing: as the rest of the interchange, empty values are left out.
+
+namespace {
+
+void putText(json& out, const char* key, const std::string& text) {
+    if (!text.empty())
+        out[key] = text;
+}
+void putId(json& out, const char* key, Id id) {
+    if (id != kNoId)
+        out[key] = id;
+}
+void putNumber(json& out, const char* key, const std::optional<double>& value) {
+    if (value)
+        out[key] = *value;
+}
+void putIds(json& out, const char* key, const std::vector<Id>& ids) {
+    if (!ids.empty())
+        out[key] = ids;
+}
+
+json targetJson(const Target& t) {
+    json out = json::object();
+    out["figure"] = nameOf(t.figure);
+    putId(out, "map", t.map);
+    putId(out, "element", t.element);
+    putNumber(out, "from", t.from);
+    putNumber(out, "to", t.to);
+    putNumber(out, "change_percent", t.changePercent);
+    return out;
+}
+
+} // namespace
+
+bool isDurationFigure(TargetFigure figure) {
+    return figure == TargetFigure::LeadTime || figure == TargetFigure::ProcessTime ||
+           figure == TargetFigure::StepLeadTime || figure == TargetFigure::WaitTime;
+}
+
+json toJson(const Idea& idea) {
+    json out = json::object();
+    out["id"] = idea.id;
+    out["text"] = idea.text;
+    putId(out, "proposed_by", idea.proposedBy);
+    putText(out, "date", idea.date);
+    putIds(out, "concerns", idea.concerns);
+    out["kind"] = nameOf(idea.kind);
+    if (idea.impact)
+        out["impact"] = *idea.impact;
+    if (idea.effort)
+        out["effort"] = *idea.effort;
+    if (idea.votes != 0)
+        out["votes"] = idea.votes;
+    out["status"] = nameOf(idea.status);
+    putText(out, "reason", idea.reason);
+    if (idea.fit) {
+        json fit = json::object();
+        const FitChecklist& c = *idea.fit;
+        if (c.repetitive)
+            fit["repetitive"] = nameOf(*c.repetitive);
+        if (c.uniform)
+            fit["uniform"] = nameOf(*c.uniform);
+        if (c.data)
+            fit["data"] = nameOf(*c.data);
+        if (c.mistakeCost)
+            fit["mistake_cost"] = nameOf(*c.mistakeCost);
+        if (c.frequency)
+            fit["frequency"] = nameOf(*c.frequency);
+        out["fit"] = std::move(fit);
+    }
+    return out;
+}
+
+json toJson(const Action& action) {
+    json out = json::object();
+    out["id"] = action.id;
+    out["title"] = action.title;
+    putIds(out, "changes", action.changes);
+    putId(out, "owner", action.owner);
+    putText(out, "start", action.start);
+    putText(out, "due", action.due);
+    out["status"] = nameOf(action.status);
+    putText(out, "reason", action.reason);
+    if (action.effect)
+        out["effect"] = targetJson(*action.effect);
+    putId(out, "realises", action.realises);
+    putText(out, "notes", action.notes);
+    return out;
+}
+
+json toJson(const Review& review) {
+    json out = json::object();
+    out["id"] = review.id;
+    out["title"] = review.title;
+    out["day_offset"] = review.dayOffset;
+    putText(out, "date", review.date);
+    putIds(out, "attendees", review.attendees);
+    if (!review.progress.empty()) {
+        json list = json::array();
+        for (const ActionProgress& p : review.progress) {
+            json item = json{{"action", p.action}, {"status", nameOf(p.status)}};
+            putText(item, "note", p.note);
+            list.push_back(std::move(item));
+        }
+        out["progress"] = std::move(list);
+    }
+    if (!review.decisions.empty())
+        out["decisions"] = review.decisions;
+    putId(out, "measured_map", review.measuredMap);
+    if (!review.measures.empty()) {
+        json list = json::array();
+        for (const Measure& m : review.measures) {
+            json item = json{{"figure", nameOf(m.figure)}};
+            putId(item, "element", m.element);
+            item["value"] = m.value;
+            list.push_back(std::move(item));
+        }
+        out["measures"] = std::move(list);
+    }
+    putText(out, "notes", review.notes);
+    return out;
+}
+
+json toJson(const ParkingItem& item) {
+    json out = json::object();
+    out["id"] = item.id;
+    out["text"] = item.text;
+    putId(out, "raised_by", item.raisedBy);
+    putText(out, "date", item.date);
+    if (item.resolved)
+        out["resolved"] = true;
+    putId(out, "moved_to", item.movedTo);
+    return out;
+}
+
+json toJson(const Term& term) {
+    return json{{"id", term.id}, {"term", term.term}, {"meaning", term.meaning}};
+}
+
+json toJson(const Lesson& lesson) {
+    json out = json{{"id", lesson.id}, {"text", lesson.text}};
+    putText(out, "date", lesson.date);
+    return out;
+}
+
+json toJson(const DaySummary& summary) {
+    json out = json{{"id", summary.id}, {"date", summary.date}};
+    putText(out, "done", summary.done);
+    putText(out, "decisions", summary.decisions);
+    putText(out, "next_agenda", summary.nextAgenda);
+    putId(out, "watermark", summary.watermark);
+    return out;
+}
+
+json toJson(const WorkshopProps& props) {
+    json out = json::object();
+    putText(out, "problem", props.problem);
+    if (!props.goals.empty()) {
+        json goals = json::array();
+        for (const Goal& goal : props.goals) {
+            json g = targetJson(goal.target);
+            putText(g, "text", goal.text);
+            goals.push_back(std::move(g));
+        }
+        out["goals"] = std::move(goals);
+    }
+    putText(out, "start_date", props.startDate);
+    putText(out, "end_date", props.endDate);
+    putText(out, "place", props.place);
+    return out;
+}
+
+json workshopToJson(const Workshop& w) {
+    json out = toJson(w.props);
+    auto list = [&](const char* key, const auto& collection) {
+        if (collection.empty())
+            return;
+        json items = json::array();
+        for (const auto& [id, item] : collection)
+            items.push_back(toJson(item));
+        out[key] = std::move(items);
+    };
+    list("ideas", w.ideas);
+    list("actions", w.actions);
+    list("reviews", w.reviews);
+    list("parking_lot", w.parkingLot);
+    list("glossary", w.glossary);
+    list("lessons", w.lessons);
+    list("day_summaries", w.summaries);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+namespace {
+
+std::string typeOf(const json& value) {
+    switch (value.type()) {
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return "true/false";
+    case json::value_t::string:
+        return "text";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+        return "a number";
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "a list";
+    default:
+        return "a value of another type";
+    }
+}
+
+/// The fields of one JSON object, each read with its place named on failure.
+class Fields {
+public:
+    Fields(const json& object, std::string pointer, const std::string& file,
+           const Calendar& calendar, std::initializer_list<std::string_view> keys)
+        : m_object(object)
+        , m_ptr(std::move(pointer))
+        , m_file(file)
+        , m_calendar(calendar) {
+        if (!object.is_object())
+            fail(m_ptr, "expected an object, found " + typeOf(object));
+        for (const auto& [k, v] : object.items()) {
+            bool known = false;
+            for (std::string_view allowed : keys)
+                known = known || allowed == k;
+            if (!known) {
+                std::string list;
+                for (std::string_view allowed : keys)
+                    list += (list.empty() ? "" : ", ") + std::string(allowed);
+                fail(m_ptr + "/" + k, "unknown key '" + k + "' (expected " + list + ")");
+            }
+        }
+    }
+
+    [[noreturn]] void fail(const std::string& pointer, std::string problem) const {
+        throw InputError(m_file, pointer.empty() ? "/" : pointer, std::move(problem));
+    }
+    const std::string& pointer() const { return m_ptr; }
+    std::string at(const char* key) const { return m_ptr + "/" + key; }
+
+    const json* find(const char* key) const {
+        const auto it = m_object.find(key);
+        return it == m_object.end() || it->is_null() ? nullptr : &*it;
+    }
+    const json& require(const char* key) const {
+        const json* value = find(key);
+        if (!value)
+            fail(at(key), "missing required key '" + std::string(key) + "'");
+        return *value;
+    }
+    std::string text(const char* key, bool required = false) const {
+        const json* value = required ? &require(key) : find(key);
+        if (!value)
+            return {};
+        if (!value->is_string())
+            fail(at(key), "expected text, found " + typeOf(*value));
+        return value->get<std::string>();
+    }
+    /// A date: ISO "YYYY-MM-DD", or empty.
+    std::string date(const char* key) const {
+        std::string value = text(key);
+        if (!value.empty() && !isIsoDate(value))
+            fail(at(key), "'" + value + "' is not a date (expected YYYY-MM-DD)");
+        return value;
+    }
+    Id id(const json& value, const std::string& ptr) const {
+        if (value.is_number_unsigned()) {
+            const auto id = value.get<std::uint64_t>();
+            if (id == 0)
+                fail(ptr, "ids must be positive, found 0");
+            if (id > detail::kMaxId)
+                fail(ptr, "id " + std::to_string(id) + " is too large");
+            return id;
+        }
+        fail(ptr, "expected an id (a whole number above 0), found " +
+                      (value.is_number() ? value.dump() : typeOf(value)));
+    }
+    Id optionalId(const char* key) const {
+        const json* value = find(key);
+        return value ? id(*value, at(key)) : kNoId;
+    }
+    std::vector<Id> ids(const char* key) const {
+        std::vector<Id> out;
+        each(key, [&](const json& item, const std::string& p) { out.push_back(id(item, p)); });
+        return out;
+    }
+    template <class F> void each(const char* key, F&& f) const {
+        const json* value = find(key);
+        if (!value)
+            return;
+        if (!value->is_array())
+            fail(at(key), "expected a list, found " + typeOf(*value));
+        for (std::size_t i = 0; i < value->size(); ++i)
+            f((*value)[i], at(key) + "/" + std::to_string(i));
+    }
+    std::optional<double> number(const char* key) const {
+        const json* value = find(key);
+        if (!value)
+            return std::nullopt;
+        if (!value->is_number())
+            fail(at(key), "expected a number, found " + typeOf(*value));
+        return value->get<double>();
+    }
+    /// A figure's value: seconds or "34 d" for durations, a number otherwise.
+    std::optional<double> figureValue(const char* key, TargetFigure figure) const {
+        const json* value = find(key);
+        if (!value)
+            return std::nullopt;
+        if (value->is_string() && isDurationFigure(figure)) {
+            const auto parsed = parseDuration(value->get<std::string>(), m_calendar);
+            if (!parsed.ok())
+                fail(at(key), parsed.error());
+            return parsed.value();
+        }
+        return number(key);
+    }
+    std::optional<int> integer(const char* key) const {
+        const json* value = find(key);
+        if (!value)
+            return std::nullopt;
+        if (!value->is_number_integer() || value->get<std::int64_t>() < INT32_MIN ||
+            value->get<std::int64_t>() > INT32_MAX)
+            fail(at(key), "expected a whole number, found " +
+                              (value->is_number() ? value->dump() : typeOf(*value)));
+        return static_cast<int>(value->get<std::int64_t>());
+    }
+    bool boolean(const char* key) const {
+        const json* value = find(key);
+        if (!value)
+            return false;
+        if (!value->is_boolean())
+            fail(at(key), "expected true or false, found " + typeOf(*value));
+        return value->get<bool>();
+    }
+    template <class E> std::optional<E> enumeration(const char* key) const {
+        const json* value = find(key);
+        if (!value)
+            return std::nullopt;
+        if (!value->is_string())
+            fail(at(key), "expected text, found " + typeOf(*value));
+        const auto parsed = enumFromName<E>(value->get<std::string>());
+        if (!parsed)
+            fail(at(key), "unknown value '" + value->get<std::string>() + "' (expected one of " +
+                              allNames<E>() + ")");
+        return parsed;
+    }
+
+    const std::string& file() const { return m_file; }
+    const Calendar& calendar() const { return m_calendar; }
+
+private:
+    const json& m_object;
+    std::string m_ptr;
+    const std::string& m_file;
+    const Calendar& m_calendar;
+};
+
+Target readTarget(const Fields& f) {
+    Target t;
+    if (auto figure = f.enumeration<TargetFigure>("figure"))
+        t.figure = *figure;
+    else
+        f.require("figure");
+    t.map = f.optionalId("map");
+    t.element = f.optionalId("element");
+    t.from = f.figureValue("from", t.figure);
+    t.to = f.figureValue("to", t.figure);
+    t.changePercent = f.number("change_percent");
+    return t;
+}
+
+Target readTargetObject(const json& value, const std::string& pointer, const std::string& file,
+                        const Calendar& calendar) {
+    return readTarget(Fields(value, pointer, file, calendar,
+                             {"figure", "map", "element", "from", "to", "change_percent"}));
+}
+
+} // namespace
+
+WorkshopProps WorkshopJsonReader::props(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar,
+             {"problem", "goals", "start_date", "end_date", "place", "ideas", "actions", "reviews",
+              "parking_lot", "glossary", "lessons", "day_summaries"});
+    WorkshopProps props;
+    props.problem = f.text("problem");
+    f.each("goals", [&](const json& item, const std::string& p) {
+        Fields g(item, p, m_file, m_calendar,
+                 {"text", "figure", "map", "element", "from", "to", "change_percent"});
+        props.goals.push_back(Goal{g.text("text"), readTarget(g)});
+    });
+    props.startDate = f.date("start_date");
+    props.endDate = f.date("end_date");
+    props.place = f.text("place");
+    return props;
+}
+
+Idea WorkshopJsonReader::idea(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar,
+             {"id", "text", "proposed_by", "date", "concerns", "kind", "impact", "effort", "votes",
+              "status", "reason", "fit"});
+    Idea idea;
+    idea.id = f.optionalId("id");
+    idea.text = f.text("text", true);
+    idea.proposedBy = f.optionalId("proposed_by");
+    idea.date = f.date("date");
+    idea.concerns = f.ids("concerns");
+    idea.kind = f.enumeration<IdeaKind>("kind").value_or(IdeaKind::Other);
+    idea.impact = f.integer("impact");
+    idea.effort = f.integer("effort");
+    idea.votes = f.integer("votes").value_or(0);
+    idea.status = f.enumeration<IdeaStatus>("status").value_or(IdeaStatus::Proposed);
+    idea.reason = f.text("reason");
+    if (const json* fit = f.find("fit")) {
+        Fields c(*fit, f.at("fit"), m_file, m_calendar,
+                 {"repetitive", "uniform", "data", "mistake_cost", "frequency"});
+        FitChecklist checklist;
+        checklist.repetitive = c.enumeration<Level>("repetitive");
+        checklist.uniform = c.enumeration<Level>("uniform");
+        checklist.data = c.enumeration<DataSource>("data");
+        checklist.mistakeCost = c.enumeration<Level>("mistake_cost");
+        checklist.frequency = c.enumeration<Level>("frequency");
+        idea.fit = checklist;
+    }
+    return idea;
+}
+
+Action WorkshopJsonReader::action(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar,
+             {"id", "title", "changes", "owner", "start", "due", "status", "reason", "effect",
+              "realises", "notes"});
+    Action action;
+    action.id = f.optionalId("id");
+    action.title = f.text("title", true);
+    action.changes = f.ids("changes");
+    action.owner = f.optionalId("owner");
+    action.start = f.date("start");
+    action.due = f.date("due");
+    action.status = f.enumeration<ActionStatus>("status").value_or(ActionStatus::Planned);
+    action.reason = f.text("reason");
+    if (const json* effect = f.find("effect"))
+        action.effect = readTargetObject(*effect, f.at("effect"), m_file, m_calendar);
+    action.realises = f.optionalId("realises");
+    action.notes = f.text("notes");
+    return action;
+}
+
+Review WorkshopJsonReader::review(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar,
+             {"id", "title", "day_offset", "date", "attendees", "progress", "decisions",
+              "measured_map", "measures", "notes"});
+    Review review;
+    review.id = f.optionalId("id");
+    review.title = f.text("title", true);
+    review.dayOffset = f.integer("day_offset").value_or(0);
+    if (review.dayOffset < 0)
+        f.fail(f.at("day_offset"), "days after the workshop cannot be negative");
+    review.date = f.date("date");
+    review.attendees = f.ids("attendees");
+    f.each("progress", [&](const json& item, const std::string& p) {
+        Fields g(item, p, m_file, m_calendar, {"action", "status", "note"});
+        ActionProgress progress;
+        progress.action = g.id(g.require("action"), g.at("action"));
+        progress.status = g.enumeration<ActionStatus>("status").value_or(ActionStatus::Planned);
+        progress.note = g.text("note");
+        review.progress.push_back(std::move(progress));
+    });
+    f.each("decisions", [&](const json& item, const std::string& p) {
+        if (!item.is_string())
+            f.fail(p, "expected text, found " + typeOf(item));
+        review.decisions.push_back(item.get<std::string>());
+    });
+    review.measuredMap = f.optionalId("measured_map");
+    f.each("measures", [&](const json& item, const std::string& p) {
+        Fields g(item, p, m_file, m_calendar, {"figure", "element", "value"});
+        Measure measure;
+        measure.figure = g.enumeration<TargetFigure>("figure").value_or(TargetFigure::LeadTime);
+        g.require("figure");
+        measure.element = g.optionalId("element");
+        g.require("value");
+        measure.value = *g.figureValue("value", measure.figure);
+        review.measures.push_back(measure);
+    });
+    review.notes = f.text("notes");
+    return review;
+}
+
+ParkingItem WorkshopJsonReader::parkingItem(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar,
+             {"id", "text", "raised_by", "date", "resolved", "moved_to"});
+    ParkingItem item;
+    item.id = f.optionalId("id");
+    item.text = f.text("text", true);
+    item.raisedBy = f.optionalId("raised_by");
+    item.date = f.date("date");
+    item.resolved = f.boolean("resolved");
+    item.movedTo = f.optionalId("moved_to");
+    return item;
+}
+
+Term WorkshopJsonReader::term(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar, {"id", "term", "meaning"});
+    return Term{f.optionalId("id"), f.text("term", true), f.text("meaning")};
+}
+
+Lesson WorkshopJsonReader::lesson(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar, {"id", "text", "date"});
+    return Lesson{f.optionalId("id"), f.text("text", true), f.date("date")};
+}
+
+DaySummary WorkshopJsonReader::summary(const json& value, const std::string& pointer) const {
+    Fields f(value, pointer, m_file, m_calendar,
+             {"id", "date", "done", "decisions", "next_agenda", "watermark"});
+    DaySummary summary;
+    summary.id = f.optionalId("id");
+    summary.date = f.date("date");
+    if (summary.date.empty())
+        f.require("date");
+    summary.done = f.text("done");
+    summary.decisions = f.text("decisions");
+    summary.nextAgenda = f.text("next_agenda");
+    summary.watermark = f.optionalId("watermark");
+    return summary;
+}
+
+WorkshopDraft WorkshopJsonReader::workshop(const json& value, const std::string& pointer) const {
+    WorkshopDraft draft;
+    draft.props = props(value, pointer);
+    Fields f(value, pointer, m_file, m_calendar,
+             {"problem", "goals", "start_date", "end_date", "place", "ideas", "actions", "reviews",
+              "parking_lot", "glossary", "lessons", "day_summaries"});
+    f.each("ideas",
+           [&](const json& e, const std::string& p) { draft.ideas.emplace_back(idea(e, p), p); });
+    f.each("actions", [&](const json& e, const std::string& p) {
+        draft.actions.emplace_back(action(e, p), p);
+    });
+    f.each("reviews", [&](const json& e, const std::string& p) {
+        draft.reviews.emplace_back(review(e, p), p);
+    });
+    f.each("parking_lot", [&](const json& e, const std::string& p) {
+        draft.parkingLot.emplace_back(parkingItem(e, p), p);
+    });
+    f.each("glossary", [&](const json& e, const std::string& p) {
+        draft.glossary.emplace_back(term(e, p), p);
+    });
+    f.each("lessons", [&](const json& e, const std::string& p) {
+        draft.lessons.emplace_back(lesson(e, p), p);
+    });
+    f.each("day_summaries", [&](const json& e, const std::string& p) {
+        draft.summaries.emplace_back(summary(e, p), p);
+    });
+    return draft;
+}
+
+} // namespace gemba::store

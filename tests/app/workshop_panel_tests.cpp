@@ -1,0 +1,158 @@
+// The ideas and action-plan panel, driven offscreen through its real widgets: fast capture,
+// the funnel, moving ideas along it, sorting, filtering, editing scores, planning an action,
+// and undo of each.
+
+#include "editor_document.h"
+#include "gemba/model/workshop_ops.h"
+#include "panels/workshop_panel.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTest>
+#include <QUndoStack>
+#include <catch2/catch.hpp>
+
+using namespace gemba;
+using app::EditorDocument;
+using app::WorkshopPanel;
+
+namespace {
+
+model::Project sampleProject(model::Id& map) {
+    model::Project p;
+    model::Map m;
+    m.id = map = p.allocateId();
+    m.props.name = "Current state";
+    p.maps.push_back(m);
+    const model::Id owner = p.allocateId();
+    p.people[owner] = model::Person{owner, "Grace", "Customer success", std::nullopt};
+    p.props.team.processOwner = owner;
+    return p;
+}
+
+void typeIdea(WorkshopPanel& panel, const QString& text) {
+    QLineEdit* line = panel.captureLine();
+    line->setFocus();
+    QTest::keyClicks(line, text);
+    QTest::keyClick(line, Qt::Key_Return);
+}
+
+} // namespace
+
+TEST_CASE("ideas are captured with Enter and moved along the funnel", "[panels][workshop]") {
+    model::Id map = model::kNoId;
+    EditorDocument document;
+    document.resetProject(sampleProject(map), false);
+    WorkshopPanel panel(document);
+    panel.setCurrentMap(map);
+
+    for (const char* text : {"Sync CRM to ERP", "Invoice at go-live", "Online kick-off booking"})
+        typeIdea(panel, QString::fromUtf8(text));
+    const auto& ideas = document.project().workshop.ideas;
+    REQUIRE(ideas.size() == 3);
+    CHECK(ideas.begin()->second.text == "Sync CRM to ERP");
+    CHECK(ideas.begin()->second.concerns == std::vector<model::Id>{map});
+    CHECK(panel.captureLine()->text().isEmpty()); // ready for the next idea
+    CHECK(panel.ideasTable()->rowCount() == 3);
+    CHECK(panel.funnelLabel()->text().startsWith(QStringLiteral("3 proposed → 0 shortlisted")));
+    CHECK(document.undoStack()->count() == 3);
+
+    // Select the first two rows and shortlist them: one undo step.
+    QTableWidget* table = panel.ideasTable();
+    table->sortItems(0, Qt::AscendingOrder);
+    table->selectRow(0);
+    table->setSelectionMode(QAbstractItemView::MultiSelection);
+    table->selectRow(1);
+    panel.findChild<QPushButton*>(QStringLiteral("ideaMove_shortlisted"))->click();
+    CHECK(panel.funnelLabel()->text().startsWith(QStringLiteral("1 proposed → 2 shortlisted")));
+    CHECK(document.undoStack()->count() == 4);
+    document.undoStack()->undo();
+    CHECK(panel.funnelLabel()->text().startsWith(QStringLiteral("3 proposed → 0 shortlisted")));
+    document.undoStack()->redo();
+
+    // Filter by status.
+    QComboBox* filter = panel.statusFilter();
+    filter->setCurrentIndex(filter->findData(QStringLiteral("shortlisted")));
+    CHECK(table->rowCount() == 2);
+    filter->setCurrentIndex(0);
+    CHECK(table->rowCount() == 3);
+
+    // Votes are edited in the table and sort as numbers.
+    table->setSortingEnabled(false);
+    table->item(0, 6)->setText(QStringLiteral("12"));
+    CHECK(ideas.begin()->second.votes == 12);
+    table = panel.ideasTable();
+    table->item(1, 6)->setText(QStringLiteral("3"));
+    table->sortItems(6, Qt::DescendingOrder);
+    CHECK(table->item(0, 6)->text() == QStringLiteral("12"));
+    CHECK(table->item(1, 6)->text() == QStringLiteral("3"));
+    // An impact outside 1-5 is refused and the model's value shown again.
+    table->item(0, 4)->setText(QStringLiteral("9"));
+    CHECK_FALSE(ideas.begin()->second.impact.has_value());
+}
+
+TEST_CASE("New action from the selected ideas links them and goes to the plan",
+          "[panels][workshop]") {
+    model::Id map = model::kNoId;
+    EditorDocument document;
+    document.resetProject(sampleProject(map), false);
+    WorkshopPanel panel(document);
+    typeIdea(panel, QStringLiteral("Sync CRM to ERP"));
+    panel.ideasTable()->selectRow(0);
+    panel.findChild<QPushButton*>(QStringLiteral("ideaPlan"))->click();
+    const auto& actions = document.project().workshop.actions;
+    REQUIRE(actions.size() == 1);
+    const model::Action& action = actions.begin()->second;
+    CHECK(action.title == "Sync CRM to ERP");
+    CHECK(action.changes ==
+          std::vector<model::Id>{document.project().workshop.ideas.begin()->first});
+    CHECK(action.owner == document.project().props.team.processOwner);
+    QTableWidget* plan = panel.actionsTable();
+    REQUIRE(plan->rowCount() == 1);
+    CHECK(plan->item(0, 2)->text() == QStringLiteral("Grace"));
+    // A due date is typed in the plan; a date that is not ISO is refused.
+    plan->item(0, 4)->setText(QStringLiteral("2026-03-31"));
+    CHECK(actions.begin()->second.due == "2026-03-31");
+    plan->item(0, 4)->setText(QStringLiteral("31.3.2026"));
+    CHECK(actions.begin()->second.due == "2026-03-31");
+    CHECK(plan->item(0, 4)->text() == QStringLiteral("2026-03-31"));
+    document.undoStack()->undo();
+    CHECK(actions.begin()->second.due.empty());
+}
+
+TEST_CASE("New idea and New action from a red pen link it, and the pen counts them",
+          "[panels][workshop]") {
+    model::Id map = model::kNoId;
+    model::Project project = sampleProject(map);
+    model::Step step;
+    step.id = project.allocateId();
+    step.name = "Copy into spreadsheet";
+    project.maps[0].steps.emplace(step.id, step);
+    model::RedPen pen;
+    pen.id = project.allocateId();
+    pen.targets = {step.id};
+    pen.reason = "copying by hand";
+    project.maps[0].redPens.emplace(pen.id, pen);
+    EditorDocument document;
+    document.resetProject(project, false);
+    WorkshopPanel panel(document);
+
+    const model::Id idea = panel.ideaFromElements(map, {pen.id});
+    REQUIRE(idea != model::kNoId);
+    CHECK(document.project().workshop.ideas.at(idea).text == "Improve: copying by hand");
+    CHECK(document.project().workshop.ideas.at(idea).concerns == std::vector<model::Id>{pen.id});
+    const model::Id action = panel.actionFromElements(map, {step.id});
+    REQUIRE(action != model::kNoId);
+    CHECK(document.project().workshop.actions.at(action).title == "Fix: Copy into spreadsheet");
+    const model::PenAttachments counts = model::penAttachments(document.project(), pen.id);
+    CHECK(counts.ideas == 1);
+    CHECK(counts.actions == 0); // the action changes the step, not the pen or its idea
+    // Nothing to link: no entry.
+    CHECK(panel.ideaFromElements(map, {}) == model::kNoId);
+    document.undoStack()->undo();
+    document.undoStack()->undo();
+    CHECK(document.project().workshop.ideas.empty());
+}
