@@ -390,7 +390,7 @@ void SimulationView::finished() {
         QString text = tr("Done.");
         const render::SimulationRun& first = m_sheet->runs().front();
         if (first.des)
-            for (const metrics::StepFlow& s : first.des->steps)
+            for (const metrics::StepQueue& s : first.des->steps)
                 if (s.unbounded)
                     text += QLatin1Char(' ') +
                             tr("\"%1\" cannot keep up: its queue grows by %2 a day.")

@@ -95,7 +95,7 @@ nlohmann::json monteCarloJson(const MonteCarloResult& r) {
 
 nlohmann::json desJson(const DesResult& r) {
     nlohmann::json steps = nlohmann::json::array();
-    for (const metrics::StepFlow& s : r.steps) {
+    for (const metrics::StepQueue& s : r.steps) {
         nlohmann::json step = {{"id", s.step},
                                {"name", s.name},
                                {"servers", s.servers},
@@ -229,7 +229,7 @@ std::string monteCarloText(const std::vector<Variant>& variants,
     return text;
 }
 
-std::string queueCell(const metrics::StepFlow& s) {
+std::string queueCell(const metrics::StepQueue& s) {
     if (s.unbounded)
         return "grows +" + number(s.growthPerDay, 1) + "/d";
     return number(s.queueMean, 1) + " (max " + number(s.queueMax, 0) + ")";
@@ -259,7 +259,7 @@ std::string desText(const std::vector<Variant>& variants, const std::vector<DesR
         figures.addRow(std::move(cells));
     };
     const auto nameOf = [&](const DesResult& r, model::Id id) {
-        for (const metrics::StepFlow& s : r.steps)
+        for (const metrics::StepQueue& s : r.steps)
             if (s.step == id)
                 return s.name;
         return std::string("-");
@@ -285,7 +285,7 @@ std::string desText(const std::vector<Variant>& variants, const std::vector<DesR
     text += figures.render();
     for (std::size_t i = 0; i < runs.size(); ++i)
         if (std::any_of(runs[i].steps.begin(), runs[i].steps.end(),
-                        [](const metrics::StepFlow& s) { return s.unbounded; }))
+                        [](const metrics::StepQueue& s) { return s.unbounded; }))
             text += "  " + variants[i].label +
                     ": a queue grows without bound, so lead time and work in process grow with\n"
                     "  the length of the run: they are what this run saw, not a steady state.\n";
@@ -304,15 +304,15 @@ std::string desText(const std::vector<Variant>& variants, const std::vector<DesR
     }
     TextTable steps(stepAlign);
     steps.addRow(stepHeader);
-    for (const metrics::StepFlow& base : first.steps) {
+    for (const metrics::StepQueue& base : first.steps) {
         std::vector<std::string> cells{base.name};
         for (const DesResult& r : runs) {
             // The same step by id (a what-if), else by name (another map).
-            const metrics::StepFlow* s = nullptr;
-            for (const metrics::StepFlow& candidate : r.steps)
+            const metrics::StepQueue* s = nullptr;
+            for (const metrics::StepQueue& candidate : r.steps)
                 if (candidate.step == base.step)
                     s = &candidate;
-            for (const metrics::StepFlow& candidate : r.steps)
+            for (const metrics::StepQueue& candidate : r.steps)
                 if (!s && candidate.name == base.name)
                     s = &candidate;
             if (!s) {

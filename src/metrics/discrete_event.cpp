@@ -514,7 +514,7 @@ private:
                 continue;
             StepState& s = m_state[v];
             touch(v);
-            StepFlow f;
+            StepQueue f;
             f.step = id;
             f.name = m_vs.nodes[v].step->name;
             f.servers = s.servers;
@@ -668,7 +668,7 @@ DesResult runDiscreteEvent(const model::Project& project, const model::Map& map,
         run.valid = false;
         return run;
     }
-    for (const StepFlow& step : run.steps)
+    for (const StepQueue& step : run.steps)
         if (step.unbounded)
             detail::Reporter(project, map, run.findings)
                 .warning("simulation_unbounded_queue", step.step,

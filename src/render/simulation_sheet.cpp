@@ -75,9 +75,9 @@ Scale niceScale(double low, double high, int ticks) {
     return {std::floor(low / step) * step, std::ceil(high / step) * step, step};
 }
 
-std::vector<const metrics::StepFlow*> busiestQueues(const metrics::DesResult& des) {
-    std::vector<const metrics::StepFlow*> steps;
-    for (const metrics::StepFlow& s : des.steps)
+std::vector<const metrics::StepQueue*> busiestQueues(const metrics::DesResult& des) {
+    std::vector<const metrics::StepQueue*> steps;
+    for (const metrics::StepQueue& s : des.steps)
         steps.push_back(&s);
     std::stable_sort(steps.begin(), steps.end(),
                      [](const auto* a, const auto* b) { return a->queueMax > b->queueMax; });
@@ -279,7 +279,7 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
                 };
             };
             const auto stepName = [](const metrics::DesResult& d, model::Id id) {
-                for (const metrics::StepFlow& s : d.steps)
+                for (const metrics::StepQueue& s : d.steps)
                     if (s.step == id)
                         return qs(s.name);
                 return QStringLiteral("-");
@@ -424,13 +424,13 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
                          kRow),
                   m_runs[i].label + QStringLiteral(": busy, queue"), Qt::AlignLeft, true);
         y += kRow;
-        for (const metrics::StepFlow& base : first.des->steps) {
+        for (const metrics::StepQueue& base : first.des->steps) {
             label(p, QRectF(area.left(), y, nameWidth - 6, kRow), qs(base.name), Qt::AlignLeft);
             for (std::size_t i = 0; i < m_runs.size(); ++i) {
                 if (!m_runs[i].des || !m_runs[i].des->valid)
                     continue;
-                const metrics::StepFlow* s = nullptr;
-                for (const metrics::StepFlow& c : m_runs[i].des->steps)
+                const metrics::StepQueue* s = nullptr;
+                for (const metrics::StepQueue& c : m_runs[i].des->steps)
                     if (c.step == base.step || (!s && c.name == base.name))
                         s = &c;
                 if (!s)
@@ -461,7 +461,7 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
             QStringLiteral("Items waiting before each step over time (the six longest queues): %1")
                 .arg(run.label));
         std::vector<std::pair<QString, const std::vector<double>*>> series;
-        for (const metrics::StepFlow* s : busiestQueues(*run.des))
+        for (const metrics::StepQueue* s : busiestQueues(*run.des))
             series.emplace_back(qs(s->name), &s->queueOverTime);
         paintLines(p,
                    QRectF(area.left(), area.top() + kTitle, area.width(), area.height() - kTitle),

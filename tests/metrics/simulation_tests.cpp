@@ -59,8 +59,8 @@ const StepSimulation& stepIn(const MonteCarloResult& r, Id id) {
     return r.steps.front();
 }
 
-const StepFlow& flowOf(const DesResult& r, Id id) {
-    for (const StepFlow& s : r.steps)
+const StepQueue& flowOf(const DesResult& r, Id id) {
+    for (const StepQueue& s : r.steps)
         if (s.step == id)
             return s;
     FAIL("step not in the result");
@@ -391,7 +391,7 @@ TEST_CASE("discrete-event: M/M/1 matches queueing theory", "[simulation][des]") 
     // The confidence interval comes from batch means; it is under 5% of W here.
     CHECK(r.leadTime.meanHalfWidth < 0.06 * w);
     CHECK(std::abs(r.leadTime.mean - w) < r.leadTime.meanHalfWidth);
-    const StepFlow& s = flowOf(r, line.steps[0]);
+    const StepQueue& s = flowOf(r, line.steps[0]);
     CHECK(s.waitMean == Approx(wq).epsilon(0.06));
     CHECK(s.queueMean == Approx(lq).epsilon(0.07));
     CHECK(s.utilisation == Approx(rho).epsilon(0.02));
@@ -410,7 +410,7 @@ TEST_CASE("discrete-event: M/M/c matches Erlang C", "[simulation][des]") {
     const double pWait = erlangC(3, a);
     const double wq = pWait / (3 - a) * kHour; // Wq = C / (c mu - lambda)
     const double lq = 2.4 * wq / kHour;        // Lq = lambda Wq
-    const StepFlow& s = flowOf(r, line.steps[0]);
+    const StepQueue& s = flowOf(r, line.steps[0]);
     CHECK(s.servers == 3);
     CHECK(r.leadTime.meanHalfWidth < 0.05 * (wq + kHour));
     CHECK(std::abs(r.leadTime.mean - (wq + kHour)) < r.leadTime.meanHalfWidth);
@@ -428,7 +428,7 @@ TEST_CASE("discrete-event: a tandem line flows at its slowest stage", "[simulati
     CHECK(r.throughputPerDay == Approx(8).epsilon(0.01));
     CHECK(r.constraint == line.steps[1]);
     CHECK(r.longestQueue == line.steps[1]);
-    const StepFlow& constraint = flowOf(r, line.steps[1]);
+    const StepQueue& constraint = flowOf(r, line.steps[1]);
     CHECK(constraint.unbounded);
     CHECK(constraint.offeredLoad == Approx(10.0 / 8));
     // Two items a day more than it can do: the queue grows by about 2 a day.
@@ -451,8 +451,8 @@ TEST_CASE("discrete-event: a full FIFO lane blocks the step before it", "[simula
         }
     const DesResult r = runDes(line.b, 200, 10, false, 3, Arrivals::Regular);
     REQUIRE(r.valid);
-    const StepFlow& first = flowOf(r, line.steps[0]);
-    const StepFlow& second = flowOf(r, line.steps[1]);
+    const StepQueue& first = flowOf(r, line.steps[0]);
+    const StepQueue& second = flowOf(r, line.steps[1]);
     // The lane never holds more than its maximum; the work piles up before the first step.
     CHECK(second.queueMax <= 2);
     CHECK(first.blocked > 0.5);

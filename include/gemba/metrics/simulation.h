@@ -126,7 +126,7 @@ struct DesOptions {
 };
 
 /// A step's queue and work over the measured window.
-struct StepFlow {
+struct StepQueue {
     Id step = model::kNoId;
     std::string name;
     int servers = 1;
@@ -157,7 +157,7 @@ struct DesResult {
     double wipMax = 0;
     std::vector<double> sampleTimes; ///< end of each sample interval, seconds
     std::vector<double> wipOverTime;
-    std::vector<StepFlow> steps;    ///< in the map's step order
+    std::vector<StepQueue> steps;   ///< in the map's step order
     Id constraint = model::kNoId;   ///< the step with the highest offered load
     Id longestQueue = model::kNoId; ///< where the queue builds up most
     long long events = 0;
