@@ -93,10 +93,14 @@ inline bool checkAmount(Reporter& report, model::Id element, std::string_view wh
 }
 
 /// A percentage in (0, 100], or in [0, 100] when zero is allowed.
-inline void checkPercent(Reporter& report, model::Id element, std::string_view what,
+/// Returns false when it is outside.
+inline bool checkPercent(Reporter& report, model::Id element, std::string_view what,
                          const std::optional<double>& value, const char* code, bool zeroAllowed) {
-    if (value && !((*value > 0 || (zeroAllowed && *value == 0)) && *value <= 100))
+    if (value && !((*value > 0 || (zeroAllowed && *value == 0)) && *value <= 100)) {
         reportPercent(report, element, what, value, code, zeroAllowed);
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -214,7 +218,26 @@ void checkStep(Reporter& report, const model::Step& step) {
                            report.duration(*step.processTimeMax));
 
     checkPercent(report, id, "%C&A", step.pca, "pca_out_of_range", false);
-    checkPercent(report, id, "uptime", step.uptime, "percent_out_of_range", false);
+    const bool uptimeOk =
+        checkPercent(report, id, "uptime", step.uptime, "percent_out_of_range", false);
+    if (step.breakdown) {
+        const bool mtbfOk = checkTime(report, id, "mean time between failures",
+                                      std::optional<double>(step.breakdown->mtbf));
+        const bool mttrOk = checkTime(report, id, "mean time to repair",
+                                      std::optional<double>(step.breakdown->mttr));
+        if (mtbfOk && step.breakdown->mtbf <= 0)
+            report.error("breakdown_not_positive", id,
+                         subject(report, id, "mean time between failures") +
+                             " must be above 0");
+        // The figures use the uptime, the discrete-event run the breakdowns: they must agree.
+        if (mtbfOk && mttrOk && uptimeOk && step.uptime && step.breakdown->mtbf > 0 &&
+            std::abs(*step.uptime - 100 * step.breakdown->availability()) > 0.5)
+            report.warning("uptime_breakdown_mismatch", id,
+                           subject(report, id, "uptime") + " " + formatNumber(*step.uptime) +
+                               "% differs from its breakdowns' availability " +
+                               formatNumber(100 * step.breakdown->availability(), 1) +
+                               "% (MTBF / (MTBF + MTTR))");
+    }
     checkPercent(report, id, "defect rate", step.defectRate, "percent_out_of_range", true);
     checkAmount(report, id, "batch size", step.batchSize);
 
@@ -230,8 +253,21 @@ void checkStep(Reporter& report, const model::Step& step) {
 }
 
 void checkWait(Reporter& report, const model::Wait& wait) {
-    checkTime(report, wait.id, "waiting time", wait.time);
+    const bool timeOk = checkTime(report, wait.id, "waiting time", wait.time);
+    const bool minOk = checkTime(report, wait.id, "minimum waiting time", wait.timeMin);
+    const bool maxOk = checkTime(report, wait.id, "maximum waiting time", wait.timeMax);
     checkAmount(report, wait.id, "quantity", wait.quantity);
+    const double typical = wait.time.value_or(0);
+    if (timeOk && minOk && wait.timeMin && *wait.timeMin > typical)
+        report.warning("wait_time_range", wait.id,
+                       subject(report, wait.id, "minimum waiting time") + " " +
+                           report.duration(*wait.timeMin) + " is above the typical " +
+                           report.duration(typical));
+    if (timeOk && maxOk && wait.timeMax && *wait.timeMax < typical)
+        report.warning("wait_time_range", wait.id,
+                       subject(report, wait.id, "maximum waiting time") + " " +
+                           report.duration(*wait.timeMax) + " is below the typical " +
+                           report.duration(typical));
 }
 
 void checkFlow(Reporter& report, const model::Flow& flow) {

@@ -55,6 +55,7 @@ struct Server {
     bool busy = false;
     bool blocked = false;
     bool releasing = false;  ///< moving its pieces on: not free to start, even on a loop back
+    double untilFailure = 0; ///< working time left before its next breakdown
     std::vector<int> held;   ///< pieces being worked on, or finished and waiting to move
     std::vector<int> routes; ///< beside held: the out-edge each finished piece takes
 };
@@ -80,7 +81,13 @@ struct StepState {
     int servers = 1;
     int batch = 1;
     double changeover = 0;
-    double stretch = 1;  ///< 1 / uptime
+    double stretch = 1;  ///< 1 / uptime (without breakdowns) x the available-time stretch
+    /// Breakdowns: failures come after exponential working time (mean MTBF) and each takes
+    /// an exponential repair (mean MTTR); mtbf 0: none.
+    double mtbf = 0;
+    double mttr = 0;
+    double availability = 1;
+    double downSum = 0; ///< repair time of work started in the measured window
     int limit = INT_MAX; ///< most items the queue holds before upstream steps block
     std::deque<int> queue;
     std::vector<Server> serverState;
@@ -114,7 +121,7 @@ public:
             m_serviceRng.emplace_back(options.seed, 1000 + 2 * node.id);
             m_routeRng.emplace_back(options.seed, 1001 + 2 * node.id);
             if (node.wait && node.wait->kind == model::WaitKind::Time)
-                m_delay[v] = node.wait->time.value_or(0);
+                m_delay[v] = g.work[v].typical();
             if (!node.step)
                 continue;
             StepState& s = m_state[v];
@@ -125,9 +132,23 @@ public:
             // switching between products, which the run does not model.
             if (node.step->batchSize)
                 s.changeover = node.step->changeover.value_or(0);
-            const double uptime = node.step->uptime.value_or(100) / 100;
-            s.stretch = (uptime > 0 ? 1 / uptime : 1) * g.availableStretch;
             s.serverState.resize(s.servers);
+            if (const auto& breakdown = node.step->breakdown; breakdown && breakdown->mtbf > 0) {
+                // Breakdowns replace the uptime's even stretch: they come at random and queues
+                // feel them (docs/metrics.md, "Breakdowns").
+                s.mtbf = breakdown->mtbf;
+                s.mttr = breakdown->mttr;
+                s.availability = breakdown->availability();
+                s.stretch = g.availableStretch;
+                m_failureRng.emplace_back(options.seed, 0x4000'0000ull + 2 * node.id);
+                m_failureOf.resize(n, -1);
+                m_failureOf[v] = static_cast<int>(m_failureRng.size()) - 1;
+                for (Server& server : s.serverState)
+                    server.untilFailure = m_failureRng.back().exponential(s.mtbf);
+                continue;
+            }
+            const double uptime = node.step->availability();
+            s.stretch = (uptime > 0 ? 1 / uptime : 1) * g.availableStretch;
         }
         // A FIFO lane's or a pull flow's maximum limits the queue of the step it leads to.
         for (const auto& [id, flow] : map.flows)
@@ -286,7 +307,10 @@ private:
             return;
         }
         if (m_delay[v] > 0) {
-            schedule(m_now + m_delay[v], EventKind::Delayed, v, piece);
+            // A wait with a range draws its time like a step's process time.
+            const detail::ThreePoint& time = m_g.work[v];
+            const double delay = time.varies() ? time.at(m_serviceRng[v].uniform()) : m_delay[v];
+            schedule(m_now + delay, EventKind::Delayed, v, piece);
             return;
         }
         leave(piece, v);
@@ -372,6 +396,23 @@ private:
         return work.varies() ? work.at(rng.uniform()) : work.typical();
     }
 
+    /// The repair time of the breakdowns that fall into `work` seconds of working: the server
+    /// stops, is repaired, and resumes where it stopped (failures count working time only).
+    double repairs(int v, Server& server, double work) {
+        StepState& s = m_state[v];
+        Rng& rng = m_failureRng[m_failureOf[v]];
+        double down = 0;
+        while (server.untilFailure <= work) {
+            work -= server.untilFailure;
+            down += rng.exponential(s.mttr);
+            server.untilFailure = rng.exponential(s.mtbf);
+        }
+        server.untilFailure -= work;
+        if (m_now >= m_warmup)
+            s.downSum += down;
+        return down;
+    }
+
     void tryStart(int v) {
         StepState& s = m_state[v];
         bool took = false;
@@ -392,6 +433,8 @@ private:
                 server.held.push_back(piece);
                 duration += serviceTime(v) * s.stretch;
             }
+            if (s.mtbf > 0)
+                duration += repairs(v, server, duration);
             server.busy = true;
             s.queueLevel.value = static_cast<double>(s.queue.size());
             s.busyLevel.value += 1;
@@ -518,11 +561,13 @@ private:
             f.step = id;
             f.name = m_vs.nodes[v].step->name;
             f.servers = s.servers;
-            const double work = (m_g.work[v].mean() + s.changeover / s.batch) * s.stretch;
+            const double work =
+                (m_g.work[v].mean() + s.changeover / s.batch) * s.stretch / s.availability;
             const double passes = m_vs.labour.empty() ? 0 : m_vs.labour[v];
             f.offeredLoad = arrivalRate * passes * work / s.servers;
             f.utilisation = s.busyLevel.area / (window * s.servers);
             f.blocked = s.blockedLevel.area / (window * s.servers);
+            f.down = s.downSum / (window * s.servers);
             f.queueMean = s.queueLevel.area / window;
             f.queueMax = s.queueLevel.max;
             f.waitMean = s.waitCount ? s.waitSum / static_cast<double>(s.waitCount) : 0;
@@ -598,6 +643,8 @@ private:
     Rng m_arrivalRng;
     std::vector<Rng> m_serviceRng;
     std::vector<Rng> m_routeRng;
+    std::vector<Rng> m_failureRng; ///< per step with breakdowns
+    std::vector<int> m_failureOf;  ///< per node: its failure stream, -1: none
     std::vector<StepState> m_state;
     std::vector<double> m_delay;
     std::priority_queue<Event, std::vector<Event>, Later> m_events;

@@ -105,6 +105,12 @@ SimGraph buildSimGraph(const model::Project& project, const model::Map& map,
             g.work[v] = ThreePoint(step->processTimeMin.value_or(pt), pt,
                                    step->processTimeMax.value_or(pt), distribution);
             g.extra[v] = vs.lt[v] - pt;
+        } else if (const model::Wait* wait = vs.nodes[v].wait;
+                   wait && wait->kind == model::WaitKind::Time) {
+            // A time wait with a range is drawn like a process time.
+            const double typical = vs.lt[v];
+            g.work[v] = ThreePoint(wait->timeMin.value_or(typical), typical,
+                                   wait->timeMax.value_or(typical), distribution);
         } else {
             g.work[v] = ThreePoint(0, 0, 0, distribution);
             g.extra[v] = vs.lt[v];

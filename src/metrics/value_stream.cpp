@@ -122,7 +122,7 @@ public:
             m_vs.ct[v] = *step.cycleTime;
         } else {
             // Several people share the work; downtime stretches it.
-            const double divisor = step.headcount * (step.uptime ? *step.uptime / 100 : 1);
+            const double divisor = step.headcount * step.availability();
             m_vs.ct[v] = divisor > 0 ? pt / divisor : 0;
         }
         if (step.pca)

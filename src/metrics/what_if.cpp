@@ -42,7 +42,7 @@ Parsed<model::Id> findStep(const model::Map& map, std::string_view name) {
 } // namespace
 
 std::string_view whatIfFields() {
-    return "pt, min, max, lt, people, batch, changeover, uptime, wip";
+    return "pt, min, max, lt, people, batch, changeover, uptime, mtbf, mttr, wip";
 }
 
 Parsed<WhatIfChange> parseWhatIf(std::string_view text) {
@@ -78,7 +78,8 @@ Parsed<model::Map> applyWhatIf(const model::Project& project, const model::Map& 
         };
         const std::optional<double> number = model::parseNumber(change.value);
         const std::string& f = change.field;
-        if (f == "pt" || f == "min" || f == "max" || f == "lt" || f == "changeover") {
+        if (f == "pt" || f == "min" || f == "max" || f == "lt" || f == "changeover" ||
+            f == "mtbf" || f == "mttr") {
             const std::optional<double> seconds = duration();
             if (!seconds)
                 return failure<model::Map>(where +
@@ -101,6 +102,16 @@ Parsed<model::Map> applyWhatIf(const model::Project& project, const model::Map& 
                 step.processTimeMax = seconds;
             } else if (f == "lt") {
                 step.leadTime = seconds;
+            } else if (f == "mtbf" || f == "mttr") {
+                if (f == "mtbf" && *seconds <= 0)
+                    return failure<model::Map>(where + "the mean time between failures must be "
+                                                       "above 0");
+                model::Breakdown& breakdown = step.breakdown.emplace(
+                    step.breakdown.value_or(model::Breakdown{}));
+                (f == "mtbf" ? breakdown.mtbf : breakdown.mttr) = *seconds;
+                // The breakdowns now say how available the step is.
+                step.uptime.reset();
+                step.cycleTime.reset();
             } else {
                 step.changeover = seconds;
             }
@@ -118,6 +129,7 @@ Parsed<model::Map> applyWhatIf(const model::Project& project, const model::Map& 
                 if (*number > 100)
                     return failure<model::Map>(where + "uptime is a percentage, at most 100");
                 step.uptime = *number;
+                step.breakdown.reset(); // a share of time replaces the breakdowns
                 step.cycleTime.reset();
             } else {
                 if (std::floor(*number) != *number || *number > 1e9)

@@ -441,6 +441,106 @@ TEST_CASE("discrete-event: a tandem line flows at its slowest stage", "[simulati
     CHECK_FALSE(flowOf(r, line.steps[2]).unbounded);
 }
 
+TEST_CASE("discrete-event: breakdowns against availability and the M/G/1 queue (docs/metrics.md)",
+          "[simulation][des][breakdown]") {
+    // One step of 1 h (fixed) that breaks down after 8 h of work on average and takes 2 h on
+    // average to repair; 4 items a day arrive at random (lambda = 0.5 per hour).
+    Line line({{1 * kHour, 1}}, 4);
+    gemba::model::Step& step = line.b.stepAt(line.steps[0]);
+    step.breakdown = gemba::model::Breakdown{8 * kHour, 2 * kHour};
+    const double availability = 8.0 / (8 + 2); // MTBF / (MTBF + MTTR) = 0.8
+    CHECK(step.availability() == Approx(availability));
+    // Without an uptime, the map's figures take the uptime from the breakdowns.
+    CHECK(line.b.metrics().steps.at(line.steps[0]).cycleTime == Approx(1.25 * kHour));
+
+    const double te = 1 * kHour / availability; // effective time per item: 1.25 h
+    const double u = 0.5 * te / kHour;          // utilisation 0.625
+    // Each failure during an item adds an exponential repair: the effective time's squared
+    // coefficient of variation is 2 A (1 - A) MTTR / t0 = 0.64 (Hopp and Spearman).
+    const double ce2 = 2 * availability * (1 - availability) * 2;
+    const double wq = (1 + ce2) / 2 * u / (1 - u) * te; // Pollaczek-Khinchine: 1.708 h
+    CHECK(wq == Approx(1.7083 * kHour).epsilon(0.001));
+
+    const DesResult r = runDes(line.b, 20000, 100, false);
+    REQUIRE(r.valid);
+    const StepQueue& s = flowOf(r, line.steps[0]);
+    CHECK(s.offeredLoad == Approx(u));
+    CHECK(s.utilisation == Approx(u).epsilon(0.02));
+    CHECK(s.down == Approx(0.5 * (1 - availability) / availability).epsilon(0.03)); // 0.125
+    CHECK(r.leadTime.meanHalfWidth < 0.06 * (wq + te));
+    CHECK(std::abs(r.leadTime.mean - (wq + te)) < r.leadTime.meanHalfWidth);
+    CHECK(s.waitMean == Approx(wq).epsilon(0.06));
+    CHECK(s.queueMean == Approx(0.5 * wq / kHour).epsilon(0.07)); // Little: Lq = lambda Wq
+    checkLittle(r);
+
+    // The same availability as an even uptime stretches every item to 1.25 h: an M/D/1 queue,
+    // Wq = u / (1 - u) x te / 2 = 1.04 h. Breakdowns at random make the queue longer.
+    step.breakdown.reset();
+    step.uptime = 80;
+    const DesResult even = runDes(line.b, 20000, 100, false);
+    REQUIRE(even.valid);
+    const double wqEven = u / (1 - u) * te / 2;
+    CHECK(flowOf(even, line.steps[0]).waitMean == Approx(wqEven).epsilon(0.06));
+    CHECK(flowOf(even, line.steps[0]).down == 0);
+    CHECK(flowOf(even, line.steps[0]).offeredLoad == Approx(u));
+    CHECK(s.waitMean > 1.5 * flowOf(even, line.steps[0]).waitMean);
+}
+
+TEST_CASE("discrete-event: a breakdown without repair time, and the checks of breakdowns",
+          "[simulation][des][breakdown]") {
+    Line line({{1 * kHour, 1}}, 4);
+    gemba::model::Step& step = line.b.stepAt(line.steps[0]);
+    // MTTR 0: failures cost nothing, the run equals the one without breakdowns.
+    step.breakdown = gemba::model::Breakdown{8 * kHour, 0};
+    const DesResult with = runDes(line.b, 200, 10, false);
+    step.breakdown.reset();
+    const DesResult without = runDes(line.b, 200, 10, false);
+    REQUIRE(with.valid);
+    REQUIRE(without.valid);
+    CHECK(with.leadTime.mean == Approx(without.leadTime.mean));
+    CHECK(with.completed == without.completed);
+
+    step.breakdown = gemba::model::Breakdown{0, 2 * kHour};
+    const DesResult refused = runDes(line.b, 200, 10, false);
+    CHECK_FALSE(refused.valid);
+    CHECK(hasCode(refused.findings, "breakdown_not_positive"));
+
+    step.breakdown = gemba::model::Breakdown{8 * kHour, 2 * kHour};
+    step.uptime = 95;
+    CHECK(hasCode(line.b.metrics().findings, "uptime_breakdown_mismatch"));
+    step.uptime = 80;
+    CHECK_FALSE(hasCode(line.b.metrics().findings, "uptime_breakdown_mismatch"));
+}
+
+TEST_CASE("waits with a range are drawn like process times", "[simulation][wait]") {
+    MapBuilder b;
+    const Id in = b.supplier();
+    const Id w = b.wait("Approval", 2 * kHour);
+    b.map().waits.at(w).timeMin = 1 * kHour;
+    b.map().waits.at(w).timeMax = 6 * kHour;
+    const Id a = b.step("Pay", 0);
+    b.stepAt(a).headcount = 50;
+    b.chain({in, w, a, b.customer()});
+    b.demand(4);
+    // The deterministic figures keep the typical 2 h; the simulations draw 1-6 h (mean 3 h).
+    CHECK(b.metrics().leadTime == Approx(2 * kHour));
+    const MonteCarloResult mc = simulate(b, 40000);
+    REQUIRE(mc.valid);
+    const double sd = std::sqrt(triangularVariance(1, 2, 6)) * kHour;
+    CHECK(std::abs(mc.leadTime.mean - 3 * kHour) < 4 * sd / std::sqrt(40000.0));
+    CHECK(mc.leadTime.min >= 1 * kHour);
+    CHECK(mc.leadTime.max <= 6 * kHour);
+
+    const DesResult des = runDes(b, 5000, 10, false);
+    REQUIRE(des.valid);
+    CHECK(std::abs(des.leadTime.mean - 3 * kHour) < 4 * sd / std::sqrt(double(des.leadTime.count)));
+    CHECK(des.leadTime.min >= 1 * kHour);
+
+    // A minimum above the typical time is a warning that names the wait.
+    b.map().waits.at(w).timeMin = 3 * kHour;
+    CHECK(hasCode(b.metrics().findings, "wait_time_range"));
+}
+
 TEST_CASE("discrete-event: a full FIFO lane blocks the step before it", "[simulation][des]") {
     Line line({{10 * kMinute, 1}, {1 * kHour, 1}}, 12);
     line.b.flowAt(line.b.map().flows.begin()->first); // keep the builder's flows

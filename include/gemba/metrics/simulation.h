@@ -133,6 +133,9 @@ struct StepQueue {
     double offeredLoad = 0; ///< arrival rate x work per item / servers: >= 1 cannot keep up
     double utilisation = 0; ///< busy share of its servers' time (blocked time not counted)
     double blocked = 0;     ///< share of server time spent holding finished work (full lane)
+    /// Share of server time under repair after a breakdown (counted in utilisation: the server
+    /// holds its item), for work started in the measured window.
+    double down = 0;
     double queueMean = 0;   ///< time-average items waiting; meaningless when unbounded
     double queueMax = 0;
     double waitMean = 0; ///< seconds an item waited in the queue, on average

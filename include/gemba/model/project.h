@@ -46,6 +46,16 @@ struct Source {
     bool operator==(const Source&) const = default;
 };
 
+/// How a step breaks down: it works a mean time between failures (counted while it works),
+/// then is repaired for a mean time to repair. Both are seconds of working time; the share of
+/// time it is available is MTBF / (MTBF + MTTR).
+struct Breakdown {
+    double mtbf = 0;
+    double mttr = 0;
+    double availability() const { return mtbf + mttr > 0 ? mtbf / (mtbf + mttr) : 1; }
+    bool operator==(const Breakdown&) const = default;
+};
+
 /// A recurring annoyance at a step: what it is, and how much time it takes.
 struct Friction {
     std::string what;
@@ -77,6 +87,8 @@ struct Step {
     std::optional<double> changeover; ///< seconds
     std::optional<double> uptime;     ///< percent, 0-100
     std::optional<double> defectRate; ///< percent, 0-100
+    /// Breakdowns and repairs; when given without an uptime, the uptime follows from them.
+    std::optional<Breakdown> breakdown;
 
     ValueClass value = ValueClass::ValueAdding;
     unsigned wastes = 0; ///< WasteKind bits
@@ -86,6 +98,13 @@ struct Step {
     Point pos;
 
     bool hasWaste(WasteKind kind) const { return (wastes & static_cast<unsigned>(kind)) != 0; }
+    /// The share of time the step is available (0-1): its uptime, else its breakdowns'
+    /// availability, else 1.
+    double availability() const {
+        if (uptime)
+            return *uptime / 100;
+        return breakdown ? breakdown->availability() : 1;
+    }
     bool operator==(const Step&) const = default;
 };
 
@@ -96,8 +115,11 @@ struct Wait {
     Id origin = kNoId;
     WaitKind kind = WaitKind::Time;
     std::string label;
-    std::optional<double> time;     ///< seconds, for WaitKind::Time
+    std::optional<double> time;     ///< seconds, for WaitKind::Time: typical
     std::optional<double> quantity; ///< items, for WaitKind::Inventory
+    /// The range of a time wait, drawn like a step's process time by the simulations.
+    std::optional<double> timeMin;
+    std::optional<double> timeMax;
     Point pos;
     bool operator==(const Wait&) const = default;
 };
