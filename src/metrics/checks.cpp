@@ -227,8 +227,7 @@ void checkStep(Reporter& report, const model::Step& step) {
                                       std::optional<double>(step.breakdown->mttr));
         if (mtbfOk && step.breakdown->mtbf <= 0)
             report.error("breakdown_not_positive", id,
-                         subject(report, id, "mean time between failures") +
-                             " must be above 0");
+                         subject(report, id, "mean time between failures") + " must be above 0");
         // The figures use the uptime, the discrete-event run the breakdowns: they must agree.
         if (mtbfOk && mttrOk && uptimeOk && step.uptime && step.breakdown->mtbf > 0 &&
             std::abs(*step.uptime - 100 * step.breakdown->availability()) > 0.5)

@@ -81,13 +81,13 @@ struct StepState {
     int servers = 1;
     int batch = 1;
     double changeover = 0;
-    double stretch = 1;  ///< 1 / uptime (without breakdowns) x the available-time stretch
+    double stretch = 1; ///< 1 / uptime (without breakdowns) x the available-time stretch
     /// Breakdowns: failures come after exponential working time (mean MTBF) and each takes
     /// an exponential repair (mean MTTR); mtbf 0: none.
     double mtbf = 0;
     double mttr = 0;
     double availability = 1;
-    double downSum = 0; ///< repair time of work started in the measured window
+    double downSum = 0;  ///< repair time of work started in the measured window
     int limit = INT_MAX; ///< most items the queue holds before upstream steps block
     std::deque<int> queue;
     std::vector<Server> serverState;

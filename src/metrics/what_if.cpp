@@ -106,8 +106,8 @@ Parsed<model::Map> applyWhatIf(const model::Project& project, const model::Map& 
                 if (f == "mtbf" && *seconds <= 0)
                     return failure<model::Map>(where + "the mean time between failures must be "
                                                        "above 0");
-                model::Breakdown& breakdown = step.breakdown.emplace(
-                    step.breakdown.value_or(model::Breakdown{}));
+                model::Breakdown& breakdown =
+                    step.breakdown.emplace(step.breakdown.value_or(model::Breakdown{}));
                 (f == "mtbf" ? breakdown.mtbf : breakdown.mttr) = *seconds;
                 // The breakdowns now say how available the step is.
                 step.uptime.reset();

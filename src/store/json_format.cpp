@@ -73,6 +73,8 @@ json stepJson(const Step& step) {
     putNumber(out, "changeover", step.changeover);
     putNumber(out, "uptime", step.uptime);
     putNumber(out, "defect_rate", step.defectRate);
+    if (step.breakdown)
+        out["breakdown"] = json{{"mtbf", step.breakdown->mtbf}, {"mttr", step.breakdown->mttr}};
     out["value"] = nameOf(step.value);
     if (step.wastes != 0) {
         json wastes = json::array();
@@ -148,7 +150,15 @@ json mapJson(const Map& map) {
     list("waits", map.waits, [](json& out, const Wait& wait) {
         out["kind"] = nameOf(wait.kind);
         putText(out, "label", wait.label);
-        putNumber(out, "time", wait.time);
+        if (wait.timeMin || wait.timeMax) {
+            json range = json::object();
+            putNumber(range, "typical", wait.time);
+            putNumber(range, "min", wait.timeMin);
+            putNumber(range, "max", wait.timeMax);
+            out["time"] = std::move(range);
+        } else {
+            putNumber(out, "time", wait.time);
+        }
         putNumber(out, "quantity", wait.quantity);
         out["position"] = position(wait.pos);
     });
@@ -656,7 +666,15 @@ private:
                 if (const json* kind = find(e, "kind"))
                     wait.kind = enumeration<WaitKind>(*kind, p + "/kind");
                 wait.label = optionalText(e, p, "label");
-                wait.time = optionalDuration(e, p, "time");
+                if (const json* v = find(e, "time"); v && v->is_object()) {
+                    const std::string tp = p + "/time";
+                    checkObject(*v, tp, {"typical", "min", "max"});
+                    wait.time = optionalDuration(*v, tp, "typical");
+                    wait.timeMin = optionalDuration(*v, tp, "min");
+                    wait.timeMax = optionalDuration(*v, tp, "max");
+                } else {
+                    wait.time = optionalDuration(e, p, "time");
+                }
                 wait.quantity = optionalNumber(e, p, "quantity");
                 wait.pos = position(e, p);
                 located.waits.push_back({std::move(wait), std::move(p)});
@@ -735,11 +753,11 @@ private:
     }
 
     Located<Step> readStep(const json& e, std::string p) const {
-        checkObject(e, p, {"id",          "origin",  "name",       "description",  "role",
-                           "headcount",   "people",  "systems",    "process_time", "cycle_time",
-                           "lead_time",   "pca",     "batch_size", "changeover",   "uptime",
-                           "defect_rate", "value",   "wastes",     "frictions",    "artifacts",
-                           "sources",     "position"});
+        checkObject(e, p, {"id",          "origin",   "name",       "description",  "role",
+                           "headcount",   "people",   "systems",    "process_time", "cycle_time",
+                           "lead_time",   "pca",      "batch_size", "changeover",   "uptime",
+                           "defect_rate", "value",    "wastes",     "frictions",    "artifacts",
+                           "sources",     "position", "breakdown"});
         Step step;
         step.id = id(require(e, p, "id"), p + "/id");
         step.origin = optionalId(e, p, "origin");
@@ -770,6 +788,12 @@ private:
         step.changeover = optionalDuration(e, p, "changeover");
         step.uptime = optionalNumber(e, p, "uptime");
         step.defectRate = optionalNumber(e, p, "defect_rate");
+        if (const json* v = find(e, "breakdown")) {
+            const std::string bp = p + "/breakdown";
+            checkObject(*v, bp, {"mtbf", "mttr"});
+            step.breakdown = model::Breakdown{duration(require(*v, bp, "mtbf"), bp + "/mtbf"),
+                                              duration(require(*v, bp, "mttr"), bp + "/mttr")};
+        }
         if (const json* v = find(e, "value"))
             step.value = enumeration<ValueClass>(*v, p + "/value");
         if (const json* v = find(e, "wastes"))

@@ -316,7 +316,9 @@ public:
         loadFrictions();
         loadArtifacts();
         loadSources();
+        loadStepBreakdowns();
         loadWaits();
+        loadWaitRanges();
         loadParties();
         loadInfoBoxes();
         loadNotes();
@@ -582,7 +584,26 @@ private:
                  wait.time = c.optionalReal(4);
                  wait.quantity = c.optionalReal(5);
                  const Id id = wait.id;
-                 insert(mapAt(element).waits, id, std::move(wait), c);
+                 m_waits.emplace(id, &insert(mapAt(element).waits, id, std::move(wait), c));
+             });
+    }
+
+    /// Schema 4: breakdowns of steps and ranges of waits.
+    void loadStepBreakdowns() {
+        each("step_breakdown", "SELECT step_id, mtbf, mttr FROM step_breakdown",
+             [&](const Cells& c) {
+                 stepOf(c, 0).breakdown = model::Breakdown{c.real(1), c.real(2)};
+             });
+    }
+
+    void loadWaitRanges() {
+        each("wait_range", "SELECT wait_id, time_min, time_max FROM wait_range",
+             [&](const Cells& c) {
+                 const auto it = m_waits.find(c.id(0));
+                 if (it == m_waits.end())
+                     c.fail(0, "wait " + std::to_string(c.id(0)) + " does not exist");
+                 it->second->timeMin = c.optionalReal(1);
+                 it->second->timeMax = c.optionalReal(2);
              });
     }
 
@@ -761,6 +782,7 @@ private:
     std::unordered_map<Id, std::size_t> m_mapIndex;
     std::unordered_map<Id, ElementRow> m_elements;
     std::unordered_map<Id, Step*> m_steps;
+    std::unordered_map<Id, Wait*> m_waits;
     std::unordered_map<Id, RedPen*> m_redPens;
 };
 
@@ -940,6 +962,8 @@ public:
         , m_artifact(db, "INSERT INTO artifact VALUES (?1, ?2, ?3)")
         , m_source(db, "INSERT INTO figure_source VALUES (?1, ?2, ?3, ?4, ?5)")
         , m_wait(db, "INSERT INTO wait VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        , m_stepBreakdown(db, "INSERT INTO step_breakdown VALUES (?1, ?2, ?3)")
+        , m_waitRange(db, "INSERT INTO wait_range VALUES (?1, ?2, ?3)")
         , m_party(db, "INSERT INTO party VALUES (?1, ?2, ?3, ?4, ?5)")
         , m_infoBox(db, "INSERT INTO info_box VALUES (?1, ?2, ?3, ?4)")
         , m_note(db, "INSERT INTO note VALUES (?1, ?2, ?3)")
@@ -1103,6 +1127,12 @@ private:
             m_wait.bindOptDouble(5, wait.time);
             m_wait.bindOptDouble(6, wait.quantity);
             run(m_wait);
+            if (wait.timeMin || wait.timeMax) {
+                m_waitRange.bindId(1, id);
+                m_waitRange.bindOptDouble(2, wait.timeMin);
+                m_waitRange.bindOptDouble(3, wait.timeMax);
+                run(m_waitRange);
+            }
         }
         for (const auto& [id, party] : map.parties) {
             writeElement(id, map.id, "party", party.pos);
@@ -1177,6 +1207,12 @@ private:
         s.bindText(17, nameOf(step.value));
         s.bindInt(18, step.wastes);
         run(s);
+        if (step.breakdown) {
+            m_stepBreakdown.bindId(1, step.id);
+            m_stepBreakdown.bindDouble(2, step.breakdown->mtbf);
+            m_stepBreakdown.bindDouble(3, step.breakdown->mttr);
+            run(m_stepBreakdown);
+        }
         writeList(m_stepPerson, step.id, step.people);
         writeList(m_stepSystem, step.id, step.systems);
         for (std::size_t i = 0; i < step.frictions.size(); ++i) {
@@ -1204,8 +1240,8 @@ private:
     long m_faultAfter;
     long m_rows = 0;
     Statement m_person, m_system, m_expert, m_map, m_mapSimulation, m_element, m_step, m_stepPerson,
-        m_stepSystem, m_friction, m_artifact, m_source, m_wait, m_party, m_infoBox, m_note,
-        m_redPen, m_target, m_flow;
+        m_stepSystem, m_friction, m_artifact, m_source, m_wait, m_stepBreakdown, m_waitRange,
+        m_party, m_infoBox, m_note, m_redPen, m_target, m_flow;
 };
 
 } // namespace

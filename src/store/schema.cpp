@@ -214,11 +214,26 @@ CREATE TABLE lesson (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
 CREATE TABLE day_summary (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
 )sql";
 
+// Schema 4, simulation inputs: a step's breakdowns (mean time between failures and to repair,
+// seconds of working time) and a time wait's range (its typical time stays in wait.time).
+constexpr std::string_view kSchemaV4BreakdownsAndRanges = R"sql(
+CREATE TABLE step_breakdown (
+    step_id INTEGER PRIMARY KEY REFERENCES step(id) ON DELETE CASCADE,
+    mtbf REAL NOT NULL,
+    mttr REAL NOT NULL
+) STRICT;
+CREATE TABLE wait_range (
+    wait_id INTEGER PRIMARY KEY REFERENCES wait(id) ON DELETE CASCADE,
+    time_min REAL,
+    time_max REAL
+) STRICT;
+)sql";
+
 // Schema 2 is made of blocks, one per capability; a file of schema 1 gains them all at once.
 constexpr std::array<std::string_view, 2> kSchemaV2Blocks = {kSchemaV2MeasuredMaps,
                                                              kSchemaV2Simulation};
 
-constexpr std::array<std::string_view, 30> kTables = {
+constexpr std::array<std::string_view, 32> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
     "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
     "red_pen", "red_pen_target", "flow",
@@ -226,7 +241,9 @@ constexpr std::array<std::string_view, 30> kTables = {
     "working_hours", "event_state", "map_simulation",
     // schema 3, workshop
     "workshop", "idea", "action", "review", "parking_lot_item", "glossary_term", "lesson",
-    "day_summary"};
+    "day_summary",
+    // schema 4, simulation inputs
+    "step_breakdown", "wait_range"};
 
 void migrateToV2(Database& db) {
     for (std::string_view block : kSchemaV2Blocks)
@@ -234,9 +251,10 @@ void migrateToV2(Database& db) {
 }
 
 // Each schema appends its step here.
-const std::array<Migration, 2> kMigrations = {
+const std::array<Migration, 3> kMigrations = {
     Migration{2, {}, migrateToV2},
-    Migration{3, kSchemaV3Workshop, {}}, // workshop: ideas, actions, reviews, log
+    Migration{3, kSchemaV3Workshop, {}},            // workshop: ideas, actions, reviews, log
+    Migration{4, kSchemaV4BreakdownsAndRanges, {}}, // breakdowns, wait ranges
 };
 
 } // namespace
@@ -247,6 +265,7 @@ std::string_view schemaSql() {
         for (std::string_view block : kSchemaV2Blocks)
             sql += block;
         sql += kSchemaV3Workshop;
+        sql += kSchemaV4BreakdownsAndRanges;
         return sql;
     }();
     return all;

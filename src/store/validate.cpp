@@ -281,6 +281,8 @@ private:
             enumValue("kind", wait.kind);
             text("label", wait.label);
             rule("time", wait.time, checkDuration);
+            rule("time/min", wait.timeMin, checkDuration);
+            rule("time/max", wait.timeMax, checkDuration);
             rule("quantity", wait.quantity, checkNonNegative);
             position(wait.pos);
         }
@@ -355,6 +357,10 @@ private:
         rule("changeover", step.changeover, checkDuration);
         rule("uptime", step.uptime, checkPercent);
         rule("defect_rate", step.defectRate, checkPercent);
+        if (step.breakdown) {
+            rule("breakdown/mtbf", checkPositive(step.breakdown->mtbf));
+            rule("breakdown/mttr", checkDuration(step.breakdown->mttr));
+        }
         enumValue("value", step.value);
         if ((step.wastes & ~kAllWasteKinds) != 0)
             fail("wastes", "unknown waste bits " + std::to_string(step.wastes & ~kAllWasteKinds));

@@ -86,7 +86,7 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
     saveProject(fullProject(), dir / "p.gemba");
     CHECK(pragma(dir / "p.gemba", "application_id") == 0x474D4241);
     CHECK(pragma(dir / "p.gemba", "user_version") == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 3);
+    CHECK(currentSchemaVersion() == 4);
     // The normalised schema: one table per entity, an element table for placed elements, and
     // child tables for lists.
     std::vector<std::string> expected = {"artifact", "element", "figure_source", "flow", "friction",
@@ -97,7 +97,9 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
                                          "event_state", "working_hours", "map_simulation",
                                          // schema 3, workshop (one JSON object per row)
                                          "action", "day_summary", "glossary_term", "idea", "lesson",
-                                         "parking_lot_item", "review", "workshop"};
+                                         "parking_lot_item", "review", "workshop",
+                                         // schema 4, simulation inputs
+                                         "step_breakdown", "wait_range"};
     std::sort(expected.begin(), expected.end());
     CHECK(tablesOf(dir / "p.gemba") == expected);
     // The file is complete on its own: no journal mode that needs side files.

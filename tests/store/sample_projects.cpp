@@ -97,9 +97,12 @@ Project fullProject() {
     valueAdding.pos = {480, -60};
     current.steps.emplace(valueAdding.id, valueAdding);
 
-    Wait queue{13, kNoId, WaitKind::Time, "Inbox", 4 * 3600.0, std::nullopt, std::nullopt, std::nullopt, {120, 0}};
-    Wait stock{14, kNoId, WaitKind::Inventory, "", std::nullopt, 35, std::nullopt, std::nullopt, {360, 0}};
-    Wait empty{15, kNoId, WaitKind::Time, "", std::nullopt, std::nullopt, std::nullopt, std::nullopt, {0, 0}};
+    Wait queue{13,           kNoId,        WaitKind::Time, "Inbox", 4 * 3600.0,
+               std::nullopt, std::nullopt, std::nullopt,   {120, 0}};
+    Wait stock{14, kNoId,        WaitKind::Inventory, "",      std::nullopt,
+               35, std::nullopt, std::nullopt,        {360, 0}};
+    Wait empty{15,           kNoId,        WaitKind::Time, "",    std::nullopt,
+               std::nullopt, std::nullopt, std::nullopt,   {0, 0}};
     for (const Wait& wait : {queue, stock, empty})
         current.waits.emplace(wait.id, wait);
 
@@ -147,7 +150,8 @@ Project fullProject() {
     derived.frictions.clear();
     derived.pos = {0, 0};
     future.steps.emplace(derived.id, derived);
-    Wait derivedWait{32, 13, WaitKind::Time, "Inbox", 600, std::nullopt, std::nullopt, std::nullopt, {100, 0}};
+    Wait derivedWait{32,           13,           WaitKind::Time, "Inbox", 600,
+                     std::nullopt, std::nullopt, std::nullopt,   {100, 0}};
     future.waits.emplace(derivedWait.id, derivedWait);
     Party derivedParty{33, 16, PartyKind::Supplier, "Policy holder", "", {-200, 0}};
     future.parties.emplace(derivedParty.id, derivedParty);

@@ -56,3 +56,81 @@ TEST_CASE("the schema 1 fixture migrates to a map without a distribution row",
     CHECK(openProject(dir / "again.gemba") == opened);
     CHECK(currentSchemaVersion() >= 2);
 }
+
+namespace {
+
+/// The full project with a step that breaks down and a wait with a range (schema 4).
+Project projectWithBreakdownsAndRanges() {
+    Project project = fullProject();
+    Map& map = project.maps[0];
+    REQUIRE_FALSE(map.steps.empty());
+    REQUIRE(map.waits.size() >= 2);
+    map.steps.begin()->second.breakdown = Breakdown{8 * 3600.0, 1800.5};
+    Wait& wait = map.waits.begin()->second;
+    REQUIRE(wait.kind == WaitKind::Time);
+    wait.timeMin = 3600;
+    wait.timeMax = 6 * 3600.0;
+    std::next(map.waits.begin())->second.timeMax = 7200; // a maximum alone
+    return project;
+}
+
+} // namespace
+
+TEST_CASE("breakdowns and wait ranges survive JSON and a .gemba file",
+          "[store][simulation][breakdown]") {
+    const Project project = projectWithBreakdownsAndRanges();
+    const json out = toJson(project);
+    const json& step = out.at("maps").at(0).at("steps").at(0);
+    CHECK(step.at("breakdown") == json{{"mtbf", 28800.0}, {"mttr", 1800.5}});
+    const json& wait = out.at("maps").at(0).at("waits").at(0);
+    CHECK(wait.at("time").at("min") == 3600.0);
+    CHECK(wait.at("time").at("max") == 21600.0);
+    // Without a range a wait's time stays a plain number, as before.
+    CHECK(out.at("maps").at(1).at("waits").at(0).at("time") == 600.0);
+    CHECK(fromJson(out) == project);
+
+    TempDir dir;
+    saveProject(project, dir / "p.gemba");
+    CHECK(openProject(dir / "p.gemba") == project);
+}
+
+TEST_CASE("breakdowns and wait ranges are read from text and refused with their place",
+          "[store][simulation][breakdown]") {
+    json in = toJson(fullProject());
+    in["maps"][0]["steps"][0]["breakdown"] = {{"mtbf", "8 h"}, {"mttr", "30 min"}};
+    in["maps"][0]["waits"][0]["time"] = {{"typical", "2 h"}, {"min", "1 h"}, {"max", "6 h"}};
+    const Project read = fromJson(in);
+    const Step& step = read.maps[0].steps.begin()->second;
+    REQUIRE(step.breakdown);
+    CHECK(step.breakdown->mtbf == 8 * 3600.0);
+    CHECK(step.breakdown->mttr == 1800);
+    const Wait& wait = read.maps[0].waits.begin()->second;
+    CHECK(wait.time == 7200);
+    CHECK(wait.timeMin == 3600);
+    CHECK(wait.timeMax == 21600);
+
+    json bad = in;
+    bad["maps"][0]["steps"][0]["breakdown"] = {{"mtbf", 0}, {"mttr", 60}};
+    CHECK_THROWS_WITH(fromJson(bad, "x.json"), Catch::Contains("/maps/0/steps/0/breakdown/mtbf"));
+    bad = in;
+    bad["maps"][0]["steps"][0]["breakdown"] = {{"mtbf", 60}};
+    CHECK_THROWS_WITH(fromJson(bad, "x.json"),
+                      Catch::Contains("/maps/0/steps/0/breakdown") && Catch::Contains("mttr"));
+    bad = in;
+    bad["maps"][0]["waits"][0]["time"]["max"] = -5;
+    CHECK_THROWS_WITH(fromJson(bad, "x.json"), Catch::Contains("/maps/0/waits/0/time/max"));
+}
+
+TEST_CASE("a schema 3 file gains the breakdown and range tables", "[store][migration][breakdown]") {
+    TempDir dir;
+    const fs::path file = dir / "v3.gemba";
+    saveProject(fullProject(), file);
+    // What a schema-3 Gemba wrote: no breakdown or range tables.
+    runSql(file, "DROP TABLE step_breakdown; DROP TABLE wait_range; PRAGMA user_version = 3;");
+    const Project opened = openProject(file);
+    CHECK(opened == fullProject());
+    Project grown = opened;
+    grown.maps[0].steps.begin()->second.breakdown = Breakdown{3600, 600};
+    saveProject(grown, dir / "v4.gemba");
+    CHECK(openProject(dir / "v4.gemba") == grown);
+}
