@@ -102,6 +102,7 @@ nlohmann::json desJson(const DesResult& r) {
                                {"offered_load", s.offeredLoad},
                                {"utilisation", s.utilisation},
                                {"blocked", s.blocked},
+                               {"down", s.down},
                                {"unbounded", s.unbounded},
                                {"queue_max", s.queueMax},
                                {"queue_over_time", s.queueOverTime},
@@ -491,7 +492,8 @@ Command simulateCommand() {
         "steps' people, batches, lanes and loops: throughput, lead times, work in process,\n"
         "utilisation and every queue; a queue that grows without bound is said to.\n"
         "--what-if STEP:field=value (repeatable; fields: pt, min, max, lt, people, batch,\n"
-        "changeover, uptime, wip) or --against MAP runs a second map beside the first.\n"
+        "changeover, uptime, mtbf, mttr, wip) or --against MAP runs a second map beside the\n"
+        "first.\n"
         "The same seed gives the same figures on every machine. Exits with 1 when a map has\n"
         "errors (written to standard error), 2 for bad usage.",
         {
