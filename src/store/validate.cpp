@@ -358,7 +358,7 @@ private:
         rule("uptime", step.uptime, checkPercent);
         rule("defect_rate", step.defectRate, checkPercent);
         if (step.breakdown) {
-            rule("breakdown/mtbf", checkPositive(step.breakdown->mtbf));
+            rule("breakdown/mtbf", checkDuration(step.breakdown->mtbf));
             rule("breakdown/mttr", checkDuration(step.breakdown->mttr));
         }
         enumValue("value", step.value);

@@ -160,6 +160,59 @@ TEST_CASE("typing a duration with its unit commits seconds as one undo step", "[
     CHECK(doc.undoStack()->count() == before + 2);
 }
 
+TEST_CASE("breakdowns are typed as MTBF and MTTR; the availability follows", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+
+    auto* mtbf = field<DurationEdit>(panel, "mtbf");
+    auto* mttr = field<DurationEdit>(panel, "mttr");
+    CHECK(mtbf->text().isEmpty());
+    typeAndEnter(mtbf, "8 h");
+    typeAndEnter(mttr, "2 h");
+    const auto& breakdown = stepOf(doc, s.map, s.review).breakdown;
+    REQUIRE(breakdown.has_value());
+    CHECK(breakdown->mtbf == 8 * 3600.0);
+    CHECK(breakdown->mttr == 2 * 3600.0);
+    CHECK(stepOf(doc, s.map, s.review).availability() == Approx(0.8));
+    // Clearing the time between failures removes the breakdowns; undo brings them back.
+    typeAndEnter(mtbf, "");
+    CHECK_FALSE(stepOf(doc, s.map, s.review).breakdown.has_value());
+    CHECK(mttr->text().isEmpty());
+    doc.undoStack()->undo();
+    REQUIRE(stepOf(doc, s.map, s.review).breakdown.has_value());
+    CHECK(mttr->text() == "2 h");
+}
+
+TEST_CASE("a queue-time wait takes a range; an inventory hides it", "[panels]") {
+    Sample s = makeSample();
+    model::Wait wait;
+    wait.id = s.project.allocateId();
+    wait.time = 3600;
+    s.project.maps[0].waits[wait.id] = wait;
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {wait.id});
+    panel.show();
+
+    auto* shortest = field<DurationEdit>(panel, "waitTimeMin");
+    auto* longest = field<DurationEdit>(panel, "waitTimeMax");
+    typeAndEnter(shortest, "30 min");
+    typeAndEnter(longest, "1 d");
+    const model::Wait& stored = doc.project().findMap(s.map)->waits.at(wait.id);
+    CHECK(stored.timeMin == 1800.0);
+    CHECK(stored.timeMax == 8 * 3600.0);
+    CHECK(shortest->isVisible());
+    auto* kind = field<QComboBox>(panel, "waitKind");
+    kind->setCurrentIndex(1);
+    emit kind->activated(1); // inventory
+    QApplication::processEvents();
+    CHECK_FALSE(panel.findChild<DurationEdit*>("waitTimeMin")->isVisible());
+}
+
 TEST_CASE("an ambiguous or bad duration is marked and never taken", "[panels]") {
     Sample s = makeSample();
     EditorDocument doc;

@@ -110,7 +110,7 @@ TEST_CASE("breakdowns and wait ranges are read from text and refused with their 
     CHECK(wait.timeMax == 21600);
 
     json bad = in;
-    bad["maps"][0]["steps"][0]["breakdown"] = {{"mtbf", 0}, {"mttr", 60}};
+    bad["maps"][0]["steps"][0]["breakdown"] = {{"mtbf", -1}, {"mttr", 60}};
     CHECK_THROWS_WITH(fromJson(bad, "x.json"), Catch::Contains("/maps/0/steps/0/breakdown/mtbf"));
     bad = in;
     bad["maps"][0]["steps"][0]["breakdown"] = {{"mtbf", 60}};

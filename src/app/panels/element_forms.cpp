@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
 #include <cmath>
@@ -83,18 +84,34 @@ void Forms::wait(FormBuilder& b, Id map, Id id) {
     auto* time = b.duration(QStringLiteral("waitTime"), tr("Time"), rec, member(&Wait::time),
                             tr("not given"));
     time->setHint(tr("How long work waits here, with its unit: 2 h, 3 d."));
+    // The range is drawn by the simulations; the figures keep the typical time.
+    b.setDetached(true);
+    auto* shortest = b.duration(QStringLiteral("waitTimeMin"), tr("Shortest wait"), rec,
+                                member(&Wait::timeMin), tr("shortest"));
+    auto* longest = b.duration(QStringLiteral("waitTimeMax"), tr("Longest wait"), rec,
+                               member(&Wait::timeMax), tr("longest"));
+    b.setDetached(false);
+    auto* range = new QWidget;
+    auto* rangeLayout = new QHBoxLayout(range);
+    rangeLayout->setContentsMargins(0, 0, 0, 0);
+    rangeLayout->setSpacing(4);
+    rangeLayout->addWidget(shortest, 1);
+    rangeLayout->addWidget(new QLabel(tr("to")));
+    rangeLayout->addWidget(longest, 1);
+    b.addRow(tr("Range"), range);
     auto* quantity = b.number(
         QStringLiteral("quantity"), tr("Quantity"), rec, member(&Wait::quantity),
         [](NumberEdit* edit) { edit->setRange(0, true, kInfinity, true); }, tr("not given"));
     quantity->setHint(tr("Items waiting. With the map's demand this becomes days of lead time: "
                          "quantity ÷ demand per day."));
     QFormLayout* form = b.form();
-    b.onRefresh([rec, form, time, quantity] {
+    b.onRefresh([rec, form, time, range, quantity] {
         const Wait* w = rec.read();
         if (!w)
             return;
         const bool inventory = w->kind == model::WaitKind::Inventory;
         form->setRowVisible(time, !inventory);
+        form->setRowVisible(range, !inventory);
         form->setRowVisible(quantity, inventory);
     });
 }

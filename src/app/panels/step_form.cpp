@@ -129,6 +129,7 @@ void Forms::step(FormBuilder& b, Id map, Id id) {
                      "step can use as it is."));
     b.number(QStringLiteral("uptime"), tr("Uptime"), rec, member(&Step::uptime), percent(0, false),
              tr("not given (100%)"));
+    breakdowns(b, rec);
     b.number(QStringLiteral("defectRate"), tr("Defect rate"), rec, member(&Step::defectRate),
              percent(0, true), tr("not given"));
     b.number(
@@ -141,6 +142,50 @@ void Forms::step(FormBuilder& b, Id map, Id id) {
     frictions(b, rec);
     artifacts(b, rec);
     sources(b, rec);
+}
+
+void Forms::breakdowns(FormBuilder& b, const Record<Step>& rec) {
+    using model::Breakdown;
+    // Either time sets the breakdowns; clearing the time between failures removes them.
+    const Access<Step, std::optional<double>> mtbf{
+        [](const Step& s) {
+            return s.breakdown ? std::optional<double>(s.breakdown->mtbf) : std::nullopt;
+        },
+        [](Step& s, const std::optional<double>& v) {
+            if (!v)
+                s.breakdown.reset();
+            else
+                s.breakdown.emplace(s.breakdown.value_or(Breakdown{})).mtbf = *v;
+        }};
+    const Access<Step, std::optional<double>> mttr{
+        [](const Step& s) {
+            return s.breakdown ? std::optional<double>(s.breakdown->mttr) : std::nullopt;
+        },
+        [](Step& s, const std::optional<double>& v) {
+            if (v)
+                s.breakdown.emplace(s.breakdown.value_or(Breakdown{})).mttr = *v;
+            else if (s.breakdown)
+                s.breakdown->mttr = 0;
+        }};
+    b.setDetached(true);
+    auto* between =
+        b.duration(QStringLiteral("mtbf"), tr("Mean time between failures"), rec, mtbf, tr("MTBF"));
+    auto* repair =
+        b.duration(QStringLiteral("mttr"), tr("Mean time to repair"), rec, mttr, tr("MTTR"));
+    b.setDetached(false);
+    const QString hint = tr("Breakdowns for the simulation: working time between failures and "
+                            "time to repair. Without an uptime, the uptime is MTBF ÷ (MTBF + "
+                            "MTTR).");
+    between->setHint(hint);
+    repair->setHint(hint);
+    auto* row = new QWidget;
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(between, 1);
+    layout->addWidget(new QLabel(tr("repair")));
+    layout->addWidget(repair, 1);
+    b.addRow(tr("Breakdowns"), row);
 }
 
 void Forms::wastes(FormBuilder& b, const Record<Step>& rec) {
