@@ -283,6 +283,9 @@ Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources) {
         s.source = sources[i].source;
         s.name = model::trim(project.props.name).empty() ? s.source : project.props.name;
         s.currency = project.props.currency;
+        s.calendar = project.props.calendar;
+        if (std::find(p.currencies.begin(), p.currencies.end(), s.currency) == p.currencies.end())
+            p.currencies.push_back(s.currency);
         for (const auto& [id, idea] : project.workshop.ideas) {
             ++s.funnel[static_cast<std::size_t>(idea.status)];
             ++p.funnel[static_cast<std::size_t>(idea.status)];
@@ -342,6 +345,8 @@ Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources) {
             s.measured = figuresOf(*measured, computeMetrics(project, *measured));
         p.streams.push_back(std::move(s));
     }
+    if (p.currencies.size() == 1)
+        p.currency = p.currencies.front();
     p.systems = systems.finish(p.handsOnSeconds);
     p.roles = roles.finish(p.handsOnSeconds);
     p.people = people.finish(p.handsOnSeconds);

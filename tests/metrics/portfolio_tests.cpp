@@ -159,6 +159,7 @@ TEST_CASE("portfolio: each stream's key figures, current against future", "[port
     CHECK(p.funnel[static_cast<std::size_t>(model::IdeaStatus::Selected)] == 2);
     REQUIRE(p.actions.size() == 2);
     CHECK(p.actions[0].stream == 1);
+    CHECK(p.currency == "EUR");
 }
 
 TEST_CASE("portfolio: systems shared across streams, matched without case", "[portfolio]") {
@@ -236,6 +237,13 @@ TEST_CASE("portfolio: the latest review's measured map, and no current state", "
     CHECK(p.streams[0].measured->leadTime == Approx(2 * kHour));
     CHECK(p.streams[1].name == "empty.gemba");
     CHECK_FALSE(p.streams[1].current);
+
+    // Money of streams in different currencies is not one sum.
+    model::Project dollars = b.project;
+    dollars.props.currency = "USD";
+    const Portfolio mixed = buildPortfolio({{"a.gemba", b.project}, {"b.gemba", dollars}});
+    CHECK(mixed.currency.empty());
+    CHECK(mixed.currencies == std::vector<std::string>{"EUR", "USD"});
 }
 
 } // namespace gemba::metrics::test

@@ -39,6 +39,7 @@ struct StreamSummary {
     std::string name;   ///< the project's name, else its source
     std::string source; ///< the file or repository name
     std::string currency;
+    model::Calendar calendar; ///< the project's, to show its times in its working days
     std::optional<StateFigures> current;
     std::optional<StateFigures> future;         ///< the future state made from the current one
     std::optional<StateFigures> measured;       ///< the latest review's measured map
@@ -110,6 +111,10 @@ struct Portfolio {
     std::vector<PortfolioAction> actions;       ///< every action, stream by stream, by id
     std::array<int, kIdeaStatusCount> funnel{}; ///< ideas of every stream per status
     double handsOnSeconds = 0;                  ///< of every stream's current state
+    /// The streams' common currency; empty when they differ, and then the sums of money
+    /// across streams add different currencies (`currencies` lists them).
+    std::string currency;
+    std::vector<std::string> currencies;
 };
 
 /// The current state of a project: its first current-state map that is no review's measured

@@ -1,0 +1,37 @@
+#include "portfolio_sources.h"
+
+#include "command.h"
+#include "gemba/store/errors.h"
+#include "gemba/store/project_file.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace gemba::cli {
+
+std::vector<metrics::PortfolioSource> readPortfolioSources(const std::string& where,
+                                                           std::vector<SkippedSource>& skipped) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    if (!fs::is_directory(where, error))
+        throw Failure(where + ": not a folder");
+    std::vector<fs::path> files;
+    for (const fs::directory_entry& entry : fs::directory_iterator(where, error))
+        if (entry.path().extension() == ".gemba" && entry.is_regular_file(error))
+            files.push_back(entry.path());
+    if (error)
+        throw Failure(where + ": cannot list the folder: " + error.message());
+    std::sort(files.begin(), files.end());
+    std::vector<metrics::PortfolioSource> sources;
+    for (const fs::path& file : files) {
+        try {
+            sources.push_back({file.filename().string(), store::openProject(file)});
+        } catch (const store::InputError& e) {
+            skipped.push_back({file.filename().string(), e.what()});
+        }
+    }
+    return sources;
+}
+
+} // namespace gemba::cli

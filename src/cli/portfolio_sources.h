@@ -1,0 +1,23 @@
+#pragma once
+
+#include "gemba/metrics/portfolio.h"
+
+#include <string>
+#include <vector>
+
+/// Where a portfolio's projects come from: a folder of .gemba files.
+namespace gemba::cli {
+
+/// A project that could not be read, and why.
+struct SkippedSource {
+    std::string source;
+    std::string error;
+};
+
+/// Every .gemba file of the folder `where` (not its subfolders), by file name. A file that
+/// cannot be read is added to `skipped` with its message. Throws Failure when `where` is not a
+/// folder.
+std::vector<metrics::PortfolioSource> readPortfolioSources(const std::string& where,
+                                                           std::vector<SkippedSource>& skipped);
+
+} // namespace gemba::cli
