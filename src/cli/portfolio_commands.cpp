@@ -258,8 +258,9 @@ int runPortfolio(const Args& args, Context& context) {
 Command portfolioCommand() {
     return {"portfolio",
             "show the value streams of a folder side by side, and what they share",
-            "FOLDER [--json|--csv]",
-            "Reads every .gemba file of FOLDER (not its subfolders) as one value stream and shows\n"
+            "FOLDER|postgresql://REPOSITORY [--json|--csv]",
+            "Reads every .gemba file of FOLDER (not its subfolders), or every project of the\n"
+            "repository you may read, as one value stream each, and shows\n"
             "each stream's key figures (current, future and latest measured state), the touch\n"
             "points where a stream's supplier or customer is another stream, the systems,\n"
             "roles, people and kinds of waste found in several streams with their red pens,\n"

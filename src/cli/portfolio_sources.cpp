@@ -3,6 +3,7 @@
 #include "command.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/project_file.h"
+#include "gemba/store/repository.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,6 +14,16 @@ namespace gemba::cli {
 std::vector<metrics::PortfolioSource> readPortfolioSources(const std::string& where,
                                                            std::vector<SkippedSource>& skipped) {
     namespace fs = std::filesystem;
+    if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
+        try {
+            std::vector<metrics::PortfolioSource> sources;
+            for (auto& [name, project] : store::Repository(where).pullAll())
+                sources.push_back({name, std::move(project)});
+            return sources;
+        } catch (const store::RepositoryError& e) {
+            throw Failure(std::string("repository: ") + e.what());
+        }
+    }
     std::error_code error;
     if (!fs::is_directory(where, error))
         throw Failure(where + ": not a folder");

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-/// Where a portfolio's projects come from: a folder of .gemba files.
+/// Where a portfolio's projects come from: a folder of .gemba files, or the repository.
 namespace gemba::cli {
 
 /// A project that could not be read, and why.
@@ -14,9 +14,9 @@ struct SkippedSource {
     std::string error;
 };
 
-/// Every .gemba file of the folder `where` (not its subfolders), by file name. A file that
-/// cannot be read is added to `skipped` with its message. Throws Failure when `where` is not a
-/// folder.
+/// Every project of the repository when `where` is a postgresql:// URL, by name; else every
+/// .gemba file of the folder `where` (not its subfolders), by file name. A file that cannot be
+/// read is added to `skipped` with its message. Throws Failure when `where` is neither.
 std::vector<metrics::PortfolioSource> readPortfolioSources(const std::string& where,
                                                            std::vector<SkippedSource>& skipped);
 
