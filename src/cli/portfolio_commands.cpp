@@ -6,7 +6,8 @@
 #include "gemba/model/units.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/portfolio_csv.h"
-#include "portfolio_sources.h"
+#include "gemba/store/portfolio_sources.h"
+#include "gemba/store/repository.h"
 #include "text_table.h"
 
 #include <algorithm>
@@ -81,7 +82,7 @@ nlohmann::json itemsJson(const std::vector<SharedItem>& items, const Portfolio& 
     return out;
 }
 
-nlohmann::json portfolioJson(const Portfolio& p, const std::vector<SkippedSource>& skipped) {
+nlohmann::json portfolioJson(const Portfolio& p, const std::vector<store::SkippedSource>& skipped) {
     nlohmann::json streams = nlohmann::json::array();
     for (const StreamSummary& s : p.streams)
         streams.push_back({{"name", s.name},
@@ -113,7 +114,7 @@ nlohmann::json portfolioJson(const Portfolio& p, const std::vector<SkippedSource
                            {"due", a.due},
                            {"owner", a.owner}});
     nlohmann::json skippedJson = nlohmann::json::array();
-    for (const SkippedSource& s : skipped)
+    for (const store::SkippedSource& s : skipped)
         skippedJson.push_back({{"source", s.source}, {"error", s.error}});
     return {{"streams", streams},
             {"currency", p.currency.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.currency)},
@@ -239,9 +240,10 @@ int runPortfolio(const Args& args, Context& context) {
     if (args.has("--json") && args.has("--csv"))
         throw UsageError("give --json or --csv, not both");
     const std::string where = args.positional.at(0);
-    std::vector<SkippedSource> skipped;
-    const std::vector<metrics::PortfolioSource> sources = readPortfolioSources(where, skipped);
-    for (const SkippedSource& s : skipped)
+    std::vector<store::SkippedSource> skipped;
+    const std::vector<metrics::PortfolioSource> sources =
+        store::readPortfolioSources(where, skipped);
+    for (const store::SkippedSource& s : skipped)
         context.err << s.source << ": skipped: " << s.error << "\n";
     const Portfolio portfolio = metrics::buildPortfolio(sources);
     if (args.has("--json"))
@@ -249,7 +251,7 @@ int runPortfolio(const Args& args, Context& context) {
     else if (args.has("--csv"))
         context.out << store::portfolioCsv(portfolio);
     else
-        writeText(context.out, portfolio, where);
+        writeText(context.out, portfolio, store::urlForDisplay(where));
     return skipped.empty() ? kExitOk : kExitFindings;
 }
 

@@ -315,6 +315,17 @@ RepositoryConflict::RepositoryConflict(std::string project, long long startedFro
     , m_savedBy(std::move(savedBy))
     , m_savedAt(std::move(savedAt)) {}
 
+std::string urlForDisplay(const std::string& url) {
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos)
+        return url;
+    const std::size_t at = url.find('@', scheme + 3);
+    const std::size_t colon = url.find(':', scheme + 3);
+    if (at == std::string::npos || colon == std::string::npos || colon > at)
+        return url;
+    return url.substr(0, colon) + url.substr(at);
+}
+
 Repository::Repository(const std::string& url)
     : m_db(std::make_unique<PgConnection>(url)) {}
 Repository::~Repository() = default;

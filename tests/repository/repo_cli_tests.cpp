@@ -36,8 +36,9 @@ TEST_CASE("cli repo: init, push, pull, a refused push, history and the portfolio
 
     // Two people pull the same version; the first to push wins.
     for (const char* who : {"anna.gemba", "ben.gemba"})
-        REQUIRE(runCli({"repo", "pull", "delivery", "-o", who, "--url", url}, dir.path())
-                    .exitCode == 0);
+        REQUIRE(
+            runCli({"repo", "pull", "delivery", "-o", who, "--url", url}, dir.path()).exitCode ==
+            0);
     CHECK(store::openProject(dir / "anna.gemba") == store::openProject(dir / "delivery.gemba"));
     REQUIRE(runCli({"repo", "push", "ben.gemba", "--url", url}, dir.path()).exitCode == 0);
     const auto refused = runCli({"repo", "push", "anna.gemba", "--url", url}, dir.path());
@@ -48,8 +49,8 @@ TEST_CASE("cli repo: init, push, pull, a refused push, history and the portfolio
         {"repo", "push", "anna.gemba", "--as-copy", "delivery (Anna)", "--url", url}, dir.path());
     CHECK(copy.exitCode == 0);
 
-    const auto history = runCli({"repo", "history", "delivery", "--url", url, "--json"},
-                                dir.path());
+    const auto history =
+        runCli({"repo", "history", "delivery", "--url", url, "--json"}, dir.path());
     REQUIRE(history.exitCode == 0);
     CHECK(nlohmann::json::parse(history.out).size() == 2);
     const auto list = runCli({"repo", "list", "--url", url}, dir.path());
@@ -58,9 +59,15 @@ TEST_CASE("cli repo: init, push, pull, a refused push, history and the portfolio
     const auto portfolio = runCli({"portfolio", url, "--json"}, dir.path());
     REQUIRE(portfolio.exitCode == 0);
     CHECK(nlohmann::json::parse(portfolio.out)["streams"].size() == 3);
+    // The text names the repository, never its password.
+    const auto text = runCli({"portfolio", url}, dir.path());
+    CHECK(text.out.find("Portfolio of 3 value streams in postgresql://gemba_admin@/") !=
+          std::string::npos);
+    CHECK(text.out.find(readFile(std::filesystem::path(clusterDir()) / "password").substr(0, 16)) ==
+          std::string::npos);
 
-    const auto missing = runCli({"repo", "pull", "nothing", "-o", "x.gemba", "--url", url},
-                                dir.path());
+    const auto missing =
+        runCli({"repo", "pull", "nothing", "-o", "x.gemba", "--url", url}, dir.path());
     CHECK(missing.exitCode == 2);
     CHECK(missing.err.find("has no project 'nothing'") != std::string::npos);
 }

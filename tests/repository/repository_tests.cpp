@@ -225,6 +225,13 @@ TEST_CASE("repository: schema migrations, and a repository from a newer Gemba", 
     CHECK_THROWS_WITH(repo.init(), Catch::Contains("from a newer Gemba"));
 }
 
+TEST_CASE("repository: a URL is shown without its password", "[repository]") {
+    CHECK(store::urlForDisplay("postgresql://anna:s3cret@db.example.com/gemba") ==
+          "postgresql://anna@db.example.com/gemba");
+    CHECK(store::urlForDisplay("postgresql://db/gemba?user=x") == "postgresql://db/gemba?user=x");
+    CHECK(store::urlForDisplay("/folder/with:colon@x") == "/folder/with:colon@x");
+}
+
 TEST_CASE("repository: a server that cannot be reached gives a clear message", "[repository]") {
     CHECK_THROWS_WITH(Repository("postgresql:///nowhere?host=/no/such/folder"),
                       Catch::Contains("cannot connect to the repository"));

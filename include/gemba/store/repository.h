@@ -45,6 +45,10 @@ private:
     std::string m_savedAt;
 };
 
+/// A repository URL to show: without the password ("postgresql://anna:pw@db/x" becomes
+/// "postgresql://anna@db/x"); anything else as it is.
+std::string urlForDisplay(const std::string& url);
+
 /// The schema this build writes; repositories of an earlier version are migrated by init().
 inline constexpr int kRepositorySchemaVersion = 2;
 
