@@ -7,14 +7,15 @@ set -eu
 
 build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev
        nlohmann-json3-dev catch2 libsqlite3-dev libexpat1-dev zlib1g-dev libical-dev
-       fonts-dejavu-core"
+       fonts-dejavu-core libpq-dev"
 # Tests render under the offscreen platform and read PDFs back; screenshots run under Xvfb.
-extra_test="xvfb xauth poppler-utils"
+# The repository's tests start their own PostgreSQL server (scripts/pg-cluster.sh).
+extra_test="xvfb xauth poppler-utils postgresql"
 # make fuzz: libFuzzer comes with Debian's clang and its runtime libraries.
 extra_fuzz="clang libclang-rt-14-dev"
 # Benchmarks: reference implementations run by Debian's python3: SimPy for the simulation,
 # pandas for the event-log percentiles.
-extra_bench="python3-simpy python3-pandas"
+extra_bench="python3-simpy python3-pandas postgresql"
 
 case "${1:-build}" in
     build) wanted="$build" ;;

@@ -17,6 +17,8 @@ Command simulateCommand();     // simulate_commands.cpp
 Command importEventsCommand(); // event_commands.cpp
 Command refreshCommand();      // event_commands.cpp
 Command flowCommand();         // event_commands.cpp
+Command portfolioCommand();    // portfolio_commands.cpp
+Command repoCommand();         // repo_commands.cpp
 /// `rows` followed by the workshop's commands (ideas, actions, reviews, summary, export-plan).
 std::vector<Command> withWorkshopCommands(std::vector<Command> rows); // workshop_commands.cpp
 
@@ -120,6 +122,8 @@ const std::vector<Command>& commands() {
         importEventsCommand(),
         refreshCommand(),
         flowCommand(),
+        portfolioCommand(),
+        repoCommand(),
     };
     static const std::vector<Command> all = withWorkshopCommands(table);
     return all;

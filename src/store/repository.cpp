@@ -1,0 +1,508 @@
+#include "gemba/store/repository.h"
+
+#include "gemba/store/errors.h"
+#include "gemba/store/json_format.h"
+#include "pg_connection.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace gemba::store {
+
+using detail::PgConnection;
+using detail::PgResult;
+using nlohmann::json;
+
+namespace {
+
+/// Migration 1: a row per project, map and entity. An entity (person, system, map element,
+/// workshop entry) keeps its id, its place in its list, its name for queries, and its fields
+/// as JSON in the interchange format's spelling; the project's and each map's own fields
+/// likewise.
+constexpr const char* kRepositoryV1 = R"sql(
+CREATE TABLE gemba_repository (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE project (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL UNIQUE,
+    version bigint NOT NULL,
+    saved_by text NOT NULL,
+    saved_at timestamptz NOT NULL,
+    props jsonb NOT NULL
+);
+CREATE TABLE project_version (
+    project bigint NOT NULL REFERENCES project ON DELETE CASCADE,
+    version bigint NOT NULL,
+    saved_by text NOT NULL,
+    saved_at timestamptz NOT NULL,
+    maps integer NOT NULL,
+    steps integer NOT NULL,
+    PRIMARY KEY (project, version)
+);
+CREATE TABLE map (
+    project bigint NOT NULL REFERENCES project ON DELETE CASCADE,
+    id bigint NOT NULL,
+    position integer NOT NULL,
+    name text NOT NULL,
+    state text NOT NULL,
+    props jsonb NOT NULL,
+    PRIMARY KEY (project, id)
+);
+CREATE TABLE entity (
+    project bigint NOT NULL REFERENCES project ON DELETE CASCADE,
+    map bigint,
+    collection text NOT NULL,
+    id bigint NOT NULL,
+    position integer NOT NULL,
+    name text NOT NULL,
+    body jsonb NOT NULL
+);
+CREATE INDEX entity_project ON entity (project, map, collection, position);
+INSERT INTO gemba_repository VALUES ('schema_version', '1');
+)sql";
+
+/// Migration 2: per-team rights. A project may name a team (a PostgreSQL role); row-level
+/// security lets only that role's members read and write it and its rows. Members of the
+/// role gemba_user may use the tables at all.
+constexpr const char* kRepositoryV2Teams = R"sql(
+ALTER TABLE project ADD COLUMN team text NOT NULL DEFAULT '';
+CREATE FUNCTION gemba_in_team(team text) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT team = '' OR coalesce(pg_has_role(current_user,
+        (SELECT oid FROM pg_roles WHERE rolname = team), 'MEMBER'), false)
+$$;
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gemba_user') THEN
+        CREATE ROLE gemba_user NOLOGIN;
+    END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL; -- roles are the cluster's: another database's repository made it just now
+END $$;
+GRANT SELECT, INSERT, UPDATE, DELETE ON project, project_version, map, entity TO gemba_user;
+GRANT SELECT ON gemba_repository TO gemba_user;
+GRANT USAGE ON SEQUENCE project_id_seq TO gemba_user;
+ALTER TABLE project ENABLE ROW LEVEL SECURITY;
+ALTER TABLE project_version ENABLE ROW LEVEL SECURITY;
+ALTER TABLE map ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entity ENABLE ROW LEVEL SECURITY;
+CREATE POLICY team_only ON project USING (gemba_in_team(team)) WITH CHECK (gemba_in_team(team));
+CREATE POLICY team_only ON project_version
+    USING (EXISTS (SELECT 1 FROM project p WHERE p.id = project));
+CREATE POLICY team_only ON map USING (EXISTS (SELECT 1 FROM project p WHERE p.id = project));
+CREATE POLICY team_only ON entity USING (EXISTS (SELECT 1 FROM project p WHERE p.id = project));
+UPDATE gemba_repository SET value = '2' WHERE key = 'schema_version';
+)sql";
+
+const char* const kMigrations[] = {kRepositoryV1, kRepositoryV2Teams};
+static_assert(std::size(kMigrations) == kRepositorySchemaVersion);
+
+constexpr const char* kSavedAt = "to_char(saved_at, 'YYYY-MM-DD HH24:MI:SS \"UTC\"')";
+
+/// The entity lists of the interchange format: arrays of objects that each have an id.
+bool isEntityList(const json& value) {
+    if (!value.is_array() || value.empty())
+        return false;
+    for (const json& item : value)
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_number_integer())
+            return false;
+    return true;
+}
+
+std::string entityName(const json& body) {
+    for (const char* field : {"name", "title", "label", "term", "text"})
+        if (auto it = body.find(field); it != body.end() && it->is_string())
+            return it->get<std::string>();
+    return {};
+}
+
+/// The rows of one project: its own fields, its maps' and every entity, as COPY text.
+struct ProjectRows {
+    json props;
+    std::string maps;     ///< COPY rows of table map
+    std::string entities; ///< COPY rows of table entity
+    int mapCount = 0;
+    int stepCount = 0;
+};
+
+/// Moves the entity lists of `object` into COPY rows, leaving each list empty in place.
+void splitEntities(json& object, const std::string& projectId, const std::string& mapId,
+                   const std::string& prefix, ProjectRows& rows) {
+    for (auto& [key, value] : object.items()) {
+        if (!isEntityList(value))
+            continue;
+        const std::string collection = prefix + key;
+        int position = 0;
+        for (const json& body : value) {
+            std::string& out = rows.entities;
+            out += projectId;
+            out += '\t';
+            out += mapId;
+            out += '\t';
+            detail::appendCopyField(out, collection);
+            out += '\t';
+            out += std::to_string(body["id"].get<long long>());
+            out += '\t';
+            out += std::to_string(position++);
+            out += '\t';
+            detail::appendCopyField(out, entityName(body));
+            out += '\t';
+            detail::appendCopyField(out, body.dump());
+            out += '\n';
+        }
+        if (collection == "steps")
+            rows.stepCount += static_cast<int>(value.size());
+        value = json::array();
+    }
+}
+
+ProjectRows splitProject(const model::Project& project, long long projectId) {
+    ProjectRows rows;
+    rows.props = toJson(project);
+    const std::string id = std::to_string(projectId);
+    json maps = std::move(rows.props["maps"]);
+    rows.props["maps"] = json::array();
+    splitEntities(rows.props, id, "\\N", "", rows);
+    if (auto workshop = rows.props.find("workshop"); workshop != rows.props.end())
+        splitEntities(*workshop, id, "\\N", "workshop/", rows);
+    int position = 0;
+    for (json& map : maps) {
+        const std::string mapId = std::to_string(map["id"].get<long long>());
+        splitEntities(map, id, mapId, "", rows);
+        std::string& out = rows.maps;
+        out += id + '\t' + mapId + '\t' + std::to_string(position++) + '\t';
+        detail::appendCopyField(out, map.value("name", ""));
+        out += '\t';
+        detail::appendCopyField(out, map.value("state", ""));
+        out += '\t';
+        detail::appendCopyField(out, map.dump());
+        out += '\n';
+    }
+    rows.mapCount = position;
+    return rows;
+}
+
+/// The fields of one line of COPY's text format, unescaped; a missing value (\N) is empty.
+std::vector<std::string> copyFields(std::string_view line) {
+    std::vector<std::string> fields(1);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '\t') {
+            fields.emplace_back();
+        } else if (c == '\\' && i + 1 < line.size()) {
+            const char next = line[++i];
+            switch (next) {
+            case 't':
+                fields.back() += '\t';
+                break;
+            case 'n':
+                fields.back() += '\n';
+                break;
+            case 'r':
+                fields.back() += '\r';
+                break;
+            case 'N':
+                break;
+            default:
+                fields.back() += next;
+            }
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+template <class F> void forEachCopyLine(const std::string& data, F&& f) {
+    std::size_t at = 0;
+    while (at < data.size()) {
+        std::size_t end = data.find('\n', at);
+        if (end == std::string::npos)
+            end = data.size();
+        f(copyFields(std::string_view(data).substr(at, end - at)));
+        at = end + 1;
+    }
+}
+
+/// Projects put together again from their rows: props by project id, then maps and entities.
+class Assembler {
+public:
+    void addProject(long long id, const std::string& name, const std::string& props) {
+        Pending& p = m_projects[id];
+        p.name = name;
+        p.props = json::parse(props);
+    }
+    /// A COPY line of table map: project, id, props.
+    void addMap(const std::vector<std::string>& f) {
+        Pending& p = m_projects.at(std::stoll(f[0]));
+        p.mapIndex[std::stoll(f[1])] = p.maps.size();
+        p.maps.push_back(json::parse(f[2]));
+    }
+    /// A COPY line of table entity: project, map (empty: none), collection, body; in order.
+    void addEntity(const std::vector<std::string>& f) {
+        Pending& p = m_projects.at(std::stoll(f[0]));
+        json* owner = &p.props;
+        std::string collection = f[2];
+        if (!f[1].empty()) {
+            owner = &p.maps.at(p.mapIndex.at(std::stoll(f[1])));
+        } else if (collection.rfind("workshop/", 0) == 0) {
+            owner = &p.props["workshop"];
+            collection.erase(0, 9);
+        }
+        (*owner)[collection].push_back(json::parse(f[3]));
+    }
+    std::vector<std::pair<std::string, model::Project>> finish() {
+        std::vector<std::pair<std::string, model::Project>> out;
+        for (auto& [id, p] : m_projects) {
+            p.props["maps"] = std::move(p.maps);
+            out.emplace_back(p.name, fromJson(p.props, "repository project '" + p.name + "'"));
+        }
+        return out;
+    }
+
+private:
+    struct Pending {
+        std::string name;
+        json props;
+        std::vector<json> maps;
+        std::map<long long, std::size_t> mapIndex;
+    };
+    std::map<long long, Pending> m_projects;
+};
+
+/// Reads the maps and entities of the projects the `where` clause selects (on column
+/// project; built from numbers only, never from what a user typed).
+void readRows(PgConnection& db, Assembler& assembler, const std::string& where) {
+    forEachCopyLine(db.copyOut("COPY (SELECT project, id, props FROM map WHERE " + where +
+                               " ORDER BY project, position) TO STDOUT"),
+                    [&](const std::vector<std::string>& f) { assembler.addMap(f); });
+    forEachCopyLine(db.copyOut("COPY (SELECT project, map, collection, body FROM entity WHERE " +
+                               where + " ORDER BY project, map, collection, position) TO STDOUT"),
+                    [&](const std::vector<std::string>& f) { assembler.addEntity(f); });
+}
+
+/// Rolls back an open transaction when it leaves scope without a commit.
+class Transaction {
+public:
+    explicit Transaction(PgConnection& db)
+        : m_db(db) {
+        m_db.exec("BEGIN");
+    }
+    ~Transaction() {
+        if (m_open && PQstatus(m_db.raw()) == CONNECTION_OK)
+            PQclear(PQexec(m_db.raw(), "ROLLBACK"));
+    }
+    void commit() {
+        m_db.exec("COMMIT");
+        m_open = false;
+    }
+
+private:
+    PgConnection& m_db;
+    bool m_open = true;
+};
+
+} // namespace
+
+RepositoryConflict::RepositoryConflict(std::string project, long long startedFrom,
+                                       long long current, std::string savedBy, std::string savedAt)
+    : RepositoryError("'" + project + "' was saved by " + savedBy + " at " + savedAt +
+                      " (version " + std::to_string(current) + ") after you read version " +
+                      std::to_string(startedFrom) +
+                      "; nothing was saved. Pull the newer version and make your changes "
+                      "again, or save yours under another name")
+    , m_project(std::move(project))
+    , m_startedFrom(startedFrom)
+    , m_current(current)
+    , m_savedBy(std::move(savedBy))
+    , m_savedAt(std::move(savedAt)) {}
+
+std::string urlForDisplay(const std::string& url) {
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos)
+        return url;
+    const std::size_t at = url.find('@', scheme + 3);
+    const std::size_t colon = url.find(':', scheme + 3);
+    if (at == std::string::npos || colon == std::string::npos || colon > at)
+        return url;
+    return url.substr(0, colon) + url.substr(at);
+}
+
+Repository::Repository(const std::string& url)
+    : m_db(std::make_unique<PgConnection>(url)) {}
+Repository::~Repository() = default;
+Repository::Repository(Repository&&) noexcept = default;
+Repository& Repository::operator=(Repository&&) noexcept = default;
+
+int Repository::backendPid() const {
+    return m_db->backendPid();
+}
+
+int Repository::schemaVersion() {
+    const PgResult exists = m_db->exec("SELECT to_regclass('gemba_repository') IS NOT NULL");
+    if (exists.text(0, 0) != "t")
+        return 0;
+    const PgResult v =
+        m_db->exec("SELECT value FROM gemba_repository WHERE key = 'schema_version'");
+    return v.rows() == 0 ? 0 : static_cast<int>(v.integer(0, 0));
+}
+
+void Repository::init() {
+    migrateTo(kRepositorySchemaVersion);
+}
+
+void Repository::migrateTo(int version) {
+    Transaction tx(*m_db);
+    // One migration at a time, even when two clients run init at once.
+    m_db->exec("SELECT pg_advisory_xact_lock(4747474747)");
+    const int current = schemaVersion();
+    if (current > kRepositorySchemaVersion)
+        throw RepositoryError("the repository has schema version " + std::to_string(current) +
+                              ", from a newer Gemba; this one reads up to version " +
+                              std::to_string(kRepositorySchemaVersion));
+    for (int v = current + 1; v <= version && v <= kRepositorySchemaVersion; ++v)
+        m_db->execScript(kMigrations[v - 1]);
+    tx.commit();
+}
+
+void Repository::requireSchema() {
+    const int version = schemaVersion();
+    if (version == 0)
+        throw RepositoryError("the database holds no Gemba repository; create it with "
+                              "`gemba-cli repo init URL`");
+    if (version > kRepositorySchemaVersion)
+        throw RepositoryError("the repository has schema version " + std::to_string(version) +
+                              ", from a newer Gemba; this one reads up to version " +
+                              std::to_string(kRepositorySchemaVersion));
+    if (version < kRepositorySchemaVersion)
+        throw RepositoryError("the repository has schema version " + std::to_string(version) +
+                              "; upgrade it with `gemba-cli repo init URL`");
+}
+
+std::vector<RepositoryEntry> Repository::list() {
+    requireSchema();
+    const PgResult r =
+        m_db->exec("SELECT p.name, p.team, p.version, p.saved_by, to_char(p.saved_at, 'YYYY-MM-DD "
+                   "HH24:MI:SS \"UTC\"'), v.maps, v.steps FROM project p JOIN project_version v ON "
+                   "v.project = p.id AND "
+                   "v.version = p.version ORDER BY p.name");
+    std::vector<RepositoryEntry> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.text(i, 0), r.text(i, 1), r.integer(i, 2), r.text(i, 3), r.text(i, 4),
+                       static_cast<int>(r.integer(i, 5)), static_cast<int>(r.integer(i, 6))});
+    return out;
+}
+
+std::vector<RepositoryEntry> Repository::history(const std::string& name) {
+    requireSchema();
+    const PgResult r = m_db->exec(
+        std::string("SELECT p.name, p.team, v.version, v.saved_by, ") +
+            "to_char(v.saved_at, 'YYYY-MM-DD HH24:MI:SS \"UTC\"'), v.maps, v.steps FROM project "
+            "p JOIN project_version v ON v.project = p.id WHERE p.name = $1 ORDER BY v.version "
+            "DESC",
+        {name});
+    if (r.rows() == 0)
+        throw RepositoryError("the repository has no project '" + name + "' that you may read");
+    std::vector<RepositoryEntry> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.text(i, 0), r.text(i, 1), r.integer(i, 2), r.text(i, 3), r.text(i, 4),
+                       static_cast<int>(r.integer(i, 5)), static_cast<int>(r.integer(i, 6))});
+    return out;
+}
+
+long long Repository::push(const std::string& name, const model::Project& project,
+                           long long startedFrom, const std::string& team) {
+    requireSchema();
+    if (name.empty())
+        throw RepositoryError("a project in the repository needs a name");
+    Transaction tx(*m_db);
+    ProjectRows rows;
+    const PgResult found = m_db->exec(std::string("SELECT id, version, saved_by, ") + kSavedAt +
+                                          " FROM project WHERE name = $1 FOR UPDATE",
+                                      {name});
+    long long id = 0;
+    long long version = 1;
+    if (found.rows() == 1) {
+        id = found.integer(0, 0);
+        const long long current = found.integer(0, 1);
+        if (current != startedFrom)
+            throw RepositoryConflict(name, startedFrom, current, found.text(0, 2),
+                                     found.text(0, 3));
+        version = current + 1;
+        rows = splitProject(project, id);
+        m_db->exec("DELETE FROM entity WHERE project = $1", {std::to_string(id)});
+        m_db->exec("DELETE FROM map WHERE project = $1", {std::to_string(id)});
+        m_db->exec("UPDATE project SET version = $2, saved_by = session_user, saved_at = now(), "
+                   "props = $3 WHERE id = $1",
+                   {std::to_string(id), std::to_string(version), rows.props.dump()});
+    } else {
+        if (startedFrom != 0)
+            throw RepositoryError("'" + name + "' is no longer in the repository (version " +
+                                  std::to_string(startedFrom) +
+                                  " was read); nothing was saved. Save it as a new project");
+        id = m_db->exec("SELECT nextval('project_id_seq')").integer(0, 0);
+        rows = splitProject(project, id);
+        const PgResult inserted = m_db->exec(
+            "INSERT INTO project (id, name, team, version, saved_by, saved_at, props) "
+            "VALUES ($1, $2, $3, 1, session_user, now(), $4) ON CONFLICT (name) DO NOTHING "
+            "RETURNING id",
+            {std::to_string(id), name, team, rows.props.dump()});
+        if (inserted.rows() == 0)
+            throw RepositoryError("a project named '" + name +
+                                  "' is already in the repository (saved meanwhile, or one you "
+                                  "may not read); nothing was saved. Save under another name");
+    }
+    if (m_db->exec("SELECT row_security_active('entity')").text(0, 0) == "t") {
+        // PostgreSQL refuses COPY into a table whose row-level security applies to the user:
+        // COPY into temporary tables, then one INSERT each, which the policies check.
+        m_db->exec("CREATE TEMP TABLE IF NOT EXISTS map_in (LIKE map) ON COMMIT DELETE ROWS");
+        m_db->exec("CREATE TEMP TABLE IF NOT EXISTS entity_in (LIKE entity) ON COMMIT DELETE ROWS");
+        m_db->copyIn("COPY map_in FROM STDIN", rows.maps);
+        m_db->copyIn("COPY entity_in FROM STDIN", rows.entities);
+        m_db->exec("INSERT INTO map SELECT * FROM map_in");
+        m_db->exec("INSERT INTO entity SELECT * FROM entity_in");
+    } else {
+        m_db->copyIn("COPY map (project, id, position, name, state, props) FROM STDIN", rows.maps);
+        m_db->copyIn("COPY entity (project, map, collection, id, position, name, body) FROM STDIN",
+                     rows.entities);
+    }
+    m_db->exec("INSERT INTO project_version (project, version, saved_by, saved_at, maps, steps) "
+               "SELECT id, version, saved_by, saved_at, $2, $3 FROM project WHERE id = $1",
+               {std::to_string(id), std::to_string(rows.mapCount), std::to_string(rows.stepCount)});
+    if (beforeCommit)
+        beforeCommit();
+    tx.commit();
+    return version;
+}
+
+PulledProject Repository::pull(const std::string& name) {
+    requireSchema();
+    Transaction tx(*m_db); // one snapshot for every table
+    m_db->exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    const PgResult found =
+        m_db->exec("SELECT id, version, props FROM project WHERE name = $1", {name});
+    if (found.rows() == 0)
+        throw RepositoryError("the repository has no project '" + name + "' that you may read");
+    const long long id = found.integer(0, 0);
+    Assembler assembler;
+    assembler.addProject(id, name, found.text(0, 2));
+    readRows(*m_db, assembler, "project = " + std::to_string(id));
+    tx.commit();
+    return {std::move(assembler.finish().front().second), found.integer(0, 1)};
+}
+
+std::vector<std::pair<std::string, model::Project>> Repository::pullAll() {
+    requireSchema();
+    Transaction tx(*m_db);
+    m_db->exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    const PgResult projects = m_db->exec("SELECT id, name, props FROM project ORDER BY name");
+    Assembler assembler;
+    for (int i = 0; i < projects.rows(); ++i)
+        assembler.addProject(projects.integer(i, 0), projects.text(i, 1), projects.text(i, 2));
+    readRows(*m_db, assembler, "true");
+    tx.commit();
+    auto out = assembler.finish();
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+}
+
+} // namespace gemba::store

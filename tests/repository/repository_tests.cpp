@@ -1,0 +1,240 @@
+// The shared repository on a real PostgreSQL server: round trips, the version check, two
+// clients racing, a connection killed mid-save, per-team rights, hostile names, migrations.
+#include "gemba/store/json_format.h"
+#include "gemba/store/project_file.h"
+#include "gemba/store/repository.h"
+#include "pg_connection.h"
+#include "pg_test_cluster.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+namespace gemba::test {
+
+namespace {
+
+using store::Repository;
+using store::RepositoryConflict;
+using store::RepositoryError;
+
+const std::filesystem::path kExamples = std::filesystem::path(GEMBA_SOURCE_DIR) / "examples";
+
+model::Project example(const std::string& name) {
+    return store::openProject(kExamples / name);
+}
+
+Repository initialised(const TestDatabase& db) {
+    Repository repo(db.url());
+    repo.init();
+    return repo;
+}
+
+} // namespace
+
+TEST_CASE("repository: a project file, pushed and pulled, gives the same JSON", "[repository]") {
+    TestDatabase db;
+    Repository repo = initialised(db);
+    for (const char* file : {"software-delivery.gemba", "office-order-to-cash.gemba",
+                             "production-line.gemba", "insurance-claims.gemba"}) {
+        const model::Project project = example(file);
+        CHECK(repo.push(file, project, 0) == 1);
+        const store::PulledProject pulled = repo.pull(file);
+        CHECK(pulled.version == 1);
+        CHECK(store::toJson(pulled.project) == store::toJson(project));
+    }
+    const auto entries = repo.list();
+    REQUIRE(entries.size() == 4);
+    CHECK(entries[0].name == "insurance-claims.gemba");
+    CHECK(entries[0].savedBy == "gemba_admin");
+    CHECK(entries[0].steps > 0);
+    // The rows are normalised: one per step, queryable by name.
+    store::detail::PgConnection sql(db.url());
+    CHECK(sql.exec("SELECT count(*) FROM entity WHERE collection = 'steps'").integer(0, 0) ==
+          static_cast<long long>([] {
+              std::size_t steps = 0;
+              for (const char* f : {"software-delivery.gemba", "office-order-to-cash.gemba",
+                                    "production-line.gemba", "insurance-claims.gemba"})
+                  for (const model::Map& map : example(f).maps)
+                      steps += map.steps.size();
+              return steps;
+          }()));
+}
+
+TEST_CASE("repository: a save over a newer version is refused, naming who saved it",
+          "[repository]") {
+    TestDatabase db;
+    Repository anna = initialised(db);
+    Repository ben(db.url());
+    model::Project project = example("software-delivery.gemba");
+    REQUIRE(anna.push("delivery", project, 0) == 1);
+
+    model::Project annas = anna.pull("delivery").project;
+    model::Project bens = ben.pull("delivery").project;
+    bens.props.description = "Ben's change";
+    REQUIRE(ben.push("delivery", bens, 1) == 2);
+    annas.props.description = "Anna's change";
+    try {
+        anna.push("delivery", annas, 1);
+        FAIL("Anna's save over Ben's went through");
+    } catch (const RepositoryConflict& conflict) {
+        CHECK(conflict.current() == 2);
+        CHECK(conflict.startedFrom() == 1);
+        CHECK(conflict.savedBy() == "gemba_admin");
+        CHECK_THAT(conflict.what(), Catch::Contains("'delivery' was saved by gemba_admin at"));
+        CHECK_THAT(conflict.what(), Catch::Contains("nothing was saved"));
+    }
+    CHECK(anna.pull("delivery").project.props.description == "Ben's change");
+    // Saving as a copy keeps both.
+    CHECK(anna.push("delivery (Anna)", annas, 0) == 1);
+    // A new project under a name that exists is refused too.
+    CHECK_THROWS_AS(anna.push("delivery", annas, 0), RepositoryConflict);
+    const auto history = anna.history("delivery");
+    REQUIRE(history.size() == 2);
+    CHECK(history[0].version == 2);
+    CHECK(history[1].version == 1);
+}
+
+TEST_CASE("repository: two clients racing to save, one wins and nothing is lost", "[repository]") {
+    TestDatabase db;
+    Repository first = initialised(db);
+    Repository second(db.url());
+    model::Project project = example("production-line.gemba");
+    REQUIRE(first.push("line", project, 0) == 1);
+    model::Project a = project;
+    a.props.description = "from the first client";
+    model::Project b = project;
+    b.props.description = "from the second client";
+    for (int round = 0; round < 5; ++round) {
+        const long long base = first.pull("line").version;
+        int wins = 0;
+        int refused = 0;
+        std::string winner;
+        std::mutex lock;
+        auto save = [&](Repository& repo, const model::Project& p) {
+            try {
+                repo.push("line", p, base);
+                std::lock_guard guard(lock);
+                ++wins;
+                winner = p.props.description;
+            } catch (const RepositoryConflict&) {
+                std::lock_guard guard(lock);
+                ++refused;
+            }
+        };
+        std::thread t1(save, std::ref(first), std::cref(a));
+        std::thread t2(save, std::ref(second), std::cref(b));
+        t1.join();
+        t2.join();
+        CHECK(wins == 1);
+        CHECK(refused == 1);
+        const store::PulledProject now = first.pull("line");
+        CHECK(now.version == base + 1);
+        CHECK(now.project.props.description == winner);
+    }
+}
+
+TEST_CASE("repository: a connection killed in the middle of a save changes nothing",
+          "[repository]") {
+    TestDatabase db;
+    Repository repo = initialised(db);
+    const model::Project project = example("office-order-to-cash.gemba");
+    REQUIRE(repo.push("o2c", project, 0) == 1);
+    model::Project changed = project;
+    changed.maps.erase(changed.maps.begin());
+    changed.props.description = "half saved";
+    repo.beforeCommit = [&] {
+        execAsAdmin(db.url(),
+                    "SELECT pg_terminate_backend(" + std::to_string(repo.backendPid()) + ")");
+    };
+    CHECK_THROWS_WITH(repo.push("o2c", changed, 1),
+                      Catch::Contains("connection to the repository was lost"));
+    Repository other(db.url());
+    const store::PulledProject pulled = other.pull("o2c");
+    CHECK(pulled.version == 1);
+    CHECK(store::toJson(pulled.project) == store::toJson(project));
+}
+
+TEST_CASE("repository: names with quotes and SQL stay plain text", "[repository]") {
+    TestDatabase db;
+    Repository repo = initialised(db);
+    model::Project project = example("insurance-claims.gemba");
+    const std::string hostile = "Robert'); DROP TABLE project; --\t\\N \"x\"\n";
+    project.props.name = hostile;
+    project.maps.front().props.name = hostile;
+    project.maps.front().steps.begin()->second.name = "a\\tb\\\\N\tc\r\nd'";
+    REQUIRE(repo.push(hostile, project, 0) == 1);
+    const store::PulledProject pulled = repo.pull(hostile);
+    CHECK(store::toJson(pulled.project) == store::toJson(project));
+    REQUIRE(repo.list().size() == 1);
+    CHECK(repo.list().front().name == hostile);
+    CHECK_THROWS_WITH(repo.pull("' OR '1'='1"), Catch::Contains("has no project"));
+}
+
+TEST_CASE("repository: a team cannot read or overwrite another team's project", "[repository]") {
+    TestDatabase db;
+    Repository admin = initialised(db);
+    const std::string sales = db.unique("team_sales");
+    const std::string support = db.unique("team_support");
+    const std::string alice = db.unique("alice");
+    const std::string bob = db.unique("bob");
+    for (const std::string& sql :
+         {"CREATE ROLE " + sales + " NOLOGIN", "CREATE ROLE " + support + " NOLOGIN",
+          "CREATE ROLE " + alice + " LOGIN PASSWORD 'alice-pw' IN ROLE gemba_user, " + sales,
+          "CREATE ROLE " + bob + " LOGIN PASSWORD 'bob-pw' IN ROLE gemba_user, " + support,
+          "GRANT CONNECT ON DATABASE " + db.name() + " TO gemba_user"})
+        execAsAdmin(db.url(), sql);
+    Repository asAlice(clusterUrl(db.name(), alice, "alice-pw"));
+    Repository asBob(clusterUrl(db.name(), bob, "bob-pw"));
+    const model::Project project = example("software-delivery.gemba");
+    REQUIRE(asAlice.push("sales pipeline", project, 0, sales) == 1);
+    CHECK(asAlice.pull("sales pipeline").project.props.name == project.props.name);
+    CHECK(asAlice.list().size() == 1);
+    CHECK(asAlice.list().front().savedBy == alice);
+
+    CHECK(asBob.list().empty());
+    CHECK_THROWS_WITH(asBob.pull("sales pipeline"), Catch::Contains("has no project"));
+    CHECK_THROWS_WITH(asBob.push("sales pipeline", project, 0, support),
+                      Catch::Contains("already in the repository"));
+    // Bob cannot file a project under a team he is not in.
+    CHECK_THROWS_WITH(asBob.push("sneaky", project, 0, sales),
+                      Catch::Contains("row-level security"));
+    CHECK(asAlice.pull("sales pipeline").version == 1);
+    // Wrong password: PostgreSQL's scram-sha-256 refuses.
+    CHECK_THROWS_WITH(Repository(clusterUrl(db.name(), alice, "wrong")),
+                      Catch::Contains("cannot connect"));
+}
+
+TEST_CASE("repository: schema migrations, and a repository from a newer Gemba", "[repository]") {
+    TestDatabase db;
+    Repository repo(db.url());
+    CHECK(repo.schemaVersion() == 0);
+    CHECK_THROWS_WITH(repo.list(), Catch::Contains("holds no Gemba repository"));
+    repo.migrateTo(1);
+    CHECK(repo.schemaVersion() == 1);
+    CHECK_THROWS_WITH(repo.list(), Catch::Contains("upgrade it with"));
+    repo.init();
+    CHECK(repo.schemaVersion() == store::kRepositorySchemaVersion);
+    const model::Project project = example("production-line.gemba");
+    REQUIRE(repo.push("line", project, 0) == 1);
+    repo.init(); // again: nothing changes
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(project));
+    execAsAdmin(db.url(), "UPDATE gemba_repository SET value = '99'");
+    CHECK_THROWS_WITH(repo.list(), Catch::Contains("from a newer Gemba"));
+    CHECK_THROWS_WITH(repo.init(), Catch::Contains("from a newer Gemba"));
+}
+
+TEST_CASE("repository: a URL is shown without its password", "[repository]") {
+    CHECK(store::urlForDisplay("postgresql://anna:s3cret@db.example.com/gemba") ==
+          "postgresql://anna@db.example.com/gemba");
+    CHECK(store::urlForDisplay("postgresql://db/gemba?user=x") == "postgresql://db/gemba?user=x");
+    CHECK(store::urlForDisplay("/folder/with:colon@x") == "/folder/with:colon@x");
+}
+
+TEST_CASE("repository: a server that cannot be reached gives a clear message", "[repository]") {
+    CHECK_THROWS_WITH(Repository("postgresql:///nowhere?host=/no/such/folder"),
+                      Catch::Contains("cannot connect to the repository"));
+}
+
+} // namespace gemba::test
