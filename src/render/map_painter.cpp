@@ -45,14 +45,29 @@ QColor valueColour(const Theme& t, model::ValueClass value) {
     return t.muted;
 }
 
-/// A small rounded tag with white text, centred on `centre`.
-void paintBadge(QPainter& p, QPointF centre, const QString& text, const QColor& colour) {
-    const QFont font = theme().font(6.5, true);
-    const qreal width = textWidth(font, text) + 10;
-    const QRectF r(centre.x() - width / 2, centre.y() - 7, width, 14);
+/// Zoomed out, text that carries meaning (badges, shares, inventory counts) grows by this
+/// factor so that it keeps about its size on screen, up to twice its size at 100%.
+qreal zoomedOutGrowth(qreal levelOfDetail) {
+    return levelOfDetail < kDetailThreshold ? std::min(2.0, kDetailThreshold / levelOfDetail) : 1;
+}
+
+QFont badgeFont(qreal growth) {
+    return theme().font(6.5 * growth, true);
+}
+
+qreal badgeWidth(const QString& text, qreal growth) {
+    return textWidth(badgeFont(growth), text) + 10 * growth;
+}
+
+/// A rounded tag with white text, centred on `centre`, `growth` times its size at 100%.
+void paintBadge(QPainter& p, QPointF centre, const QString& text, const QColor& colour,
+                qreal growth = 1) {
+    const QFont font = badgeFont(growth);
+    const qreal width = badgeWidth(text, growth);
+    const QRectF r(centre.x() - width / 2, centre.y() - 7 * growth, width, 14 * growth);
     p.setPen(Qt::NoPen);
     p.setBrush(colour);
-    p.drawRoundedRect(r, 7, 7);
+    p.drawRoundedRect(r, 7 * growth, 7 * growth);
     p.setPen(Qt::white);
     p.setFont(font);
     p.drawText(r, Qt::AlignCenter, text);
@@ -77,6 +92,12 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
     p.setPen(outlinePen(t, state));
     p.setBrush(t.processFill);
     p.drawRoundedRect(body, 3, 3);
+    // The data box is drawn at every zoom: red rings and flows from below end at it, and
+    // would end in empty space without it. Zoomed out it holds only its key figures.
+    const QRectF data = dataBoxRect(step);
+    p.setPen(QPen(state.selected ? t.selection : t.faint, 1));
+    p.setBrush(t.dataFill);
+    p.drawRect(data);
     if (c.levelOfDetail < kOutlineThreshold)
         return;
 
@@ -89,7 +110,15 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
     if (c.levelOfDetail < kDetailThreshold) {
         // Zoomed out, the figures go but the name grows, so a whole map on a projector
         // still says which step is which.
-        paintWrappedText(p, body.adjusted(10, 3, -6, -3), name,
+        // The grown badges reach into the body's top: the name stays below them.
+        bool badged = false;
+        if (c.metrics && c.metrics->valid) {
+            const auto figures = c.metrics->steps.find(step.id);
+            badged = c.metrics->bottleneck == step.id ||
+                     (figures != c.metrics->steps.end() && figures->second.aboveTakt);
+        }
+        const qreal top = badged ? 7 * zoomedOutGrowth(c.levelOfDetail) + 1 : 3;
+        paintWrappedText(p, body.adjusted(10, top, -6, -3), name,
                          t.font(std::min(18.0, 4.5 / c.levelOfDetail), true), t.ink, 2,
                          Qt::AlignCenter);
     } else {
@@ -116,21 +145,28 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
             badges << mapText("ABOVE TAKT");
             colours << t.aboveTakt;
         }
-        // On the top edge towards the right: information arrows arrive at the middle.
-        qreal x = body.right() - 40;
-        for (int i = badges.size() - 1; i >= 0; --i, x -= 76)
-            paintBadge(p, QPointF(x, body.top()), badges[i], colours[i]);
+        if (c.levelOfDetail < kDetailThreshold) {
+            // Zoomed out the badges grow with the name, right-aligned on the top edge; the
+            // ones that no longer fit the step's width are left out, the bottleneck last.
+            const qreal growth = zoomedOutGrowth(c.levelOfDetail);
+            qreal right = body.right();
+            for (int i = 0; i < badges.size(); ++i) {
+                const qreal width = badgeWidth(badges[i], growth);
+                if (right - width < body.left())
+                    break;
+                paintBadge(p, QPointF(right - width / 2, body.top()), badges[i], colours[i],
+                           growth);
+                right -= width + 4;
+            }
+        } else {
+            // On the top edge towards the right: information arrows arrive at the middle.
+            qreal x = body.right() - 40;
+            for (int i = badges.size() - 1; i >= 0; --i, x -= 76)
+                paintBadge(p, QPointF(x, body.top()), badges[i], colours[i]);
+        }
     }
 
-    // The data box.
-    // The data box; zoomed out its figures would be unreadable, and an empty box would look
-    // like missing data, so it is left out.
-    if (c.levelOfDetail < kDetailThreshold)
-        return;
-    const QRectF data = dataBoxRect(step);
-    p.setPen(QPen(state.selected ? t.selection : t.faint, 1));
-    p.setBrush(t.dataFill);
-    p.drawRect(data);
+    // The data box's figures.
     const model::Project& project = c.project;
     QString pt = durationText(project, step.processTime);
     if (step.processTimeMin || step.processTimeMax)
@@ -161,6 +197,18 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
         {mapText("Systems"),
          step.systems.empty() ? QStringLiteral("–") : namesOf(project, step.systems)},
     };
+    if (c.levelOfDetail < kDetailThreshold) {
+        // Zoomed out: process and cycle time only, grown so that they stay readable.
+        const qreal growth = zoomedOutGrowth(c.levelOfDetail);
+        const qreal lineHeight = data.height() / 2;
+        for (int i : {0, 2})
+            paintElidedText(p,
+                            QRectF(data.left() + 4, data.top() + (i / 2) * lineHeight,
+                                   data.width() - 8, lineHeight),
+                            lines[i].first + QLatin1Char(' ') + lines[i].second,
+                            t.font(7.5 * growth, i == 0), t.ink, Qt::AlignCenter);
+        return;
+    }
     const QFont labelFont = t.font(7);
     const QFont valueFont = t.font(7.5);
     for (int i = 0; i < kDataLines; ++i) {
@@ -196,9 +244,18 @@ void paintWait(QPainter& p, const PaintContext& c, const model::Wait& wait, Elem
         p.drawLine(face.center(), face.center() + QPointF(0, -5));
         p.drawLine(face.center(), face.center() + QPointF(4, 0));
     }
-    if (c.levelOfDetail < kDetailThreshold)
-        return;
     const model::Calendar& calendar = c.project.props.calendar;
+    if (c.levelOfDetail < kDetailThreshold) {
+        // Zoomed out the count or the time stays, larger; the label and the days of stock go.
+        const QString figure =
+            wait.kind == model::WaitKind::Inventory
+                ? (wait.quantity ? qs(model::formatNumber(*wait.quantity, 1)) : QStringLiteral("?"))
+                : durationText(c.project, wait.time);
+        const qreal growth = zoomedOutGrowth(c.levelOfDetail);
+        paintElidedText(p, QRectF(body.center().x() - 72, body.bottom() + 2, 144, 16 * growth),
+                        figure, t.font(7.5 * growth, true), t.ink, Qt::AlignCenter);
+        return;
+    }
     QString figure;
     if (wait.kind == model::WaitKind::Inventory) {
         figure = wait.quantity ? qs(model::formatNumber(*wait.quantity, 1)) + mapText(" items")
@@ -529,6 +586,23 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
         break;
     }
 
+    if (!detail && flow.share && c.levelOfDetail >= kOutlineThreshold) {
+        // Zoomed out a route's share stays, larger: the numbers that make the lead time.
+        const qreal growth = zoomedOutGrowth(c.levelOfDetail);
+        const QFont font = t.font(7 * growth, true);
+        const QString share = qs(model::formatNumber(*flow.share * 100, 1)) + QStringLiteral("%");
+        const qreal width = textWidth(font, share) + 8;
+        const qreal height = 13 * growth;
+        const bool runsBack = path.pointAtPercent(1).x() < path.pointAtPercent(0).x() - 8;
+        const QRectF box(mid.x() - width / 2, runsBack ? mid.y() + 6 : mid.y() - 11 - height, width,
+                         height);
+        p.setPen(Qt::NoPen);
+        QColor backing = t.paper;
+        backing.setAlpha(220);
+        p.setBrush(backing);
+        p.drawRoundedRect(box, 3, 3);
+        paintElidedText(p, box, share, font, t.ink, Qt::AlignCenter);
+    }
     if (detail) {
         if (c.metrics && std::binary_search(c.metrics->handoffFlows.begin(),
                                             c.metrics->handoffFlows.end(), flow.id)) {
@@ -616,22 +690,34 @@ void paintRedPen(QPainter& p, const PaintContext& c, const model::RedPen& pen, E
         p.drawText(box, Qt::AlignCenter, badge);
         p.restore();
     }
-    QString text = qs(pen.reason);
-    if (pen.cost)
-        text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) +
-                mapText("%1 %2/yr")
-                    .arg(qs(model::formatNumber(*pen.cost, 0)), qs(c.project.props.currency));
+    const QString text = redPenCaption(c.project, pen);
     if (text.isEmpty())
         return;
-    const QRectF label(ring.center().x() - 110, ring.bottom() + 2, 220, 26);
+    const PlacedLabel* laidOut = nullptr;
+    if (c.labels)
+        if (auto it = c.labels->find(pen.id); it != c.labels->end())
+            laidOut = &it->second;
+    const PlacedLabel label = laidOut ? *laidOut : preferredLabel({pen.id, ring, text});
     if (c.levelOfDetail < kDetailThreshold) {
-        // Zoomed out the reason stays, in larger type on one line: the meaning, not the box.
-        paintElidedText(p, label, text, t.font(std::min(13.0, 4.5 / c.levelOfDetail), true, true),
-                        t.redPen, Qt::AlignHCenter | Qt::AlignTop);
+        // Zoomed out the reason stays, in larger type: the meaning, not the box. The box
+        // widens to the text's first words, up to a caption's full width.
+        const QFont big = t.font(std::min(13.0, 4.5 / c.levelOfDetail), true, true);
+        const qreal width = std::clamp(textWidth(big, text), label.box.width(), kCaptionWidth);
+        const QRectF box(label.box.center().x() - width / 2, label.box.top(), width,
+                         std::max(label.box.height(), QFontMetricsF(big).height()));
+        const int lines = std::max(1, static_cast<int>(box.height() / QFontMetricsF(big).height()));
+        paintWrappedText(p, box, text, big, t.redPen, lines, Qt::AlignHCenter | Qt::AlignTop);
         return;
     }
-    paintWrappedText(p, label, text, t.font(7.5, true, true), t.redPen, 2,
-                     Qt::AlignHCenter | Qt::AlignTop);
+    // The lines as laid out, each centred in the caption's box.
+    const QFont font = captionFont();
+    const qreal lineHeight = QFontMetricsF(font).height();
+    p.setFont(font);
+    p.setPen(t.redPen);
+    for (int i = 0; i < label.lines.size(); ++i)
+        p.drawText(QRectF(label.box.left() - 1, label.box.top() + i * lineHeight,
+                          label.box.width() + 2, lineHeight),
+                   Qt::AlignHCenter | Qt::AlignVCenter, label.lines[i]);
 }
 
 void paintElement(QPainter& painter, const PaintContext& context, Id element, ElementState state) {
@@ -660,8 +746,15 @@ void paintMap(QPainter& painter, const PaintContext& context) {
     for (Id id : context.map.placedElements())
         if (!context.map.redPens.contains(id))
             paintElement(painter, context, id);
+    // Captions laid out once for the whole map, so that none sits on another.
+    LabelLayout labels;
+    PaintContext withLabels = context;
+    if (!context.labels) {
+        labels = layoutRedPenLabels(context.project, context.map);
+        withLabels.labels = &labels;
+    }
     for (const auto& [id, pen] : context.map.redPens)
-        paintRedPen(painter, context, pen);
+        paintRedPen(painter, withLabels, pen);
     painter.restore();
 }
 

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace gemba::render {
@@ -16,6 +17,9 @@ namespace {
 constexpr qreal kLabelColumn = 70;
 constexpr qreal kTotalsWidth = 200;
 constexpr qreal kMinimumRungs = 360;
+// Below this zoom the rungs' figures and names are a few pixels high: left out, as the map
+// leaves out its data boxes.
+constexpr qreal kLadderDetail = 0.45;
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
@@ -53,9 +57,12 @@ void paintTotals(QPainter& p, const PaintContext& c, const QRectF& box) {
 
 } // namespace
 
-QRectF timelineRect(const QRectF& mapBounds) {
+QRectF timelineRect(const QRectF& mapBounds, std::size_t rungs) {
     const qreal width = std::max(mapBounds.width(), kLabelColumn + kMinimumRungs + kTotalsWidth);
-    return QRectF(mapBounds.left(), mapBounds.bottom() + 36, width, kTimelineHeight);
+    const qreal rungArea = width - kLabelColumn - kTotalsWidth - 14;
+    const qreal rows =
+        std::max<qreal>(1, std::ceil(static_cast<qreal>(rungs) * kMinimumRungWidth / rungArea));
+    return QRectF(mapBounds.left(), mapBounds.bottom() + 36, width, rows * kTimelineHeight);
 }
 
 void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
@@ -64,116 +71,135 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     if (!c.metrics || !c.metrics->valid || c.metrics->timeline.empty()) {
+        const QRectF firstRow(area.left(), area.top(), area.width(),
+                              std::min(area.height(), kTimelineHeight));
         QPen dashed(t.faint, 1.2, Qt::DashLine);
         p.setPen(dashed);
         p.setBrush(Qt::NoBrush);
-        p.drawRoundedRect(area.adjusted(0, 10, 0, -10), 6, 6);
+        p.drawRoundedRect(firstRow.adjusted(0, 10, 0, -10), 6, 6);
         const QString why = !c.metrics || c.map.steps.empty()
                                 ? mapText("Timeline: add steps and connect them with flows.")
                                 : mapText("Timeline unavailable: fix the errors listed in "
                                           "the findings.");
-        paintElidedText(p, area, why, t.font(8.5, false, true), t.muted, Qt::AlignCenter);
+        paintElidedText(p, firstRow, why, t.font(8.5, false, true), t.muted, Qt::AlignCenter);
         p.restore();
         return;
     }
     const metrics::MapMetrics& m = *c.metrics;
     const model::Calendar& calendar = c.project.props.calendar;
 
-    const qreal upper = area.top() + 34;
-    const qreal lower = area.top() + 72;
-    paintElidedText(p, QRectF(area.left(), upper - 8, kLabelColumn - 6, 16), mapText("Waiting"),
-                    t.font(7, true), t.ladderWait, Qt::AlignLeft);
-    paintElidedText(p, QRectF(area.left(), lower - 8, kLabelColumn - 6, 16), mapText("Process"),
-                    t.font(7, true), t.ladderProcess, Qt::AlignLeft);
-
+    const auto rows =
+        static_cast<std::size_t>(std::max<qreal>(1, std::round(area.height() / kTimelineHeight)));
+    const std::size_t perRow = (m.timeline.size() + rows - 1) / rows;
     const qreal left = area.left() + kLabelColumn;
     const qreal right = area.right() - kTotalsWidth - 14;
-    const auto count = static_cast<qreal>(m.timeline.size());
-    const qreal width = (right - left) / count;
-    const bool writeFigures = width >= 34;
+    const qreal width = (right - left) / static_cast<qreal>(perRow);
+    const bool readable = c.levelOfDetail >= kLadderDetail;
+    const bool writeFigures = readable && width >= 34;
+    const bool writeNames = readable && width >= 40;
     const QFont figureFont = t.font(width >= 60 ? 7.5 : 6.5, true);
     const QFont nameFont = t.font(6.5);
 
-    // Only the rungs that can show inside the painter's clip are drawn: the canvas clips the
-    // ladder to its exposed part, and on a long map most rungs are far off screen. Without a
-    // clip (exports) every rung is drawn.
-    qreal shownLeft = -std::numeric_limits<qreal>::infinity();
-    qreal shownRight = std::numeric_limits<qreal>::infinity();
-    if (p.hasClipping()) {
-        const QRectF clip = p.clipBoundingRect();
-        shownLeft = clip.left() - width;
-        shownRight = clip.right() + width;
-    }
+    // Only the rows and rungs that can show inside the painter's clip are drawn: the canvas
+    // clips the ladder to its exposed part, and on a long map most rungs are far off screen.
+    // Without a clip (exports) every rung is drawn.
+    QRectF shown(
+        QPointF(-std::numeric_limits<qreal>::infinity(), -std::numeric_limits<qreal>::infinity()),
+        QPointF(std::numeric_limits<qreal>::infinity(), std::numeric_limits<qreal>::infinity()));
+    if (p.hasClipping())
+        shown = p.clipBoundingRect().adjusted(-width, -width, width, width);
 
-    // The rungs as one stepped line: up for waiting, down for work.
     QPainterPath ladder;
-    qreal y = lower;
-    bool started = false;
-    auto runTo = [&](qreal x, qreal level) {
-        if (level != y)
-            ladder.lineTo(ladder.currentPosition().x(), level);
-        ladder.lineTo(x, level);
-        y = level;
-    };
-    qreal x = left;
-    for (const metrics::Segment& segment : m.timeline) {
-        const bool waits = segment.waitSeconds > 0;
-        const bool works = segment.processSeconds > 0 || !waits;
-        const qreal split = waits && works ? x + width * 0.5 : (waits ? x + width : x);
-        if (x + width < shownLeft || x > shownRight) {
-            y = works ? lower : upper; // where the line would be after this rung
-            x += width;
+    // The level the line is at after the last rung: a row starts where the last one ended.
+    bool waitingLevel = false;
+    for (std::size_t row = 0; row < rows; ++row) {
+        const std::size_t first = row * perRow;
+        const std::size_t last = std::min(m.timeline.size(), first + perRow);
+        const qreal top = area.top() + static_cast<qreal>(row) * kTimelineHeight;
+        const qreal upper = top + 34;
+        const qreal lower = top + 72;
+        if (top > shown.bottom() || top + kTimelineHeight < shown.top()) {
+            if (last > first) {
+                const metrics::Segment& end = m.timeline[last - 1];
+                waitingLevel = !(end.processSeconds > 0 || end.waitSeconds <= 0);
+            }
             continue;
         }
-        if (!started) {
-            ladder.moveTo(x, y);
-            started = true;
+        paintElidedText(p, QRectF(area.left(), upper - 8, kLabelColumn - 6, 16), mapText("Waiting"),
+                        t.font(7, true), t.ladderWait, Qt::AlignLeft);
+        paintElidedText(p, QRectF(area.left(), lower - 8, kLabelColumn - 6, 16), mapText("Process"),
+                        t.font(7, true), t.ladderProcess, Qt::AlignLeft);
+        // The rungs as one stepped line: up for waiting, down for work.
+        qreal y = waitingLevel ? upper : lower;
+        bool started = false;
+        auto runTo = [&](qreal x, qreal level) {
+            if (level != y)
+                ladder.lineTo(ladder.currentPosition().x(), level);
+            ladder.lineTo(x, level);
+            y = level;
+        };
+        qreal x = left;
+        for (std::size_t i = first; i < last; ++i, x += width) {
+            const metrics::Segment& segment = m.timeline[i];
+            const bool waits = segment.waitSeconds > 0;
+            const bool works = segment.processSeconds > 0 || !waits;
+            const qreal split = waits && works ? x + width * 0.5 : (waits ? x + width : x);
+            if (x + width < shown.left() || x > shown.right()) {
+                y = works ? lower : upper; // where the line would be after this rung
+                started = false;
+                continue;
+            }
+            if (!started) {
+                ladder.moveTo(x, y);
+                started = true;
+            }
+            if (waits) {
+                runTo(split, upper);
+                if (writeFigures)
+                    // A figure may use the segment's whole width, centred on its rung: waiting
+                    // figures sit above the ladder and process figures below, so the two never
+                    // meet, and neighbours' figures stay apart.
+                    paintElidedText(p, QRectF((x + split) / 2 - width / 2, upper - 18, width, 14),
+                                    qs(model::formatDuration(segment.waitSeconds, calendar)),
+                                    figureFont, t.ladderWait, Qt::AlignCenter);
+            }
+            if (works) {
+                runTo(x + width, lower);
+                if (writeFigures)
+                    paintElidedText(
+                        p, QRectF((split + x + width) / 2 - width / 2, lower + 3, width, 14),
+                        qs(model::formatDuration(segment.processSeconds, calendar)), figureFont,
+                        t.ladderProcess, Qt::AlignCenter);
+            }
+            if (segment.kind == model::ElementKind::Step && segment.element == m.bottleneck) {
+                p.setPen(QPen(t.bottleneck, 5, Qt::SolidLine, Qt::FlatCap));
+                p.drawLine(QPointF(split, lower), QPointF(x + width, lower));
+            }
+            const auto figures = m.steps.find(segment.element);
+            if (figures != m.steps.end() && figures->second.aboveTakt) {
+                p.setPen(Qt::NoPen);
+                p.setBrush(t.aboveTakt);
+                const QPointF tip((split + x + width) / 2, lower - 4);
+                p.drawPolygon(QPolygonF{tip, tip + QPointF(-5, -8), tip + QPointF(5, -8)});
+            }
+            if (writeNames) {
+                QString name = qs(segment.name);
+                if (segment.visits > 1.0001 || segment.visits < 0.9999)
+                    name += QStringLiteral(" ×") + qs(model::formatNumber(segment.visits, 2));
+                paintElidedText(p, QRectF(x + 2, lower + 18, width - 4, 12), name, nameFont,
+                                t.muted, Qt::AlignCenter);
+            }
         }
-        if (waits) {
-            runTo(split, upper);
-            if (writeFigures)
-                // A figure may use the segment's whole width, centred on its rung: waiting
-                // figures sit above the ladder and process figures below, so the two never
-                // meet, and neighbours' figures stay apart.
-                paintElidedText(p, QRectF((x + split) / 2 - width / 2, upper - 18, width, 14),
-                                qs(model::formatDuration(segment.waitSeconds, calendar)),
-                                figureFont, t.ladderWait, Qt::AlignCenter);
-        }
-        if (works) {
-            runTo(x + width, lower);
-            if (writeFigures)
-                paintElidedText(p,
-                                QRectF((split + x + width) / 2 - width / 2, lower + 3, width, 14),
-                                qs(model::formatDuration(segment.processSeconds, calendar)),
-                                figureFont, t.ladderProcess, Qt::AlignCenter);
-        }
-        if (segment.kind == model::ElementKind::Step && segment.element == m.bottleneck) {
-            p.setPen(QPen(t.bottleneck, 5, Qt::SolidLine, Qt::FlatCap));
-            p.drawLine(QPointF(split, lower), QPointF(x + width, lower));
-        }
-        const auto figures = m.steps.find(segment.element);
-        if (figures != m.steps.end() && figures->second.aboveTakt) {
-            p.setPen(Qt::NoPen);
-            p.setBrush(t.aboveTakt);
-            const QPointF tip((split + x + width) / 2, lower - 4);
-            p.drawPolygon(QPolygonF{tip, tip + QPointF(-5, -8), tip + QPointF(5, -8)});
-        }
-        if (width >= 40) {
-            QString name = qs(segment.name);
-            if (segment.visits > 1.0001 || segment.visits < 0.9999)
-                name += QStringLiteral(" ×") + qs(model::formatNumber(segment.visits, 2));
-            paintElidedText(p, QRectF(x + 2, lower + 18, width - 4, 12), name, nameFont, t.muted,
-                            Qt::AlignCenter);
-        }
-        x += width;
+        waitingLevel = y == upper;
     }
     p.setPen(QPen(t.ink, 1.6));
     p.setBrush(Qt::NoBrush);
     p.drawPath(ladder);
 
-    // The sums at the end of the rungs.
-    const QRectF sums(right + 14, area.top() + 6, kTotalsWidth, area.height() - 12);
-    paintTotals(p, c, sums);
+    // The sums at the end of the first row's rungs.
+    const QRectF sums(right + 14, area.top() + 6, kTotalsWidth, kTimelineHeight - 12);
+    if (sums.intersects(shown))
+        paintTotals(p, c, sums);
     p.restore();
 }
 

@@ -879,7 +879,10 @@ TEST_CASE("The timeline sits under the map and the scene rect holds everything",
     });
     app::MapScene* scene = canvas.view->mapScene();
     const QRectF bounds = render::mapBounds(canvas.map());
-    REQUIRE(scene->timelineItem()->rect() == render::timelineRect(bounds));
+    REQUIRE(
+        scene->timelineItem()->rect() ==
+        render::timelineRect(
+            bounds, canvas.view->mapScene()->document().metrics(scene->mapId())->timeline.size()));
     REQUIRE(scene->sceneRect().contains(scene->contentRect()));
 
     // Moving a step far down takes the timeline along (once the event loop turns).
@@ -888,6 +891,71 @@ TEST_CASE("The timeline sits under the map and the scene rect holds everything",
     QApplication::processEvents();
     REQUIRE(scene->timelineItem()->rect().top() > 2000);
     REQUIRE(scene->sceneRect().contains(scene->contentRect()));
+}
+
+TEST_CASE("A long stream on a narrow map wraps its timeline onto rows", "[canvas]") {
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) {
+        // 40 steps in four columns: the map is narrow, the ladder has 40 rungs.
+        Id previous = model::kNoId;
+        for (int i = 0; i < 40; ++i) {
+            const Id step =
+                addStep(p, m, "S" + std::to_string(i + 1), (i % 4) * 240.0, (i / 4) * 320.0);
+            m.steps.at(step).processTime = 60;
+            if (previous != model::kNoId)
+                addFlow(p, m, previous, step);
+            previous = step;
+        }
+    });
+    app::MapScene* scene = canvas.view->mapScene();
+    const metrics::MapMetrics* figures = canvas.document.metrics(scene->mapId());
+    REQUIRE(figures != nullptr);
+    REQUIRE(figures->valid);
+    REQUIRE(figures->timeline.size() == 40);
+    QApplication::processEvents();
+    const QRectF ladder = scene->timelineItem()->rect();
+    // Rows of rungs at least kMinimumRungWidth wide, not one row of 10-unit rungs.
+    CHECK(ladder.height() > 2 * render::kTimelineHeight);
+    CHECK(ladder.width() < 1400);
+    REQUIRE(scene->sceneRect().contains(scene->contentRect()));
+    CHECK(scene->contentRect().contains(ladder));
+}
+
+TEST_CASE("Red pens take their captions where the label layout puts them", "[canvas]") {
+    Id penA = model::kNoId;
+    Id penB = model::kNoId;
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) {
+        const Id a = addStep(p, m, "A", 0, 0);
+        const Id b = addStep(p, m, "B", 232, 0);
+        addFlow(p, m, a, b);
+        for (auto [target, pen] : {std::pair{a, &penA}, std::pair{b, &penB}}) {
+            model::RedPen red;
+            red.id = p.allocateId();
+            red.targets = {target};
+            red.reason = "Waiting for the signature of the department head, who travels a lot "
+                         "and signs on Fridays only, if at all, and only on paper";
+            m.redPens.emplace(red.id, red);
+            *pen = red.id;
+        }
+    });
+    app::MapScene* scene = canvas.view->mapScene();
+    QApplication::processEvents();
+    const render::LabelLayout& labels = scene->labels();
+    REQUIRE(labels.size() == 2);
+    CHECK_FALSE(labels.at(penA).box.intersects(labels.at(penB).box));
+    for (Id pen : {penA, penB}) {
+        const QGraphicsItem* item = scene->itemFor(pen);
+        REQUIRE(item != nullptr);
+        // The item repaints where its caption is, and a shortened caption has its tooltip.
+        CHECK(item->boundingRect().contains(labels.at(pen).box));
+        CHECK(item->toolTip() == (labels.at(pen).shortened ? labels.at(pen).fullText : QString()));
+    }
+    // Moving one step moves the layout with it.
+    const QRectF before = labels.at(penB).box;
+    canvas.view->selectIds({canvas.map().redPens.at(penB).targets.front()});
+    canvas.view->nudgeSelection(QPointF(0, 800));
+    QApplication::processEvents();
+    CHECK(scene->labels().at(penB).box.top() > before.top() + 700);
+    CHECK(scene->itemFor(penB)->boundingRect().contains(scene->labels().at(penB).box));
 }
 
 TEST_CASE("The palette offers every shape and flow kind as actions", "[canvas][palette]") {

@@ -67,3 +67,60 @@ TEST_CASE("zoomed out, notes keep their first words and red pens their reason", 
                                     .toAlignedRect();
     CHECK(inkPixels(image, reasonOnImage, true) > 10);
 }
+
+TEST_CASE("zoomed out, inventory counts, shares and the data box stay", "[render]") {
+    model::Project project;
+    model::Map map;
+    map.id = project.allocateId();
+    model::Wait stock;
+    stock.id = project.allocateId();
+    stock.kind = model::WaitKind::Inventory;
+    stock.quantity = 1200;
+    stock.pos = {0, 0};
+    map.waits.emplace(stock.id, stock);
+    model::Step step;
+    step.id = project.allocateId();
+    step.name = "Pack";
+    step.processTime = 90;
+    step.pos = {0, 400};
+    map.steps.emplace(step.id, step);
+    model::Step other;
+    other.id = project.allocateId();
+    other.name = "Ship";
+    other.pos = {600, 400};
+    map.steps.emplace(other.id, other);
+    model::Flow route;
+    route.id = project.allocateId();
+    route.from = step.id;
+    route.to = other.id;
+    route.share = 0.4;
+    map.flows.emplace(route.id, route);
+    project.maps.push_back(map);
+    const model::Map& m = project.maps.front();
+
+    const qreal zoom = 0.3;
+    QImage image(400, 300, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.translate(100, 40);
+        painter.scale(zoom, zoom);
+        render::paintMap(painter, render::PaintContext{project, m, nullptr, zoom});
+    }
+    auto onImage = [&](const QRectF& r) {
+        return QRectF(100 + r.left() * zoom, 40 + r.top() * zoom, r.width() * zoom,
+                      r.height() * zoom)
+            .toAlignedRect();
+    };
+    // The count under the triangle.
+    const QRectF body = render::bodyRect(m, stock.id);
+    CHECK(inkPixels(image,
+                    onImage(QRectF(body.left() - 40, body.bottom() + 2, body.width() + 80, 30)),
+                    false) > 10);
+    // The data box with its process time, so that rings and flows end at something.
+    const QRectF data = render::dataBoxRect(m.steps.at(step.id));
+    CHECK(inkPixels(image, onImage(data.adjusted(6, 6, -6, -6)), false) > 10);
+    // The share above the flow's middle (the line itself runs below the box).
+    const QPointF mid = render::flowMidpoint(render::flowPath(m, m.flows.at(route.id)));
+    CHECK(inkPixels(image, onImage(QRectF(mid.x() - 40, mid.y() - 36, 80, 26)), false) > 10);
+}

@@ -2,6 +2,7 @@
 
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/project.h"
+#include "gemba/render/labels.h"
 
 #include <QRectF>
 
@@ -20,6 +21,9 @@ struct PaintContext {
     const metrics::MapMetrics* metrics = nullptr;
     /// Scale of the painter (1 = 100%): below about 0.45 details are left out.
     qreal levelOfDetail = 1;
+    /// Where the red pens' captions go (layoutRedPenLabels); null: paintMap lays them out,
+    /// a single red pen takes its preferred place.
+    const LabelLayout* labels = nullptr;
 };
 
 struct ElementState {

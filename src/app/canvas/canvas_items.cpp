@@ -131,7 +131,7 @@ void FlowItem::sync(const model::Map& map) {
     // around the middle the label (up to 180 wide, up to 40 above) and the truck.
     QRectF bounds = m_path.boundingRect().adjusted(-14, -14, 14, 14);
     const QPointF mid = render::flowMidpoint(m_path);
-    bounds |= QRectF(mid.x() - 94, mid.y() - 44, 188, 64);
+    bounds |= QRectF(mid.x() - 94, mid.y() - 44, 188, 78); // a zoomed-out share below, too
     m_bounds = bounds;
     m_shape = clickableStroke(m_path, 14);
     update();
@@ -165,8 +165,22 @@ void RedPenItem::sync(const model::Map& map) {
     const model::RedPen& pen = it->second;
     prepareGeometryChange();
     m_ellipse = render::redPenEllipse(map, pen);
-    const QRectF label(m_ellipse.center().x() - 110, m_ellipse.bottom() + 2, 220, 26);
-    m_bounds = m_ellipse.adjusted(-10, -10, 10, 10) | label.adjusted(-2, -2, 2, 4);
+    // The caption where the scene's layout put it (a new pen: its preferred place until the
+    // layout runs), widened for the larger type of a zoomed-out view.
+    const QString caption = render::redPenCaption(mapScene()->project(), pen);
+    const auto& labels = mapScene()->labels();
+    const auto laidOut = labels.find(id());
+    const render::PlacedLabel placed = laidOut != labels.end()
+                                           ? laidOut->second
+                                           : render::preferredLabel({id(), m_ellipse, caption});
+    setToolTip(placed.shortened ? placed.fullText : QString());
+    m_bounds = m_ellipse.adjusted(-10, -10, 10, 10);
+    if (!caption.isEmpty()) {
+        const QRectF& box = placed.box;
+        m_bounds |= (box | QRectF(box.center().x() - render::kCaptionWidth / 2, box.top(),
+                                  render::kCaptionWidth, std::max<qreal>(box.height(), 26)))
+                        .adjusted(-2, -2, 2, 4);
+    }
     // Room for the badge of ideas and actions above the ring's right side (render::paintRedPen).
     m_bounds |= QRectF(m_ellipse.right() - 180, m_ellipse.top() - 18, 320, 20);
     QPainterPath ring;
@@ -174,8 +188,8 @@ void RedPenItem::sync(const model::Map& map) {
     // Around targets only the ring is hit, so a click inside still reaches the steps; a
     // loose circle is a shape of its own.
     m_shape = pen.targets.empty() ? ring : clickableStroke(ring, 12);
-    if (!pen.reason.empty() || pen.cost)
-        m_shape.addRect(label);
+    if (!caption.isEmpty())
+        m_shape.addRect(placed.box);
     update();
 }
 

@@ -87,6 +87,7 @@ void MapScene::rebuild() {
     m_flowsAt.clear();
     m_penTargets.clear();
     m_pensOn.clear();
+    m_labels.clear();
     clear(); // deletes the items, the timeline too
     m_timeline = new TimelineItem;
     addItem(m_timeline);
@@ -264,8 +265,10 @@ void MapScene::onChanged(const model::Changes& changes) {
 
 void MapScene::onMetricsUpdated(Id mapId) {
     // Badges, handoff markers and the timeline follow the new figures.
-    if (mapId == m_map)
+    if (mapId == m_map) {
         update();
+        scheduleLayout(); // the ladder's rows follow its number of rungs
+    }
 }
 
 void MapScene::scheduleLayout() {
@@ -278,11 +281,31 @@ void MapScene::scheduleLayout() {
     });
 }
 
+void MapScene::relayOutLabels(const model::Map& theMap) {
+    render::LabelLayout labels = render::layoutRedPenLabels(project(), theMap);
+    std::swap(labels, m_labels);
+    // The pens whose caption moved or changed take their new bounds and tooltip.
+    for (const auto& [id, label] : m_labels) {
+        const auto before = labels.find(id);
+        if (before != labels.end() && before->second.box == label.box &&
+            before->second.lines == label.lines && before->second.fullText == label.fullText)
+            continue;
+        if (CanvasItem* item = itemFor(id))
+            item->sync(theMap);
+    }
+}
+
 void MapScene::updateLayout() {
     m_layoutScheduled = false;
     const model::Map* theMap = map();
     const QRectF bounds = theMap ? render::mapBounds(*theMap) : QRectF();
-    m_timeline->setRect(render::timelineRect(bounds));
+    if (theMap)
+        relayOutLabels(*theMap);
+    // The ladder wraps onto rows when its rungs would be too narrow to read (a long,
+    // serpentine map); the rungs are the latest metrics' timeline.
+    const metrics::MapMetrics* figures = currentMetrics();
+    const std::size_t rungs = figures && figures->valid ? figures->timeline.size() : 0;
+    m_timeline->setRect(render::timelineRect(bounds, rungs));
     const QRectF content = bounds.isNull() ? m_timeline->rect() : bounds | m_timeline->rect();
     // The scene rect only grows while editing, so that the view does not jump under the
     // mouse; a rebuild starts it over.

@@ -49,6 +49,10 @@ public:
     /// otherwise brought up to date once per turn of the event loop).
     void updateLayout();
 
+    /// Where the red pens' captions go, laid out with the rest of the layout so that none
+    /// sits on another caption or a shape.
+    const render::LabelLayout& labels() const { return m_labels; }
+
     /// Calls f(const render::PaintContext&) with the map and its latest metrics, when the map
     /// still exists. For the items' paint().
     template <class F> void withPaintContext(qreal levelOfDetail, F&& f) const;
@@ -69,6 +73,7 @@ private:
     void indexFlow(model::Id flow, const model::Map* map);
     void indexRedPen(model::Id pen, const model::Map* map);
     void scheduleLayout();
+    void relayOutLabels(const model::Map& theMap);
     const metrics::MapMetrics* currentMetrics() const;
 
     EditorDocument& m_document;
@@ -83,6 +88,7 @@ private:
     std::vector<model::Id> m_selectionOrder;
     model::Id m_hovered = model::kNoId;
     QRectF m_contentRect;
+    render::LabelLayout m_labels;
     bool m_layoutScheduled = false;
 };
 
@@ -90,7 +96,8 @@ template <class F> void MapScene::withPaintContext(qreal levelOfDetail, F&& f) c
     const model::Map* theMap = map();
     if (!theMap)
         return;
-    const render::PaintContext context{project(), *theMap, currentMetrics(), levelOfDetail};
+    const render::PaintContext context{project(), *theMap, currentMetrics(), levelOfDetail,
+                                       &m_labels};
     f(context);
 }
 
