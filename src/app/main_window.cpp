@@ -20,6 +20,7 @@
 #include "presentation_band.h"
 #include "recovery.h"
 #include "simulation_view.h"
+#include "workshop_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -429,6 +430,10 @@ void MainWindow::createMenus() {
     auto* exports = new ExportActions(
         *m_document, [this] { return currentMap(); }, this);
     file->addMenu(exports->exportMenu());
+    // The action plan and the reviews: their views and PDFs (workshop_view.h).
+    auto* workshopViews = new WorkshopViewActions(*m_document, this);
+    exports->exportMenu()->addSeparator();
+    exports->exportMenu()->addActions(workshopViews->exportActions());
     file->addAction(exports->printAction());
     file->addSeparator();
     add(file, "actionQuit");
@@ -458,6 +463,8 @@ void MainWindow::createMenus() {
     for (QDockWidget* dock : std::as_const(m_docks))
         view->addAction(dock->toggleViewAction());
     view->addAction(m_captureBar->toggleViewAction());
+    view->addSeparator();
+    view->addActions(workshopViews->viewActions());
 
     QMenu* insert = menuBar()->addMenu(tr("&Insert"));
     insert->addActions(m_palette->actions());

@@ -13,6 +13,7 @@
 #include "gemba/store/workshop_export.h"
 #include "gemba/store/workshop_json.h"
 #include "text_table.h"
+#include "workshop_pdf.h"
 
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -403,13 +404,7 @@ void readReviewOptions(const Args& args, const Project& project, const std::stri
 
 std::string figureText(TargetFigure figure, const std::optional<double>& value,
                        const Calendar& calendar) {
-    if (!value)
-        return "-";
-    if (store::isDurationFigure(figure))
-        return formatDuration(*value, calendar);
-    if (figure == TargetFigure::ActivityRatio || figure == TargetFigure::RolledPca)
-        return formatPercent(*value);
-    return formatNumber(*value, 0);
+    return metrics::figureValueText(figure, value, calendar);
 }
 
 int runReviews(const Args& args, Context& context) {
@@ -540,6 +535,8 @@ int runExportPlan(const Args& args, Context& context) {
     const auto output = args.value("--output");
     if (!output)
         throw UsageError("option -o is required");
+    if (format == "plan-pdf" || format == "reviews-pdf")
+        return writeWorkshopPdf(args, context, project, format, *output);
     std::string text;
     if (format == "ideas-csv")
         text = store::ideasCsv(project);
@@ -548,8 +545,10 @@ int runExportPlan(const Args& args, Context& context) {
     else if (format == "ics")
         text = store::workshopIcs(project);
     else
-        throw UsageError("option --format: expected ideas-csv, actions-csv or ics, found '" +
-                         format + "'");
+        throw UsageError(
+            "option --format: expected ideas-csv, actions-csv, ics, plan-pdf or reviews-pdf, "
+            "found '" +
+            format + "'");
     if (*output == "-")
         context.out << text;
     else
@@ -664,13 +663,20 @@ std::vector<Command> withWorkshopCommands(std::vector<Command> rows) {
          1,
          runSummary},
         {"export-plan",
-         "export ideas or actions as CSV, or reviews and due dates as .ics",
-         "FILE --format ideas-csv|actions-csv|ics -o OUT",
-         "Writes the ideas or the actions as CSV (for spreadsheets and issue trackers), or an\n"
-         "iCalendar file of the review meetings and the actions' due dates. -o - writes to\n"
-         "standard output.",
-         {{"--format", "", "FORMAT", "ideas-csv, actions-csv or ics"},
-          {"--output", "-o", "OUT", "the file to write, or -"}},
+         "export ideas or actions as CSV, reviews and due dates as .ics, plan or reviews as PDF",
+         "FILE --format ideas-csv|actions-csv|ics|plan-pdf|reviews-pdf -o OUT",
+         "Writes the ideas or the actions as CSV (for spreadsheets and issue trackers), an\n"
+         "iCalendar file of the review meetings and the actions' due dates, or a PDF: the\n"
+         "action plan (owners, dates, statuses, expected effects, timeline, review schedule)\n"
+         "or the review report (baseline, target and actual per figure with a chart each,\n"
+         "the actions' progress, attendees and decisions). -o - writes text to standard\n"
+         "output.",
+         {{"--format", "", "FORMAT", "ideas-csv, actions-csv, ics, plan-pdf or reviews-pdf"},
+          {"--output", "-o", "OUT", "the file to write, or -"},
+          {"--group", "", "BY", "plan-pdf: timeline lanes by owner (default) or status"},
+          {"--today", "", "DATE", "PDF: the date taken as today (default: the current date)"},
+          {"--page", "", "SIZE", "PDF: A4 (default), A3 or Letter"},
+          {"--portrait", "", "", "PDF: portrait pages instead of landscape"}},
          1,
          1,
          runExportPlan},

@@ -1,6 +1,7 @@
 #include "gemba/metrics/review.h"
 
 #include "gemba/model/names.h"
+#include "gemba/model/units.h"
 
 #include <algorithm>
 
@@ -203,6 +204,57 @@ std::optional<double> progressToGoal(const ReviewRow& row, std::size_t review) {
         *row.baseline == *row.goal)
         return std::nullopt;
     return (*row.actual[review] - *row.baseline) / (*row.goal - *row.baseline);
+}
+
+std::string figureValueText(TargetFigure figure, const std::optional<double>& value,
+                            const Calendar& calendar) {
+    if (!value)
+        return "-";
+    switch (figure) {
+    case TargetFigure::LeadTime:
+    case TargetFigure::ProcessTime:
+    case TargetFigure::StepLeadTime:
+    case TargetFigure::WaitTime:
+        return formatDuration(*value, calendar);
+    case TargetFigure::ActivityRatio:
+    case TargetFigure::RolledPca:
+        return formatPercent(*value);
+    case TargetFigure::Handoffs:
+        break;
+    }
+    return formatNumber(*value, 0);
+}
+
+std::string figureLabel(const Project& project, const Target& target) {
+    const Map* map = project.findMap(target.map);
+    std::string label;
+    switch (target.figure) {
+    case TargetFigure::LeadTime:
+        label = "Lead time";
+        break;
+    case TargetFigure::ProcessTime:
+        label = "Process time";
+        break;
+    case TargetFigure::ActivityRatio:
+        label = "Activity ratio";
+        break;
+    case TargetFigure::RolledPca:
+        label = "Rolled %C&A";
+        break;
+    case TargetFigure::Handoffs:
+        label = "Handoffs";
+        break;
+    case TargetFigure::StepLeadTime:
+    case TargetFigure::WaitTime: {
+        const std::string name = map ? map->nameOf(target.element) : std::string();
+        label = (target.figure == TargetFigure::WaitTime ? "Time of " : "Lead time of ") +
+                (name.empty() ? "element " + std::to_string(target.element) : "\"" + name + "\"");
+        break;
+    }
+    }
+    if (map)
+        label += " (" + map->props.name + ")";
+    return label;
 }
 
 } // namespace gemba::metrics

@@ -6,6 +6,7 @@
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
+#include "gemba/render/workshop_report.h"
 #include "gemba/store/csv_steps.h"
 #include "report_parts.h"
 
@@ -280,7 +281,10 @@ void writeSvg(const QString& path, const model::Project& project, const model::M
     file.commit();
 }
 
-void writePdfReport(const QString& path, const Report& report) {
+namespace {
+
+/// Any paged document (the map report, the workshop's documents) as a PDF.
+template <class Document> void writePdfDocument(const QString& path, const Document& report) {
     AtomicFile file(path);
     QPdfWriter writer(&file.device());
     // Vector output at a fine grid; page content is scaled to it (see Report::print).
@@ -296,6 +300,16 @@ void writePdfReport(const QString& path, const Report& report) {
     if (!printed)
         file.fail(QStringLiteral("the PDF writer could not add a page"));
     file.commit();
+}
+
+} // namespace
+
+void writePdfReport(const QString& path, const Report& report) {
+    writePdfDocument(path, report);
+}
+
+void writePdfReport(const QString& path, const WorkshopReport& report) {
+    writePdfDocument(path, report);
 }
 
 std::string stepsCsv(const model::Project& project, const model::Map& map) {

@@ -6,6 +6,7 @@
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
+#include "report_page.h"
 #include "report_parts.h"
 
 #include <QDate>
@@ -23,6 +24,7 @@
 
 namespace gemba::render {
 
+using detail::pageSizeId;
 using detail::qs;
 
 namespace {
@@ -37,18 +39,6 @@ constexpr qreal kTileOverlap = 24;
 constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals at 100%
 constexpr qreal kFigureRow = 15;
 constexpr qreal kReadableScale = 0.45; // the map painter leaves the step figures out below it
-
-QPageSize::PageSizeId pageSizeId(PageSize size) {
-    switch (size) {
-    case PageSize::A4:
-        return QPageSize::A4;
-    case PageSize::A3:
-        return QPageSize::A3;
-    case PageSize::Letter:
-        return QPageSize::Letter;
-    }
-    return QPageSize::A4;
-}
 
 QString stateText(model::MapState state) {
     switch (state) {
@@ -211,28 +201,13 @@ void Report::Impl::layOut() {
 }
 
 void Report::Impl::paintHeader(QPainter& p, const QString& section, const QString& right) const {
-    const Theme& t = theme();
-    const QRectF line(content.left(), content.top(), content.width(), 16);
-    const QString title = qs(project.props.name) + QStringLiteral(" — ") + qs(map->props.name);
-    const qreal rightWidth = std::min(textWidth(t.font(8, true), right) + 4, line.width() / 2);
-    paintElidedText(p, line.adjusted(0, 0, -rightWidth - 8, 0),
-                    title + QStringLiteral(" · ") + section, t.font(8), t.muted, Qt::AlignLeft);
-    paintElidedText(p, QRectF(line.right() - rightWidth, line.top(), rightWidth, line.height()),
-                    right, t.font(8, true), t.ink, Qt::AlignRight);
-    p.setPen(QPen(t.faint, 0.8));
-    p.drawLine(QPointF(content.left(), content.top() + 19),
-               QPointF(content.right(), content.top() + 19));
+    detail::paintPageHeader(p, content,
+                            qs(project.props.name) + QStringLiteral(" — ") + qs(map->props.name),
+                            section, right);
 }
 
 void Report::Impl::paintFooter(QPainter& p, int index) const {
-    const Theme& t = theme();
-    const QRectF line(content.left(), page.height() - kMargin - 12, content.width(), 12);
-    paintElidedText(p, line.adjusted(0, 0, -120, 0),
-                    mapText("Gemba %1 · %2").arg(QStringLiteral(GEMBA_VERSION), date), t.font(6.5),
-                    t.muted, Qt::AlignLeft);
-    paintElidedText(p, QRectF(line.right() - 116, line.top(), 116, line.height()),
-                    mapText("Page %1 of %2").arg(index + 1).arg(pages.size()), t.font(6.5), t.muted,
-                    Qt::AlignRight);
+    detail::paintPageFooter(p, content, page.height(), date, index, static_cast<int>(pages.size()));
 }
 
 void Report::Impl::paintTitleBlock(QPainter& p, const QRectF& area) const {
@@ -579,29 +554,8 @@ void Report::paintPage(QPainter& p, int index) const {
 }
 
 bool Report::print(QPainter& painter, QPagedPaintDevice& device) const {
-    // Each page is recorded at the resolution text is measured in and played back scaled to
-    // the device's: text then keeps the width it was laid out with on any printer or PDF.
-    // Playback scales by the device's resolution over the picture's; a unit is 1/96 inch.
-    const qreal pictureDpi = QPicture().logicalDpiX();
-    const qreal dpi = device.logicalDpiX();
-    const qreal pageWidth = m->page.width() * dpi / kUnitsPerInch;
-    const qreal pageHeight = m->page.height() * dpi / kUnitsPerInch;
-    const qreal fit = std::min({device.width() / pageWidth, device.height() / pageHeight, 1.0}) *
-                      pictureDpi / kUnitsPerInch;
-    for (int i = 0; i < pageCount(); ++i) {
-        if (i > 0 && !device.newPage())
-            return false;
-        QPicture picture;
-        {
-            QPainter recorder(&picture);
-            paintPage(recorder, i);
-        }
-        painter.save();
-        painter.scale(fit, fit);
-        painter.drawPicture(QPointF(0, 0), picture);
-        painter.restore();
-    }
-    return true;
+    return detail::printPages(painter, device, m->page, pageCount(),
+                              [this](QPainter& p, int index) { paintPage(p, index); });
 }
 
 // ---------------------------------------------------------------------------------------

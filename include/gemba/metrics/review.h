@@ -37,6 +37,14 @@ struct ReviewTable {
 
 ReviewTable reviewTable(const model::Project& project);
 
+/// A value of a figure as people read it: durations in the project's calendar ("2.5 d"),
+/// ratios as percentages, counts whole; "-" when there is none.
+std::string figureValueText(model::TargetFigure figure, const std::optional<double>& value,
+                            const model::Calendar& calendar);
+
+/// What a target measures: "Lead time of \"Approve\" (Current state)", "Rolled %C&A".
+std::string figureLabel(const model::Project& project, const model::Target& target);
+
 /// The share of the way from baseline to goal reached by `actual`: 0 at the baseline, 1 at
 /// the goal (more when beyond it). Nothing when baseline equals goal or a value is missing.
 std::optional<double> progressToGoal(const ReviewRow& row, std::size_t review);

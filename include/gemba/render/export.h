@@ -18,6 +18,7 @@ class QPainter;
 namespace gemba::render {
 
 class Report;
+class WorkshopReport;
 
 /// An export that could not be made or written. what() names the file and says why.
 class ExportError : public std::runtime_error {
@@ -61,6 +62,8 @@ void writeSvg(const QString& path, const model::Project& project, const model::M
 
 /// The report as a vector PDF with its title and creator set; text stays text.
 void writePdfReport(const QString& path, const Report& report);
+/// The workshop's action plan or review report as a PDF.
+void writePdfReport(const QString& path, const WorkshopReport& report);
 
 /// The step table in the columns `gemba-cli import-csv` reads, in flow order.
 std::string stepsCsv(const model::Project& project, const model::Map& map);

@@ -1,0 +1,98 @@
+#include "report_page.h"
+
+#include "gemba/render/text.h"
+#include "gemba/render/theme.h"
+
+#include <QPagedPaintDevice>
+#include <QPainter>
+#include <QPicture>
+#include <algorithm>
+
+#ifndef GEMBA_VERSION
+#error "GEMBA_VERSION must be defined by the build (the project version)"
+#endif
+
+namespace gemba::render::detail {
+
+QPageSize::PageSizeId pageSizeId(PageSize size) {
+    switch (size) {
+    case PageSize::A4:
+        return QPageSize::A4;
+    case PageSize::A3:
+        return QPageSize::A3;
+    case PageSize::Letter:
+        return QPageSize::Letter;
+    }
+    return QPageSize::A4;
+}
+
+QSizeF pageSizeUnits(PageSize size, bool landscape) {
+    QSizeF page = QPageSize(pageSizeId(size)).size(QPageSize::Inch) * kUnitsPerInch;
+    if (landscape)
+        page.transpose();
+    return page;
+}
+
+QPageLayout pageLayoutOf(PageSize size, bool landscape) {
+    return QPageLayout(QPageSize(pageSizeId(size)),
+                       landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                       QMarginsF(0, 0, 0, 0));
+}
+
+QRectF pageContent(const QSizeF& page) {
+    return QRectF(kPageMargin, kPageMargin, page.width() - 2 * kPageMargin,
+                  page.height() - 2 * kPageMargin - kPageFooter);
+}
+
+void paintPageHeader(QPainter& p, const QRectF& content, const QString& title,
+                     const QString& section, const QString& right) {
+    const Theme& t = theme();
+    const QRectF line(content.left(), content.top(), content.width(), 16);
+    const qreal rightWidth = std::min(textWidth(t.font(8, true), right) + 4, line.width() / 2);
+    paintElidedText(p, line.adjusted(0, 0, -rightWidth - 8, 0),
+                    title + QStringLiteral(" · ") + section, t.font(8), t.muted, Qt::AlignLeft);
+    paintElidedText(p, QRectF(line.right() - rightWidth, line.top(), rightWidth, line.height()),
+                    right, t.font(8, true), t.ink, Qt::AlignRight);
+    p.setPen(QPen(t.faint, 0.8));
+    p.drawLine(QPointF(content.left(), content.top() + 19),
+               QPointF(content.right(), content.top() + 19));
+}
+
+void paintPageFooter(QPainter& p, const QRectF& content, qreal pageHeight, const QString& date,
+                     int index, int count) {
+    const Theme& t = theme();
+    const QRectF line(content.left(), pageHeight - kPageMargin - 12, content.width(), 12);
+    paintElidedText(p, line.adjusted(0, 0, -120, 0),
+                    mapText("Gemba %1 · %2").arg(QStringLiteral(GEMBA_VERSION), date), t.font(6.5),
+                    t.muted, Qt::AlignLeft);
+    paintElidedText(p, QRectF(line.right() - 116, line.top(), 116, line.height()),
+                    mapText("Page %1 of %2").arg(index + 1).arg(count), t.font(6.5), t.muted,
+                    Qt::AlignRight);
+}
+
+bool printPages(QPainter& painter, QPagedPaintDevice& device, const QSizeF& page, int count,
+                const std::function<void(QPainter&, int)>& paintPage) {
+    // Playback scales by the device's resolution over the picture's; a unit is 1/96 inch.
+    const qreal pictureDpi = QPicture().logicalDpiX();
+    const qreal dpi = device.logicalDpiX();
+    const qreal pageWidth = page.width() * dpi / kUnitsPerInch;
+    const qreal pageHeight = page.height() * dpi / kUnitsPerInch;
+    const qreal fit = std::min({device.width() / pageWidth, device.height() / pageHeight, 1.0}) *
+                      pictureDpi / kUnitsPerInch;
+    for (int i = 0; i < count; ++i) {
+        if (i > 0 && !device.newPage())
+            return false;
+        QPicture picture;
+        {
+            QPainter recorder(&picture);
+            paintPage(recorder, i);
+        }
+        painter.save();
+        painter.scale(fit, fit);
+        painter.drawPicture(QPointF(0, 0), picture);
+        painter.restore();
+    }
+    return true;
+}
+
+} // namespace gemba::render::detail
