@@ -44,10 +44,13 @@ const std::vector<Command>& commands() {
          runNew},
         {"import-csv",
          "add a map made from a CSV step table",
-         "STEPS.csv -o FILE [--map NAME] [--demand-per-day N] [--hours-per-day H]",
+         "TABLE.csv -o FILE [--map NAME] [--demand-per-day N] [--hours-per-day H]",
          "Reads a step table (one row per step, in flow order; columns in docs/file-format.md)\n"
-         "into a new map, and adds it to FILE when FILE exists, else creates the project.\n"
-         "A bad cell is reported with its row and column, and no file is changed.",
+         "or a map table (a row per element with a `type` column, as `export --table map`\n"
+         "writes it) into a new map, and adds it to FILE when FILE exists, else creates the\n"
+         "project. A bad cell is reported with its row and column, and no file is changed;\n"
+         "what was read but may not be meant (%C&A written as fractions, an inventory without\n"
+         "demand) is warned about on standard error.",
          {{"--output", "-o", "FILE", "the project to add to or create"},
           {"--map", "", "NAME", "the new map's name (default: \"Current state\")"},
           {"--demand-per-day", "", "N", "customer demand, items per working day"},
@@ -91,14 +94,18 @@ const std::vector<Command>& commands() {
          runMetrics},
         {"compare",
          "compare two maps: figures, steps, waterfall",
-         "FILE --from MAP --to MAP [--json]",
+         "FILE --from MAP --to MAP [--json|--csv [--bom]]",
          "Every figure before and after, its change and percentage; the steps added, removed\n"
          "and changed (field by field), matched through the steps they were made from; and\n"
          "the lead-time waterfall. --from and --to may be left out when the project has\n"
-         "exactly two maps. Exits with 1 when either map has errors.",
+         "exactly two maps. --csv writes the same as a CSV table (a row per figure, per bar\n"
+         "of the waterfall with its running lead time, per step added, removed or changed;\n"
+         "seconds, ratios 0-1, CRLF line ends). Exits with 1 when either map has errors.",
          {{"--from", "", "MAP", "the map before (as-is)"},
           {"--to", "", "MAP", "the map after (to-be)"},
-          kJson},
+          kJson,
+          {"--csv", "", "", "CSV instead of text"},
+          {"--bom", "", "", "CSV: begin with a UTF-8 byte-order mark (for Excel)"}},
          1,
          1,
          runCompare},

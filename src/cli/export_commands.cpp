@@ -8,6 +8,8 @@
 #include "gemba/model/units.h"
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gemba/store/csv_map.h"
+#include "gemba/store/figures_csv.h"
 #include "gui.h"
 
 #include <QGuiApplication>
@@ -143,6 +145,20 @@ int exportMap(const Args& args, Context& context, const std::string& file,
               const model::Project& project, const model::Map& map, const std::string& output,
               const std::string& extension);
 
+/// Which table a CSV export writes: --table, or --metrics for the figures.
+std::string csvTableOption(const Args& args) {
+    if (args.has("--metrics") && args.has("--table"))
+        throw UsageError("give --metrics or --table, not both (--metrics is --table figures)");
+    if (args.has("--metrics"))
+        return "figures";
+    const std::string table = args.value("--table").value_or("steps");
+    for (const char* known : {"steps", "map", "figures", "step-figures"})
+        if (table == known)
+            return table;
+    throw UsageError("option --table needs steps, map, figures or step-figures, not '" + table +
+                     "'");
+}
+
 } // namespace
 
 int exportDrawioFile(const Args& args, Context& context, const std::string& file,
@@ -166,12 +182,15 @@ int runExport(const Args& args, Context& context) {
     };
     for (const char* option : {"--dpi", "--width", "--transparent"})
         only(option, ".png");
-    only("--metrics", ".csv");
+    for (const char* option : {"--metrics", "--table", "--bom"})
+        only(option, ".csv");
     for (const char* option : {"--page", "--portrait", "--scale", "--no-steps", "--no-red-pen",
                                "--no-findings", "--author", "--date", "--from"})
         only(option, ".pdf");
     if (args.has("--dpi") && args.has("--width"))
         throw UsageError("give --dpi or --width, not both");
+    if (extension == ".csv")
+        csvTableOption(args); // a bad --table is bad usage, before any file is read
     if (extension == ".drawio") // no drawing: no Qt
         return exportDrawioFile(args, context, file, output);
 
@@ -191,15 +210,24 @@ int exportMap(const Args& args, Context& context, const std::string& file,
     if (extension == ".pdf")
         return writeReport(context, file, project, map, reportOptions(args, project, file), output);
     if (extension == ".csv") {
-        const bool figures = args.has("--metrics");
-        const std::string text =
-            figures ? render::metricsCsv(project, map, metrics::computeMetrics(project, map))
-                    : render::stepsCsv(project, map);
+        const std::string table = csvTableOption(args);
+        std::string text = args.has("--bom") ? std::string(store::kUtf8Bom) : std::string();
+        std::string what;
+        if (table == "map") {
+            text += store::exportCsvMap(project, map);
+            what = "every element of ";
+        } else if (table == "figures") {
+            text += render::metricsCsv(project, map, metrics::computeMetrics(project, map));
+            what = "the figures of ";
+        } else if (table == "step-figures") {
+            text += store::stepFiguresCsv(project, map, metrics::computeMetrics(project, map));
+            what = "the figures of each step of ";
+        } else {
+            text += render::stepsCsv(project, map);
+            what = std::to_string(map.steps.size()) + " steps of ";
+        }
         render::writeTextFile(qs(output), text);
-        context.out << "Wrote " << output << ": "
-                    << (figures ? "the figures of "
-                                : std::to_string(map.steps.size()) + " steps of ")
-                    << "\"" << map.props.name << "\"\n";
+        context.out << "Wrote " << output << ": " << what << "\"" << map.props.name << "\"\n";
     } else if (extension == ".svg") {
         render::writeSvg(qs(output), project, map);
         context.out << "Wrote " << output << ": \"" << map.props.name << "\" with its timeline\n";
@@ -283,8 +311,12 @@ Command exportCommand() {
         "  .svg  the map and its timeline, in vector form\n"
         "  .png  the map and its timeline: --dpi N (default 96: 100%) or --width PIXELS,\n"
         "        --transparent for no background\n"
-        "  .csv  the step table in flow order, in the columns import-csv reads, or with\n"
-        "        --metrics one row per figure: key, label, value, unit (seconds, ratio 0-1)\n"
+        "  .csv  --table steps (default): the step table in flow order, as import-csv reads\n"
+        "        it; --table map: every element of the map, a row each with its type, which\n"
+        "        import-csv reads back to the same map and figures; --table figures (or\n"
+        "        --metrics): a row per figure: key, label, value, unit (seconds, ratio 0-1);\n"
+        "        --table step-figures: a row per step with the engine's figures. CRLF line\n"
+        "        ends; --bom starts the file with a UTF-8 byte-order mark (for Excel)\n"
         "  .drawio  a draw.io diagram with one page per map (every map without --map):\n"
         "        lean-mapping shapes, data boxes, and the timeline with Gemba's figures\n"
         "--map may be left out when the project has one map. The file is written whole or\n"
@@ -298,6 +330,8 @@ Command exportCommand() {
             {"--width", "", "PIXELS", "PNG: the image's width (sets the resolution)"},
             {"--transparent", "", "", "PNG: no background"},
             {"--metrics", "", "", "CSV: the map's figures instead of its steps"},
+            {"--table", "", "KIND", "CSV: steps (default), map, figures or step-figures"},
+            {"--bom", "", "", "CSV: begin with a UTF-8 byte-order mark"},
             {"--from", "", "MAP", "PDF: add a comparison with this map (as-is)"},
         }),
         1,

@@ -5,6 +5,7 @@
 #include "gemba/metrics/compare.h"
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/workshop_ops.h"
+#include "gemba/store/figures_csv.h"
 #include "metrics_json.h"
 #include "metrics_text.h"
 
@@ -74,7 +75,14 @@ int runCompare(const Args& args, Context& context) {
     const model::Map& from = mapNamed(project, file, *fromName);
     const model::Map& to = mapNamed(project, file, *toName);
     const metrics::Comparison comparison = metrics::compare(project, from, to);
-    if (args.has("--json"))
+    if (args.has("--json") && args.has("--csv"))
+        throw UsageError("give --json or --csv, not both");
+    if (args.has("--bom") && !args.has("--csv"))
+        throw UsageError("option --bom applies to --csv only");
+    if (args.has("--csv"))
+        context.out << (args.has("--bom") ? store::kUtf8Bom : "")
+                    << store::comparisonCsv(project, from, to, comparison);
+    else if (args.has("--json"))
         context.out << comparisonJson(project, from, to, comparison).dump(2) << "\n";
     else
         context.out << comparisonText(project, from, to, comparison);

@@ -3,6 +3,7 @@
 #include "command.h"
 #include "common.h"
 #include "gemba/model/units.h"
+#include "gemba/store/csv_map.h"
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
@@ -86,17 +87,32 @@ int runImportCsv(const Args& args, Context& context) {
     // Read everything first, so that a bad table changes no file.
     const std::string text = readTextFile(csv);
     const bool adding = fileExists(file);
+    const bool mapTable = store::isCsvMapTable(text);
     model::Project project;
     if (adding) {
         project = store::openProject(file);
-        if (project.findMapByName(options.mapName))
+        // A map table names its map itself; its import refuses a name already taken.
+        if ((!mapTable || args.value("--map")) && project.findMapByName(options.mapName))
             throw Failure(file.string() + ": already has a map named \"" + options.mapName +
                           "\"; choose another name with --map");
     } else {
         project.props.name = file.stem().string();
     }
     const model::Calendar before = project.props.calendar;
-    const model::Id id = store::importCsvSteps(project, text, csv.string(), options);
+    std::vector<std::string> warnings;
+    model::Id id = model::kNoId;
+    if (mapTable) {
+        // A map table carries its own map name, demand and calendar.
+        if (options.demandPerDay || options.hoursPerDay)
+            throw UsageError("a map table (with a type column) carries its demand and working "
+                             "day; --demand-per-day and --hours-per-day apply to step tables");
+        id = store::importCsvMap(project, text, csv.string(), args.value("--map").value_or(""),
+                                 &warnings);
+    } else {
+        id = store::importCsvSteps(project, text, csv.string(), options, &warnings);
+    }
+    for (const std::string& warning : warnings)
+        context.err << "warning: " << warning << "\n";
     store::saveProject(project, file);
 
     const model::Map& map = *project.findMap(id);

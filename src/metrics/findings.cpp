@@ -12,25 +12,43 @@ std::string quotedOrId(const std::string& name, model::Id id) {
     return "\"" + name + "\"";
 }
 
+/// An unnamed element by where a user sees it: before the element its flow leads to, after
+/// the one that leads to it, or else at its position. Ids are never shown to users.
+std::string byPlace(const model::Map& map, model::Id id) {
+    for (const auto& [flowId, flow] : map.flows)
+        if (flow.from == id && !map.nameOf(flow.to).empty())
+            return "before \"" + map.nameOf(flow.to) + "\"";
+    for (const auto& [flowId, flow] : map.flows)
+        if (flow.to == id && !map.nameOf(flow.from).empty())
+            return "after \"" + map.nameOf(flow.from) + "\"";
+    const model::Point pos = map.positionOf(id).value_or(model::Point{});
+    return "at (" + model::formatNumber(pos.x, 0) + ", " + model::formatNumber(pos.y, 0) + ")";
+}
+
+/// A name in quotes, or where the unnamed element stands.
+std::string quotedOrPlace(const model::Map& map, const std::string& name, model::Id id) {
+    return name.empty() ? byPlace(map, id) : "\"" + name + "\"";
+}
+
 /// An element that is not a flow, or the id when the map does not hold it.
 std::string describePlaced(const model::Map& map, model::Id id) {
     if (auto it = map.steps.find(id); it != map.steps.end())
-        return "Step " + quotedOrId(it->second.name, id);
+        return "Step " + quotedOrPlace(map, it->second.name, id);
     if (auto it = map.waits.find(id); it != map.waits.end()) {
         const char* word = it->second.kind == model::WaitKind::Inventory ? "Inventory " : "Wait ";
-        return word + quotedOrId(it->second.label, id);
+        return word + quotedOrPlace(map, it->second.label, id);
     }
     if (auto it = map.parties.find(id); it != map.parties.end()) {
         const char* word =
             it->second.kind == model::PartyKind::Supplier ? "Supplier " : "Customer ";
-        return word + quotedOrId(it->second.name, id);
+        return word + quotedOrPlace(map, it->second.name, id);
     }
     if (auto it = map.infoBoxes.find(id); it != map.infoBoxes.end())
-        return "Info box " + quotedOrId(it->second.name, id);
+        return "Info box " + quotedOrPlace(map, it->second.name, id);
     if (map.notes.contains(id))
-        return "Note #" + std::to_string(id);
+        return "Note " + byPlace(map, id);
     if (auto it = map.redPens.find(id); it != map.redPens.end())
-        return "Red pen " + quotedOrId(it->second.reason, id);
+        return "Red pen " + quotedOrPlace(map, it->second.reason, id);
     return "#" + std::to_string(id) + " (not on the map)";
 }
 

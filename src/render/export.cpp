@@ -3,6 +3,7 @@
 #include "gemba/metrics/compare.h"
 #include "gemba/model/units.h"
 #include "gemba/render/report.h"
+#include "gemba/render/svg_map.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
@@ -14,7 +15,6 @@
 #include <QPdfWriter>
 #include <QPicture>
 #include <QSaveFile>
-#include <QSvgGenerator>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -153,7 +153,7 @@ QRectF mapPictureRect(const model::Map& map) {
 }
 
 void paintMapPicture(QPainter& p, const model::Project& project, const model::Map& map,
-                     const metrics::MapMetrics& metrics) {
+                     const metrics::MapMetrics& metrics, bool withElements) {
     registerFonts();
     const Theme& t = theme();
     const QRectF area = mapArea(map);
@@ -183,7 +183,7 @@ void paintMapPicture(QPainter& p, const model::Project& project, const model::Ma
     if (detail::mapContentRect(map).isEmpty()) {
         paintElidedText(p, area, mapText("This map is empty."), t.font(10, false, true), t.muted,
                         Qt::AlignCenter);
-    } else {
+    } else if (withElements) {
         paintMap(p, context);
     }
     paintTimeline(p, context, timelineRect(area));
@@ -242,6 +242,11 @@ void writePng(const QString& path, const model::Project& project, const model::M
     } catch (const ExportError& e) {
         throw ExportError(path.toStdString() + ": " + e.what());
     }
+    // Text chunks: image viewers and catalogues show the map's name without opening it.
+    image.setText(QStringLiteral("Title"),
+                  qs(project.props.name) + QStringLiteral(" — ") + qs(map.props.name));
+    image.setText(QStringLiteral("Software"),
+                  QStringLiteral("Gemba %1").arg(QStringLiteral(GEMBA_VERSION)));
     AtomicFile file(path);
     if (!image.save(&file.device(), "PNG"))
         file.fail(QStringLiteral("the PNG encoder failed"));
@@ -249,35 +254,16 @@ void writePng(const QString& path, const model::Project& project, const model::M
 }
 
 void writeSvg(const QString& path, const model::Project& project, const model::Map& map) {
-    registerFonts();
-    const QRectF rect = mapPictureRect(map);
     const metrics::MapMetrics metrics = metrics::computeMetrics(project, map);
     AtomicFile file(path);
-    QSvgGenerator svg;
-    svg.setOutputDevice(&file.device());
-    // At the resolution text is measured in, one unit is one SVG user unit and 1/96 inch.
-    const int dpi = textDpi();
-    svg.setResolution(dpi);
-    svg.setSize(QSize(static_cast<int>(std::ceil(rect.width() * dpi / kUnitsPerInch)),
-                      static_cast<int>(std::ceil(rect.height() * dpi / kUnitsPerInch))));
-    svg.setViewBox(QRectF(0, 0, rect.width(), rect.height()));
-    svg.setTitle(qs(project.props.name) + QStringLiteral(" — ") + qs(map.props.name));
-    QString description = mapText("Value stream map \"%1\" of %2, with its timeline.")
-                              .arg(qs(map.props.name), qs(project.props.name));
-    if (metrics.valid)
-        description +=
-            mapText(" Lead time %1, process time %2.")
-                .arg(qs(model::formatDurationIn(metrics.leadTime, model::TimeUnit::Day,
-                                                project.props.calendar)),
-                     qs(model::formatDuration(metrics.processTime, project.props.calendar)));
-    description += mapText(" Made with Gemba %1.").arg(QStringLiteral(GEMBA_VERSION));
-    svg.setDescription(description);
-    QPainter painter;
-    if (!painter.begin(&svg))
-        file.fail(QStringLiteral("the SVG writer could not start"));
-    painter.translate(-rect.topLeft());
-    paintMapPicture(painter, project, map, metrics);
-    painter.end();
+    QByteArray svg;
+    try {
+        svg = mapSvg(project, map, metrics);
+    } catch (const ExportError& e) {
+        file.fail(QString::fromUtf8(e.what()));
+    }
+    if (file.device().write(svg) != svg.size())
+        file.fail(file.device().errorString());
     file.commit();
 }
 

@@ -2,6 +2,8 @@
 
 #include "gemba/store/errors.h"
 
+#include <algorithm>
+
 namespace gemba::store::detail {
 
 bool CsvRow::blank() const {
@@ -148,6 +150,115 @@ std::string csvCell(std::string_view text, char delimiter) {
         out += c;
     }
     out += '"';
+    return out;
+}
+
+NumberStyle numberStyle(char delimiter) {
+    if (delimiter == ';')
+        return NumberStyle{',', '.', false};
+    return NumberStyle{'.', ',', false};
+}
+
+namespace {
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+/// Each maximal run of digits and separators that holds a digit, with its position.
+template <class F> void forEachNumber(std::string_view cell, F&& f) {
+    std::size_t i = 0;
+    while (i < cell.size()) {
+        if (!isDigit(cell[i]) && cell[i] != '.' && cell[i] != ',') {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        bool digit = false;
+        while (end < cell.size() && (isDigit(cell[end]) || cell[end] == '.' || cell[end] == ',')) {
+            digit = digit || isDigit(cell[end]);
+            ++end;
+        }
+        if (digit)
+            f(i, cell.substr(i, end - i));
+        i = end;
+    }
+}
+
+/// Whether the group characters of a number stand where thousands separators stand: after
+/// one to three digits, then every three digits up to the decimal character or the end.
+bool groupedRightly(std::string_view number, const NumberStyle& style) {
+    const std::size_t decimal = number.find(style.decimal);
+    const std::string_view whole = number.substr(0, decimal);
+    if (decimal != std::string_view::npos &&
+        number.find(style.group, decimal) != std::string_view::npos)
+        return false;
+    std::size_t start = 0;
+    bool first = true;
+    for (;;) {
+        const std::size_t end = whole.find(style.group, start);
+        const std::size_t length = (end == std::string_view::npos ? whole.size() : end) - start;
+        if (first ? (length < 1 || length > 3) : length != 3)
+            return false;
+        first = false;
+        if (end == std::string_view::npos)
+            return true;
+        start = end + 1;
+    }
+}
+
+} // namespace
+
+void noteNumbers(std::string_view cell, NumberStyle& style) {
+    forEachNumber(cell, [&](std::size_t, std::string_view number) {
+        const auto groups = std::count(number.begin(), number.end(), style.group);
+        const auto decimals = std::count(number.begin(), number.end(), style.decimal);
+        if (groups == 1 && decimals == 0 && !groupedRightly(number, style))
+            style.groupAlsoDecimal = true;
+    });
+}
+
+PlainNumbers plainNumbers(std::string_view cell, const NumberStyle& style) {
+    PlainNumbers out{std::string(cell), {}};
+    std::string plain;
+    std::size_t copied = 0;
+    forEachNumber(cell, [&](std::size_t at, std::string_view number) {
+        if (!out.error.empty())
+            return;
+        plain.append(cell.substr(copied, at - copied));
+        copied = at + number.size();
+        const auto groups = std::count(number.begin(), number.end(), style.group);
+        const auto decimals = std::count(number.begin(), number.end(), style.decimal);
+        std::string written(number);
+        if (groups > 0) {
+            if (groupedRightly(number, style)) {
+                if (groups == 1 && decimals == 0 && style.groupAlsoDecimal) {
+                    out.error = "'" + std::string(number) + "' is ambiguous: this file writes '" +
+                                style.group + "' both between thousands and as a decimal " +
+                                "point; write it without separators, or with '" + style.decimal +
+                                "' for decimals";
+                    return;
+                }
+                std::erase(written, style.group);
+            } else if (groups == 1 && decimals == 0) {
+                // The other convention's decimal point, as in "2.5" in a semicolon file.
+                std::replace(written.begin(), written.end(), style.group, '.');
+                plain += written;
+                return;
+            } else {
+                out.error = "'" + std::string(number) + "' is not a number as this file writes " +
+                            "them ('" + style.decimal + "' before decimals, '" + style.group +
+                            "' between thousands)";
+                return;
+            }
+        }
+        std::replace(written.begin(), written.end(), style.decimal, '.');
+        plain += written;
+    });
+    if (!out.error.empty())
+        return out;
+    plain.append(cell.substr(copied));
+    out.text = std::move(plain);
     return out;
 }
 

@@ -33,6 +33,31 @@ CsvTable parseCsv(std::string_view text, const std::string& file);
 /// trailing spaces.
 std::string csvCell(std::string_view text, char delimiter = ',');
 
+/// How a file writes numbers: a comma-separated file writes 1,234.5 (the comma groups
+/// thousands, only inside quotes), a semicolon-separated one 1.234,5, as spreadsheets in
+/// decimal-comma locales do.
+struct NumberStyle {
+    char decimal = '.';
+    char group = ',';
+    /// The file also writes the group character as a decimal point somewhere ("2.5" in a
+    /// semicolon file): then "2.500" could be either and is refused.
+    bool groupAlsoDecimal = false;
+};
+
+NumberStyle numberStyle(char delimiter);
+
+/// Records in `style` whether a cell writes the group character as a decimal point.
+void noteNumbers(std::string_view cell, NumberStyle& style);
+
+/// The cell with every number in it written plainly, decimal point and no grouping:
+/// "1.234,5 h" -> "1234.5 h" in a semicolon file. `error` says why a number cannot be read
+/// for sure (an ambiguous "2.500", a misplaced separator).
+struct PlainNumbers {
+    std::string text;
+    std::string error;
+};
+PlainNumbers plainNumbers(std::string_view cell, const NumberStyle& style);
+
 /// The spreadsheet name of a column: 0 -> "A", 25 -> "Z", 26 -> "AA".
 std::string columnLetter(std::size_t index);
 

@@ -66,6 +66,61 @@ constexpr std::array kColumns = {
     ColumnName{Column::DefectRate, "defect rate", false},
 };
 
+/// Other names spreadsheets give the columns, after normalise(): the short forms of the
+/// value stream mapping books and the words of office teams.
+constexpr std::pair<std::string_view, Column> kAliases[] = {
+    {"step", Column::Name},
+    {"step name", Column::Name},
+    {"activity", Column::Name},
+    {"pt", Column::ProcessTime},
+    {"p/t", Column::ProcessTime},
+    {"lt", Column::LeadTime},
+    {"l/t", Column::LeadTime},
+    {"ct", Column::CycleTime},
+    {"c/t", Column::CycleTime},
+    {"wait", Column::WaitBefore},
+    {"waiting", Column::WaitBefore},
+    {"wait time", Column::WaitBefore},
+    {"queue", Column::WaitBefore},
+    {"queue time", Column::WaitBefore},
+    {"inventory", Column::InventoryBefore},
+    {"wip", Column::InventoryBefore},
+    {"pca", Column::Pca},
+    {"%ca", Column::Pca},
+    {"% c&a", Column::Pca},
+    {"c&a", Column::Pca},
+    {"%c&a", Column::Pca},
+    {"%c & a", Column::Pca},
+    {"% c & a", Column::Pca},
+    {"percent complete and accurate", Column::Pca},
+    {"complete and accurate", Column::Pca},
+    {"headcount", Column::People},
+    {"operators", Column::People},
+    {"team", Column::Role},
+    {"description", Column::Notes},
+    {"c/o", Column::Changeover},
+    {"changeover time", Column::Changeover},
+    {"batch", Column::BatchSize},
+};
+
+bool isPercentColumn(Column column) {
+    return column == Column::Pca || column == Column::Uptime || column == Column::DefectRate;
+}
+
+/// Columns whose cells are numbers or durations (the others hold text).
+bool isNumericColumn(Column column) {
+    switch (column) {
+    case Column::Name:
+    case Column::Role:
+    case Column::Systems:
+    case Column::Value:
+    case Column::Notes:
+        return false;
+    default:
+        return true;
+    }
+}
+
 std::string allColumnNames() {
     std::string out;
     for (const ColumnName& c : kColumns)
@@ -95,6 +150,7 @@ struct HeaderColumn {
     std::optional<Column> column; ///< empty: an unnamed column that must stay empty
     std::string header;           ///< as written, trimmed, for messages
     std::optional<TimeUnit> unit;
+    bool fraction = false; ///< a percentage column written 0-1: "%C&A (fraction)"
 };
 
 /// Where an import is: file, row, column. Every problem becomes an InputError naming them.
@@ -133,12 +189,14 @@ std::vector<HeaderColumn> readHeader(const detail::CsvRow& row, const std::strin
             columns.push_back(std::move(column));
             continue;
         }
-        // "process time (min)": the unit of the column's bare numbers.
+        // "process time (min)" or "Process time [min]": the unit of the column's bare numbers.
         std::string unitText;
-        if (name.back() == ')') {
-            const auto open = name.rfind('(');
+        if (name.back() == ')' || name.back() == ']') {
+            const char opening = name.back() == ')' ? '(' : '[';
+            const auto open = name.rfind(opening);
             if (open == std::string::npos)
-                place.fail("a ')' without '(' in the column name");
+                place.fail(std::string("a '") + name.back() + "' without '" + opening +
+                           "' in the column name");
             unitText = std::string(model::trim(name.substr(open + 1, name.size() - open - 2)));
             name = std::string(model::trim(name.substr(0, open)));
         }
@@ -146,10 +204,20 @@ std::vector<HeaderColumn> readHeader(const detail::CsvRow& row, const std::strin
         for (const ColumnName& c : kColumns)
             if (c.name == name)
                 known = &c;
+        for (const auto& [alias, aliased] : kAliases)
+            if (!known && alias == name)
+                for (const ColumnName& c : kColumns)
+                    if (c.column == aliased)
+                        known = &c;
         if (!known)
             place.fail("unknown column '" + column.header + "' (expected " + allColumnNames() +
                        ")");
-        if (!unitText.empty()) {
+        if (!unitText.empty() && isPercentColumn(known->column)) {
+            if (unitText == "fraction" || unitText == "0-1")
+                column.fraction = true;
+            else if (unitText != "%")
+                place.fail("a percentage column takes (%) or (fraction), not '" + unitText + "'");
+        } else if (!unitText.empty()) {
             if (!known->duration)
                 place.fail("only time columns take a unit in brackets");
             if (unitText == "m")
@@ -182,14 +250,15 @@ struct RowValues {
     std::vector<std::string> systems;
     std::optional<double> waitBefore;
     std::optional<double> inventoryBefore;
+    bool pcaWithSign = false; ///< written "95 %": a percentage for sure
 };
 
 class RowReader {
 public:
-    RowReader(const std::string& file, const Calendar& calendar, bool decimalComma)
+    RowReader(const std::string& file, const Calendar& calendar, const detail::NumberStyle& style)
         : m_file(file)
         , m_calendar(calendar)
-        , m_decimalComma(decimalComma) {}
+        , m_style(style) {}
 
     RowValues read(const detail::CsvRow& row, const std::vector<HeaderColumn>& columns) const {
         if (row.cells.size() > columns.size()) {
@@ -244,13 +313,14 @@ public:
                     number(cell, place, detail::checkNonNegative, "a number of items");
                 break;
             case Column::Pca:
-                step.pca = percent(cell, place);
+                step.pca = percent(cell, column, place);
+                values.pcaWithSign = cell.back() == '%';
                 break;
             case Column::Uptime:
-                step.uptime = percent(cell, place);
+                step.uptime = percent(cell, column, place);
                 break;
             case Column::DefectRate:
-                step.defectRate = percent(cell, place);
+                step.defectRate = percent(cell, column, place);
                 break;
             case Column::People:
                 step.headcount = number(cell, place, detail::checkPositive, "a number of people");
@@ -291,29 +361,43 @@ public:
     }
 
 private:
+    /// The cell with its numbers written plainly, as the file's convention meant them.
+    std::string plain(std::string_view cell, const CellPlace& place) const {
+        detail::PlainNumbers plain = detail::plainNumbers(cell, m_style);
+        if (!plain.error.empty())
+            place.fail(plain.error);
+        return std::move(plain.text);
+    }
     double duration(std::string_view cell, const HeaderColumn& column,
                     const CellPlace& place) const {
-        const auto parsed = parseDuration(cell, m_calendar, column.unit, m_decimalComma);
+        const auto parsed = parseDuration(plain(cell, place), m_calendar, column.unit);
         if (!parsed.ok())
             place.fail(parsed.error());
         return parsed.value();
     }
     double number(std::string_view cell, const CellPlace& place,
                   std::optional<std::string> (*check)(double), const char* what) const {
-        const auto value = parseNumber(cell, m_decimalComma);
+        const auto value = parseNumber(plain(cell, place));
         if (!value)
             place.fail("'" + std::string(cell) + "' is not " + what);
         if (auto bad = check(*value))
             place.fail(*bad);
         return *value;
     }
-    double percent(std::string_view cell, const CellPlace& place) const {
+    double percent(std::string_view cell, const HeaderColumn& column,
+                   const CellPlace& place) const {
         std::string_view digits = cell;
         if (!digits.empty() && digits.back() == '%')
             digits = model::trim(digits.substr(0, digits.size() - 1));
-        const auto value = parseNumber(digits, m_decimalComma);
+        auto value = parseNumber(plain(digits, place));
         if (!value)
             place.fail("'" + std::string(cell) + "' is not a percentage");
+        if (column.fraction && digits.size() == cell.size()) {
+            if (*value < 0 || *value > 1)
+                place.fail("'" + std::string(cell) +
+                           "' is not a fraction from 0 to 1, as the column header says");
+            *value *= 100;
+        }
         if (auto bad = detail::checkPercent(*value))
             place.fail(*bad);
         return *value;
@@ -335,13 +419,58 @@ private:
 
     const std::string& m_file;
     const Calendar& m_calendar;
-    bool m_decimalComma;
+    detail::NumberStyle m_style;
 };
+
+/// "column E '%C&A'", for warnings.
+std::string columnPlace(const std::vector<HeaderColumn>& columns, Column wanted) {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].column == wanted)
+            return "column " + columnLetter(i) + " '" + columns[i].header + "'";
+    return {};
+}
+
+/// What was read as written but is probably not what the table meant.
+void warnAboutMeaning(const std::string& file, const std::vector<HeaderColumn>& columns,
+                      const std::vector<RowValues>& rows, const CsvImportOptions& options,
+                      std::vector<std::string>& warnings) {
+    // %C&A written as fractions: 0.95 read as 0.95 %, where 95 % was surely meant.
+    bool fractionColumn = false;
+    for (const HeaderColumn& column : columns)
+        fractionColumn = fractionColumn || (column.column == Column::Pca && column.fraction);
+    std::size_t given = 0;
+    bool allUpToOne = true;
+    bool someAboveZero = false;
+    for (const RowValues& row : rows) {
+        if (!row.step.pca)
+            continue;
+        ++given;
+        allUpToOne = allUpToOne && *row.step.pca <= 1 && !row.pcaWithSign;
+        someAboveZero = someAboveZero || *row.step.pca > 0;
+    }
+    if (!fractionColumn && given > 0 && allUpToOne && someAboveZero)
+        warnings.push_back(file + ": " + columnPlace(columns, Column::Pca) +
+                           ": every value is between 0 and 1, so they read as percentages "
+                           "below 1 % (0.95 is 0.95 %); if they are fractions, write them as "
+                           "percentages (95) or name the column '%C&A (fraction)'");
+    // An inventory needs demand to become time; without it, it stays a count.
+    if (!options.demandPerDay)
+        for (const RowValues& row : rows)
+            if (row.inventoryBefore && *row.inventoryBefore > 0) {
+                warnings.push_back(
+                    file + ": row " + std::to_string(row.row) + ", " +
+                    columnPlace(columns, Column::InventoryBefore) + ": an inventory of " +
+                    formatNumber(*row.inventoryBefore) +
+                    " items, and the map has no customer demand to turn it into time; give "
+                    "--demand-per-day N (items per working day), or set the map's demand");
+                break; // one warning names the fix for all
+            }
+}
 
 } // namespace
 
 Id importCsvSteps(Project& project, std::string_view text, const std::string& file,
-                  const CsvImportOptions& options) {
+                  const CsvImportOptions& options, std::vector<std::string>* warnings) {
     // Everything is read and built aside; the project changes only once nothing can fail.
     Calendar calendar = project.props.calendar;
     if (options.hoursPerDay) {
@@ -365,7 +494,14 @@ Id importCsvSteps(Project& project, std::string_view text, const std::string& fi
                          "step");
     const detail::CsvRow& headerRow = table.rows[headerIndex];
     const std::vector<HeaderColumn> columns = readHeader(headerRow, file);
-    const RowReader reader(file, calendar, table.delimiter == ';');
+    // How the file writes numbers, from every number it holds: a "2.5" anywhere makes a
+    // "2.500" in a semicolon file ambiguous.
+    detail::NumberStyle style = detail::numberStyle(table.delimiter);
+    for (std::size_t i = headerIndex + 1; i < table.rows.size(); ++i)
+        for (std::size_t c = 0; c < table.rows[i].cells.size() && c < columns.size(); ++c)
+            if (columns[c].column && isNumericColumn(*columns[c].column))
+                detail::noteNumbers(table.rows[i].cells[c], style);
+    const RowReader reader(file, calendar, style);
     std::vector<RowValues> rows;
     for (std::size_t i = headerIndex + 1; i < table.rows.size(); ++i)
         if (!table.rows[i].blank()) // blank rows, as spreadsheets leave at the end, are skipped
@@ -373,6 +509,8 @@ Id importCsvSteps(Project& project, std::string_view text, const std::string& fi
     if (rows.empty())
         throw InputError(file, "row " + std::to_string(headerRow.number + 1),
                          "no steps: the table has a header row but no row below it");
+    if (warnings)
+        warnAboutMeaning(file, columns, rows, options, *warnings);
 
     Id nextId = project.nextId;
     auto allocate = [&] { return nextId++; };
@@ -502,7 +640,7 @@ std::string exportCsvSteps(const Project& project, const Map& map, std::span<con
     std::string out;
     for (const ColumnName& column : kColumns)
         out += (out.empty() ? "" : ",") + csvCell(column.name);
-    out += "\n";
+    out += "\r\n";
 
     auto optionalDuration = [&](const std::optional<double>& value) {
         return value ? exactDuration(*value, calendar) : std::string();
@@ -564,7 +702,7 @@ std::string exportCsvSteps(const Project& project, const Map& map, std::span<con
         std::string line;
         for (std::size_t i = 0; i < std::size(cells); ++i)
             line += (i == 0 ? "" : ",") + csvCell(cells[i]);
-        out += line + "\n";
+        out += line + "\r\n";
     }
     return out;
 }

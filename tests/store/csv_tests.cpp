@@ -319,17 +319,17 @@ TEST_CASE("CSV export writes each duration in the largest exact unit", "[store][
         add("milli", 3600.06)};     // 60.001 min: exact with 3 decimals
     const std::string csv = exportCsvSteps(project, map, order);
     CHECK(csv == "name,process time,lead time,wait before,inventory before,%c&a,people,role,"
-                 "systems,value,notes,cycle time,changeover,batch size,uptime,defect rate\n"
-                 "week,1 wk,,,,,1,,,VA,,,,,,\n"
-                 "days,1.5 d,,,,,1,,,VA,,,,,,\n"
-                 "hours,1.5 h,,,,,1,,,VA,,,,,,\n"
-                 "minutes,2.5 min,,,,,1,,,VA,,,,,,\n"
-                 "seconds,45 s,,,,,1,,,VA,,,,,,\n"
-                 "odd,5400.25 s,,,,,1,,,VA,,,,,,\n"
-                 "fraction,0.1 s,,,,,1,,,VA,,,,,,\n"
-                 "zero,0 s,,,,,1,,,VA,,,,,,\n"
-                 "unset,,,,,,1,,,VA,,,,,,\n"
-                 "milli,60.001 min,,,,,1,,,VA,,,,,,\n");
+                 "systems,value,notes,cycle time,changeover,batch size,uptime,defect rate\r\n"
+                 "week,1 wk,,,,,1,,,VA,,,,,,\r\n"
+                 "days,1.5 d,,,,,1,,,VA,,,,,,\r\n"
+                 "hours,1.5 h,,,,,1,,,VA,,,,,,\r\n"
+                 "minutes,2.5 min,,,,,1,,,VA,,,,,,\r\n"
+                 "seconds,45 s,,,,,1,,,VA,,,,,,\r\n"
+                 "odd,5400.25 s,,,,,1,,,VA,,,,,,\r\n"
+                 "fraction,0.1 s,,,,,1,,,VA,,,,,,\r\n"
+                 "zero,0 s,,,,,1,,,VA,,,,,,\r\n"
+                 "unset,,,,,,1,,,VA,,,,,,\r\n"
+                 "milli,60.001 min,,,,,1,,,VA,,,,,,\r\n");
 }
 
 TEST_CASE("CSV export follows the given order and quotes cells as needed", "[store][csv]") {
@@ -348,9 +348,9 @@ TEST_CASE("CSV export follows the given order and quotes cells as needed", "[sto
     const std::vector<Id> order = {b.id, 999, a.id}; // 999 is not a step: skipped
     const std::string csv = exportCsvSteps(project, map, order);
     const std::string header = csv.substr(0, csv.find('\n') + 1);
-    CHECK(csv.substr(header.size()) == "\" padded \",,,,,,1,,,VA,,,,,,\n"
+    CHECK(csv.substr(header.size()) == "\" padded \",,,,,,1,,,VA,,,,,,\r\n"
                                        "\"Check, \"\"carefully\"\"\",,,,,,1,,,VA,\"two\nlines\","
-                                       ",,,,\n");
+                                       ",,,,\r\n"); // RFC 4180 line ends; the cell keeps its own
 }
 
 TEST_CASE("CSV export then import gives the same steps, waits and inventories", "[store][csv]") {
@@ -424,4 +424,111 @@ TEST_CASE("a CSV duration or number that overflows is refused at its row and col
     CHECK(inUnitColumn.place() == "row 2, column B 'lead time (wk)'");
     const InputError people = importError("name,people\nA,1" + std::string(400, '0') + "\n");
     CHECK(people.place() == "row 2, column B 'people'");
+}
+
+TEST_CASE("a semicolon table reads thousands and decimals as the spreadsheet meant them",
+          "[store][csv]") {
+    Project project;
+    CsvImportOptions options;
+    options.demandPerDay = 500;
+    const Map& map = importInto(project,
+                                "name;process time [min];inventory before;batch size\n"
+                                "Cut;1,5;2.500;1.234,5\n"
+                                "Weld;2;1.000.000;3\n",
+                                options);
+    const auto steps = stepsOf(map);
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[0].processTime == 90.0); // 1,5 min
+    CHECK(steps[0].batchSize == 1234.5);
+    std::vector<double> quantities;
+    for (const auto& [id, wait] : map.waits)
+        quantities.push_back(*wait.quantity);
+    CHECK(quantities == std::vector<double>{2500, 1000000});
+}
+
+TEST_CASE("a comma table reads quoted thousands; an ambiguous number is refused with its place",
+          "[store][csv]") {
+    Project project;
+    CsvImportOptions options;
+    options.demandPerDay = 500;
+    const Map& map = importInto(project,
+                                "name,process time (s),inventory before\n"
+                                "Cut,\"1,234.5\",\"2,500\"\n"
+                                "Weld,2.500,3\n",
+                                options);
+    const auto steps = stepsOf(map);
+    CHECK(steps[0].processTime == 1234.5);
+    CHECK(steps[1].processTime == 2.5); // a comma file's point is a decimal point
+    CHECK(map.waits.begin()->second.quantity == 2500.0);
+
+    // A semicolon file that writes "2.5" somewhere cannot mean 2500 by "2.500" for sure.
+    const InputError error =
+        importError("name;process time (min);inventory before\nA;2.5;\nB;1;2.500\n", options);
+    CHECK_THAT(error.what(), Catch::Contains("row 3, column C 'inventory before'") &&
+                                 Catch::Contains("'2.500' is ambiguous"));
+    CHECK_THAT(importError("name;batch size\nA;1.23.4\n").what(),
+               Catch::Contains("row 2, column B") && Catch::Contains("'1.23.4'"));
+}
+
+TEST_CASE("column names: units in brackets, short forms and other common names", "[store][csv]") {
+    Project project;
+    const Map& map = importInto(project, "Step,PT [min],LT (h),C/T [s],% C&A,Queue [h],Headcount\n"
+                                         "Check,1 h 30 min,1:30,45,90,2,2\n");
+    const auto steps = stepsOf(map);
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].processTime == 5400.0);
+    CHECK(steps[0].leadTime == 5400.0); // 1:30 is an hour and a half
+    CHECK(steps[0].cycleTime == 45.0);
+    CHECK(steps[0].pca == 90.0);
+    CHECK(steps[0].headcount == 2);
+    REQUIRE(map.waits.size() == 1);
+    CHECK(map.waits.begin()->second.time == 7200.0);
+    CHECK_THAT(importError("name,process time [min\nA,1\n").what(),
+               Catch::Contains("unknown column"));
+}
+
+TEST_CASE("%C&A written as fractions is warned about, or read as fractions when the header says",
+          "[store][csv]") {
+    Project project;
+    std::vector<std::string> warnings;
+    const Id id = importCsvSteps(project, "name,%C&A\nA,0.95\nB,0.8\n", "steps.csv", {}, &warnings);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings[0], Catch::Contains("steps.csv: column B '%C&A'") &&
+                                Catch::Contains("between 0 and 1") &&
+                                Catch::Contains("(fraction)"));
+    CHECK(stepsOf(*project.findMap(id))[0].pca == 0.95); // read as written, not guessed
+
+    warnings.clear();
+    CsvImportOptions options;
+    options.mapName = "Fractions";
+    const Id fractions = importCsvSteps(project, "name,%C&A (fraction)\nA,0.95\nB,80%\n",
+                                        "steps.csv", options, &warnings);
+    CHECK(warnings.empty());
+    const auto steps = stepsOf(*project.findMap(fractions));
+    CHECK(steps[0].pca == Approx(95.0));
+    CHECK(steps[1].pca == 80.0);
+    CHECK_THAT(importError("name,%C&A (fraction)\nA,1.5\n").what(),
+               Catch::Contains("row 2, column B") && Catch::Contains("fraction from 0 to 1"));
+
+    warnings.clear();
+    options.mapName = "Percent";
+    importCsvSteps(project, "name,%C&A\nA,0.5 %\nB,1\n", "steps.csv", options, &warnings);
+    CHECK(warnings.empty()); // a % sign says percent
+}
+
+TEST_CASE("an inventory without demand is warned about at once with its row and the fix",
+          "[store][csv]") {
+    Project project;
+    std::vector<std::string> warnings;
+    importCsvSteps(project, "name,inventory before\nA,\nB,120\n", "steps.csv", {}, &warnings);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings[0], Catch::Contains("row 3, column B 'inventory before'") &&
+                                Catch::Contains("120 items") &&
+                                Catch::Contains("--demand-per-day"));
+    warnings.clear();
+    CsvImportOptions options;
+    options.mapName = "With demand";
+    options.demandPerDay = 40;
+    importCsvSteps(project, "name,inventory before\nA,\nB,120\n", "steps.csv", options, &warnings);
+    CHECK(warnings.empty());
 }

@@ -44,7 +44,7 @@ QRectF mapPictureRect(const model::Map& map);
 
 /// Paints the title line, the map and its timeline in scene units (see mapPictureRect).
 void paintMapPicture(QPainter& painter, const model::Project& project, const model::Map& map,
-                     const metrics::MapMetrics& metrics);
+                     const metrics::MapMetrics& metrics, bool withElements = true);
 
 /// The map with its timeline as an image. Throws ExportError when the image would be larger
 /// than kMaxImageSide or kMaxImagePixels.
