@@ -13,6 +13,8 @@ namespace {
 
 constexpr qreal kCellPadX = 4;
 constexpr qreal kCellPadY = 3;
+/// A wrapping column shows its whole text: a reader never meets a cut description.
+constexpr int kAllLines = 1000;
 
 } // namespace
 
@@ -193,8 +195,7 @@ qreal TableBlock::rowHeight(qreal width, int row) const {
         const QString& text = r.cells[index];
         if (c.maxLines > 1 && !text.isEmpty())
             lines = std::max<int>(
-                lines,
-                static_cast<int>(wrapText(text, font, w - 2 * kCellPadX, c.maxLines).size()));
+                lines, static_cast<int>(wrapText(text, font, w - 2 * kCellPadX, kAllLines).size()));
     }
     cached = QFontMetricsF(font).height() * lines + 2 * kCellPadY;
     return cached;
@@ -249,7 +250,7 @@ void TableBlock::paint(QPainter& painter, const QRectF& area, int first, int las
             const QColor ink = colour != r.colours.end() ? colour->second : t.ink;
             const QRectF cell(x + kCellPadX, y + kCellPadY, w - 2 * kCellPadX, h - 2 * kCellPadY);
             if (c.maxLines > 1)
-                paintWrappedText(painter, cell, r.cells[index], font, ink, c.maxLines,
+                paintWrappedText(painter, cell, r.cells[index], font, ink, kAllLines,
                                  c.alignment | Qt::AlignTop);
             else
                 paintElidedText(
@@ -268,15 +269,17 @@ void TableBlock::paint(QPainter& painter, const QRectF& area, int first, int las
 
 // ---------------------------------------------------------------------------------------
 
-OmittedColumnsNote::OmittedColumnsNote(std::shared_ptr<const TableBlock> table)
-    : m_table(std::move(table)) {}
+OmittedColumnsNote::OmittedColumnsNote(std::shared_ptr<const TableBlock> table, QString where)
+    : m_table(std::move(table))
+    , m_where(std::move(where)) {}
 
 QString OmittedColumnsNote::text(qreal width) const {
     const QStringList omitted = m_table->omittedColumns(width);
     if (omitted.isEmpty())
         return {};
-    return mapText("Left out for want of width: %1. The CSV export has every column.")
-        .arg(omitted.join(QStringLiteral(", ")));
+    return mapText("Left out for want of width: %1. %2")
+        .arg(omitted.join(QStringLiteral(", ")),
+             m_where.isEmpty() ? mapText("The CSV export has every column.") : m_where);
 }
 
 qreal OmittedColumnsNote::height(qreal width, int, int) const {

@@ -165,6 +165,46 @@ TEST_CASE("The comparison section holds the figures, charts and step changes") {
         CHECK(text.find(expected) != std::string::npos);
 }
 
+TEST_CASE("A comparison report opens with the gap, then shows both maps and both red pens") {
+    model::Project project = changeRequests();
+    project.props.description = "Change requests from the business to the release.";
+    project.maps.front().props.notes = "Walked on the floor with the team.";
+    ReportOptions options;
+    options.date = "2024-05-06";
+    options.compareFrom = project.maps.front().id;
+    const Report report(project, project.maps.back(), options);
+    const fs::path pdf = outputFolder("comparison-order") / "comparison.pdf";
+    writePdfReport(path(pdf), report);
+    // Page 1: the figures before and after, and what they rest on.
+    const std::string first = pdfPageText(pdf, 1);
+    for (const char* expected :
+         {"Comparison: Current state → Future state", "Lead time", "Customer demand",
+          "Available time", "Change requests from the business to the release.",
+          "Walked on the floor with the team."})
+        CHECK(first.find(expected) != std::string::npos);
+    // Then the current state's map page, and the future state's.
+    const std::vector<PagedDocument::Bookmark> marks = report.bookmarks();
+    REQUIRE(marks.size() >= 4);
+    const auto pageOf = [&](const std::string& title) {
+        for (const auto& mark : marks)
+            if (mark.title.toStdString() == title)
+                return mark.page + 1;
+        return -1;
+    };
+    const int current = pageOf("Map: Current state");
+    const int future = pageOf("Map: Future state");
+    REQUIRE(current > 1);
+    REQUIRE(future == current + 1);
+    for (const auto& [id, step] : project.maps.front().steps)
+        CHECK(pdfPageText(pdf, current).find(drawnNameLines(step.name).front().toStdString()) !=
+              std::string::npos);
+    // Both red-pen lists, each with its own heading and costs.
+    const std::string all = pdfText(pdf);
+    CHECK(all.find("Red pen on Current state: places worth fixing") != std::string::npos);
+    CHECK(all.find("Red pen on Future state: places worth fixing") != std::string::npos);
+    CHECK(pageOf("Red pen: Current state") > future);
+}
+
 TEST_CASE("Pages scale to any device: a 300 dpi PDF has the same text as a 1200 dpi one") {
     const model::Project project = changeRequests();
     const Report report(project, project.maps.front(), mapOnly());
