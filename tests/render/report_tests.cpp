@@ -257,3 +257,43 @@ TEST_CASE("The title block names the process owner unless an author is given") {
 }
 
 } // namespace gemba::render::test
+
+#include "report_blocks.h"
+
+namespace gemba::render::test {
+
+TEST_CASE("Pagination keeps rows with their table: no first or last row alone on a page") {
+    using detail::TableBlock;
+    auto table = std::make_shared<TableBlock>(std::vector<TableBlock::Column>{
+        {QStringLiteral("Step"), 100, 1, Qt::AlignLeft, 2, 100},
+        {QStringLiteral("Field"), 100, 1, Qt::AlignLeft, 1, 100},
+    });
+    for (int i = 0; i < 12; ++i) {
+        table->addRow({QStringLiteral("Step %1").arg(i), QStringLiteral("Name")});
+        table->addRow({QString(), QStringLiteral("Lead time")}); // continues the step above
+    }
+    const qreal width = 400;
+    const qreal row = table->height(width, 0, 1) - table->height(width, 0, 0);
+    const auto heading = std::make_shared<detail::HeadingBlock>(QStringLiteral("Steps changed"));
+    const auto filler = std::make_shared<detail::TextBlock>(QStringLiteral("Filler"), 8);
+    // Page heights that leave every possible remainder at the foot of a page.
+    for (qreal extra = 0; extra < 8 * row; extra += row / 3) {
+        const QRectF page(0, 0, width, 200 + extra);
+        const auto pages = detail::paginate({filler, heading, table}, page);
+        INFO("page height " << page.height());
+        for (const auto& placements : pages)
+            for (const detail::Placement& placed : placements) {
+                if (placed.block != table)
+                    continue;
+                CHECK_FALSE((placed.first == 0 && placed.last == 1)); // first row alone
+                CHECK(placed.first != table->rowCount() - 1);         // last row alone
+                CHECK(placed.first % 2 == 0); // a step's continuation stays with it
+            }
+        // A heading is never the last thing on a page.
+        for (const auto& placements : pages)
+            if (!placements.empty())
+                CHECK_FALSE(placements.back().block->keepWithNext());
+    }
+}
+
+} // namespace gemba::render::test
