@@ -1,11 +1,16 @@
 // gemba-bench-export: how long the exports of a big map take. A generated map of 500 steps
 // is exported as the PDF report (map page, step table, red pen, findings), as SVG, as PNG
-// 8,000 pixels wide and as the CSV step table; the table gives the median, fastest and slowest of
-// several runs after one untimed warm-up. Goal: the PDF report in under 2 s. Offscreen
-// unless a platform is chosen:
+// 8,000 pixels wide and as the CSV step table, and with a future state derived from it as the
+// one-page summary; the summary of the largest example (by steps) is timed as well. The table
+// gives the median, fastest and slowest of several runs after one untimed warm-up. Goals: the
+// PDF report in under 2 s, the example's summary in under 0.5 s. Offscreen unless a platform is
+// chosen:
 //   build/bin/gemba-bench-export [--steps N] [--seed S] [--runs R] [--keep DIR]
+#include "gemba/model/operations.h"
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gemba/render/summary.h"
+#include "gemba/store/project_file.h"
 #include "map_generator.h"
 
 #include <QDir>
@@ -16,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -108,6 +114,46 @@ int main(int argc, char** argv) {
     }));
     rows.back().goalMs = 2000;
     rows.back().note = std::to_string(pages) + " pages";
+    // The summary of the generated map beside a future state made from it: the worst case of
+    // a summary, two long streams drawn as their ladders.
+    model::Project withFuture = project;
+    model::Map future = model::deriveMap([&] { return withFuture.allocateId(); }, map,
+                                         "Future state", model::MapState::Future);
+    future.props.madeFrom = map.id;
+    withFuture.maps.push_back(future);
+    render::SummaryOptions summaryOptions;
+    summaryOptions.date = "2024-01-01";
+    rows.push_back(timeIt("Summary page", options.runs, [&] {
+        render::writePdfReport(file("summary.pdf"),
+                               render::SummaryReport(withFuture, summaryOptions));
+    }));
+    rows.back().note = "this map and a future state";
+
+    // The largest example, by steps: the goal is set on it.
+    std::filesystem::path largest;
+    std::size_t largestSteps = 0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(GEMBA_EXAMPLES_DIR, ec)) {
+        if (entry.path().extension() != ".gemba")
+            continue;
+        std::size_t steps = 0;
+        for (const model::Map& m : store::openProject(entry.path()).maps)
+            steps += m.steps.size();
+        if (steps > largestSteps) {
+            largestSteps = steps;
+            largest = entry.path();
+        }
+    }
+    if (!largest.empty()) {
+        const model::Project example = store::openProject(largest);
+        rows.push_back(timeIt("Summary, example", options.runs, [&] {
+            render::writePdfReport(file("example-summary.pdf"),
+                                   render::SummaryReport(example, summaryOptions));
+        }));
+        rows.back().goalMs = 500;
+        rows.back().note = largest.filename().string();
+    }
+
     rows.push_back(
         timeIt("SVG", options.runs, [&] { render::writeSvg(file("map.svg"), project, map); }));
     // A long stream is wider than any screen: the picture is drawn 8,000 pixels wide.

@@ -1,8 +1,10 @@
 #include "export_dialogs.h"
 
 #include "compare_view.h"
+#include "document_preview.h"
 #include "editor_document.h"
 #include "gemba/metrics/metrics.h"
+#include "summary_dialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -17,9 +19,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -191,6 +190,7 @@ ExportActions::ExportActions(EditorDocument& document, std::function<model::Id()
     m_menu->setObjectName(QStringLiteral("menuExport"));
     const std::pair<const char*, std::pair<QString, Kind>> actions[] = {
         {"actionExportPdf", {tr("PDF &Report…"), Kind::Pdf}},
+        {"actionExportSummary", {tr("One-Page S&ummary (PDF)…"), Kind::Summary}},
         {"actionExportSvg", {tr("&SVG Image…"), Kind::Svg}},
         {"actionExportPng", {tr("P&NG Image…"), Kind::Png}},
         {"actionExportCsvSteps", {tr("CSV &Step Table…"), Kind::StepsCsv}},
@@ -243,6 +243,14 @@ bool ExportActions::exportPdf(const QString& path, model::Id mapId,
     return run(
         path,
         [&] { render::writePdfReport(path, render::Report(m_document.project(), *map, options)); },
+        error);
+}
+
+bool ExportActions::exportSummary(const QString& path, const render::SummaryOptions& options,
+                                  QString* error) {
+    return run(
+        path,
+        [&] { render::writePdfReport(path, render::SummaryReport(m_document.project(), options)); },
         error);
 }
 
@@ -309,6 +317,13 @@ void ExportActions::exportWithDialog(Kind kind) {
         if (dialog.exec() != QDialog::Accepted)
             return;
         report = m_reportOptions = dialog.options();
+    } else if (kind == Kind::Summary) {
+        SummaryOptionsDialog dialog(m_document.project(), map, m_window);
+        if (m_summaryOptions.current != model::kNoId && m_document.map(m_summaryOptions.current))
+            dialog.setOptions(m_summaryOptions);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_summaryOptions = dialog.options();
     } else if (kind == Kind::Png) {
         ImageOptionsDialog dialog(m_window);
         if (dialog.exec() != QDialog::Accepted)
@@ -323,6 +338,8 @@ void ExportActions::exportWithDialog(Kind kind) {
         switch (kind) {
         case Kind::Pdf:
             return {QStringLiteral(".pdf"), tr("PDF (*.pdf)")};
+        case Kind::Summary:
+            return {QStringLiteral(" - summary.pdf"), tr("PDF (*.pdf)")};
         case Kind::Svg:
             return {QStringLiteral(".svg"), tr("SVG (*.svg)")};
         case Kind::Png:
@@ -343,6 +360,9 @@ void ExportActions::exportWithDialog(Kind kind) {
     switch (kind) {
     case Kind::Pdf:
         ok = exportPdf(path, map, report, &error);
+        break;
+    case Kind::Summary:
+        ok = exportSummary(path, m_summaryOptions, &error);
         break;
     case Kind::Svg:
         ok = exportSvg(path, map, &error);
@@ -379,16 +399,7 @@ void ExportActions::print() {
         QMessageBox::critical(m_window, tr("Cannot print"), QString::fromUtf8(e.what()));
         return;
     }
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageLayout(report->pageLayout());
-    printer.setDocName(report->title());
-    QPrintPreviewDialog preview(&printer, m_window);
-    preview.setObjectName(QStringLiteral("printPreview"));
-    // The same report painter as the PDF, on the printer's paintable area.
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* target) {
-        QPainter painter(target);
-        report->print(painter, *target);
-    });
+    DocumentPreview preview(*report, m_window);
     preview.exec();
 }
 

@@ -3,6 +3,7 @@
 #include "gemba/model/types.h"
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gemba/render/summary.h"
 
 #include <QDialog>
 #include <QMenu>
@@ -60,8 +61,9 @@ private:
     QCheckBox* m_transparent;
 };
 
-/// The editor's ways out: File > Export (PDF report, SVG, PNG, CSV step table, CSV figures),
-/// File > Print… with a preview, and Map > Compare Maps…. Every action has an objectName
+/// The editor's ways out: File > Export (PDF report, one-page summary, SVG, PNG, CSV step table,
+/// CSV figures), File > Print… with a preview, and Map > Compare Maps…. Every action has an
+/// objectName
 /// ("actionExportPdf", "actionPrint", "actionCompareMaps"...) for the tests, and every export
 /// also runs without a dialog, on a path, for them.
 class ExportActions : public QObject {
@@ -83,12 +85,14 @@ public:
                    QString* error);
     bool exportStepsCsv(const QString& path, model::Id map, QString* error);
     bool exportMetricsCsv(const QString& path, model::Id map, QString* error);
+    /// The one-page summary of the workshop (its maps are in `options`).
+    bool exportSummary(const QString& path, const render::SummaryOptions& options, QString* error);
 
     /// The report's options as last chosen (the author and comparison as last given).
     const render::ReportOptions& reportOptions() const { return m_reportOptions; }
 
 private:
-    enum class Kind { Pdf, Svg, Png, StepsCsv, MetricsCsv };
+    enum class Kind { Pdf, Summary, Svg, Png, StepsCsv, MetricsCsv };
     void exportWithDialog(Kind kind);
     void print();
     void showCompare();
@@ -103,6 +107,7 @@ private:
     QAction* m_print;
     QAction* m_compare;
     render::ReportOptions m_reportOptions;
+    render::SummaryOptions m_summaryOptions;
     QString m_lastFolder;
 };
 

@@ -8,6 +8,7 @@
 #include "gemba/model/units.h"
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gemba/render/summary.h"
 #include "gemba/store/csv_map.h"
 #include "gemba/store/figures_csv.h"
 #include "gui.h"
@@ -72,15 +73,35 @@ const model::Map& chosenMap(const model::Project& project, const std::string& fi
                      std::to_string(project.maps.size()) + " maps: " + listMapNames(project) + ")");
 }
 
+/// --page (or its long form --page-size): the paper, else `fallback`.
+render::PageSize pageOption(const Args& args, render::PageSize fallback) {
+    if (args.has("--page") && args.has("--page-size"))
+        throw UsageError("give --page or --page-size, not both (they are the same option)");
+    const char* option = args.has("--page-size") ? "--page-size" : "--page";
+    const auto page = args.value(option);
+    if (!page)
+        return fallback;
+    const auto size = render::pageSizeFromName(qs(*page));
+    if (!size)
+        throw UsageError(std::string("option ") + option + " takes A4, A3 or Letter, not '" +
+                         *page + "'");
+    return *size;
+}
+
+/// --date: a real calendar day, or empty for today.
+std::string dateOption(const Args& args) {
+    const auto date = args.value("--date");
+    if (!date)
+        return {};
+    if (!model::isIsoDate(*date))
+        throw UsageError("option --date takes a calendar date YYYY-MM-DD, not '" + *date + "'");
+    return *date;
+}
+
 render::ReportOptions reportOptions(const Args& args, const model::Project& project,
                                     const std::string& file) {
     render::ReportOptions options;
-    if (auto page = args.value("--page")) {
-        const auto size = render::pageSizeFromName(qs(*page));
-        if (!size)
-            throw UsageError("option --page takes A4, A3 or Letter, not '" + *page + "'");
-        options.pageSize = *size;
-    }
+    options.pageSize = pageOption(args, options.pageSize);
     options.landscape = !args.has("--portrait");
     if (auto scale = args.value("--scale"); scale && *scale != "fit") {
         std::string number = *scale;
@@ -97,8 +118,7 @@ render::ReportOptions reportOptions(const Args& args, const model::Project& proj
     options.findings = !args.has("--no-findings");
     if (auto author = args.value("--author"))
         options.author = *author;
-    if (auto date = args.value("--date"))
-        options.date = *date;
+    options.date = dateOption(args);
     if (auto from = args.value("--from"))
         options.compareFrom = mapNamed(project, file, *from).id;
     return options;
@@ -190,7 +210,7 @@ int runExport(const Args& args, Context& context) {
     if (args.has("--dpi") && args.has("--width"))
         throw UsageError("give --dpi or --width, not both");
     if (extension == ".csv")
-        csvTableOption(args); // a bad --table is bad usage, before any file is read
+        csvTableOption(args);   // a bad --table is bad usage, before any file is read
     if (extension == ".drawio") // no drawing: no Qt
         return exportDrawioFile(args, context, file, output);
 
@@ -255,6 +275,50 @@ int exportMap(const Args& args, Context& context, const std::string& file,
     return reportErrors(context, file, {&map}, project) ? kExitFindings : kExitOk;
 }
 
+/// The one-page summary: --from the current state, --to the future state (each found when
+/// left out, as the summary's options say).
+int writeSummary(const Args& args, Context& context, const std::string& file,
+                 const model::Project& project, const std::string& output) {
+    for (const char* option : {"--scale", "--no-steps", "--no-red-pen", "--no-findings"})
+        if (args.has(option))
+            throw UsageError(std::string("option ") + option +
+                             " is for the full report, not the one-page --summary");
+    render::SummaryOptions options;
+    options.pageSize = pageOption(args, render::PageSize::A3);
+    options.landscape = !args.has("--portrait");
+    if (auto from = args.value("--from"))
+        options.current = mapNamed(project, file, *from).id;
+    if (auto to = args.has("--to") ? args.value("--to") : args.value("--map"))
+        options.future = mapNamed(project, file, *to).id;
+    if (options.current != model::kNoId && options.current == options.future)
+        throw UsageError("--from and --to name the same map");
+    if (auto author = args.value("--author"))
+        options.author = *author;
+    options.date = dateOption(args);
+    const auto gui = startGui();
+    std::unique_ptr<render::SummaryReport> summary;
+    try {
+        summary = std::make_unique<render::SummaryReport>(project, options);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    try {
+        render::writePdfReport(qs(output), *summary);
+    } catch (const render::ExportError& e) {
+        throw Failure(e.what());
+    }
+    const model::Map* current = project.findMap(summary->currentMap());
+    const model::Map* future = project.findMap(summary->futureMap());
+    context.out << "Wrote " << output << ": one-page summary of \"" << current->props.name << "\""
+                << (future ? " → \"" + future->props.name + "\"" : std::string()) << ", "
+                << render::pageSizeName(options.pageSize).toStdString()
+                << (options.landscape ? " landscape" : " portrait") << "\n";
+    std::vector<const model::Map*> maps{current};
+    if (future)
+        maps.push_back(future);
+    return reportErrors(context, file, maps, project) ? kExitFindings : kExitOk;
+}
+
 int runReport(const Args& args, Context& context) {
     const std::string file = args.positional[0];
     const std::string output = requiredOutput(args, "REPORT.pdf");
@@ -263,6 +327,8 @@ int runReport(const Args& args, Context& context) {
     if (args.has("--map") && args.has("--to"))
         throw UsageError("give --map or --to, not both (they name the same map)");
     const model::Project project = readProject(file);
+    if (args.has("--summary"))
+        return writeSummary(args, context, file, project, output);
     auto name = args.has("--to") ? args.value("--to") : args.value("--map");
     const auto from = args.value("--from");
     // As in `compare`: of two maps, --from names one and the report is about the other.
@@ -280,7 +346,8 @@ int runReport(const Args& args, Context& context) {
 
 const std::vector<OptionSpec>& reportOptionSpecs() {
     static const std::vector<OptionSpec> specs = {
-        {"--page", "", "SIZE", "A4 (default), A3 or Letter"},
+        {"--page", "", "SIZE", "A4 (default; A3 for --summary), A3 or Letter"},
+        {"--page-size", "", "SIZE", "the same as --page"},
         {"--portrait", "", "", "portrait pages (default: landscape)"},
         {"--scale", "", "fit|PERCENT",
          "fit the map to its page (default), or draw it at PERCENT over several pages"},
@@ -288,7 +355,8 @@ const std::vector<OptionSpec>& reportOptionSpecs() {
         {"--no-red-pen", "", "", "leave out the red-pen list"},
         {"--no-findings", "", "", "leave out the validation findings"},
         {"--author", "", "NAME", "the author in the title block (default: the process owner)"},
-        {"--date", "", "YYYY-MM-DD", "the date in the title block (default: today)"},
+        {"--date", "", "YYYY-MM-DD",
+         "the date in the title block (default: today; an impossible date is refused)"},
     };
     return specs;
 }
@@ -354,9 +422,17 @@ Command reportCommand() {
         "the comparison: figures before and after, lead time by segment, the lead-time\n"
         "waterfall, and the steps added, removed and changed.\n"
         "--to (or --map) may be left out when the project has one map, or two and --from\n"
-        "names the other. Exits with 1 when a map has errors (the report is written, without\n"
-        "its figures), 2 for bad usage.",
+        "names the other.\n"
+        "--summary writes the one-page summary instead (A3 landscape unless --page says\n"
+        "otherwise): the case for change and goals, the current (--from) and future (--to)\n"
+        "maps side by side with their ladders, the key figures before and after, the top red\n"
+        "pens with their cost, the selected ideas, the actions with owners and due dates and\n"
+        "the next review after --date. Maps left out are found: the future state made from\n"
+        "the current one.\n"
+        "Exits with 1 when a map has errors (the report is written, without its figures), 2\n"
+        "for bad usage.",
         withReportOptions({
+            {"--summary", "", "", "the one-page summary of the workshop"},
             {"--output", "-o", "REPORT.pdf", "the PDF to write"},
             {"--to", "", "MAP", "the map the report is about (to-be, when comparing)"},
             {"--map", "", "MAP", "the same as --to"},

@@ -308,6 +308,10 @@ std::string formatNumber(double value, int decimals) {
 std::string formatPercent(double ratio) {
     const double percent = ratio * 100.0;
     const double magnitude = std::abs(percent);
+    // Below half the last of the six decimals a percentage ever shows, the value is zero
+    // within the rounding of the sums it came from (a product of shares, a loop's series).
+    if (magnitude < 5e-7)
+        return "0%";
     int decimals = 1;
     if (magnitude > 0 && magnitude < 1)
         decimals = std::min(6, 1 - static_cast<int>(std::floor(std::log10(magnitude))));

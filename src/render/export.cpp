@@ -7,10 +7,11 @@
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
-#include "gemba/render/workshop_report.h"
 #include "gemba/store/csv_steps.h"
+#include "pdf_outline.h"
 #include "report_parts.h"
 
+#include <QBuffer>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPicture>
@@ -267,35 +268,40 @@ void writeSvg(const QString& path, const model::Project& project, const model::M
     file.commit();
 }
 
-namespace {
-
-/// Any paged document (the map report, the workshop's documents) as a PDF.
-template <class Document> void writePdfDocument(const QString& path, const Document& report) {
+void writePdfReport(const QString& path, const PagedDocument& report) {
     AtomicFile file(path);
-    QPdfWriter writer(&file.device());
-    // Vector output at a fine grid; page content is scaled to it (see Report::print).
-    writer.setResolution(1200);
-    writer.setPageLayout(report.pageLayout());
-    writer.setTitle(report.title());
-    writer.setCreator(QStringLiteral("Gemba %1").arg(QStringLiteral(GEMBA_VERSION)));
-    QPainter painter;
-    if (!painter.begin(&writer))
-        file.fail(QStringLiteral("the PDF writer could not start"));
-    const bool printed = report.print(painter, writer);
-    painter.end();
-    if (!printed)
-        file.fail(QStringLiteral("the PDF writer could not add a page"));
+    // Written to memory first: the outline and the document information Qt's writer leaves
+    // out are added to the finished bytes (pdf_outline.h).
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    const QString creator = QStringLiteral("Gemba %1").arg(QStringLiteral(GEMBA_VERSION));
+    {
+        QPdfWriter writer(&buffer);
+        // Vector output at a fine grid; page content is scaled to it (see PagedDocument::print).
+        writer.setResolution(1200);
+        writer.setPageLayout(report.pageLayout());
+        writer.setTitle(report.title());
+        writer.setCreator(creator);
+        QPainter painter;
+        if (!painter.begin(&writer))
+            file.fail(QStringLiteral("the PDF writer could not start"));
+        const bool printed = report.print(painter, writer);
+        painter.end();
+        if (!printed)
+            file.fail(QStringLiteral("the PDF writer could not add a page"));
+    }
+    std::vector<detail::PdfBookmark> bookmarks;
+    for (const PagedDocument::Bookmark& mark : report.bookmarks())
+        bookmarks.emplace_back(mark.title, mark.page);
+    const QByteArray bytes =
+        detail::withInfoAndOutline(
+            buffer.data(),
+            {report.title(), report.author(), report.subject(), report.keywords(), creator},
+            bookmarks)
+            .value_or(buffer.data());
+    if (file.device().write(bytes) != bytes.size())
+        file.fail(file.device().errorString());
     file.commit();
-}
-
-} // namespace
-
-void writePdfReport(const QString& path, const Report& report) {
-    writePdfDocument(path, report);
-}
-
-void writePdfReport(const QString& path, const WorkshopReport& report) {
-    writePdfDocument(path, report);
 }
 
 std::string stepsCsv(const model::Project& project, const model::Map& map) {

@@ -11,11 +11,11 @@
 
 #include <QDate>
 #include <QFontMetricsF>
-#include <QPagedPaintDevice>
 #include <QPainter>
-#include <QPicture>
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #ifndef GEMBA_VERSION
@@ -26,6 +26,7 @@ namespace gemba::render {
 
 using detail::pageSizeId;
 using detail::qs;
+using detail::stateText;
 
 namespace {
 
@@ -40,18 +41,6 @@ constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals
 constexpr qreal kFigureRow = 15;
 constexpr qreal kReadableScale = 0.45; // the map painter leaves the step figures out below it
 
-QString stateText(model::MapState state) {
-    switch (state) {
-    case model::MapState::Current:
-        return mapText("Current state");
-    case model::MapState::Future:
-        return mapText("Future state");
-    case model::MapState::Ideal:
-        return mapText("Ideal state");
-    }
-    return {};
-}
-
 /// "A".."Z", "AA".. for a tile's column.
 QString columnLetters(int column) {
     QString out;
@@ -65,6 +54,22 @@ QString tileName(int column, int row) {
 }
 
 } // namespace
+
+namespace detail {
+
+QString stateText(model::MapState state) {
+    switch (state) {
+    case model::MapState::Current:
+        return mapText("Current state");
+    case model::MapState::Future:
+        return mapText("Future state");
+    case model::MapState::Ideal:
+        return mapText("Ideal state");
+    }
+    return {};
+}
+
+} // namespace detail
 
 QString pageSizeName(PageSize size) {
     switch (size) {
@@ -95,6 +100,8 @@ struct Report::Impl {
     ReportOptions options;
     metrics::MapMetrics metrics;
     std::optional<metrics::Comparison> comparison;
+    /// The map page of the map compared with, as its own report draws it.
+    std::unique_ptr<Report> fromReport;
     std::vector<detail::LegendEntry> legend;
     QSizeF page;
     QRectF content; ///< inside the margins, above the footer
@@ -108,7 +115,7 @@ struct Report::Impl {
     QRectF tileArea; ///< where a tile page shows the map
     bool tiled() const { return columns * rows > 1; }
 
-    enum class Kind { MapPage, Tile, Section };
+    enum class Kind { MapPage, FromMapPage, Tile, Section };
     struct Page {
         Kind kind = Kind::Section;
         int column = 0;
@@ -127,7 +134,8 @@ struct Report::Impl {
     void paintTile(QPainter& p, const Page& page) const;
     void paintTitleBlock(QPainter& p, const QRectF& area) const;
     void paintFigures(QPainter& p, const QRectF& area) const;
-    qreal figuresHeight() const;
+    qreal figuresHeight(qreal width) const;
+    qreal figureRowHeight(const QString& label, const QString& value, qreal width) const;
     qreal fitScale(const QRectF& area) const;
     void paintMapFitted(QPainter& p, const QRectF& area, bool withTiles) const;
     void paintTimelineIn(QPainter& p, const QRectF& area) const;
@@ -171,27 +179,44 @@ void Report::Impl::layOut() {
         rows = static_cast<int>(r);
     }
 
-    pages.push_back({Kind::MapPage, 0, 0, mapText("Map"), {}});
-    if (tiled())
-        for (int r = 0; r < rows; ++r)
-            for (int c = 0; c < columns; ++c)
-                pages.push_back(
-                    {Kind::Tile, c, r, mapText("Map, tile %1").arg(tileName(c, r)), {}});
-
     const QRectF flowArea = content.adjusted(0, kHeader, 0, 0);
     const auto addSection = [&](const QString& title, const std::vector<detail::BlockPtr>& blocks) {
         for (auto& placements : detail::paginate(blocks, flowArea))
             pages.push_back({Kind::Section, 0, 0, title, std::move(placements)});
     };
-    if (options.steps)
-        addSection(mapText("Steps"), detail::stepTableBlocks(project, *map, metrics));
-    if (options.redPens)
-        addSection(mapText("Red pen"), detail::redPenBlocks(project, *map));
-    if (options.findings)
-        addSection(mapText("Findings"), detail::findingBlocks(*map, metrics));
-    if (comparison)
+    // A comparison opens with the gap in figures, then shows both maps: the reader sees what
+    // changes before the pages that show how.
+    if (comparison) {
         addSection(mapText("Comparison"),
                    detail::comparisonBlocks(project, *from, *map, *comparison, true));
+        pages.push_back(
+            {Kind::FromMapPage, 0, 0, mapText("Map: %1").arg(qs(from->props.name)), {}});
+    }
+    const QString mapSection =
+        comparison ? mapText("Map: %1").arg(qs(map->props.name)) : mapText("Map");
+    pages.push_back({Kind::MapPage, 0, 0, mapSection, {}});
+    if (tiled())
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < columns; ++c)
+                pages.push_back(
+                    {Kind::Tile, c, r, mapText("%1, tile %2").arg(mapSection, tileName(c, r)), {}});
+
+    if (options.steps)
+        addSection(mapText("Steps"), detail::stepTableBlocks(project, *map, metrics));
+    if (options.redPens && comparison) {
+        // Both lists, each with its costs: what the future state leaves to fix is read
+        // against what the current state had.
+        for (const model::Map* shown : {from, map})
+            addSection(mapText("Red pen: %1").arg(qs(shown->props.name)),
+                       detail::redPenBlocks(
+                           project, *shown, std::numeric_limits<std::size_t>::max(),
+                           mapText("Red pen on %1: places worth fixing").arg(qs(shown->props.name)),
+                           true));
+    } else if (options.redPens) {
+        addSection(mapText("Red pen"), detail::redPenBlocks(project, *map));
+    }
+    if (options.findings)
+        addSection(mapText("Findings"), detail::findingBlocks(*map, metrics));
     if (options.simulation)
         addSection(mapText("Simulation"), detail::simulationBlocks(*options.simulation));
     if (static_cast<int>(pages.size()) > kMaxReportPages)
@@ -256,9 +281,19 @@ void Report::Impl::paintTitleBlock(QPainter& p, const QRectF& area) const {
     p.drawLine(QPointF(area.left(), area.bottom() - 2), QPointF(area.right(), area.bottom() - 2));
 }
 
-qreal Report::Impl::figuresHeight() const {
-    const auto rows = detail::summaryFigures(project, *map, metrics).size();
-    return 20 + static_cast<qreal>(rows) * kFigureRow + (metrics.valid ? 0 : 30);
+qreal Report::Impl::figuresHeight(qreal width) const {
+    qreal height = 20 + (metrics.valid ? 0 : 30);
+    for (const auto& [label, value] : detail::summaryFigures(project, *map, metrics))
+        height += figureRowHeight(label, value, width);
+    return height;
+}
+
+qreal Report::Impl::figureRowHeight(const QString& label, const QString& value, qreal width) const {
+    const Theme& t = theme();
+    const qreal labelWidth = std::min(textWidth(t.font(7.5), label) + 6, width * 0.55);
+    const auto lines = wrapText(value, t.font(8, true), width - labelWidth, 1000).size();
+    return kFigureRow + static_cast<qreal>(std::max<qsizetype>(lines, 1) - 1) *
+                            QFontMetricsF(t.font(8, true)).height();
 }
 
 void Report::Impl::paintFigures(QPainter& p, const QRectF& area) const {
@@ -267,15 +302,16 @@ void Report::Impl::paintFigures(QPainter& p, const QRectF& area) const {
                     t.font(10, true), t.ink, Qt::AlignLeft);
     qreal y = area.top() + 20;
     for (const auto& [label, value] : detail::summaryFigures(project, *map, metrics)) {
-        const QRectF row(area.left(), y, area.width(), kFigureRow);
+        // A long value (the bottleneck's name) wraps under itself rather than being cut.
+        const QRectF row(area.left(), y, area.width(), figureRowHeight(label, value, area.width()));
         const qreal labelWidth = std::min(textWidth(t.font(7.5), label) + 6, row.width() * 0.55);
-        paintElidedText(p, QRectF(row.left(), row.top(), labelWidth, row.height()), label,
+        paintElidedText(p, QRectF(row.left(), row.top(), labelWidth, kFigureRow), label,
                         t.font(7.5), t.muted, Qt::AlignLeft);
-        paintElidedText(p, row.adjusted(labelWidth, 0, 0, 0), value, t.font(8, true), t.ink,
-                        Qt::AlignRight);
+        paintWrappedText(p, row.adjusted(labelWidth, 1, 0, 0), value, t.font(8, true), t.ink, 1000,
+                         Qt::AlignRight | Qt::AlignTop);
         p.setPen(QPen(t.faint, 0.5));
         p.drawLine(QPointF(row.left(), row.bottom()), QPointF(row.right(), row.bottom()));
-        y += kFigureRow;
+        y += row.height();
     }
     if (!metrics.valid) {
         int errors = 0;
@@ -366,14 +402,15 @@ void Report::Impl::paintMapPage(QPainter& p) const {
     const qreal bottom = timelineArea.top() - kGap;
     const QRectF beside(body.left(), top, body.width() - kSidebar - kGap, bottom - top);
     const int bandColumns = options.landscape ? 3 : 2;
-    const qreal bandHeight =
-        std::max(figuresHeight(), 20 + detail::legendHeight(legend.size(), bandColumns));
+    const qreal bandFiguresWidth = options.landscape ? kSidebar + 60 : body.width() * 0.42;
+    const qreal bandHeight = std::max(figuresHeight(bandFiguresWidth),
+                                      20 + detail::legendHeight(legend.size(), bandColumns));
     const QRectF above(body.left(), top, body.width(), bottom - bandHeight - kGap - top);
     const bool sidebar = options.landscape && fitScale(beside) >= fitScale(above);
     QRectF mapArea = sidebar ? beside : above;
     if (sidebar) {
         const QRectF side(beside.right() + kGap, top, kSidebar, bottom - top);
-        const qreal figures = figuresHeight();
+        const qreal figures = figuresHeight(kSidebar);
         paintFigures(p, QRectF(side.left(), side.top(), side.width(), figures));
         const QRectF legendArea(side.left(), side.top() + figures + kGap, side.width(),
                                 side.bottom() - side.top() - figures - kGap);
@@ -382,7 +419,7 @@ void Report::Impl::paintMapPage(QPainter& p) const {
         detail::paintLegend(p, legendArea.adjusted(0, 20, 0, 0), legend, 2);
     } else {
         const QRectF band(body.left(), bottom - bandHeight, body.width(), bandHeight);
-        const qreal figuresWidth = options.landscape ? kSidebar + 60 : band.width() * 0.42;
+        const qreal figuresWidth = bandFiguresWidth;
         paintFigures(p, QRectF(band.left(), band.top(), figuresWidth, band.height()));
         const QRectF legendArea(band.left() + figuresWidth + 2 * kGap, band.top(),
                                 band.width() - figuresWidth - 2 * kGap, band.height());
@@ -491,6 +528,13 @@ Report::Report(const model::Project& project, const model::Map& map, ReportOptio
                                         std::to_string(m->options.compareFrom) +
                                         ") is not in the project");
         m->comparison = metrics::compare(m->project, *m->from, *m->map);
+        ReportOptions fromOptions;
+        fromOptions.pageSize = m->options.pageSize;
+        fromOptions.landscape = m->options.landscape;
+        fromOptions.steps = fromOptions.redPens = fromOptions.findings = false;
+        fromOptions.author = m->options.author;
+        fromOptions.date = m->options.date;
+        m->fromReport = std::make_unique<Report>(m->project, *m->from, fromOptions);
     }
     m->legend = detail::legendEntries(m->project, *m->map, m->metrics);
     m->author = qs(m->options.author);
@@ -524,6 +568,32 @@ QString Report::title() const {
     return qs(m->project.props.name) + QStringLiteral(" — ") + qs(m->map->props.name);
 }
 
+QString Report::author() const {
+    return m->author;
+}
+
+QString Report::subject() const {
+    return m->comparison
+               ? mapText("Value stream map report, compared with %1").arg(qs(m->from->props.name))
+               : mapText("Value stream map report");
+}
+
+QString Report::keywords() const {
+    QStringList words{mapText("value stream map"), stateText(m->map->props.state),
+                      qs(m->map->props.name)};
+    if (m->from)
+        words << qs(m->from->props.name);
+    return words.join(QStringLiteral(", "));
+}
+
+std::vector<PagedDocument::Bookmark> Report::bookmarks() const {
+    std::vector<Bookmark> out;
+    for (std::size_t i = 0; i < m->pages.size(); ++i)
+        if (i == 0 || m->pages[i].section != m->pages[i - 1].section)
+            out.push_back({m->pages[i].section, static_cast<int>(i)});
+    return out;
+}
+
 const metrics::MapMetrics& Report::metrics() const {
     return m->metrics;
 }
@@ -540,6 +610,9 @@ void Report::paintPage(QPainter& p, int index) const {
     case Impl::Kind::MapPage:
         m->paintMapPage(p);
         break;
+    case Impl::Kind::FromMapPage:
+        m->fromReport->m->paintMapPage(p);
+        break;
     case Impl::Kind::Tile:
         m->paintTile(p, page);
         break;
@@ -551,11 +624,6 @@ void Report::paintPage(QPainter& p, int index) const {
     }
     m->paintFooter(p, index);
     p.restore();
-}
-
-bool Report::print(QPainter& painter, QPagedPaintDevice& device) const {
-    return detail::printPages(painter, device, m->page, pageCount(),
-                              [this](QPainter& p, int index) { paintPage(p, index); });
 }
 
 // ---------------------------------------------------------------------------------------

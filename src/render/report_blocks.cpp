@@ -13,6 +13,8 @@ namespace {
 
 constexpr qreal kCellPadX = 4;
 constexpr qreal kCellPadY = 3;
+/// A wrapping column shows its whole text: a reader never meets a cut description.
+constexpr int kAllLines = 1000;
 
 } // namespace
 
@@ -158,8 +160,13 @@ QStringList TableBlock::omittedColumns(qreal width) const {
 }
 
 bool TableBlock::mayBreakBefore(int row) const {
-    return row < 0 || row >= rowCount() ||
-           m_rows[static_cast<std::size_t>(row)].style != RowStyle::Total;
+    if (row <= 0 || row >= rowCount())
+        return true;
+    const Row& r = m_rows[static_cast<std::size_t>(row)];
+    // A total stays with the rows above; so does the last row (never alone on a page), and a
+    // row with an empty first cell, which continues the one above (a step's further fields).
+    return r.style != RowStyle::Total && !(row == rowCount() - 1 && rowCount() >= 3) &&
+           !(r.style == RowStyle::Normal && r.cells.value(0).isEmpty());
 }
 
 QFont TableBlock::cellFont(RowStyle style) const {
@@ -193,8 +200,7 @@ qreal TableBlock::rowHeight(qreal width, int row) const {
         const QString& text = r.cells[index];
         if (c.maxLines > 1 && !text.isEmpty())
             lines = std::max<int>(
-                lines,
-                static_cast<int>(wrapText(text, font, w - 2 * kCellPadX, c.maxLines).size()));
+                lines, static_cast<int>(wrapText(text, font, w - 2 * kCellPadX, kAllLines).size()));
     }
     cached = QFontMetricsF(font).height() * lines + 2 * kCellPadY;
     return cached;
@@ -249,7 +255,7 @@ void TableBlock::paint(QPainter& painter, const QRectF& area, int first, int las
             const QColor ink = colour != r.colours.end() ? colour->second : t.ink;
             const QRectF cell(x + kCellPadX, y + kCellPadY, w - 2 * kCellPadX, h - 2 * kCellPadY);
             if (c.maxLines > 1)
-                paintWrappedText(painter, cell, r.cells[index], font, ink, c.maxLines,
+                paintWrappedText(painter, cell, r.cells[index], font, ink, kAllLines,
                                  c.alignment | Qt::AlignTop);
             else
                 paintElidedText(
@@ -268,15 +274,17 @@ void TableBlock::paint(QPainter& painter, const QRectF& area, int first, int las
 
 // ---------------------------------------------------------------------------------------
 
-OmittedColumnsNote::OmittedColumnsNote(std::shared_ptr<const TableBlock> table)
-    : m_table(std::move(table)) {}
+OmittedColumnsNote::OmittedColumnsNote(std::shared_ptr<const TableBlock> table, QString where)
+    : m_table(std::move(table))
+    , m_where(std::move(where)) {}
 
 QString OmittedColumnsNote::text(qreal width) const {
     const QStringList omitted = m_table->omittedColumns(width);
     if (omitted.isEmpty())
         return {};
-    return mapText("Left out for want of width: %1. The CSV export has every column.")
-        .arg(omitted.join(QStringLiteral(", ")));
+    return mapText("Left out for want of width: %1. %2")
+        .arg(omitted.join(QStringLiteral(", ")),
+             m_where.isEmpty() ? mapText("The CSV export has every column.") : m_where);
 }
 
 qreal OmittedColumnsNote::height(qreal width, int, int) const {
@@ -323,10 +331,12 @@ std::vector<std::vector<Placement>> paginate(const std::vector<BlockPtr>& blocks
         if (rows == 0)
             continue;
         if (block->keepWithNext() && b + 1 < blocks.size() && !pages.back().empty()) {
-            // A heading moves to the next page unless the first row of what follows fits.
+            // A heading moves to the next page unless the start of what follows fits: its
+            // first two rows, since a table's first row does not stay behind alone.
             const Block& next = *blocks[b + 1];
-            const qreal together = block->totalHeight(width) + kBlockSpacing / 2 +
-                                   (next.rowCount() > 0 ? next.height(width, 0, 1) : 0);
+            const qreal together =
+                block->totalHeight(width) + kBlockSpacing / 2 +
+                (next.rowCount() > 0 ? next.height(width, 0, std::min(2, next.rowCount())) : 0);
             if (y + together > pageArea.bottom())
                 newPage();
         }
@@ -345,6 +355,13 @@ std::vector<std::vector<Placement>> paginate(const std::vector<BlockPtr>& blocks
             // A total row does not start a page alone: the row above it goes along.
             while (last < rows && last > first + 1 && !block->mayBreakBefore(last))
                 --last;
+            // Nor does a table's first row stay alone at the foot of a page with something
+            // above it: the table starts on the next page.
+            if (first == 0 && last == 1 && rows > 1 && !pages.back().empty() &&
+                !pages.back().back().block->keepWithNext()) {
+                newPage();
+                continue;
+            }
             const qreal h = std::min(block->height(width, first, last), pageArea.bottom() - y);
             pages.back().push_back({block, first, last, QRectF(pageArea.left(), y, width, h)});
             y += h + (block->keepWithNext() ? kBlockSpacing / 2 : kBlockSpacing);

@@ -63,7 +63,8 @@ private:
 
 /// A table: columns that fit (those of lowest priority are left out when the width is too
 /// small for all of them, and those with nothing to show), each at least as wide as its
-/// numbers and longest words; cells wrapped to a few lines and elided after that.
+/// numbers and longest words; cells of a wrapping column (maxLines > 1) wrapped in full, never
+/// cut.
 class TableBlock : public Block {
 public:
     struct Column {
@@ -71,7 +72,7 @@ public:
         qreal minWidth = 40; ///< at least this wide, whatever it holds
         qreal weight = 0;    ///< share of the width left over once every column has its minimum
         Qt::Alignment alignment = Qt::AlignLeft;
-        int maxLines = 1;
+        int maxLines = 1; ///< 1: one line; more: the cell wraps (onto as many lines as it needs)
         int priority = 0; ///< higher: kept longer when the page is narrow
     };
     enum class RowStyle { Normal, Total, Section };
@@ -120,13 +121,15 @@ private:
 /// Names the columns a table leaves out at the width it is drawn at, if any.
 class OmittedColumnsNote : public Block {
 public:
-    explicit OmittedColumnsNote(std::shared_ptr<const TableBlock> table);
+    /// `where`: where a reader finds the columns left out (empty: the CSV export).
+    explicit OmittedColumnsNote(std::shared_ptr<const TableBlock> table, QString where = {});
     qreal height(qreal width, int first, int last) const override;
     void paint(QPainter& painter, const QRectF& area, int first, int last) const override;
 
 private:
     QString text(qreal width) const;
     std::shared_ptr<const TableBlock> m_table;
+    QString m_where;
 };
 
 /// Anything painted by a function at a height that follows from the width: charts.

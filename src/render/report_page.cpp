@@ -3,9 +3,7 @@
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 
-#include <QPagedPaintDevice>
 #include <QPainter>
-#include <QPicture>
 #include <algorithm>
 
 #ifndef GEMBA_VERSION
@@ -68,31 +66,6 @@ void paintPageFooter(QPainter& p, const QRectF& content, qreal pageHeight, const
     paintElidedText(p, QRectF(line.right() - 116, line.top(), 116, line.height()),
                     mapText("Page %1 of %2").arg(index + 1).arg(count), t.font(6.5), t.muted,
                     Qt::AlignRight);
-}
-
-bool printPages(QPainter& painter, QPagedPaintDevice& device, const QSizeF& page, int count,
-                const std::function<void(QPainter&, int)>& paintPage) {
-    // Playback scales by the device's resolution over the picture's; a unit is 1/96 inch.
-    const qreal pictureDpi = QPicture().logicalDpiX();
-    const qreal dpi = device.logicalDpiX();
-    const qreal pageWidth = page.width() * dpi / kUnitsPerInch;
-    const qreal pageHeight = page.height() * dpi / kUnitsPerInch;
-    const qreal fit = std::min({device.width() / pageWidth, device.height() / pageHeight, 1.0}) *
-                      pictureDpi / kUnitsPerInch;
-    for (int i = 0; i < count; ++i) {
-        if (i > 0 && !device.newPage())
-            return false;
-        QPicture picture;
-        {
-            QPainter recorder(&picture);
-            paintPage(recorder, i);
-        }
-        painter.save();
-        painter.scale(fit, fit);
-        painter.drawPicture(QPointF(0, 0), picture);
-        painter.restore();
-    }
-    return true;
 }
 
 } // namespace gemba::render::detail

@@ -134,9 +134,15 @@ QString figureText(metrics::Quantity quantity, double value, const model::Projec
     switch (quantity) {
     case metrics::Quantity::Duration:
         return sign + qs(model::formatDuration(v, project.props.calendar));
-    case metrics::Quantity::Ratio:
-        return signedValue ? sign + qs(model::formatNumber(v * 100, 1)) + mapText(" pts")
-                           : percentText(v);
+    case metrics::Quantity::Ratio: {
+        if (!signedValue)
+            return percentText(v);
+        // Points to the precision a percentage shows (+0.06 pts, never a rounded +0.1), and
+        // a change that is zero within rounding without a sign.
+        std::string points = model::formatPercent(v);
+        points.pop_back();
+        return (points == "0" ? QString() : sign) + qs(points) + mapText(" pts");
+    }
     case metrics::Quantity::Count:
     case metrics::Quantity::Items:
         return sign + qs(model::formatNumber(v));
@@ -295,7 +301,8 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
 
 // ---------------------------------------------------------------------------------------
 
-std::vector<BlockPtr> redPenBlocks(const model::Project& project, const model::Map& map) {
+std::vector<BlockPtr> redPenBlocks(const model::Project& project, const model::Map& map,
+                                   std::size_t limit, const QString& title, bool sectionHeading) {
     std::vector<const model::RedPen*> pens;
     for (const auto& [id, pen] : map.redPens)
         pens.push_back(&pen);
@@ -327,6 +334,8 @@ std::vector<BlockPtr> redPenBlocks(const model::Project& project, const model::M
             total += *pen->cost;
             ++counted;
         }
+        if (static_cast<std::size_t>(n) >= limit)
+            continue;
         table->addRow({QString::number(++n),
                        pen->reason.empty() ? mapText("(no reason given)") : qs(pen->reason),
                        circles.isEmpty() ? mapText("(a place on the map)")
@@ -337,11 +346,20 @@ std::vector<BlockPtr> redPenBlocks(const model::Project& project, const model::M
         table->addRow({QString(), mapText("Total of %1 costed").arg(counted), QString(),
                        money(project, total)},
                       RowStyle::Total);
-    std::vector<BlockPtr> blocks{heading(mapText("Red pen: places worth fixing"))};
-    if (table->empty())
+    std::vector<BlockPtr> blocks{title.isEmpty()  ? heading(mapText("Red pen: places worth fixing"))
+                                 : sectionHeading ? heading(title)
+                                                  : subheading(title)};
+    if (table->empty()) {
         blocks.push_back(note(mapText("No red-pen circles on this map.")));
-    else
+    } else {
         blocks.push_back(table);
+        blocks.push_back(
+            std::make_shared<OmittedColumnsNote>(table, mapText("A wider page shows them.")));
+    }
+    if (pens.size() > limit)
+        blocks.push_back(note(mapText("The %1 costliest of %2; the total counts all of them.")
+                                  .arg(limit)
+                                  .arg(pens.size())));
     return blocks;
 }
 
@@ -394,18 +412,11 @@ std::vector<BlockPtr> findingBlocks(const model::Map& map, const metrics::MapMet
 
 // ---------------------------------------------------------------------------------------
 
-std::vector<BlockPtr> comparisonBlocks(const model::Project& project, const model::Map& from,
-                                       const model::Map& to, const metrics::Comparison& c,
-                                       bool withHeading) {
+std::shared_ptr<TableBlock> comparisonFigureTable(const model::Project& project,
+                                                  const metrics::Comparison& c,
+                                                  const QString& fromName, const QString& toName,
+                                                  const std::vector<std::string>& keys) {
     const Theme& t = theme();
-    const QString fromName = qs(from.props.name);
-    const QString toName = qs(to.props.name);
-    std::vector<BlockPtr> blocks;
-    if (withHeading)
-        blocks.push_back(heading(mapText("Comparison: %1 → %2").arg(fromName, toName)));
-    blocks.push_back(note(mapText("Steps are matched through the steps they were made from. "
-                                  "Improvements are in green, setbacks in red.")));
-
     auto figures = std::make_shared<TableBlock>(std::vector<Column>{
         {mapText("Figure"), 150, 2, Qt::AlignLeft, 1, 100},
         {fromName, 80, 1, Qt::AlignRight, 1, 100},
@@ -414,6 +425,8 @@ std::vector<BlockPtr> comparisonBlocks(const model::Project& project, const mode
         {mapText("%"), 50, 0.5, Qt::AlignRight, 1, 80},
     });
     for (const metrics::MetricChange& change : c.metrics) {
+        if (!keys.empty() && std::find(keys.begin(), keys.end(), change.key) == keys.end())
+            continue;
         const auto show = [&](const std::optional<double>& v, bool signedValue) {
             return v ? figureText(change.quantity, *v, project, signedValue) : dash();
         };
@@ -433,7 +446,82 @@ std::vector<BlockPtr> comparisonBlocks(const model::Project& project, const mode
             figures->setCellColour(figures->rowCount() - 1, 4, colour);
         }
     }
+    return figures;
+}
+
+std::vector<BlockPtr> contextBlocks(const model::Project& project, const model::Map& from,
+                                    const model::Map& to) {
+    const model::Calendar& calendar = project.props.calendar;
+    const auto demand = [&](const model::Map& map) {
+        if (!map.props.demand)
+            return mapText("not set");
+        return qs(model::formatNumber(map.props.demand->quantity)) + mapText(" per ") +
+               qs(std::string(model::nameOf(map.props.demand->per)));
+    };
+    const auto available = [&](const model::Map& map) {
+        return map.props.availableTimePerDay
+                   ? qs(model::formatDuration(*map.props.availableTimePerDay, calendar)) +
+                         mapText(" a day")
+                   : mapText("the working day (%1)")
+                         .arg(qs(model::formatDuration(calendar.secondsPerDay(), calendar)));
+    };
+    const auto text = [](const std::string& value) { return value.empty() ? dash() : qs(value); };
+    auto table = std::make_shared<TableBlock>(std::vector<Column>{
+        {mapText("About the maps"), 110, 1, Qt::AlignLeft, 2, 100},
+        {qs(from.props.name), 150, 2, Qt::AlignLeft, 6, 100},
+        {qs(to.props.name), 150, 2, Qt::AlignLeft, 6, 100},
+    });
+    table->addRow({mapText("Customer demand"), demand(from), demand(to)});
+    table->addRow({mapText("Available time"), available(from), available(to)});
+    table->addRow({mapText("Starts with"), text(from.props.trigger), text(to.props.trigger)});
+    table->addRow({mapText("Done when"), text(from.props.done), text(to.props.done)});
+    if (!from.props.notes.empty() || !to.props.notes.empty())
+        table->addRow({mapText("Notes"), text(from.props.notes), text(to.props.notes)});
+    std::vector<BlockPtr> blocks;
+    if (!project.props.description.empty())
+        blocks.push_back(std::make_shared<TextBlock>(qs(project.props.description), 8));
+    blocks.push_back(table);
+    // The people behind the maps, by their part in the workshop.
+    const model::WorkshopTeam& team = project.props.team;
+    const auto person = [&](model::Id id) {
+        const auto it = project.people.find(id);
+        return it == project.people.end() ? QString() : qs(it->second.name);
+    };
+    QStringList parts;
+    const std::pair<QString, model::Id> roles[] = {{mapText("sponsor"), team.sponsor},
+                                                   {mapText("process owner"), team.processOwner},
+                                                   {mapText("facilitator"), team.facilitator}};
+    for (const auto& [role, id] : roles)
+        if (const QString name = person(id); !name.isEmpty())
+            parts << role + QStringLiteral(" ") + name;
+    QStringList experts;
+    for (model::Id id : team.experts)
+        if (const QString name = person(id); !name.isEmpty())
+            experts << name;
+    if (!experts.isEmpty())
+        parts << mapText("experts %1").arg(experts.join(QStringLiteral(", ")));
+    if (!parts.isEmpty())
+        blocks.push_back(
+            note(mapText("Workshop team: %1.").arg(parts.join(QStringLiteral(" · ")))));
+    return blocks;
+}
+
+std::vector<BlockPtr> comparisonBlocks(const model::Project& project, const model::Map& from,
+                                       const model::Map& to, const metrics::Comparison& c,
+                                       bool withHeading) {
+    const QString fromName = qs(from.props.name);
+    const QString toName = qs(to.props.name);
+    std::vector<BlockPtr> blocks;
+    if (withHeading)
+        blocks.push_back(heading(mapText("Comparison: %1 → %2").arg(fromName, toName)));
+    blocks.push_back(note(mapText("Steps are matched through the steps they were made from. "
+                                  "Improvements are in green, setbacks in red.")));
+
+    auto figures = comparisonFigureTable(project, c, fromName, toName, {});
     blocks.push_back(figures);
+    // What the figures rest on (demand, available time, scope) and who made the maps.
+    for (BlockPtr& block : contextBlocks(project, from, to))
+        blocks.push_back(std::move(block));
 
     // Copies of the metrics live as long as the blocks: the chart closures own them.
     auto comparison = std::make_shared<metrics::Comparison>(c);

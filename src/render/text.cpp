@@ -27,7 +27,20 @@ void paintElidedText(QPainter& painter, const QRectF& box, const QString& text, 
 QStringList wrapText(const QString& text, const QFont& font, qreal width, int maxLines) {
     const QFontMetricsF metrics(font);
     QStringList lines;
-    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // A word wider than the box is split where it must be ("correspon-" / "dence" without
+    // the hyphen): a box never cuts the middle of a word it has lines for.
+    QStringList words;
+    for (const QString& word : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        QString rest = word;
+        while (metrics.horizontalAdvance(rest) > width && rest.size() > 1) {
+            qsizetype fit = 1;
+            while (fit + 1 < rest.size() && metrics.horizontalAdvance(rest.left(fit + 1)) <= width)
+                ++fit;
+            words << rest.left(fit);
+            rest = rest.mid(fit);
+        }
+        words << rest;
+    }
     QString current;
     for (const QString& word : words) {
         const QString candidate = current.isEmpty() ? word : current + QLatin1Char(' ') + word;

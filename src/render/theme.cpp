@@ -14,6 +14,9 @@ QFont Theme::font(qreal points, bool bold, bool italic) const {
     // Glyphs stay at their designed widths at every zoom, so text measured at 100% still fits
     // when the view or a PDF scales it.
     font.setHintingPreference(QFont::PreferNoHinting);
+    // Without shaping, Latin text is drawn glyph by glyph: no "ﬁ" ligature stands for two
+    // letters, so a PDF's text copies and searches as typed ("fi" is found in "finance").
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 

@@ -498,9 +498,4 @@ void WorkshopReport::paintPage(QPainter& p, int index) const {
     p.restore();
 }
 
-bool WorkshopReport::print(QPainter& painter, QPagedPaintDevice& device) const {
-    return detail::printPages(painter, device, m->page, pageCount(),
-                              [this](QPainter& p, int index) { paintPage(p, index); });
-}
-
 } // namespace gemba::render

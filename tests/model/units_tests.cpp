@@ -77,6 +77,10 @@ TEST_CASE("percentages keep small ratios visible", "[units]") {
     CHECK(formatPercent(0.0042) == "0.42%");
     CHECK(formatPercent(0.000183) == "0.018%"); // 0.0183% to two significant digits
     CHECK(formatPercent(0) == "0%");
+    // Float noise is zero within rounding, never "4.1259e-11%".
+    CHECK(formatPercent(4.1259e-13) == "0%");
+    CHECK(formatPercent(-3e-17) == "0%");
+    CHECK(formatPercent(0.00000002) == "0.000002%"); // the smallest percentage shown
 }
 
 TEST_CASE("money is grouped by thousands from 100 up", "[units]") {

@@ -2,13 +2,16 @@
 // and the Compare view kept up to date while a map is edited.
 
 #include "compare_view.h"
+#include "document_preview.h"
 #include "editor_document.h"
 #include "export_dialogs.h"
 #include "gemba/metrics/compare.h"
 #include "gemba/model/operations.h"
 #include "gemba/render/report.h"
+#include "gemba/store/project_file.h"
 #include "main_window.h"
 #include "sample_projects.h"
+#include "summary_dialog.h"
 #include "test_support.h"
 
 #include <QAction>
@@ -19,6 +22,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
 #include <QPrinter>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
@@ -204,6 +208,74 @@ TEST_CASE("The Compare view follows the document as the maps are edited") {
     QApplication::processEvents();
     const fs::path shot = outputFolder("compare-view") / "compare-view.png";
     REQUIRE(view.grab().save(q(shot)));
+}
+
+} // namespace gemba::render::test
+
+namespace gemba::render::test {
+
+TEST_CASE("File > Export writes the one-page summary, and previews it first") {
+    QTemporaryDir recovery;
+    app::MainWindow::Options windowOptions;
+    windowOptions.recoveryFolder = recovery.path();
+    windowOptions.offerRecovery = false;
+    app::MainWindow window(windowOptions);
+    CHECK(window.findChild<QAction*>(QStringLiteral("actionExportSummary")) != nullptr);
+
+    const model::Project project =
+        store::openProject(fs::path(GEMBA_EXAMPLES_DIR) / "production-line.gemba");
+    app::EditorDocument document;
+    document.resetProject(project, false);
+    const model::Id future = mapNamed(document.project(), "Future state");
+    const model::Id current = mapNamed(document.project(), "Current state");
+
+    // Opened on the future state, the dialog pairs it with the map it was made from.
+    app::SummaryOptionsDialog dialog(document.project(), future);
+    SummaryOptions options = dialog.options();
+    CHECK(options.current == current);
+    CHECK(options.future == future);
+    CHECK(options.pageSize == PageSize::A3);
+    CHECK(options.landscape);
+    options.pageSize = PageSize::A4;
+    options.author = "Jo Example";
+    dialog.setOptions(options);
+    CHECK(dialog.options().pageSize == PageSize::A4);
+    CHECK(dialog.options().author == "Jo Example");
+    const fs::path folder = outputFolder("editor-summary");
+    dialog.show();
+    QApplication::processEvents();
+    REQUIRE(dialog.grab().save(q(folder / "summary-options.png")));
+    CHECK(dialog.previewButton()->objectName() == QStringLiteral("previewSummary"));
+
+    // The preview paints the page the PDF gets.
+    options.date = "2026-01-01";
+    const SummaryReport summary(document.project(), options);
+    app::DocumentPreview preview(summary);
+    preview.resize(1100, 800);
+    preview.show();
+    QApplication::processEvents();
+    auto* pages = preview.findChild<QPrintPreviewWidget*>();
+    REQUIRE(pages);
+    pages->updatePreview();
+    QApplication::processEvents();
+    CHECK(preview.previewPageCount() == 1);
+    REQUIRE(preview.grab().save(q(folder / "summary-preview.png")));
+    preview.close();
+
+    QWidget parent;
+    app::ExportActions exports(
+        document, [&] { return future; }, &parent);
+    QString error;
+    REQUIRE(exports.exportSummary(q(folder / "summary.pdf"), options, &error));
+    CHECK(pdfPages(folder / "summary.pdf") == 1);
+    CHECK(pdfText(folder / "summary.pdf").find("Jo Example") != std::string::npos);
+    SummaryOptions alone = options;
+    alone.withFuture = false;
+    REQUIRE(exports.exportSummary(q(folder / "alone.pdf"), alone, &error));
+    CHECK(pdfText(folder / "alone.pdf").find("Key figures: Current state") != std::string::npos);
+    alone.current = 999999;
+    CHECK_FALSE(exports.exportSummary(q(folder / "none.pdf"), alone, &error));
+    CHECK(error.contains(QStringLiteral("not in the project")));
 }
 
 } // namespace gemba::render::test

@@ -165,6 +165,46 @@ TEST_CASE("The comparison section holds the figures, charts and step changes") {
         CHECK(text.find(expected) != std::string::npos);
 }
 
+TEST_CASE("A comparison report opens with the gap, then shows both maps and both red pens") {
+    model::Project project = changeRequests();
+    project.props.description = "Change requests from the business to the release.";
+    project.maps.front().props.notes = "Walked on the floor with the team.";
+    ReportOptions options;
+    options.date = "2024-05-06";
+    options.compareFrom = project.maps.front().id;
+    const Report report(project, project.maps.back(), options);
+    const fs::path pdf = outputFolder("comparison-order") / "comparison.pdf";
+    writePdfReport(path(pdf), report);
+    // Page 1: the figures before and after, and what they rest on.
+    const std::string first = pdfPageText(pdf, 1);
+    for (const char* expected :
+         {"Comparison: Current state → Future state", "Lead time", "Customer demand",
+          "Available time", "Change requests from the business to the release.",
+          "Walked on the floor with the team."})
+        CHECK(first.find(expected) != std::string::npos);
+    // Then the current state's map page, and the future state's.
+    const std::vector<PagedDocument::Bookmark> marks = report.bookmarks();
+    REQUIRE(marks.size() >= 4);
+    const auto pageOf = [&](const std::string& title) {
+        for (const auto& mark : marks)
+            if (mark.title.toStdString() == title)
+                return mark.page + 1;
+        return -1;
+    };
+    const int current = pageOf("Map: Current state");
+    const int future = pageOf("Map: Future state");
+    REQUIRE(current > 1);
+    REQUIRE(future == current + 1);
+    for (const auto& [id, step] : project.maps.front().steps)
+        CHECK(pdfPageText(pdf, current).find(drawnNameLines(step.name).front().toStdString()) !=
+              std::string::npos);
+    // Both red-pen lists, each with its own heading and costs.
+    const std::string all = pdfText(pdf);
+    CHECK(all.find("Red pen on Current state: places worth fixing") != std::string::npos);
+    CHECK(all.find("Red pen on Future state: places worth fixing") != std::string::npos);
+    CHECK(pageOf("Red pen: Current state") > future);
+}
+
 TEST_CASE("Pages scale to any device: a 300 dpi PDF has the same text as a 1200 dpi one") {
     const model::Project project = changeRequests();
     const Report report(project, project.maps.front(), mapOnly());
@@ -214,6 +254,46 @@ TEST_CASE("The title block names the process owner unless an author is given") {
     const std::string text = pdfText(folder / "author.pdf");
     CHECK(text.find("Jo Example") != std::string::npos);
     CHECK(text.find("2024-05-06") != std::string::npos);
+}
+
+} // namespace gemba::render::test
+
+#include "report_blocks.h"
+
+namespace gemba::render::test {
+
+TEST_CASE("Pagination keeps rows with their table: no first or last row alone on a page") {
+    using detail::TableBlock;
+    auto table = std::make_shared<TableBlock>(std::vector<TableBlock::Column>{
+        {QStringLiteral("Step"), 100, 1, Qt::AlignLeft, 2, 100},
+        {QStringLiteral("Field"), 100, 1, Qt::AlignLeft, 1, 100},
+    });
+    for (int i = 0; i < 12; ++i) {
+        table->addRow({QStringLiteral("Step %1").arg(i), QStringLiteral("Name")});
+        table->addRow({QString(), QStringLiteral("Lead time")}); // continues the step above
+    }
+    const qreal width = 400;
+    const qreal row = table->height(width, 0, 1) - table->height(width, 0, 0);
+    const auto heading = std::make_shared<detail::HeadingBlock>(QStringLiteral("Steps changed"));
+    const auto filler = std::make_shared<detail::TextBlock>(QStringLiteral("Filler"), 8);
+    // Page heights that leave every possible remainder at the foot of a page.
+    for (qreal extra = 0; extra < 8 * row; extra += row / 3) {
+        const QRectF page(0, 0, width, 200 + extra);
+        const auto pages = detail::paginate({filler, heading, table}, page);
+        INFO("page height " << page.height());
+        for (const auto& placements : pages)
+            for (const detail::Placement& placed : placements) {
+                if (placed.block != table)
+                    continue;
+                CHECK_FALSE((placed.first == 0 && placed.last == 1)); // first row alone
+                CHECK(placed.first != table->rowCount() - 1);         // last row alone
+                CHECK(placed.first % 2 == 0); // a step's continuation stays with it
+            }
+        // A heading is never the last thing on a page.
+        for (const auto& placements : pages)
+            if (!placements.empty())
+                CHECK_FALSE(placements.back().block->keepWithNext());
+    }
 }
 
 } // namespace gemba::render::test

@@ -70,10 +70,9 @@ int pdfPages(const fs::path& pdf) {
 }
 
 std::string collapsed(const std::string& text) {
-    // Compatibility forms as a PDF viewer's search reads them: the "ﬁ" ligature is "fi".
-    const std::string plain =
-        QString::fromStdString(text).normalized(QString::NormalizationForm_KC).toStdString();
-    return std::regex_replace(plain, std::regex("\\s+"), " ");
+    // No compatibility folding: the text must come out as typed, "fi" as two letters and never
+    // as the "ﬁ" ligature, which a reader's search for "fi" would miss.
+    return std::regex_replace(text, std::regex("\\s+"), " ");
 }
 
 namespace {

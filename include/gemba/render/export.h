@@ -17,8 +17,7 @@ class QPainter;
 /// all: to a temporary file first, renamed into place on success.
 namespace gemba::render {
 
-class Report;
-class WorkshopReport;
+class PagedDocument;
 
 /// An export that could not be made or written. what() names the file and says why.
 class ExportError : public std::runtime_error {
@@ -60,10 +59,9 @@ void writePng(const QString& path, const model::Project& project, const model::M
 /// An SVG of the map with its timeline, in scene units, with its title and a description.
 void writeSvg(const QString& path, const model::Project& project, const model::Map& map);
 
-/// The report as a vector PDF with its title and creator set; text stays text.
-void writePdfReport(const QString& path, const Report& report);
-/// The workshop's action plan or review report as a PDF.
-void writePdfReport(const QString& path, const WorkshopReport& report);
+/// A report (or the one-page summary) as a vector PDF with its title and creator set; text
+/// stays text.
+void writePdfReport(const QString& path, const PagedDocument& report);
 
 /// The step table in the columns `gemba-cli import-csv` reads, in flow order.
 std::string stepsCsv(const model::Project& project, const model::Map& map);

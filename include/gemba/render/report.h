@@ -3,6 +3,7 @@
 #include "gemba/metrics/compare.h"
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/project.h"
+#include "gemba/render/paged_document.h"
 
 #include <QPageLayout>
 #include <QSizeF>
@@ -23,9 +24,6 @@ namespace gemba::render {
 class SimulationSheet;
 
 enum class PageSize { A4, A3, Letter };
-
-/// Layout units per inch: one unit is what the map calls a point at 100%.
-inline constexpr qreal kUnitsPerInch = 96;
 
 struct ReportOptions {
     PageSize pageSize = PageSize::A4;
@@ -56,28 +54,26 @@ std::optional<PageSize> pageSizeFromName(const QString& name);
 /// A report laid out for its page size. Throws std::invalid_argument when the options cannot
 /// be met (a scale that needs more than kMaxReportPages pages, a map to compare with that the
 /// project lacks); the message says which option and why.
-class Report {
+class Report : public PagedDocument {
 public:
     Report(const model::Project& project, const model::Map& map, ReportOptions options);
     ~Report();
     Report(const Report&) = delete;
     Report& operator=(const Report&) = delete;
 
-    int pageCount() const;
-    /// Page size and orientation, with no margins: the report draws its own.
-    QPageLayout pageLayout() const;
-    /// The page in layout units.
-    QSizeF pageSize() const;
+    int pageCount() const override;
+    QPageLayout pageLayout() const override;
+    QSizeF pageSize() const override;
     /// "<project> — <map>", the PDF's title.
-    QString title() const;
+    QString title() const override;
+    QString author() const override;
+    QString subject() const override;
+    QString keywords() const override;
+    /// One entry per section where it starts, and one per tile of the map.
+    std::vector<Bookmark> bookmarks() const override;
     const metrics::MapMetrics& metrics() const;
 
-    /// Paints page `index` with `painter` set to layout units, origin at the page's corner.
-    void paintPage(QPainter& painter, int index) const;
-    /// Every page on a paged device (QPdfWriter, QPrinter), fitted to its paintable area at
-    /// its resolution. `painter` must be active on `device`. Returns false when a new page
-    /// could not be started (the device failed).
-    bool print(QPainter& painter, QPagedPaintDevice& device) const;
+    void paintPage(QPainter& painter, int index) const override;
 
 private:
     struct Impl;

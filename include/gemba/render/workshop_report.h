@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/model/project.h"
+#include "gemba/render/paged_document.h"
 #include "gemba/render/report.h"
 #include "gemba/render/workshop_charts.h"
 
@@ -11,7 +12,6 @@
 #include <memory>
 
 class QPainter;
-class QPagedPaintDevice;
 
 /// The workshop's documents: the action plan (owners, dates, statuses, expected effects, the
 /// timeline and the review schedule) and the review report (baseline, target and actual per
@@ -47,20 +47,19 @@ private:
 };
 
 /// The document on pages, for PDF and printing.
-class WorkshopReport {
+class WorkshopReport : public PagedDocument {
 public:
     WorkshopReport(const model::Project& project, const WorkshopOptions& options);
     ~WorkshopReport();
     WorkshopReport(const WorkshopReport&) = delete;
     WorkshopReport& operator=(const WorkshopReport&) = delete;
 
-    int pageCount() const;
-    QPageLayout pageLayout() const;
-    QSizeF pageSize() const;
+    int pageCount() const override;
+    QPageLayout pageLayout() const override;
+    QSizeF pageSize() const override;
     /// "<project> — Action plan", the PDF's title.
-    QString title() const;
-    void paintPage(QPainter& painter, int index) const;
-    bool print(QPainter& painter, QPagedPaintDevice& device) const;
+    QString title() const override;
+    void paintPage(QPainter& painter, int index) const override;
 
 private:
     struct Impl;
