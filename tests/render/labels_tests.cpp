@@ -97,6 +97,11 @@ TEST_CASE("red pens side by side and over two rows keep their captions apart", "
     const render::LabelLayout layout = render::layoutRedPenLabels(project, map);
     REQUIRE(layout.size() == steps.size());
     requireApart(layout, shapesOf(map));
+    // The same in the larger type of a zoomed-out view.
+    const render::LabelLayout overview =
+        render::layoutRedPenLabels(project, map, render::kOverviewCaptionPointSize);
+    REQUIRE(overview.size() == steps.size());
+    requireApart(overview, shapesOf(map));
     // Whatever had to be shortened keeps its whole text for the tooltip.
     for (const auto& [id, label] : layout) {
         CHECK(label.fullText.startsWith(QStringLiteral("Waiting for the signature")));
