@@ -194,6 +194,18 @@ LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& 
             obstacles.push_back(
                 paintShape(*kind).translated(map.positionOf(id)->x, map.positionOf(id)->y));
     }
+    // Flow lines: no caption is crossed by one. Work flows run in horizontal and vertical
+    // pieces, each a thin rectangle; a slanted information line's rectangle would block a
+    // whole region, so its pieces are left to the rings' and shapes' clearance.
+    for (const auto& [id, flow] : map.flows) {
+        const QPainterPath path = flowPath(map, flow);
+        for (int i = 1; i < path.elementCount(); ++i) {
+            const QPointF a = path.elementAt(i - 1);
+            const QPointF b = path.elementAt(i);
+            if (std::abs(a.x() - b.x()) < 0.5 || std::abs(a.y() - b.y()) < 0.5)
+                obstacles.push_back(QRectF(a, b).normalized().adjusted(-5, -5, 5, 5));
+        }
+    }
     std::vector<LabelRequest> requests;
     for (const auto& [id, pen] : map.redPens) {
         const QRectF ring = redPenEllipse(map, pen);

@@ -62,8 +62,8 @@ PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize = kCapti
 LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
                          const std::vector<QRectF>& obstacles, qreal pointSize = kCaptionPointSize);
 
-/// The captions of a map's red pens: obstacles are the painted shapes of its elements and
-/// the other red pens' rings. The canvas keeps two layouts: at kCaptionPointSize for 100%
+/// The captions of a map's red pens: obstacles are the painted shapes of its elements, the
+/// other red pens' rings and the straight pieces of the flows. The canvas keeps two layouts: at kCaptionPointSize for 100%
 /// and at kOverviewCaptionPointSize for a zoomed-out view.
 LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& map,
                                qreal pointSize = kCaptionPointSize);
