@@ -920,6 +920,26 @@ TEST_CASE("A long stream on a narrow map wraps its timeline onto rows", "[canvas
     CHECK(scene->contentRect().contains(ladder));
 }
 
+TEST_CASE("A fitted map stays fitted when its content grows", "[canvas]") {
+    Id a = 0;
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) {
+        a = addStep(p, m, "A", 0, 0);
+        addStep(p, m, "B", 240, 0);
+    });
+    canvas.view->fitToWindow();
+    canvas.view->selectIds({a});
+    canvas.view->nudgeSelection(QPointF(0, 3000));
+    QApplication::processEvents();
+    const QRectF shown =
+        canvas.view->mapToScene(canvas.viewport()->rect()).boundingRect().adjusted(-1, -1, 1, 1);
+    CHECK(shown.contains(canvas.view->mapScene()->contentRect()));
+    // Zoomed by hand, the view keeps its zoom.
+    canvas.view->actualSize();
+    canvas.view->nudgeSelection(QPointF(0, 3000));
+    QApplication::processEvents();
+    CHECK(canvas.view->zoom() == Approx(1.0));
+}
+
 TEST_CASE("Red pens take their captions where the label layout puts them", "[canvas]") {
     Id penA = model::kNoId;
     Id penB = model::kNoId;
