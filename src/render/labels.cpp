@@ -79,8 +79,10 @@ constexpr Form kForms[] = {{kCaptionWidth, kCaptionLines},
                            {kCaptionWidth, 1},
                            {120, 1}};
 
-PlacedLabel shaped(const QString& text, const Form& form) {
-    const QFont font = captionFont();
+PlacedLabel shaped(const QString& text, Form form, qreal pointSize) {
+    // Wider type, wider captions: the same words to a line at every size.
+    form.width *= pointSize / kCaptionPointSize;
+    const QFont font = captionFont(pointSize);
     const QFontMetricsF metrics(font);
     PlacedLabel label;
     label.fullText = text;
@@ -115,8 +117,8 @@ std::vector<QPointF> placesAround(const QRectF& anchor, QSizeF size) {
 
 } // namespace
 
-QFont captionFont() {
-    return theme().font(7.5, true, true);
+QFont captionFont(qreal pointSize) {
+    return theme().font(pointSize, true, true);
 }
 
 QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
@@ -128,14 +130,14 @@ QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
     return text;
 }
 
-PlacedLabel preferredLabel(const LabelRequest& request) {
-    PlacedLabel label = shaped(request.text, kForms[0]);
+PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize) {
+    PlacedLabel label = shaped(request.text, kForms[0], pointSize);
     label.box.moveTopLeft(placesAround(request.anchor, label.box.size()).front());
     return label;
 }
 
 LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
-                         const std::vector<QRectF>& obstacles) {
+                         const std::vector<QRectF>& obstacles, qreal pointSize) {
     registerFonts();
     ObstacleGrid grid;
     for (const QRectF& r : obstacles)
@@ -146,7 +148,7 @@ LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
             continue;
         std::optional<PlacedLabel> chosen;
         for (const Form& form : kForms) {
-            PlacedLabel label = shaped(request.text, form);
+            PlacedLabel label = shaped(request.text, form, pointSize);
             for (QPointF place : placesAround(request.anchor, label.box.size())) {
                 label.box.moveTopLeft(place);
                 if (!grid.hits(label.box, request.anchor)) {
@@ -158,8 +160,23 @@ LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
                 break;
         }
         if (!chosen) {
+            // The shortest form, further down under its ring: a crowded row of rings in
+            // large type may need a caption a few lines lower.
+            PlacedLabel label = shaped(request.text, kForms[std::size(kForms) - 1], pointSize);
+            const QSizeF size = label.box.size();
+            const QPointF start = placesAround(request.anchor, size).front();
+            for (int step = 1; step <= 40 && !chosen; ++step)
+                for (qreal shift : {0.0, -0.5, 0.5}) {
+                    label.box.moveTopLeft(start + QPointF(shift * size.width(), step * 10));
+                    if (!grid.hits(label.box, request.anchor)) {
+                        chosen = label;
+                        break;
+                    }
+                }
+        }
+        if (!chosen) {
             // Nowhere free: the shortest form where it belongs, the rest in the tooltip.
-            chosen = shaped(request.text, kForms[std::size(kForms) - 1]);
+            chosen = shaped(request.text, kForms[std::size(kForms) - 1], pointSize);
             chosen->box.moveTopLeft(placesAround(request.anchor, chosen->box.size()).front());
         }
         grid.add(chosen->box);
@@ -168,13 +185,26 @@ LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
     return layout;
 }
 
-LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& map) {
+LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& map,
+                               qreal pointSize) {
     std::vector<QRectF> obstacles;
     for (Id id : map.placedElements()) {
         const auto kind = map.kindOf(id);
         if (*kind != model::ElementKind::RedPen)
             obstacles.push_back(
                 paintShape(*kind).translated(map.positionOf(id)->x, map.positionOf(id)->y));
+    }
+    // Flow lines: no caption is crossed by one. Work flows run in horizontal and vertical
+    // pieces, each a thin rectangle; a slanted information line's rectangle would block a
+    // whole region, so its pieces are left to the rings' and shapes' clearance.
+    for (const auto& [id, flow] : map.flows) {
+        const QPainterPath path = flowPath(map, flow);
+        for (int i = 1; i < path.elementCount(); ++i) {
+            const QPointF a = path.elementAt(i - 1);
+            const QPointF b = path.elementAt(i);
+            if (std::abs(a.x() - b.x()) < 0.5 || std::abs(a.y() - b.y()) < 0.5)
+                obstacles.push_back(QRectF(a, b).normalized().adjusted(-5, -5, 5, 5));
+        }
     }
     std::vector<LabelRequest> requests;
     for (const auto& [id, pen] : map.redPens) {
@@ -183,7 +213,7 @@ LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& 
         if (QString text = redPenCaption(project, pen); !text.isEmpty())
             requests.push_back({id, ring, text});
     }
-    return layoutLabels(requests, obstacles);
+    return layoutLabels(requests, obstacles, pointSize);
 }
 
 } // namespace gemba::render

@@ -693,24 +693,18 @@ void paintRedPen(QPainter& p, const PaintContext& c, const model::RedPen& pen, E
     const QString text = redPenCaption(c.project, pen);
     if (text.isEmpty())
         return;
+    // Zoomed out the caption is written larger, from its own layout: the meaning stays,
+    // and the larger type does not run into its neighbours either.
+    const bool overview = c.levelOfDetail < kDetailThreshold;
+    const qreal pointSize = overview ? kOverviewCaptionPointSize : kCaptionPointSize;
+    const LabelLayout* layout = overview ? c.overviewLabels : c.labels;
     const PlacedLabel* laidOut = nullptr;
-    if (c.labels)
-        if (auto it = c.labels->find(pen.id); it != c.labels->end())
+    if (layout)
+        if (auto it = layout->find(pen.id); it != layout->end())
             laidOut = &it->second;
-    const PlacedLabel label = laidOut ? *laidOut : preferredLabel({pen.id, ring, text});
-    if (c.levelOfDetail < kDetailThreshold) {
-        // Zoomed out the reason stays, in larger type: the meaning, not the box. The box
-        // widens to the text's first words, up to a caption's full width.
-        const QFont big = t.font(std::min(13.0, 4.5 / c.levelOfDetail), true, true);
-        const qreal width = std::clamp(textWidth(big, text), label.box.width(), kCaptionWidth);
-        const QRectF box(label.box.center().x() - width / 2, label.box.top(), width,
-                         std::max(label.box.height(), QFontMetricsF(big).height()));
-        const int lines = std::max(1, static_cast<int>(box.height() / QFontMetricsF(big).height()));
-        paintWrappedText(p, box, text, big, t.redPen, lines, Qt::AlignHCenter | Qt::AlignTop);
-        return;
-    }
+    const PlacedLabel label = laidOut ? *laidOut : preferredLabel({pen.id, ring, text}, pointSize);
     // The lines as laid out, each centred in the caption's box.
-    const QFont font = captionFont();
+    const QFont font = captionFont(pointSize);
     const qreal lineHeight = QFontMetricsF(font).height();
     p.setFont(font);
     p.setPen(t.redPen);
@@ -749,9 +743,11 @@ void paintMap(QPainter& painter, const PaintContext& context) {
     // Captions laid out once for the whole map, so that none sits on another.
     LabelLayout labels;
     PaintContext withLabels = context;
-    if (!context.labels) {
-        labels = layoutRedPenLabels(context.project, context.map);
-        withLabels.labels = &labels;
+    const bool overview = context.levelOfDetail < kDetailThreshold;
+    if (!(overview ? context.overviewLabels : context.labels)) {
+        labels = layoutRedPenLabels(context.project, context.map,
+                                    overview ? kOverviewCaptionPointSize : kCaptionPointSize);
+        (overview ? withLabels.overviewLabels : withLabels.labels) = &labels;
     }
     for (const auto& [id, pen] : context.map.redPens)
         paintRedPen(painter, withLabels, pen);

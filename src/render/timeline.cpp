@@ -4,6 +4,7 @@
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
@@ -55,6 +56,35 @@ void paintTotals(QPainter& p, const PaintContext& c, const QRectF& box) {
     }
 }
 
+/// Short texts centred in boxes, gathered while the rungs are walked and drawn in one batch
+/// per font and colour, elided only when they do not fit.
+class CentredTexts {
+public:
+    CentredTexts(const QFont& font, const QColor& colour)
+        : m_font(font)
+        , m_metrics(font)
+        , m_colour(colour) {}
+
+    void add(const QRectF& box, const QString& text) {
+        m_texts.emplace_back(box, m_metrics.horizontalAdvance(text) > box.width()
+                                      ? m_metrics.elidedText(text, Qt::ElideRight, box.width())
+                                      : text);
+    }
+
+    void paint(QPainter& p) const {
+        p.setFont(m_font);
+        p.setPen(m_colour);
+        for (const auto& [box, text] : m_texts)
+            p.drawText(box, Qt::AlignCenter, text);
+    }
+
+private:
+    QFont m_font;
+    QFontMetricsF m_metrics;
+    QColor m_colour;
+    std::vector<std::pair<QRectF, QString>> m_texts;
+};
+
 } // namespace
 
 QRectF timelineRect(const QRectF& mapBounds, std::size_t rungs) {
@@ -98,7 +128,9 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     const bool writeFigures = readable && width >= 34;
     const bool writeNames = readable && width >= 40;
     const QFont figureFont = t.font(width >= 60 ? 7.5 : 6.5, true);
-    const QFont nameFont = t.font(6.5);
+    CentredTexts waitFigures(figureFont, t.ladderWait);
+    CentredTexts processFigures(figureFont, t.ladderProcess);
+    CentredTexts names(t.font(6.5), t.muted);
 
     // Only the rows and rungs that can show inside the painter's clip are drawn: the canvas
     // clips the ladder to its exposed part, and on a long map most rungs are far off screen.
@@ -159,17 +191,15 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
                     // A figure may use the segment's whole width, centred on its rung: waiting
                     // figures sit above the ladder and process figures below, so the two never
                     // meet, and neighbours' figures stay apart.
-                    paintElidedText(p, QRectF((x + split) / 2 - width / 2, upper - 18, width, 14),
-                                    qs(model::formatDuration(segment.waitSeconds, calendar)),
-                                    figureFont, t.ladderWait, Qt::AlignCenter);
+                    waitFigures.add(QRectF((x + split) / 2 - width / 2, upper - 18, width, 14),
+                                    qs(model::formatDuration(segment.waitSeconds, calendar)));
             }
             if (works) {
                 runTo(x + width, lower);
                 if (writeFigures)
-                    paintElidedText(
-                        p, QRectF((split + x + width) / 2 - width / 2, lower + 3, width, 14),
-                        qs(model::formatDuration(segment.processSeconds, calendar)), figureFont,
-                        t.ladderProcess, Qt::AlignCenter);
+                    processFigures.add(
+                        QRectF((split + x + width) / 2 - width / 2, lower + 3, width, 14),
+                        qs(model::formatDuration(segment.processSeconds, calendar)));
             }
             if (segment.kind == model::ElementKind::Step && segment.element == m.bottleneck) {
                 p.setPen(QPen(t.bottleneck, 5, Qt::SolidLine, Qt::FlatCap));
@@ -186,8 +216,7 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
                 QString name = qs(segment.name);
                 if (segment.visits > 1.0001 || segment.visits < 0.9999)
                     name += QStringLiteral(" ×") + qs(model::formatNumber(segment.visits, 2));
-                paintElidedText(p, QRectF(x + 2, lower + 18, width - 4, 12), name, nameFont,
-                                t.muted, Qt::AlignCenter);
+                names.add(QRectF(x + 2, lower + 18, width - 4, 12), name);
             }
         }
         waitingLevel = y == upper;
@@ -195,6 +224,9 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     p.setPen(QPen(t.ink, 1.6));
     p.setBrush(Qt::NoBrush);
     p.drawPath(ladder);
+    waitFigures.paint(p);
+    processFigures.paint(p);
+    names.paint(p);
 
     // The sums at the end of the first row's rungs.
     const QRectF sums(right + 14, area.top() + 6, kTotalsWidth, kTimelineHeight - 12);

@@ -920,6 +920,26 @@ TEST_CASE("A long stream on a narrow map wraps its timeline onto rows", "[canvas
     CHECK(scene->contentRect().contains(ladder));
 }
 
+TEST_CASE("A fitted map stays fitted when its content grows", "[canvas]") {
+    Id a = 0;
+    Canvas canvas(1, [&](model::Project& p, model::Map& m) {
+        a = addStep(p, m, "A", 0, 0);
+        addStep(p, m, "B", 240, 0);
+    });
+    canvas.view->fitToWindow();
+    canvas.view->selectIds({a});
+    canvas.view->nudgeSelection(QPointF(0, 3000));
+    QApplication::processEvents();
+    const QRectF shown =
+        canvas.view->mapToScene(canvas.viewport()->rect()).boundingRect().adjusted(-1, -1, 1, 1);
+    CHECK(shown.contains(canvas.view->mapScene()->contentRect()));
+    // Zoomed by hand, the view keeps its zoom.
+    canvas.view->actualSize();
+    canvas.view->nudgeSelection(QPointF(0, 3000));
+    QApplication::processEvents();
+    CHECK(canvas.view->zoom() == Approx(1.0));
+}
+
 TEST_CASE("Red pens take their captions where the label layout puts them", "[canvas]") {
     Id penA = model::kNoId;
     Id penB = model::kNoId;
@@ -947,7 +967,10 @@ TEST_CASE("Red pens take their captions where the label layout puts them", "[can
         REQUIRE(item != nullptr);
         // The item repaints where its caption is, and a shortened caption has its tooltip.
         CHECK(item->boundingRect().contains(labels.at(pen).box));
-        CHECK(item->toolTip() == (labels.at(pen).shortened ? labels.at(pen).fullText : QString()));
+        CHECK(item->boundingRect().contains(scene->overviewLabels().at(pen).box));
+        const bool shortened =
+            labels.at(pen).shortened || scene->overviewLabels().at(pen).shortened;
+        CHECK(item->toolTip() == (shortened ? labels.at(pen).fullText : QString()));
     }
     // Moving one step moves the layout with it.
     const QRectF before = labels.at(penB).box;

@@ -97,11 +97,49 @@ TEST_CASE("red pens side by side and over two rows keep their captions apart", "
     const render::LabelLayout layout = render::layoutRedPenLabels(project, map);
     REQUIRE(layout.size() == steps.size());
     requireApart(layout, shapesOf(map));
+    // The same in the larger type of a zoomed-out view.
+    const render::LabelLayout overview =
+        render::layoutRedPenLabels(project, map, render::kOverviewCaptionPointSize);
+    REQUIRE(overview.size() == steps.size());
+    requireApart(overview, shapesOf(map));
     // Whatever had to be shortened keeps its whole text for the tooltip.
     for (const auto& [id, label] : layout) {
         CHECK(label.fullText.startsWith(QStringLiteral("Waiting for the signature")));
         if (label.shortened)
             CHECK(label.lines.join(' ') != label.fullText);
+    }
+}
+
+TEST_CASE("no flow line runs through a caption", "[render][labels]") {
+    model::Project project;
+    model::Map map;
+    // A split: A goes right to B and down to C, the line to C passing beside A's ring, where
+    // a long caption under the ring would be crossed by it.
+    const model::Id a = addStep(project, map, "A", {0, 0});
+    const model::Id b = addStep(project, map, "B", {232, 0});
+    const model::Id c = addStep(project, map, "C", {232, 260});
+    for (auto [from, to] : {std::pair{a, b}, std::pair{a, c}}) {
+        model::Flow flow;
+        flow.id = project.allocateId();
+        flow.from = from;
+        flow.to = to;
+        map.flows.emplace(flow.id, flow);
+    }
+    const model::Id pen =
+        addPen(project, map, {a}, "Invoices wait for the month end before anyone looks", 15000);
+    for (qreal size : {render::kCaptionPointSize, render::kOverviewCaptionPointSize}) {
+        const render::PlacedLabel label = render::layoutRedPenLabels(project, map, size).at(pen);
+        for (const auto& [id, flow] : map.flows) {
+            const QPainterPath path = render::flowPath(map, flow);
+            for (int i = 1; i < path.elementCount(); ++i) {
+                const QLineF piece(path.elementAt(i - 1), path.elementAt(i));
+                INFO("flow " << id << " piece " << i << " size " << size);
+                CHECK_FALSE(label.box.contains(piece.pointAt(0.5)));
+                const QRectF thin =
+                    QRectF(piece.p1(), piece.p2()).normalized().adjusted(-1, -1, 1, 1);
+                CHECK_FALSE(label.box.intersects(thin));
+            }
+        }
     }
 }
 

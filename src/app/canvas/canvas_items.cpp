@@ -165,22 +165,22 @@ void RedPenItem::sync(const model::Map& map) {
     const model::RedPen& pen = it->second;
     prepareGeometryChange();
     m_ellipse = render::redPenEllipse(map, pen);
-    // The caption where the scene's layout put it (a new pen: its preferred place until the
-    // layout runs), widened for the larger type of a zoomed-out view.
+    // The caption where the scene's layouts put it, at 100% and zoomed out (a new pen: its
+    // preferred places until the layout runs).
     const QString caption = render::redPenCaption(mapScene()->project(), pen);
-    const auto& labels = mapScene()->labels();
-    const auto laidOut = labels.find(id());
-    const render::PlacedLabel placed = laidOut != labels.end()
-                                           ? laidOut->second
-                                           : render::preferredLabel({id(), m_ellipse, caption});
-    setToolTip(placed.shortened ? placed.fullText : QString());
+    const auto placedIn = [&](const render::LabelLayout& labels, qreal pointSize) {
+        const auto found = labels.find(id());
+        return found != labels.end()
+                   ? found->second
+                   : render::preferredLabel({id(), m_ellipse, caption}, pointSize);
+    };
+    const render::PlacedLabel placed = placedIn(mapScene()->labels(), render::kCaptionPointSize);
+    const render::PlacedLabel overview =
+        placedIn(mapScene()->overviewLabels(), render::kOverviewCaptionPointSize);
+    setToolTip(placed.shortened || overview.shortened ? placed.fullText : QString());
     m_bounds = m_ellipse.adjusted(-10, -10, 10, 10);
-    if (!caption.isEmpty()) {
-        const QRectF& box = placed.box;
-        m_bounds |= (box | QRectF(box.center().x() - render::kCaptionWidth / 2, box.top(),
-                                  render::kCaptionWidth, std::max<qreal>(box.height(), 26)))
-                        .adjusted(-2, -2, 2, 4);
-    }
+    if (!caption.isEmpty())
+        m_bounds |= (placed.box | overview.box).adjusted(-2, -2, 2, 4);
     // Room for the badge of ideas and actions above the ring's right side (render::paintRedPen).
     m_bounds |= QRectF(m_ellipse.right() - 180, m_ellipse.top() - 18, 320, 20);
     QPainterPath ring;

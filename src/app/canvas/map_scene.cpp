@@ -88,6 +88,7 @@ void MapScene::rebuild() {
     m_penTargets.clear();
     m_pensOn.clear();
     m_labels.clear();
+    m_overviewLabels.clear();
     clear(); // deletes the items, the timeline too
     m_timeline = new TimelineItem;
     addItem(m_timeline);
@@ -283,16 +284,21 @@ void MapScene::scheduleLayout() {
 
 void MapScene::relayOutLabels(const model::Map& theMap) {
     render::LabelLayout labels = render::layoutRedPenLabels(project(), theMap);
+    render::LabelLayout overview =
+        render::layoutRedPenLabels(project(), theMap, render::kOverviewCaptionPointSize);
     std::swap(labels, m_labels);
+    std::swap(overview, m_overviewLabels);
     // The pens whose caption moved or changed take their new bounds and tooltip.
-    for (const auto& [id, label] : m_labels) {
-        const auto before = labels.find(id);
-        if (before != labels.end() && before->second.box == label.box &&
-            before->second.lines == label.lines && before->second.fullText == label.fullText)
-            continue;
-        if (CanvasItem* item = itemFor(id))
-            item->sync(theMap);
-    }
+    const auto same = [](const render::LabelLayout& before, render::Id id,
+                         const render::PlacedLabel& label) {
+        const auto it = before.find(id);
+        return it != before.end() && it->second.box == label.box &&
+               it->second.lines == label.lines && it->second.fullText == label.fullText;
+    };
+    for (const auto& [id, label] : m_labels)
+        if (!same(labels, id, label) || !same(overview, id, m_overviewLabels.at(id)))
+            if (CanvasItem* item = itemFor(id))
+                item->sync(theMap);
 }
 
 void MapScene::updateLayout() {

@@ -52,6 +52,8 @@ public:
     /// Where the red pens' captions go, laid out with the rest of the layout so that none
     /// sits on another caption or a shape.
     const render::LabelLayout& labels() const { return m_labels; }
+    /// The same for a zoomed-out view, in larger type.
+    const render::LabelLayout& overviewLabels() const { return m_overviewLabels; }
 
     /// Calls f(const render::PaintContext&) with the map and its latest metrics, when the map
     /// still exists. For the items' paint().
@@ -89,6 +91,7 @@ private:
     model::Id m_hovered = model::kNoId;
     QRectF m_contentRect;
     render::LabelLayout m_labels;
+    render::LabelLayout m_overviewLabels;
     bool m_layoutScheduled = false;
 };
 
@@ -96,8 +99,8 @@ template <class F> void MapScene::withPaintContext(qreal levelOfDetail, F&& f) c
     const model::Map* theMap = map();
     if (!theMap)
         return;
-    const render::PaintContext context{project(), *theMap, currentMetrics(), levelOfDetail,
-                                       &m_labels};
+    const render::PaintContext context{project(),     *theMap,   currentMetrics(),
+                                       levelOfDetail, &m_labels, &m_overviewLabels};
     f(context);
 }
 

@@ -163,6 +163,12 @@ MapView::MapView(EditorDocument& document, Id map, QWidget* parent)
     // (QObject:: because connect(from, to) is a command of this class.)
     QObject::connect(m_scene, &QGraphicsScene::selectionChanged, this,
                      &MapView::onSceneSelectionChanged);
+    // A fitted map stays fitted when its content changes: the timeline ladder takes its rows
+    // once the metrics are in, just after a file is opened.
+    QObject::connect(m_scene, &MapScene::contentRectChanged, this, [this] {
+        if (m_fitOnResize)
+            fitToWindow();
+    });
     QObject::connect(&document, &EditorDocument::changed, this, [this] {
         // An element renamed in place may vanish under the editor (undo, another view).
         const model::Map* theMap = m_document.map(m_map);
