@@ -2,6 +2,7 @@
 // the funnel, moving ideas along it, sorting, filtering, editing scores, planning an action,
 // and undo of each.
 
+#include "canvas/map_scene.h"
 #include "editor_document.h"
 #include "gemba/model/workshop_ops.h"
 #include "panels/workshop_panel.h"
@@ -155,4 +156,32 @@ TEST_CASE("New idea and New action from a red pen link it, and the pen counts th
     document.undoStack()->undo();
     document.undoStack()->undo();
     CHECK(document.project().workshop.ideas.empty());
+}
+
+TEST_CASE("a step's tooltip explains the glossary's terms in its name", "[canvas][workshop]") {
+    model::Id mapId = model::kNoId;
+    model::Project project = sampleProject(mapId);
+    model::Step step;
+    step.id = project.allocateId();
+    step.name = "Re-key the order from the CRM";
+    project.maps.front().steps.emplace(step.id, step);
+    model::Term crm;
+    crm.id = project.allocateId();
+    crm.term = "CRM";
+    crm.meaning = "customer relationship management system";
+    project.workshop.glossary.emplace(crm.id, crm);
+    EditorDocument document;
+    document.resetProject(project, false);
+    app::MapScene scene(document, mapId);
+    CHECK(scene.glossaryTip(step.id) == "CRM: customer relationship management system");
+    CHECK(scene.glossaryTip(mapId).isEmpty()); // not a step
+
+    // A term added later shows at once: the tip is read when asked for.
+    model::Term order;
+    order.id = document.allocateId();
+    order.term = "order";
+    order.meaning = "a signed quote";
+    document.push(model::makeAdd(order));
+    CHECK(scene.glossaryTip(step.id) ==
+          "CRM: customer relationship management system\norder: a signed quote");
 }
