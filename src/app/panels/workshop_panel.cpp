@@ -3,6 +3,7 @@
 #include "editor_document.h"
 #include "gemba/model/names.h"
 #include "gemba/model/workshop_ops.h"
+#include "workshop_log_panel.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -130,6 +131,8 @@ WorkshopPanel::WorkshopPanel(EditorDocument& document, QWidget* parent)
     m_actions->horizontalHeader()->setSectionResizeMode(ActionTitle, QHeaderView::Stretch);
     connect(m_actions, &QTableWidget::itemChanged, this, &WorkshopPanel::onActionEdited);
     tabs->addTab(m_actions, tr("Action plan"));
+    m_log = new WorkshopLogPanel(document);
+    tabs->addTab(m_log, tr("Log"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

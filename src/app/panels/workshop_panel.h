@@ -14,6 +14,7 @@ class QTableWidgetItem;
 namespace gemba::app {
 
 class EditorDocument;
+class WorkshopLogPanel;
 
 /// The workshop's ideas and action plan: a capture line (type an idea, Enter, the next one),
 /// the funnel with its counts and the buttons that move the selected ideas along it, a
@@ -30,6 +31,8 @@ public:
     QTableWidget* actionsTable() const { return m_actions; }
     QLabel* funnelLabel() const { return m_funnel; }
     QComboBox* statusFilter() const { return m_filter; }
+    /// The workshop log's tab: parking lot, glossary, lessons, day summary.
+    WorkshopLogPanel* logPanel() const { return m_log; }
 
     /// The map new ideas concern (the one on screen); kNoId: none.
     void setCurrentMap(model::Id map) { m_currentMap = map; }
@@ -60,6 +63,7 @@ private:
     QComboBox* m_filter;
     QTableWidget* m_ideas;
     QTableWidget* m_actions;
+    WorkshopLogPanel* m_log;
     bool m_filling = false;
 };
 
