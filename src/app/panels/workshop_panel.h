@@ -3,6 +3,7 @@
 #include "gemba/model/edit.h"
 
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -13,6 +14,7 @@ class QTableWidgetItem;
 
 namespace gemba::app {
 
+class ActionDialog;
 class EditorDocument;
 class WorkshopLogPanel;
 
@@ -48,6 +50,10 @@ public:
     /// holds no red pen or step.
     model::Id ideaFromElements(model::Id map, const std::vector<model::Id>& elements);
     model::Id actionFromElements(model::Id map, const std::vector<model::Id>& elements);
+    /// Opens the dialog with every field of action `id` and applies what it gives back as one
+    /// undo step. `drive`, for tests, fills and closes the dialog instead of a person. Returns
+    /// whether the action changed.
+    bool editAction(model::Id id, const std::function<void(ActionDialog&)>& drive = {});
 
 private:
     void onChanged(const model::Changes& changes);
