@@ -3,6 +3,7 @@
 #include "gemba/model/names.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace gemba::model {
 
@@ -527,6 +528,50 @@ DaySummary draftDaySummary(const Project& project, const std::string& date) {
     summary.nextAgenda = join(agenda);
     summary.watermark = project.nextId;
     return summary;
+}
+
+namespace {
+
+bool isWordChar(char c) {
+    // Bytes of UTF-8 sequences count as letters: "Büro" is one word.
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+char lowerAscii(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+bool occursAsWord(std::string_view text, std::string_view term, bool exactCase) {
+    if (term.empty() || term.size() > text.size())
+        return false;
+    for (std::size_t at = 0; at + term.size() <= text.size(); ++at) {
+        bool same = true;
+        for (std::size_t i = 0; i < term.size() && same; ++i)
+            same = exactCase ? text[at + i] == term[i]
+                             : lowerAscii(text[at + i]) == lowerAscii(term[i]);
+        if (!same)
+            continue;
+        const bool startsWord = at == 0 || !isWordChar(text[at - 1]);
+        const std::size_t end = at + term.size();
+        const bool endsWord = end == text.size() || !isWordChar(text[end]);
+        if (startsWord && endsWord)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::vector<const Term*> glossaryTermsIn(const Workshop& workshop, std::string_view text) {
+    std::vector<const Term*> found;
+    for (const auto& [id, term] : workshop.glossary) {
+        const bool acronym = std::none_of(term.term.begin(), term.term.end(), [](char c) {
+            return std::islower(static_cast<unsigned char>(c));
+        });
+        if (occursAsWord(text, term.term, acronym))
+            found.push_back(&term);
+    }
+    return found;
 }
 
 } // namespace gemba::model

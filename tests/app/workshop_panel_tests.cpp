@@ -2,8 +2,10 @@
 // the funnel, moving ideas along it, sorting, filtering, editing scores, planning an action,
 // and undo of each.
 
+#include "canvas/map_scene.h"
 #include "editor_document.h"
 #include "gemba/model/workshop_ops.h"
+#include "panels/action_dialog.h"
 #include "panels/workshop_panel.h"
 
 #include <QComboBox>
@@ -155,4 +157,103 @@ TEST_CASE("New idea and New action from a red pen link it, and the pen counts th
     document.undoStack()->undo();
     document.undoStack()->undo();
     CHECK(document.project().workshop.ideas.empty());
+}
+
+TEST_CASE("a step's tooltip explains the glossary's terms in its name", "[canvas][workshop]") {
+    model::Id mapId = model::kNoId;
+    model::Project project = sampleProject(mapId);
+    model::Step step;
+    step.id = project.allocateId();
+    step.name = "Re-key the order from the CRM";
+    project.maps.front().steps.emplace(step.id, step);
+    model::Term crm;
+    crm.id = project.allocateId();
+    crm.term = "CRM";
+    crm.meaning = "customer relationship management system";
+    project.workshop.glossary.emplace(crm.id, crm);
+    EditorDocument document;
+    document.resetProject(project, false);
+    app::MapScene scene(document, mapId);
+    CHECK(scene.glossaryTip(step.id) == "CRM: customer relationship management system");
+    CHECK(scene.glossaryTip(mapId).isEmpty()); // not a step
+
+    // A term added later shows at once: the tip is read when asked for.
+    model::Term order;
+    order.id = document.allocateId();
+    order.term = "order";
+    order.meaning = "a signed quote";
+    document.push(model::makeAdd(order));
+    CHECK(scene.glossaryTip(step.id) ==
+          "CRM: customer relationship management system\norder: a signed quote");
+}
+
+TEST_CASE("an action is edited in full in its dialog, from the keyboard", "[panels][workshop]") {
+    model::Id mapId = model::kNoId;
+    model::Project project = sampleProject(mapId);
+    model::Step approve;
+    approve.id = project.allocateId();
+    approve.name = "Approve";
+    project.maps.front().steps.emplace(approve.id, approve);
+    model::Action action;
+    action.id = project.allocateId();
+    action.title = "Sync CRM";
+    project.workshop.actions.emplace(action.id, action);
+    EditorDocument document;
+    document.resetProject(project, false);
+    WorkshopPanel panel(document);
+
+    const bool changed = panel.editAction(action.id, [&](app::ActionDialog& dialog) {
+        const auto line = [&](const char* name) {
+            auto* edit = dialog.findChild<QLineEdit*>(QString::fromLatin1(name));
+            REQUIRE(edit);
+            edit->setFocus();
+            edit->selectAll();
+            return edit;
+        };
+        QTest::keyClicks(line("actionTitle"), QStringLiteral("Sync CRM to ERP"));
+        QTest::keyClicks(line("actionStart"), QStringLiteral("2026-03-16"));
+        QTest::keyClicks(line("actionDue"), QStringLiteral("16 May"));
+        CHECK_THAT(dialog.problem().toStdString(),
+                   Catch::Contains("The due date \"16 May\" is not a date as YYYY-MM-DD."));
+        CHECK_FALSE(dialog.action());
+        QTest::keyClicks(line("actionDue"), QStringLiteral("2026-05-08"));
+        CHECK(dialog.problem().isEmpty());
+        // Owner, status and figure from the keyboard: a combo box takes the first letters.
+        auto* owner = dialog.findChild<QComboBox*>(QStringLiteral("actionOwner"));
+        owner->setFocus();
+        QTest::keyClicks(owner, QStringLiteral("Gr"));
+        auto* status = dialog.findChild<QComboBox*>(QStringLiteral("actionStatus"));
+        status->setFocus();
+        QTest::keyClicks(status, QStringLiteral("in"));
+        auto* figure = dialog.findChild<QComboBox*>(QStringLiteral("actionEffectFigure"));
+        figure->setCurrentIndex(figure->findText(QStringLiteral("step_lead_time")));
+        auto* element = dialog.findChild<QComboBox*>(QStringLiteral("actionEffectElement"));
+        CHECK(element->isEnabled());
+        CHECK(element->currentText() == "Approve");
+        QTest::keyClicks(line("actionEffectFrom"), QStringLiteral("5 x"));
+        CHECK_THAT(dialog.problem().toStdString(), Catch::Contains("Expected effect, from"));
+        QTest::keyClicks(line("actionEffectFrom"), QStringLiteral("5 d"));
+        QTest::keyClicks(line("actionEffectTo"), QStringLiteral("1 d"));
+        REQUIRE(dialog.problem().isEmpty());
+        dialog.accept();
+    });
+    REQUIRE(changed);
+    const model::Action& edited = document.project().workshop.actions.at(action.id);
+    CHECK(edited.title == "Sync CRM to ERP");
+    CHECK(edited.start == "2026-03-16");
+    CHECK(edited.due == "2026-05-08");
+    CHECK(edited.owner == document.project().props.team.processOwner);
+    CHECK(edited.status == model::ActionStatus::InProgress);
+    REQUIRE(edited.effect);
+    CHECK(edited.effect->figure == model::TargetFigure::StepLeadTime);
+    CHECK(edited.effect->map == mapId);
+    CHECK(edited.effect->element == approve.id);
+    CHECK(edited.effect->from == Approx(5 * 8 * 3600.0)); // working days of 8 h
+    CHECK(edited.effect->to == Approx(8 * 3600.0));
+    // One undo step takes the whole edit back.
+    document.undoStack()->undo();
+    CHECK(document.project().workshop.actions.at(action.id) == action);
+
+    // Cancelled: nothing changes.
+    CHECK_FALSE(panel.editAction(action.id, [](app::ActionDialog& dialog) { dialog.reject(); }));
 }

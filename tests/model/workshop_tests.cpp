@@ -353,3 +353,34 @@ TEST_CASE("the daily summary is drafted from what changed since the last one",
     CHECK(draftDaySummary(f.project, "2026-03-04").done ==
           "- nothing captured since the last summary");
 }
+
+TEST_CASE("glossary terms are found in step names as whole words", "[workshop][glossary]") {
+    Workshop w;
+    const auto add = [&](Id id, const std::string& term) {
+        Term t;
+        t.id = id;
+        t.term = term;
+        t.meaning = "meaning of " + term;
+        w.glossary.emplace(id, t);
+    };
+    add(1, "CRM");
+    add(2, "SOW");
+    add(3, "Order form");
+    add(4, "ERP");
+    const auto terms = [&](std::string_view text) {
+        std::vector<std::string> out;
+        for (const Term* t : glossaryTermsIn(w, text))
+            out.push_back(t->term);
+        return out;
+    };
+    CHECK(terms("Enter order in CRM") == std::vector<std::string>{"CRM"});
+    CHECK(terms("CRM-to-ERP sync") == std::vector<std::string>{"CRM", "ERP"});
+    // An acronym only as written: "sow" is a word of its own.
+    CHECK(terms("Sow the seeds").empty());
+    CHECK(terms("Check SOW") == std::vector<std::string>{"SOW"});
+    // Other terms in any case, never inside a longer word.
+    CHECK(terms("Fill in the order form") == std::vector<std::string>{"Order form"});
+    CHECK(terms("CRMs and ERPsystem").empty());
+    CHECK(terms("Büro-CRM") == std::vector<std::string>{"CRM"});
+    CHECK(terms("").empty());
+}

@@ -5,6 +5,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 /// Edits and read-only questions on the workshop (ideas, actions, reviews, log), built from the
@@ -70,5 +71,10 @@ PenAttachments penAttachments(const Project& project, Id redPen);
 /// summary (by id watermark: ids only grow), decisions (ideas selected or rejected, actions
 /// planned) and an agenda for the next day. The facilitator edits it before keeping it.
 DaySummary draftDaySummary(const Project& project, const std::string& date);
+
+/// The glossary's terms that occur in `text` as whole words, in the order of the glossary: an
+/// acronym (a term without lower-case letters, "CRM") only as written, any other term in any
+/// case ("Order form" matches "order form"). For the canvas's tooltips on step names.
+std::vector<const Term*> glossaryTermsIn(const Workshop& workshop, std::string_view text);
 
 } // namespace gemba::model

@@ -2,11 +2,14 @@
 
 #include "canvas/canvas_items.h"
 #include "editor_document.h"
+#include "gemba/model/workshop_ops.h"
 #include "gemba/render/geometry.h"
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
 
+#include <QGraphicsSceneHelpEvent>
 #include <QTimer>
+#include <QToolTip>
 #include <algorithm>
 #include <unordered_set>
 
@@ -326,6 +329,32 @@ void MapScene::updateLayout() {
         m_contentRect = content;
         emit contentRectChanged(content);
     }
+}
+
+QString MapScene::glossaryTip(model::Id element) const {
+    const model::Map* theMap = map();
+    const model::Step* step = theMap ? theMap->findStep(element) : nullptr;
+    if (!step)
+        return {};
+    QStringList lines;
+    for (const model::Term* term : model::glossaryTermsIn(project().workshop, step->name))
+        lines << QString::fromStdString(term->term) + QStringLiteral(": ") +
+                     QString::fromStdString(term->meaning);
+    return lines.join(QChar('\n'));
+}
+
+void MapScene::helpEvent(QGraphicsSceneHelpEvent* event) {
+    // Read when asked, so a glossary edited since the step was drawn shows at once.
+    for (QGraphicsItem* item : items(event->scenePos()))
+        if (item->type() == kElementItemType) {
+            const QString tip = glossaryTip(static_cast<CanvasItem*>(item)->id());
+            if (tip.isEmpty())
+                break;
+            QToolTip::showText(event->screenPos(), tip, event->widget());
+            event->accept();
+            return;
+        }
+    QGraphicsScene::helpEvent(event);
 }
 
 } // namespace gemba::app

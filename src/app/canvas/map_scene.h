@@ -62,9 +62,16 @@ public:
     /// Told by items when their selection state changes.
     void noteSelection(model::Id id, bool selected);
 
+    /// The tooltip of an element: for a step, the glossary's terms in its name with their
+    /// meanings ("CRM: customer relationship management"); empty when there are none.
+    QString glossaryTip(model::Id element) const;
+
 signals:
     /// The content bounds changed (the view may need to grow its scroll range).
     void contentRectChanged(const QRectF& rect);
+
+protected:
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     void rebuild();

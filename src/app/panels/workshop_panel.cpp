@@ -1,8 +1,10 @@
 #include "workshop_panel.h"
 
+#include "action_dialog.h"
 #include "editor_document.h"
 #include "gemba/model/names.h"
 #include "gemba/model/workshop_ops.h"
+#include "workshop_log_panel.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -129,7 +131,20 @@ WorkshopPanel::WorkshopPanel(EditorDocument& document, QWidget* parent)
     m_actions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_actions->horizontalHeader()->setSectionResizeMode(ActionTitle, QHeaderView::Stretch);
     connect(m_actions, &QTableWidget::itemChanged, this, &WorkshopPanel::onActionEdited);
-    tabs->addTab(m_actions, tr("Action plan"));
+    auto* planPage = new QWidget;
+    auto* planLayout = new QVBoxLayout(planPage);
+    planLayout->addWidget(m_actions);
+    auto* editButton = new QPushButton(tr("&Edit action…"));
+    editButton->setObjectName(QStringLiteral("actionEdit"));
+    connect(editButton, &QPushButton::clicked, this, [this] {
+        const auto rows = m_actions->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            editAction(m_actions->item(rows.first().row(), ActionId)->data(IdRole).toULongLong());
+    });
+    planLayout->addWidget(editButton, 0, Qt::AlignLeft);
+    tabs->addTab(planPage, tr("Action plan"));
+    m_log = new WorkshopLogPanel(document);
+    tabs->addTab(m_log, tr("Log"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -416,6 +431,26 @@ void WorkshopPanel::onActionEdited(QTableWidgetItem* item) {
     }
     m_document.push(
         std::make_unique<model::SetAction>(model::kNoId, it->second, edited, "Edit action"));
+}
+
+bool WorkshopPanel::editAction(model::Id id, const std::function<void(ActionDialog&)>& drive) {
+    const auto& actions = m_document.project().workshop.actions;
+    const auto it = actions.find(id);
+    if (it == actions.end())
+        return false;
+    ActionDialog dialog(m_document.project(), it->second, this);
+    if (drive)
+        drive(dialog);
+    else if (dialog.exec() != QDialog::Accepted)
+        return false;
+    if (dialog.result() != QDialog::Accepted)
+        return false;
+    const std::optional<model::Action> edited = dialog.action();
+    if (!edited || *edited == it->second)
+        return false;
+    m_document.push(
+        std::make_unique<model::SetAction>(model::kNoId, it->second, *edited, "Edit action"));
+    return true;
 }
 
 } // namespace gemba::app

@@ -3,6 +3,7 @@
 #include "gemba/model/edit.h"
 
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -13,7 +14,9 @@ class QTableWidgetItem;
 
 namespace gemba::app {
 
+class ActionDialog;
 class EditorDocument;
+class WorkshopLogPanel;
 
 /// The workshop's ideas and action plan: a capture line (type an idea, Enter, the next one),
 /// the funnel with its counts and the buttons that move the selected ideas along it, a
@@ -30,6 +33,8 @@ public:
     QTableWidget* actionsTable() const { return m_actions; }
     QLabel* funnelLabel() const { return m_funnel; }
     QComboBox* statusFilter() const { return m_filter; }
+    /// The workshop log's tab: parking lot, glossary, lessons, day summary.
+    WorkshopLogPanel* logPanel() const { return m_log; }
 
     /// The map new ideas concern (the one on screen); kNoId: none.
     void setCurrentMap(model::Id map) { m_currentMap = map; }
@@ -45,6 +50,10 @@ public:
     /// holds no red pen or step.
     model::Id ideaFromElements(model::Id map, const std::vector<model::Id>& elements);
     model::Id actionFromElements(model::Id map, const std::vector<model::Id>& elements);
+    /// Opens the dialog with every field of action `id` and applies what it gives back as one
+    /// undo step. `drive`, for tests, fills and closes the dialog instead of a person. Returns
+    /// whether the action changed.
+    bool editAction(model::Id id, const std::function<void(ActionDialog&)>& drive = {});
 
 private:
     void onChanged(const model::Changes& changes);
@@ -60,6 +69,7 @@ private:
     QComboBox* m_filter;
     QTableWidget* m_ideas;
     QTableWidget* m_actions;
+    WorkshopLogPanel* m_log;
     bool m_filling = false;
 };
 
