@@ -7,6 +7,7 @@
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
 #include "report_parts.h"
+#include "stream_strip.h"
 
 #include <QDate>
 #include <QFontMetricsF>
@@ -212,6 +213,16 @@ void Report::Impl::layOut() {
                 pages.push_back(
                     {Kind::Tile, c, r, mapText("%1, tile %2").arg(mapSection, tileName(c, r)), {}});
 
+    // A ladder too long for its figures on the map page follows it in full, as rows of named
+    // rungs that run over pages.
+    if (metrics.valid &&
+        !timelineShowsFigures(metrics, std::max(content.width(), kTimelineMinWidth)))
+        if (const detail::BlockPtr strip =
+                detail::streamStripBlock(project, *map, metrics, flowArea.width()))
+            addSection(mapText("Ladder"),
+                       {std::make_shared<detail::HeadingBlock>(
+                            mapText("Ladder: the waiting and process time of every rung")),
+                        strip});
     if (options.steps)
         addSection(mapText("Steps"), detail::stepTableBlocks(project, *map, metrics));
     if (options.redPens && comparison) {

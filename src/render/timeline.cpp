@@ -16,6 +16,7 @@ namespace {
 constexpr qreal kLabelColumn = 70;
 constexpr qreal kTotalsWidth = 200;
 constexpr qreal kMinimumRungs = 360;
+constexpr qreal kFigureRung = 34; // the narrowest rung that writes its figures
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
@@ -58,6 +59,13 @@ QRectF timelineRect(const QRectF& mapBounds) {
     return QRectF(mapBounds.left(), mapBounds.bottom() + 36, width, kTimelineHeight);
 }
 
+bool timelineShowsFigures(const metrics::MapMetrics& m, qreal width) {
+    if (m.timeline.empty())
+        return true;
+    const qreal rungs = width - kLabelColumn - kTotalsWidth - 14;
+    return rungs / static_cast<qreal>(m.timeline.size()) >= kFigureRung;
+}
+
 void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     registerFonts();
     const Theme& t = theme();
@@ -90,7 +98,7 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     const qreal right = area.right() - kTotalsWidth - 14;
     const auto count = static_cast<qreal>(m.timeline.size());
     const qreal width = (right - left) / count;
-    const bool writeFigures = width >= 34;
+    const bool writeFigures = width >= kFigureRung;
     const QFont figureFont = t.font(width >= 60 ? 7.5 : 6.5, true);
     const QFont nameFont = t.font(6.5);
 

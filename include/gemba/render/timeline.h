@@ -11,6 +11,9 @@ inline constexpr qreal kTimelineHeight = 120;
 /// Where the ladder goes under a map whose content has the given bounds.
 QRectF timelineRect(const QRectF& mapBounds);
 
+/// Whether a ladder `width` wide (at 100%) has room to write each rung's figures.
+bool timelineShowsFigures(const metrics::MapMetrics& metrics, qreal width);
+
 /// Paints the ladder into `area`. Without valid metrics it paints a note saying why.
 void paintTimeline(QPainter& painter, const PaintContext& context, const QRectF& area);
 
