@@ -329,3 +329,61 @@ TEST_CASE("A ladder too long for the map page follows it in full, over pages") {
 }
 
 } // namespace gemba::render::test
+
+#include "gemba/store/project_file.h"
+
+namespace gemba::render::test {
+
+TEST_CASE("\"No findings\" takes a line under the red pens, not a page") {
+    // Neither map of this example has a finding.
+    const model::Project project = store::openProject(std::filesystem::path(GEMBA_EXAMPLES_DIR) /
+                                                      "office-order-to-cash.gemba");
+    ReportOptions options = mapOnly();
+    options.redPens = true;
+    const model::Map& map = project.maps.front();
+    REQUIRE(Report(project, map, options).metrics().findings.empty());
+    const int without = Report(project, map, options).pageCount();
+    options.findings = true;
+    const Report report(project, map, options);
+    CHECK(report.pageCount() == without);
+    int redPen = -1;
+    int findings = -1;
+    for (const PagedDocument::Bookmark& mark : report.bookmarks()) {
+        if (mark.title == QStringLiteral("Red pen"))
+            redPen = mark.page;
+        if (mark.title == QStringLiteral("Findings"))
+            findings = mark.page;
+    }
+    CHECK(findings >= 0);
+    CHECK(findings == redPen);
+    const fs::path pdf = outputFolder("no-findings") / "no-findings.pdf";
+    writePdfReport(path(pdf), report);
+    CHECK(pdfPageText(pdf, findings + 1).find("No findings") != std::string::npos);
+}
+
+} // namespace gemba::render::test
+
+namespace gemba::render::test {
+
+TEST_CASE("Tiling never prints a blank tile") {
+    // Two steps far apart on a diagonal: the flow between them runs along two sides of the
+    // grid of tiles, and the tiles off its elbow show nothing.
+    model::Project project = twoFarSteps();
+    model::Map& map = project.maps.front();
+    map.steps.rbegin()->second.pos = {3000, 2000};
+    ReportOptions options = mapOnly();
+    options.scalePercent = 100;
+    const Report report(project, map, options);
+    int tiles = 0;
+    for (const PagedDocument::Bookmark& mark : report.bookmarks())
+        tiles += mark.title.contains(QStringLiteral("tile")) ? 1 : 0;
+    CHECK(tiles == report.pageCount() - 1);
+    CHECK(tiles >= 3);
+    // The whole grid is at least 3 × 3 at 100% on A4; most of it is empty.
+    CHECK(tiles < 9);
+    const fs::path pdf = outputFolder("blank-tiles") / "tiles.pdf";
+    writePdfReport(path(pdf), report);
+    CHECK(pdfPages(pdf) == report.pageCount());
+}
+
+} // namespace gemba::render::test
