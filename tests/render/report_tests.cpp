@@ -2,6 +2,8 @@
 
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gemba/store/project_file.h"
+#include "report_blocks.h"
 #include "sample_projects.h"
 #include "test_support.h"
 
@@ -264,8 +266,6 @@ TEST_CASE("The title block names the process owner unless an author is given") {
 
 } // namespace gemba::render::test
 
-#include "report_blocks.h"
-
 namespace gemba::render::test {
 
 TEST_CASE("Pagination keeps rows with their table: no first or last row alone on a page") {
@@ -329,8 +329,6 @@ TEST_CASE("A ladder too long for the map page follows it in full, over pages") {
 }
 
 } // namespace gemba::render::test
-
-#include "gemba/store/project_file.h"
 
 namespace gemba::render::test {
 
