@@ -3,15 +3,18 @@
 #include "gemba/metrics/compare.h" // before names.h, which needs the model's WaitKind
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
+#include "gemba/render/geometry.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
 #include "report_page.h"
 #include "report_parts.h"
+#include "stream_strip.h"
 
 #include <QDate>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPainterPathStroker>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -51,6 +54,29 @@ QString columnLetters(int column) {
 
 QString tileName(int column, int row) {
     return columnLetters(column) + QString::number(row + 1);
+}
+
+/// Whether anything of the map (an element, a flow, a red pen) shows in this part of the scene.
+bool sceneHasContent(const model::Map& map, const QRectF& rect) {
+    for (model::Id id : map.placedElements()) {
+        const auto kind = map.kindOf(id);
+        if (!kind)
+            continue;
+        if (*kind == model::ElementKind::RedPen) {
+            if (redPenEllipse(map, map.redPens.at(id)).intersects(rect))
+                return true;
+            continue;
+        }
+        const QRectF body = bodyRect(map, id);
+        if (!body.isEmpty() && paintShape(*kind).translated(body.center()).intersects(rect))
+            return true;
+    }
+    QPainterPathStroker stroker;
+    stroker.setWidth(4);
+    for (const auto& [id, flow] : map.flows)
+        if (stroker.createStroke(flowPath(map, flow)).intersects(rect))
+            return true;
+    return false;
 }
 
 } // namespace
@@ -114,6 +140,12 @@ struct Report::Impl {
     int rows = 1;
     QRectF tileArea; ///< where a tile page shows the map
     bool tiled() const { return columns * rows > 1; }
+    /// Per tile (row by row): whether it shows anything; a blank tile gets no page.
+    std::vector<bool> tileShown;
+    bool shown(int column, int row) const {
+        return column >= 0 && row >= 0 && column < columns && row < rows &&
+               tileShown[static_cast<std::size_t>(row * columns + column)];
+    }
 
     enum class Kind { MapPage, FromMapPage, Tile, Section };
     struct Page {
@@ -122,6 +154,7 @@ struct Report::Impl {
         int row = 0;
         QString section;
         std::vector<detail::Placement> placements;
+        std::vector<QString> alsoSections; ///< short sections that follow on this page
     };
     std::vector<Page> pages;
 
@@ -181,8 +214,30 @@ void Report::Impl::layOut() {
 
     const QRectF flowArea = content.adjusted(0, kHeader, 0, 0);
     const auto addSection = [&](const QString& title, const std::vector<detail::BlockPtr>& blocks) {
+        // A section that is only its heading and a line ("No findings") takes a line under
+        // the section before it, not a page of its own.
+        const bool oneLine = blocks.size() == 2 && blocks[0]->keepWithNext() &&
+                             dynamic_cast<const detail::TextBlock*>(blocks[1].get());
+        if (oneLine && !pages.empty() && pages.back().kind == Kind::Section &&
+            !pages.back().placements.empty()) {
+            Page& last = pages.back();
+            const qreal top = last.placements.back().area.bottom() + detail::kBlockSpacing * 2;
+            const qreal need = detail::columnHeight(blocks, flowArea.width());
+            if (top + need <= flowArea.bottom()) {
+                qreal y = top;
+                for (const detail::BlockPtr& block : blocks) {
+                    const qreal h = block->totalHeight(flowArea.width());
+                    last.placements.push_back({block, 0, block->rowCount(),
+                                               QRectF(flowArea.left(), y, flowArea.width(), h)});
+                    y += h + (block->keepWithNext() ? detail::kBlockSpacing / 2
+                                                    : detail::kBlockSpacing);
+                }
+                last.alsoSections.push_back(title);
+                return;
+            }
+        }
         for (auto& placements : detail::paginate(blocks, flowArea))
-            pages.push_back({Kind::Section, 0, 0, title, std::move(placements)});
+            pages.push_back({Kind::Section, 0, 0, title, std::move(placements), {}});
     };
     // A comparison opens with the gap in figures, then shows both maps: the reader sees what
     // changes before the pages that show how.
@@ -190,17 +245,36 @@ void Report::Impl::layOut() {
         addSection(mapText("Comparison"),
                    detail::comparisonBlocks(project, *from, *map, *comparison, true));
         pages.push_back(
-            {Kind::FromMapPage, 0, 0, mapText("Map: %1").arg(qs(from->props.name)), {}});
+            {Kind::FromMapPage, 0, 0, mapText("Map: %1").arg(qs(from->props.name)), {}, {}});
     }
     const QString mapSection =
         comparison ? mapText("Map: %1").arg(qs(map->props.name)) : mapText("Map");
-    pages.push_back({Kind::MapPage, 0, 0, mapSection, {}});
+    pages.push_back({Kind::MapPage, 0, 0, mapSection, {}, {}});
+    tileShown.assign(static_cast<std::size_t>(columns * rows), true);
     if (tiled())
         for (int r = 0; r < rows; ++r)
-            for (int c = 0; c < columns; ++c)
-                pages.push_back(
-                    {Kind::Tile, c, r, mapText("%1, tile %2").arg(mapSection, tileName(c, r)), {}});
+            for (int c = 0; c < columns; ++c) {
+                const bool content = sceneHasContent(*map, tileScene(c, r));
+                tileShown[static_cast<std::size_t>(r * columns + c)] = content;
+                if (content)
+                    pages.push_back({Kind::Tile,
+                                     c,
+                                     r,
+                                     mapText("%1, tile %2").arg(mapSection, tileName(c, r)),
+                                     {},
+                                     {}});
+            }
 
+    // A ladder too long for its figures on the map page follows it in full, as rows of named
+    // rungs that run over pages.
+    if (metrics.valid &&
+        !timelineShowsFigures(metrics, std::max(content.width(), kTimelineMinWidth)))
+        if (const detail::BlockPtr strip =
+                detail::streamStripBlock(project, *map, metrics, flowArea.width()))
+            addSection(mapText("Ladder"),
+                       {std::make_shared<detail::HeadingBlock>(
+                            mapText("Ladder: the waiting and process time of every rung")),
+                        strip});
     if (options.steps)
         addSection(mapText("Steps"), detail::stepTableBlocks(project, *map, metrics));
     if (options.redPens && comparison) {
@@ -358,6 +432,8 @@ void Report::Impl::paintMapFitted(QPainter& p, const QRectF& area, bool withTile
         const QFont font = t.font(9 / scale, true);
         for (int r = 0; r < rows; ++r)
             for (int c = 0; c < columns; ++c) {
+                if (!shown(c, r))
+                    continue;
                 const QRectF tile = tileScene(c, r).intersected(scene);
                 QPen pen(t.selection, 1.2 / scale, Qt::DashLine);
                 p.setPen(pen);
@@ -432,7 +508,7 @@ void Report::Impl::paintMapPage(QPainter& p) const {
     if (tiled())
         caption = mapText("Shown whole to fit the page; the following %1 pages show it at %2% "
                           "in tiles (dashed).")
-                      .arg(columns * rows)
+                      .arg(std::count(tileShown.begin(), tileShown.end(), true))
                       .arg(qs(model::formatNumber(*options.scalePercent)));
     else if (!scene.isEmpty() && fitScale(mapArea.adjusted(0, 0, 0, -14)) < kReadableScale)
         caption =
@@ -493,16 +569,16 @@ void Report::Impl::paintTile(QPainter& p, const Page& tile) const {
         paintElidedText(p, box, text, font, t.selection, Qt::AlignCenter);
     };
     const QPointF centre = tileArea.center();
-    if (tile.column > 0)
+    if (shown(tile.column - 1, tile.row))
         tag(QPointF(tileArea.left(), centre.y()), Qt::AlignLeft,
             QStringLiteral("◀ ") + tileName(tile.column - 1, tile.row));
-    if (tile.column + 1 < columns)
+    if (shown(tile.column + 1, tile.row))
         tag(QPointF(tileArea.right(), centre.y()), Qt::AlignRight,
             tileName(tile.column + 1, tile.row) + QStringLiteral(" ▶"));
-    if (tile.row > 0)
+    if (shown(tile.column, tile.row - 1))
         tag(QPointF(centre.x(), tileArea.top()), Qt::AlignTop,
             QStringLiteral("▲ ") + tileName(tile.column, tile.row - 1));
-    if (tile.row + 1 < rows)
+    if (shown(tile.column, tile.row + 1))
         tag(QPointF(centre.x(), tileArea.bottom()), Qt::AlignBottom,
             QStringLiteral("▼ ") + tileName(tile.column, tile.row + 1));
 }
@@ -588,9 +664,12 @@ QString Report::keywords() const {
 
 std::vector<PagedDocument::Bookmark> Report::bookmarks() const {
     std::vector<Bookmark> out;
-    for (std::size_t i = 0; i < m->pages.size(); ++i)
+    for (std::size_t i = 0; i < m->pages.size(); ++i) {
         if (i == 0 || m->pages[i].section != m->pages[i - 1].section)
             out.push_back({m->pages[i].section, static_cast<int>(i)});
+        for (const QString& also : m->pages[i].alsoSections)
+            out.push_back({also, static_cast<int>(i)});
+    }
     return out;
 }
 

@@ -89,50 +89,23 @@ StripLayout stripLayout(const metrics::MapMetrics& m, qreal width) {
     return out;
 }
 
-} // namespace
-
-qreal streamStripHeight(const model::Map& map, const metrics::MapMetrics& m, qreal width) {
-    if (!m.valid || m.timeline.empty())
-        return 28;
-    const StripLayout layout = stripLayout(m, width);
-    const int perRow = layout.perRow;
-    const auto rows = static_cast<int>((m.timeline.size() + perRow - 1) / perRow);
-    return rows * layout.cellHeight() + (rows - 1) * kRowGap + kTotals + 4 +
-           noteHeight(offLadderText(map, m), width);
-}
-
-void paintStreamStrip(QPainter& p, const QRectF& area, const model::Project& project,
-                      const model::Map& map, const metrics::MapMetrics& m) {
+/// Cells [begin, end) of the strip, the first at `origin` (begin starts a row).
+void paintCells(QPainter& p, QPointF origin, const model::Project& project,
+                const metrics::MapMetrics& m, const StripLayout& layout, std::size_t begin,
+                std::size_t end) {
     const Theme& t = theme();
     const model::Calendar& calendar = project.props.calendar;
-    if (!m.valid || m.timeline.empty()) {
-        paintWrappedText(p, QRectF(area.left(), area.top(), area.width(), 28),
-                         m.valid ? mapText("No steps connected by flows yet.")
-                                 : mapText("No figures: the map has errors (see its report)."),
-                         t.font(7.5, false, true), t.muted, 2, Qt::AlignLeft | Qt::AlignTop);
-        return;
-    }
-    const StripLayout layout = stripLayout(m, area.width());
-    const int perRow = layout.perRow;
+    const auto perRow = static_cast<std::size_t>(layout.perRow);
     const qreal cell = layout.cell;
     const qreal cellHeight = layout.cellHeight();
     const qreal nameHeight = layout.nameHeight;
-    // The rows that fit above the totals; the rest is said, never cut silently.
-    const QString offLadder = offLadderText(map, m);
-    const qreal offLadderHeight = noteHeight(offLadder, area.width());
-    const int maxRows = std::max(
-        1, static_cast<int>(std::floor((area.height() - kTotals - 4 - offLadderHeight + kRowGap) /
-                                       (cellHeight + kRowGap))));
-    const std::size_t shown =
-        std::min(m.timeline.size(), static_cast<std::size_t>(maxRows) * perRow);
     const QFont figureFont = t.font(7, true);
-    p.save();
-    for (std::size_t i = 0; i < shown; ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
         const metrics::Segment& segment = m.timeline[i];
-        const int row = static_cast<int>(i) / perRow;
-        const int column = static_cast<int>(i) % perRow;
-        const qreal x = area.left() + column * cell;
-        const qreal y = area.top() + row * (cellHeight + kRowGap);
+        const int row = static_cast<int>((i - begin) / perRow);
+        const int column = static_cast<int>(i % perRow);
+        const qreal x = origin.x() + column * cell;
+        const qreal y = origin.y() + row * (cellHeight + kRowGap);
         const bool step = segment.kind == model::ElementKind::Step;
         const bool bottleneck = step && segment.element == m.bottleneck;
 
@@ -171,8 +144,13 @@ void paintStreamStrip(QPainter& p, const QRectF& area, const model::Project& pro
                             qs(model::formatDuration(segment.processSeconds, calendar)), figureFont,
                             t.ladderProcess, Qt::AlignCenter);
     }
-    const int rows = static_cast<int>((shown + perRow - 1) / perRow);
-    const qreal totalsTop = area.top() + rows * cellHeight + (rows - 1) * kRowGap + 2;
+}
+
+/// The totals line under the last row shown, and the steps off the ladder.
+void paintEnd(QPainter& p, QPointF origin, qreal width, const model::Project& project,
+              const model::Map& map, const metrics::MapMetrics& m, std::size_t shown) {
+    const Theme& t = theme();
+    const model::Calendar& calendar = project.props.calendar;
     QString totals =
         mapText("Lead time %1 · waiting %2 · process time %3 · activity ratio %4")
             .arg(qs(model::formatDurationIn(m.leadTime, model::TimeUnit::Day, calendar)),
@@ -184,13 +162,105 @@ void paintStreamStrip(QPainter& p, const QRectF& area, const model::Project& pro
                      .arg(shown)
                      .arg(m.timeline.size()) +
                  totals;
-    paintWrappedText(p, QRectF(area.left(), totalsTop, area.width(), kTotals), totals,
-                     t.font(7.5, true), t.ink, 2, Qt::AlignLeft | Qt::AlignTop);
+    paintWrappedText(p, QRectF(origin.x(), origin.y(), width, kTotals), totals, t.font(7.5, true),
+                     t.ink, 2, Qt::AlignLeft | Qt::AlignTop);
+    const QString offLadder = offLadderText(map, m);
     if (!offLadder.isEmpty())
-        paintWrappedText(p, QRectF(area.left(), totalsTop + kTotals, area.width(), offLadderHeight),
-                         offLadder, t.font(7, false, true), t.muted, 1000,
-                         Qt::AlignLeft | Qt::AlignTop);
+        paintWrappedText(
+            p, QRectF(origin.x(), origin.y() + kTotals, width, noteHeight(offLadder, width)),
+            offLadder, t.font(7, false, true), t.muted, 1000, Qt::AlignLeft | Qt::AlignTop);
+}
+
+/// The strip in a report's column: a page break may fall between two of its rows.
+class StreamStripBlock : public Block {
+public:
+    StreamStripBlock(const model::Project& project, const model::Map& map,
+                     const metrics::MapMetrics& m, qreal width)
+        : m_project(project)
+        , m_map(map)
+        , m_metrics(m)
+        , m_layout(stripLayout(m, width))
+        , m_end(kTotals + 4 + noteHeight(offLadderText(map, m), width)) {
+        const auto n = static_cast<int>(m.timeline.size());
+        m_rows = (n + m_layout.perRow - 1) / m_layout.perRow;
+    }
+    int rowCount() const override { return m_rows; }
+    qreal height(qreal, int first, int last) const override {
+        const int rows = last - first;
+        if (rows <= 0)
+            return 0;
+        return rows * m_layout.cellHeight() + (rows - 1) * kRowGap + (last == m_rows ? m_end : 0);
+    }
+    void paint(QPainter& p, const QRectF& area, int first, int last) const override {
+        const auto perRow = static_cast<std::size_t>(m_layout.perRow);
+        const std::size_t end = std::min(m_metrics.timeline.size(), last * perRow);
+        p.save();
+        paintCells(p, area.topLeft(), m_project, m_metrics, m_layout, first * perRow, end);
+        if (last == m_rows) {
+            const int rows = last - first;
+            paintEnd(p,
+                     QPointF(area.left(),
+                             area.top() + rows * m_layout.cellHeight() + (rows - 1) * kRowGap + 2),
+                     area.width(), m_project, m_map, m_metrics, end);
+        }
+        p.restore();
+    }
+
+private:
+    const model::Project& m_project;
+    const model::Map& m_map;
+    const metrics::MapMetrics& m_metrics;
+    StripLayout m_layout;
+    qreal m_end;
+    int m_rows = 0;
+};
+
+} // namespace
+
+qreal streamStripHeight(const model::Map& map, const metrics::MapMetrics& m, qreal width) {
+    if (!m.valid || m.timeline.empty())
+        return 28;
+    const StripLayout layout = stripLayout(m, width);
+    const int perRow = layout.perRow;
+    const auto rows = static_cast<int>((m.timeline.size() + perRow - 1) / perRow);
+    return rows * layout.cellHeight() + (rows - 1) * kRowGap + kTotals + 4 +
+           noteHeight(offLadderText(map, m), width);
+}
+
+void paintStreamStrip(QPainter& p, const QRectF& area, const model::Project& project,
+                      const model::Map& map, const metrics::MapMetrics& m) {
+    const Theme& t = theme();
+    if (!m.valid || m.timeline.empty()) {
+        paintWrappedText(p, QRectF(area.left(), area.top(), area.width(), 28),
+                         m.valid ? mapText("No steps connected by flows yet.")
+                                 : mapText("No figures: the map has errors (see its report)."),
+                         t.font(7.5, false, true), t.muted, 2, Qt::AlignLeft | Qt::AlignTop);
+        return;
+    }
+    const StripLayout layout = stripLayout(m, area.width());
+    const int perRow = layout.perRow;
+    const qreal cellHeight = layout.cellHeight();
+    // The rows that fit above the totals; the rest is said, never cut silently.
+    const QString offLadder = offLadderText(map, m);
+    const qreal offLadderHeight = noteHeight(offLadder, area.width());
+    const int maxRows = std::max(
+        1, static_cast<int>(std::floor((area.height() - kTotals - 4 - offLadderHeight + kRowGap) /
+                                       (cellHeight + kRowGap))));
+    const std::size_t shown =
+        std::min(m.timeline.size(), static_cast<std::size_t>(maxRows) * perRow);
+    p.save();
+    paintCells(p, area.topLeft(), project, m, layout, 0, shown);
+    const int rows = static_cast<int>((shown + perRow - 1) / perRow);
+    paintEnd(p, QPointF(area.left(), area.top() + rows * cellHeight + (rows - 1) * kRowGap + 2),
+             area.width(), project, map, m, shown);
     p.restore();
+}
+
+BlockPtr streamStripBlock(const model::Project& project, const model::Map& map,
+                          const metrics::MapMetrics& m, qreal width) {
+    if (!m.valid || m.timeline.empty())
+        return nullptr;
+    return std::make_shared<StreamStripBlock>(project, map, m, width);
 }
 
 } // namespace gemba::render::detail

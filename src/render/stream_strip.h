@@ -2,6 +2,7 @@
 
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/project.h"
+#include "report_blocks.h"
 
 #include <QRectF>
 
@@ -20,5 +21,11 @@ qreal streamStripHeight(const model::Map& map, const metrics::MapMetrics& m, qre
 /// steps off the ladder (a shorter parallel branch, a rare alternative), so every step is named.
 void paintStreamStrip(QPainter& painter, const QRectF& area, const model::Project& project,
                       const model::Map& map, const metrics::MapMetrics& m);
+
+/// The strip as a block of a report's column `width` wide, one block row per row of cells, so
+/// that a long ladder runs over pages; null for a map without a ladder. The project, map and
+/// metrics must outlive the block.
+BlockPtr streamStripBlock(const model::Project& project, const model::Map& map,
+                          const metrics::MapMetrics& m, qreal width);
 
 } // namespace gemba::render::detail

@@ -18,6 +18,7 @@ namespace {
 constexpr qreal kLabelColumn = 70;
 constexpr qreal kTotalsWidth = 200;
 constexpr qreal kMinimumRungs = 360;
+constexpr qreal kFigureRung = 34; // the narrowest rung that writes its figures
 // Below this zoom the rungs' figures and names are a few pixels high: left out, as the map
 // leaves out its data boxes.
 constexpr qreal kLadderDetail = 0.45;
@@ -95,6 +96,13 @@ QRectF timelineRect(const QRectF& mapBounds, std::size_t rungs) {
     return QRectF(mapBounds.left(), mapBounds.bottom() + 36, width, rows * kTimelineHeight);
 }
 
+bool timelineShowsFigures(const metrics::MapMetrics& m, qreal width) {
+    if (m.timeline.empty())
+        return true;
+    const qreal rungs = width - kLabelColumn - kTotalsWidth - 14;
+    return rungs / static_cast<qreal>(m.timeline.size()) >= kFigureRung;
+}
+
 void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     registerFonts();
     const Theme& t = theme();
@@ -125,7 +133,7 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
     const qreal right = area.right() - kTotalsWidth - 14;
     const qreal width = (right - left) / static_cast<qreal>(perRow);
     const bool readable = c.levelOfDetail >= kLadderDetail;
-    const bool writeFigures = readable && width >= 34;
+    const bool writeFigures = readable && width >= kFigureRung;
     const bool writeNames = readable && width >= 40;
     const QFont figureFont = t.font(width >= 60 ? 7.5 : 6.5, true);
     CentredTexts waitFigures(figureFont, t.ladderWait);

@@ -17,6 +17,9 @@ inline constexpr qreal kMinimumRungWidth = 72;
 /// (serpentine) map does; otherwise it is one row.
 QRectF timelineRect(const QRectF& mapBounds, std::size_t rungs = 0);
 
+/// Whether a one-row ladder `width` wide (at 100%) has room to write each rung's figures.
+bool timelineShowsFigures(const metrics::MapMetrics& metrics, qreal width);
+
 /// Paints the ladder into `area`, wrapped onto rows of kTimelineHeight when the area is
 /// that many rows high; the totals stand at the end of the first row. Zoomed out below the
 /// level of detail, the rungs' figures and names are left out (they could not be read) and
