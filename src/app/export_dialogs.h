@@ -82,13 +82,15 @@ public:
     bool exportPng(const QString& path, model::Id map, const render::ImageOptions& options,
                    QString* error);
     bool exportStepsCsv(const QString& path, model::Id map, QString* error);
+    /// Every element of the map, a row each, as Import CSV reads it back (store/csv_map.h).
+    bool exportMapCsv(const QString& path, model::Id map, QString* error);
     bool exportMetricsCsv(const QString& path, model::Id map, QString* error);
 
     /// The report's options as last chosen (the author and comparison as last given).
     const render::ReportOptions& reportOptions() const { return m_reportOptions; }
 
 private:
-    enum class Kind { Pdf, Svg, Png, StepsCsv, MetricsCsv };
+    enum class Kind { Pdf, Svg, Png, StepsCsv, MapCsv, MetricsCsv };
     void exportWithDialog(Kind kind);
     void print();
     void showCompare();
