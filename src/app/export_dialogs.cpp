@@ -4,6 +4,7 @@
 #include "document_preview.h"
 #include "editor_document.h"
 #include "gemba/metrics/metrics.h"
+#include "gemba/store/csv_map.h"
 #include "summary_dialog.h"
 
 #include <QAction>
@@ -194,6 +195,7 @@ ExportActions::ExportActions(EditorDocument& document, std::function<model::Id()
         {"actionExportSvg", {tr("&SVG Image…"), Kind::Svg}},
         {"actionExportPng", {tr("P&NG Image…"), Kind::Png}},
         {"actionExportCsvSteps", {tr("CSV &Step Table…"), Kind::StepsCsv}},
+        {"actionExportCsvMap", {tr("CSV &Map Table…"), Kind::MapCsv}},
         {"actionExportCsvMetrics", {tr("CSV &Figures…"), Kind::MetricsCsv}},
     };
     for (const auto& [name, entry] : actions) {
@@ -277,6 +279,17 @@ bool ExportActions::exportStepsCsv(const QString& path, model::Id mapId, QString
                error);
 }
 
+bool ExportActions::exportMapCsv(const QString& path, model::Id mapId, QString* error) {
+    const model::Map* map = m_document.map(mapId);
+    return map &&
+           run(
+               path,
+               [&] {
+                   render::writeTextFile(path, store::exportCsvMap(m_document.project(), *map));
+               },
+               error);
+}
+
 bool ExportActions::exportMetricsCsv(const QString& path, model::Id mapId, QString* error) {
     const model::Map* map = m_document.map(mapId);
     if (!map)
@@ -346,6 +359,8 @@ void ExportActions::exportWithDialog(Kind kind) {
             return {QStringLiteral(".png"), tr("PNG (*.png)")};
         case Kind::StepsCsv:
             return {QStringLiteral(" - steps.csv"), tr("CSV (*.csv)")};
+        case Kind::MapCsv:
+            return {QStringLiteral(" - map.csv"), tr("CSV (*.csv)")};
         case Kind::MetricsCsv:
             return {QStringLiteral(" - figures.csv"), tr("CSV (*.csv)")};
         }
@@ -372,6 +387,9 @@ void ExportActions::exportWithDialog(Kind kind) {
         break;
     case Kind::StepsCsv:
         ok = exportStepsCsv(path, map, &error);
+        break;
+    case Kind::MapCsv:
+        ok = exportMapCsv(path, map, &error);
         break;
     case Kind::MetricsCsv:
         ok = exportMetricsCsv(path, map, &error);

@@ -84,6 +84,8 @@ public:
     bool exportPng(const QString& path, model::Id map, const render::ImageOptions& options,
                    QString* error);
     bool exportStepsCsv(const QString& path, model::Id map, QString* error);
+    /// Every element of the map, a row each, as Import CSV reads it back (store/csv_map.h).
+    bool exportMapCsv(const QString& path, model::Id map, QString* error);
     bool exportMetricsCsv(const QString& path, model::Id map, QString* error);
     /// The one-page summary of the workshop (its maps are in `options`).
     bool exportSummary(const QString& path, const render::SummaryOptions& options, QString* error);
@@ -92,7 +94,7 @@ public:
     const render::ReportOptions& reportOptions() const { return m_reportOptions; }
 
 private:
-    enum class Kind { Pdf, Summary, Svg, Png, StepsCsv, MetricsCsv };
+    enum class Kind { Pdf, Summary, Svg, Png, StepsCsv, MapCsv, MetricsCsv };
     void exportWithDialog(Kind kind);
     void print();
     void showCompare();

@@ -8,6 +8,7 @@
 #include "export_dialogs.h"
 #include "gemba/model/operations.h"
 #include "gemba/model/workshop_ops.h"
+#include "gemba/store/csv_map.h"
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/json_format.h"
 #include "help_dialog.h"
@@ -812,15 +813,24 @@ bool MainWindow::importCsv(const QString& path) {
     store::CsvImportOptions options;
     options.mapName = QFileInfo(path).completeBaseName().toStdString();
     model::Id mapId = model::kNoId;
+    std::vector<std::string> warnings;
     try {
-        mapId = store::importCsvSteps(copy, std::string_view(text.constData(), text.size()),
-                                      QFileInfo(path).fileName().toStdString(), options);
+        const std::string_view csv(text.constData(), text.size());
+        const std::string name = QFileInfo(path).fileName().toStdString();
+        // A map table (with a type column) names its own map; a step table takes the file's.
+        mapId = store::isCsvMapTable(csv)
+                    ? store::importCsvMap(copy, csv, name, {}, &warnings)
+                    : store::importCsvSteps(copy, csv, name, options, &warnings);
     } catch (const std::exception& e) {
         QMessageBox::critical(this, tr("Cannot import CSV"), QString::fromUtf8(e.what()));
         return false;
     }
-    // Bring in what the import added (systems, the map) as one undo step.
+    // Bring in what the import added (people, systems, the map) as one undo step.
     auto edit = std::make_unique<model::CompoundEdit>(tr("Import CSV").toStdString());
+    for (const auto& [id, person] : copy.people)
+        if (!m_document->project().people.contains(id))
+            edit->add(std::make_unique<model::SetPerson>(model::kNoId, std::nullopt, person,
+                                                         "Add person"));
     for (const auto& [id, system] : copy.systems)
         if (!m_document->project().systems.contains(id))
             edit->add(std::make_unique<model::SetSystem>(model::kNoId, std::nullopt, system,
@@ -836,6 +846,13 @@ bool MainWindow::importCsv(const QString& path) {
     m_lastDirectory = QFileInfo(path).absolutePath();
     if (MapView* view = currentView())
         view->fitToWindow();
+    if (!warnings.empty()) {
+        QStringList lines;
+        for (const std::string& warning : warnings)
+            lines << QString::fromStdString(warning);
+        QMessageBox::warning(this, tr("Check the imported map"),
+                             lines.join(QStringLiteral("\n\n")));
+    }
     return true;
 }
 

@@ -12,15 +12,15 @@ std::string quotedOrId(const std::string& name, model::Id id) {
     return "\"" + name + "\"";
 }
 
-/// An unnamed element by where a user sees it: before the element its flow leads to, after
-/// the one that leads to it, or else at its position. Ids are never shown to users.
+/// An unnamed element by where a user sees it: after the element whose flow leads to it,
+/// before the one its flow leads to, or else at its position. Ids are never shown to users.
 std::string byPlace(const model::Map& map, model::Id id) {
-    for (const auto& [flowId, flow] : map.flows)
-        if (flow.from == id && !map.nameOf(flow.to).empty())
-            return "before \"" + map.nameOf(flow.to) + "\"";
     for (const auto& [flowId, flow] : map.flows)
         if (flow.to == id && !map.nameOf(flow.from).empty())
             return "after \"" + map.nameOf(flow.from) + "\"";
+    for (const auto& [flowId, flow] : map.flows)
+        if (flow.from == id && !map.nameOf(flow.to).empty())
+            return "before \"" + map.nameOf(flow.to) + "\"";
     const model::Point pos = map.positionOf(id).value_or(model::Point{});
     return "at (" + model::formatNumber(pos.x, 0) + ", " + model::formatNumber(pos.y, 0) + ")";
 }

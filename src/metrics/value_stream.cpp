@@ -161,10 +161,14 @@ public:
             m_report.warning("inventory_without_quantity", wait.id,
                              m_report.describe(wait.id) + " has no quantity; it counts as 0");
         if (!m_demandPerDay) {
-            m_report.error("inventory_without_demand", wait.id,
-                           m_report.describe(wait.id) +
-                               ": the map has no customer demand, so the inventory cannot be "
-                               "turned into time (set the map's demand)");
+            // Office maps often count the items in a queue and have no demand: the count stays
+            // on the map and the figures are still worked out, without this inventory's time.
+            m_report.warning("inventory_without_demand", wait.id,
+                             m_report.describe(wait.id) +
+                                 ": the map has no customer demand, so the inventory stays a "
+                                 "count of items and is left out of the lead time (set the "
+                                 "map's demand to count its time)");
+            m_vs.lt[v] = 0;
             return;
         }
         // Items waiting / items used per working day = working days of waiting.

@@ -312,6 +312,12 @@ std::string stepsCsv(const model::Project& project, const model::Map& map) {
 std::string metricsCsv(const model::Project& project, const model::Map& map,
                        const metrics::MapMetrics& m) {
     std::string out = "key,label,value,unit\r\n";
+    // What the figures are of: the map, and the demand and time that set its takt.
+    out += "map,Map," + csvField(map.props.name) + ",name\r\n";
+    out += "demand_per_day,Customer demand per day," +
+           (m.demandPerDay ? csvNumber(*m.demandPerDay) : std::string()) + ",items\r\n";
+    out += "available_time_per_day_seconds,Available time per day," +
+           (m.valid ? csvNumber(m.availableTimePerDay) : std::string()) + ",s\r\n";
     // The figures and their keys come from the comparison table, so that they are named as
     // `gemba-cli metrics --json` and `compare --json` name them; a map compared with itself
     // gives each figure once.

@@ -12,6 +12,7 @@
 #include <QBuffer>
 #include <QPainter>
 #include <QPicture>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 #include <charconv>
 #include <cmath>
@@ -68,6 +69,18 @@ QByteArray drawing(const QByteArray& document) {
         if (body.contains(shape))
             return body;
     return {};
+}
+
+/// The document without the groups Qt's writer leaves empty (a state change with nothing
+/// drawn in it), so that every group a tool finds holds something.
+QByteArray withoutEmptyGroups(const QByteArray& document) {
+    static const QRegularExpression empty(QStringLiteral("<g [^>]*>\\s*</g>\\s*"));
+    QString text = QString::fromUtf8(document);
+    for (qsizetype before = -1; before != text.size();) {
+        before = text.size();
+        text.remove(empty);
+    }
+    return text.toUtf8();
 }
 
 std::string exact(double value) {
@@ -204,7 +217,7 @@ QByteArray mapSvg(const model::Project& project, const model::Map& map,
     }
     const qsizetype end = document.lastIndexOf("</svg>");
     document.insert(end < 0 ? document.size() : end, groups);
-    return document;
+    return withoutEmptyGroups(document);
 }
 
 } // namespace gemba::render

@@ -473,14 +473,18 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
     std::vector<std::pair<const detail::CsvRow*, std::string>> later; // flows, pens, frictions
     bool sawMapRow = false;
 
+    // A table without flow rows is a line, as a step table is: its suppliers, steps, waits and
+    // customers joined by push flows in row order, and laid out left to right when the table
+    // gives no positions.
+    std::vector<Id> lineOrder;
+    bool positioned = false;
     auto newRef = [&](const RowCells& cells, Id id) {
         const std::string ref(cells.text("ref"));
-        if (ref.empty())
-            cells.fail("ref", "the element has no ref (flows and red pens refer to it by it)");
-        if (!refs.emplace(ref, id).second)
+        if (!ref.empty() && !refs.emplace(ref, id).second)
             cells.fail("ref", "ref '" + ref + "' appears twice");
     };
-    auto position = [](const RowCells& cells) {
+    auto position = [&](const RowCells& cells) {
+        positioned = positioned || !cells.text("x").empty() || !cells.text("y").empty();
         return Point{cells.number("x", detail::checkFinite).value_or(0),
                      cells.number("y", detail::checkFinite).value_or(0)};
     };
@@ -583,6 +587,7 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
             party.notes = cells.raw("notes");
             party.pos = position(cells);
             newRef(cells, party.id);
+            lineOrder.push_back(party.id);
             map.parties.emplace(party.id, std::move(party));
         } else if (type == "step") {
             Step step;
@@ -634,6 +639,7 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
             step.artifacts = splitList(cells.text("artifacts"), ';');
             step.description = cells.raw("notes");
             newRef(cells, step.id);
+            lineOrder.push_back(step.id);
             map.steps.emplace(step.id, std::move(step));
         } else if (type == "wait") {
             Wait wait;
@@ -644,6 +650,7 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
             wait.time = cells.seconds("wait s", calendar, "wait");
             wait.quantity = cells.number("quantity", detail::checkNonNegative);
             newRef(cells, wait.id);
+            lineOrder.push_back(wait.id);
             map.waits.emplace(wait.id, std::move(wait));
         } else if (type == nameOf(ElementKind::InfoBox)) {
             InfoBox box;
@@ -723,6 +730,29 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
             source.source = std::string(cells.text("name"));
             source.date = std::string(cells.text("notes"));
             it->second.sources[*figure] = std::move(source);
+        }
+    }
+    const bool hasFlows = std::any_of(later.begin(), later.end(),
+                                      [](const auto& entry) { return entry.second == "flow"; });
+    if (!hasFlows) {
+        constexpr double kSpacing = 240; // as a step table's import lays steps out
+        for (std::size_t i = 0; i < lineOrder.size(); ++i) {
+            if (!positioned) {
+                if (auto step = map.steps.find(lineOrder[i]); step != map.steps.end())
+                    step->second.pos = {kSpacing * double(i), 0};
+                else if (auto wait = map.waits.find(lineOrder[i]); wait != map.waits.end())
+                    wait->second.pos = {kSpacing * double(i), 0};
+                else
+                    map.parties.at(lineOrder[i]).pos = {kSpacing * double(i), 0};
+            }
+            if (i == 0)
+                continue;
+            Flow flow;
+            flow.id = result.allocateId();
+            flow.from = lineOrder[i - 1];
+            flow.to = lineOrder[i];
+            flow.kind = FlowKind::Push;
+            map.flows.emplace(flow.id, flow);
         }
     }
     // Red pens last: they may mark flows.

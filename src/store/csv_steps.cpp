@@ -461,8 +461,9 @@ void warnAboutMeaning(const std::string& file, const std::vector<HeaderColumn>& 
                     file + ": row " + std::to_string(row.row) + ", " +
                     columnPlace(columns, Column::InventoryBefore) + ": an inventory of " +
                     formatNumber(*row.inventoryBefore) +
-                    " items, and the map has no customer demand to turn it into time; give "
-                    "--demand-per-day N (items per working day), or set the map's demand");
+                    " items, and the map has no customer demand to turn it into time: it stays a "
+                    "count, left out of the lead time; give --demand-per-day N (items per "
+                    "working day), or set the map's demand");
                 break; // one warning names the fix for all
             }
 }

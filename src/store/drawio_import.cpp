@@ -1360,11 +1360,17 @@ void PageReader::checkTimeline() {
                     : model::formatDuration(seconds, m_calendar);
     };
     used.clear();
-    if (!figures.valid) {
+    // An inventory without demand stays a count, outside Gemba's lead time, where the diagram
+    // has its time: the waits and totals cannot be compared then either.
+    const auto uncounted =
+        std::find_if(figures.findings.begin(), figures.findings.end(), [](const auto& finding) {
+            return finding.code == "inventory_without_demand";
+        });
+    if (!figures.valid || uncounted != figures.findings.end()) {
         // Process times can still be checked step by step; waits and totals need the whole map.
-        std::string why;
+        std::string why = figures.valid ? uncounted->message : std::string();
         for (const auto& finding : figures.findings)
-            if (finding.severity == metrics::Severity::Error) {
+            if (why.empty() && finding.severity == metrics::Severity::Error) {
                 why = finding.message;
                 break;
             }

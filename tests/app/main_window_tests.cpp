@@ -238,6 +238,34 @@ TEST_CASE("Importing a CSV step table adds a map as one undo step", "[mainwindow
     CHECK(window.document().project().systems.size() == systemsBefore);
 }
 
+TEST_CASE("Importing a CSV map table adds its map, people and systems as one undo step",
+          "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    const QString csv = dir.filePath(QStringLiteral("table.csv"));
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("type,name,process time,wait,staff,systems,hourly rate\r\n"
+               "map,Desk,,,,,\r\n"
+               "person,Ana Ruiz,,,,,50\r\n"
+               "supplier,Post,,,,,\r\n"
+               "step,Open,5 min,,Ana Ruiz,Mailroom,\r\n"
+               "wait,,,1 h,,,\r\n"
+               "customer,Client,,,,,\r\n");
+    file.close();
+    const model::Project before = window.document().project();
+    REQUIRE(window.importCsv(csv));
+    const model::Map& map = currentMap(window);
+    CHECK(map.props.name == "Desk"); // the table's name, not the file's
+    CHECK(map.parties.size() == 2);
+    CHECK(map.flows.size() == 3);
+    CHECK(window.document().project().people.size() == before.people.size() + 1);
+    CHECK(window.document().project().systems.size() == before.systems.size() + 1);
+    trigger(window, "actionUndo");
+    CHECK(window.document().project().maps.size() == before.maps.size());
+    CHECK(window.document().project().people.size() == before.people.size());
+}
+
 TEST_CASE("Autosave writes unsaved work and a later session offers it back", "[mainwindow]") {
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("recovery"));

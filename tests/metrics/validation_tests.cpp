@@ -116,15 +116,25 @@ TEST_CASE("wait_without_time counts as zero", "[metrics][validation]") {
     CHECK(m.leadTime == Approx(20 * kMinute));
 }
 
-TEST_CASE("inventory_without_demand is an error, without quantity a warning",
+TEST_CASE("an inventory without demand stays a count, left out of the lead time with a warning",
           "[metrics][validation]") {
     MapBuilder b;
     const Id a = b.step("A", 10 * kMinute);
     const Id stock = b.inventory("Stock", 100);
     b.chain({b.supplier(), a, stock, b.customer()});
     MapMetrics m = b.metrics();
-    only(m, "inventory_without_demand", Severity::Error, stock);
-    checkInvalid(m, b.map());
+    only(m, "inventory_without_demand", Severity::Warning, stock);
+    CHECK_THAT(m.findings.front().message, Catch::Contains("Inventory \"Stock\"") &&
+                                               Catch::Contains("left out of the lead time"));
+    // The figures are still worked out: the lead time is A's 10 minutes alone.
+    CHECK(m.valid);
+    CHECK(m.leadTime == Approx(10 * kMinute));
+    CHECK(b.map().waits.at(stock).quantity == 100.0); // still a count on the map
+
+    // Unnamed, it is named by where it stands, never by an internal id.
+    b.map().waits.at(stock).label.clear();
+    m = b.metrics();
+    CHECK_THAT(m.findings.front().message, Catch::StartsWith("Inventory after \"A\""));
 
     b.demand(50);
     b.map().waits.at(stock).quantity.reset();

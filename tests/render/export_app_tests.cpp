@@ -8,6 +8,7 @@
 #include "gemba/metrics/compare.h"
 #include "gemba/model/operations.h"
 #include "gemba/render/report.h"
+#include "gemba/store/csv_map.h"
 #include "gemba/store/project_file.h"
 #include "main_window.h"
 #include "sample_projects.h"
@@ -16,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QImage>
 #include <QMenu>
 #include <QPainter>
@@ -82,7 +84,12 @@ TEST_CASE("Every export of the editor writes its file from the document") {
     CHECK(QImage(q(folder / "map.png")).width() == 1000);
     REQUIRE(exports.exportStepsCsv(q(folder / "steps.csv"), current, &error));
     REQUIRE(exports.exportMetricsCsv(q(folder / "figures.csv"), current, &error));
-    for (const char* file : {"map.svg", "steps.csv", "figures.csv"})
+    REQUIRE(exports.exportMapCsv(q(folder / "map.csv"), current, &error));
+    QFile table(q(folder / "map.csv"));
+    REQUIRE(table.open(QIODevice::ReadOnly));
+    CHECK(table.readAll().toStdString() ==
+          store::exportCsvMap(document.project(), *document.project().findMap(current)));
+    for (const char* file : {"map.svg", "steps.csv", "figures.csv", "map.csv"})
         CHECK(fs::file_size(folder / file) > 100);
 
     CHECK_FALSE(exports.exportPdf(q(folder / "none" / "report.pdf"), current, options, &error));

@@ -287,6 +287,11 @@ TEST_CASE("The figures in the exports are the ones worked out by hand") {
     CHECK(csv.find("lead_time_seconds,Lead time,453600,s") != std::string::npos);
     CHECK(csv.find("lead_time_days,Lead time in working days,15.75,d") != std::string::npos);
     CHECK(csv.find("takt_seconds,Takt time,4800,s") != std::string::npos);
+    // What the figures are of: the map, its demand (6 a day) and its available time (8 h).
+    CHECK(csv.find("\r\nmap,Map," + map.props.name + ",name\r\n") != std::string::npos);
+    CHECK(csv.find("demand_per_day,Customer demand per day,6,items") != std::string::npos);
+    CHECK(csv.find("available_time_per_day_seconds,Available time per day,28800,s") !=
+          std::string::npos);
     // The bottleneck: the highest C/T on the path is Develop's, 2 d over 2 people = 1 d.
     CHECK(csv.find("bottleneck,Bottleneck,Develop change,step") != std::string::npos);
 

@@ -126,7 +126,8 @@ TEST_CASE("SVG: each element is a group with a stable id, its kind and its figur
 
 TEST_CASE("PNG: the file carries the map's title in its metadata") {
     const fs::path folder = outputFolder("png-title");
-    const NamedProject& named = exportedProjects().front();
+    const std::vector<NamedProject> projects = exportedProjects();
+    const NamedProject& named = projects.front();
     const model::Map& map = named.project.maps.front();
     const fs::path png = folder / "titled.png";
     writePng(QString::fromStdString(png.string()), named.project, map, {});

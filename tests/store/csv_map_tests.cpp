@@ -190,3 +190,29 @@ TEST_CASE("map table: a table written by hand reads readable durations and any c
     CHECK(map.flows.size() == 3);
     CHECK(map.parties.size() == 1);
 }
+
+TEST_CASE("map table without flows: a line in row order, with suppliers, customers and a last "
+          "wait",
+          "[store][csv]") {
+    Project project;
+    const Id id = store::importCsvMap(project,
+                                      "type,name,process time,wait,kind,quantity\n"
+                                      "supplier,Post,,,,\n"
+                                      "step,Open,5 min,,,\n"
+                                      "wait,,,1 h,,\n"
+                                      "step,Scan,2 min,,,\n"
+                                      "wait,,,2 d,,\n"
+                                      "customer,Client,,,,\n",
+                                      "line.csv", "Line");
+    const Map& map = *project.findMap(id);
+    CHECK(map.parties.size() == 2);
+    CHECK(map.waits.size() == 2);
+    CHECK(map.flows.size() == 5);
+    const metrics::MapMetrics m = metrics::computeMetrics(project, map);
+    REQUIRE(m.valid);
+    // 5 min + 1 h + 2 min + 2 working days of 8 h = 300 + 3600 + 120 + 57600 s.
+    CHECK(m.leadTime == 61620.0);
+    CHECK(m.processTime == 420.0);
+    // Laid out left to right, 240 units apart.
+    CHECK(stepNamed(map, "Scan")->pos == Point{720, 0});
+}

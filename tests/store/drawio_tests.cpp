@@ -418,7 +418,13 @@ TEST_CASE("draw.io import: inventories without demand, and the demand the diagra
                     "the diagram mentions 504 pcs/day (also 336 pcs/day)") == 1);
     CHECK(itemsWith(report, Kind::Assumption, "460 min") == 0);
     CHECK(itemsWith(report, Kind::Assumption, "shift") == 0);
-    CHECK(metrics::computeMetrics(project, project.maps[0]).valid == false);
+    // Without demand the inventory stays a count, left out of the lead time with a warning.
+    const metrics::MapMetrics counted = metrics::computeMetrics(project, project.maps[0]);
+    CHECK(counted.valid);
+    CHECK(counted.leadTime == 180); // the two steps' 1 + 2 min alone
+    CHECK(std::any_of(counted.findings.begin(), counted.findings.end(), [](const auto& f) {
+        return f.code == "inventory_without_demand" && f.severity == metrics::Severity::Warning;
+    }));
 
     // With the demand given, 1,008 items at 504 a day are 2 days.
     model::Project given;
