@@ -20,6 +20,9 @@ struct PaintContext {
     const metrics::MapMetrics* metrics = nullptr;
     /// Scale of the painter (1 = 100%): below about 0.45 details are left out.
     qreal levelOfDetail = 1;
+    /// A simulation's criticality per step (the share of trials, 0-1, in which the step lies
+    /// on the longest path): when given, every step is shaded by it and labelled; may be null.
+    const std::map<Id, double>* criticality = nullptr;
 };
 
 struct ElementState {

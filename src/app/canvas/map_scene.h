@@ -70,6 +70,8 @@ private:
     void indexRedPen(model::Id pen, const model::Map* map);
     void scheduleLayout();
     const metrics::MapMetrics* currentMetrics() const;
+    /// A simulation's criticality shading of the map, or null.
+    const std::map<model::Id, double>* criticality() const;
 
     EditorDocument& m_document;
     model::Id m_map;
@@ -90,7 +92,8 @@ template <class F> void MapScene::withPaintContext(qreal levelOfDetail, F&& f) c
     const model::Map* theMap = map();
     if (!theMap)
         return;
-    const render::PaintContext context{project(), *theMap, currentMetrics(), levelOfDetail};
+    const render::PaintContext context{project(), *theMap, currentMetrics(), levelOfDetail,
+                                       criticality()};
     f(context);
 }
 
