@@ -133,6 +133,15 @@ TEST_CASE("the simulation view shades the map's steps by criticality", "[simulat
                                    (theme.critical.green() - theme.processFill.green()) * strength)
                                 .margin(2));
 
+    if (qEnvironmentVariableIsSet("GEMBA_SCREENSHOT_DIR")) {
+        // For a look at the shading (make screenshots).
+        canvas.resize(1200, 600);
+        canvas.show();
+        canvas.fitToWindow();
+        REQUIRE(canvas.grab().save(qEnvironmentVariable("GEMBA_SCREENSHOT_DIR") +
+                                   QStringLiteral("/canvas-criticality.png")));
+    }
+
     // Unchecking takes it off.
     shade->setChecked(false);
     CHECK_FALSE(document.criticality(reviews.map));
