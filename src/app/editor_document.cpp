@@ -181,7 +181,24 @@ void EditorDocument::onModelChanged(const model::Changes& changes) {
     emit changed(changes);
 }
 
+const std::map<model::Id, double>* EditorDocument::criticality(model::Id map) const {
+    const auto it = m_criticality.find(map);
+    return it == m_criticality.end() ? nullptr : &it->second;
+}
+
+void EditorDocument::setCriticality(model::Id map, std::map<model::Id, double> shares) {
+    m_criticality[map] = std::move(shares);
+    emit criticalityChanged(map);
+}
+
+void EditorDocument::clearCriticality(model::Id map) {
+    if (m_criticality.erase(map) > 0)
+        emit criticalityChanged(map);
+}
+
 void EditorDocument::markStale(model::Id mapId) {
+    // Shares of the map as it was simulated would be shown on a different map: drop them.
+    clearCriticality(mapId);
     m_stale.insert(mapId);
     scheduleMetrics();
 }

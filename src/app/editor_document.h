@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -41,6 +42,12 @@ public:
     /// Recomputes whatever is stale now.
     void flushMetrics();
 
+    /// A simulation's criticality per step of a map (0-1), shaded on its canvas; null: none.
+    /// It belongs to the map as simulated: a change of the map's figures drops it.
+    const std::map<model::Id, double>* criticality(model::Id map) const;
+    void setCriticality(model::Id map, std::map<model::Id, double> shares);
+    void clearCriticality(model::Id map);
+
     QString filePath() const { return m_filePath; }
     /// A name for titles: the file's name, or the project's name for a new project.
     QString displayName() const;
@@ -59,6 +66,8 @@ signals:
     void metricsUpdated(gemba::model::Id map);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
+    /// A map's criticality shading was set or dropped.
+    void criticalityChanged(gemba::model::Id map);
 
 private:
     void onModelChanged(const model::Changes& changes);
@@ -73,6 +82,7 @@ private:
     int m_gestureSerial = 0;
     std::unordered_map<model::Id, metrics::MapMetrics> m_metrics;
     std::set<model::Id> m_stale;
+    std::unordered_map<model::Id, std::map<model::Id, double>> m_criticality;
     bool m_metricsScheduled = false;
 };
 

@@ -20,10 +20,13 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <map>
+#include <utility>
 
 namespace gemba::app {
 
@@ -150,11 +153,13 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     , m_run(new QPushButton(tr("&Run"), this))
     , m_cancel(new QPushButton(tr("Cancel run"), this))
     , m_export(new QPushButton(tr("Export Report PDF…"), this))
+    , m_shade(new QCheckBox(tr("Shade the map by criticality"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_scroll(new QScrollArea(this))
     , m_canvas(new SimulationCanvas)
-    , m_poll(new QTimer(this)) {
+    , m_poll(new QTimer(this))
+    , m_documentGuard(&document) {
     setObjectName(QStringLiteral("simulationView"));
     setWindowTitle(tr("Simulate"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -187,6 +192,9 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     m_run->setObjectName(QStringLiteral("simulateRun"));
     m_cancel->setObjectName(QStringLiteral("simulateCancel"));
     m_export->setObjectName(QStringLiteral("simulateExport"));
+    m_shade->setObjectName(QStringLiteral("simulateShade"));
+    m_shade->setToolTip(tr("Shades each step of the map by the share of trials in which it lay "
+                           "on the longest path. Editing the map takes the shading off."));
     m_progress->setObjectName(QStringLiteral("simulateProgress"));
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
@@ -221,6 +229,7 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_shade);
     buttons->addWidget(m_export);
     m_scroll->setWidget(m_canvas);
     m_scroll->setWidgetResizable(true);
@@ -232,10 +241,20 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
 
     m_cancel->setEnabled(false);
     m_export->setEnabled(false);
+    m_shade->setEnabled(false);
     m_status->setText(tr("Choose the settings and press Run. The run does not block the editor."));
     connect(m_run, &QPushButton::clicked, this, [this] { run(); });
     connect(m_cancel, &QPushButton::clicked, this, &SimulationView::cancel);
     connect(m_export, &QPushButton::clicked, this, &SimulationView::exportPdf);
+    connect(m_shade, &QCheckBox::toggled, this, &SimulationView::shadeMap);
+    connect(&m_document, &EditorDocument::criticalityChanged, this, [this](model::Id map) {
+        // The map changed (or another view shaded it): the box says what the canvas shows.
+        if (map == m_shadedMap && !m_document.criticality(map)) {
+            m_shadedMap = model::kNoId;
+            const QSignalBlocker quiet(m_shade);
+            m_shade->setChecked(false);
+        }
+    });
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, &SimulationView::finished);
     m_poll->setInterval(50);
     connect(m_poll, &QTimer::timeout, this, [this] {
@@ -253,6 +272,27 @@ SimulationView::~SimulationView() {
     if (m_job)
         m_job->cancel = true;
     m_watcher.waitForFinished();
+    // The shading belongs to this view's run.
+    if (m_documentGuard && m_shadedMap != model::kNoId)
+        m_documentGuard->clearCriticality(m_shadedMap);
+}
+
+void SimulationView::shadeMap(bool on) {
+    if (m_shadedMap != model::kNoId) {
+        const model::Id map = std::exchange(m_shadedMap, model::kNoId);
+        m_document.clearCriticality(map);
+    }
+    if (!on || !m_sheet)
+        return;
+    // The first run is the map itself (a what-if or another map runs beside it).
+    const render::SimulationRun& run = m_sheet->runs().front();
+    if (!run.monteCarlo.valid || !m_document.map(run.map.id))
+        return;
+    std::map<model::Id, double> shares;
+    for (const metrics::StepSimulation& step : run.monteCarlo.steps)
+        shares[step.step] = step.criticality;
+    m_shadedMap = run.map.id;
+    m_document.setCriticality(run.map.id, std::move(shares));
 }
 
 void SimulationView::fillMapLists(model::Id map) {
@@ -387,6 +427,8 @@ void SimulationView::finished() {
                                                             std::move(job->runs));
         m_canvas->setSheet(m_sheet);
         m_export->setEnabled(true);
+        m_shade->setEnabled(true);
+        shadeMap(m_shade->isChecked()); // the shading follows the new run
         QString text = tr("Done.");
         const render::SimulationRun& first = m_sheet->runs().front();
         if (first.des)

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QWidget>
 #include <atomic>
 #include <functional>
@@ -76,6 +77,8 @@ private:
     void fillMapLists(model::Id map);
     void finished();
     void exportPdf();
+    /// Puts the last run's criticality on the map's canvas, or takes it off.
+    void shadeMap(bool on);
 
     EditorDocument& m_document;
     QComboBox* m_map;
@@ -92,6 +95,7 @@ private:
     QPushButton* m_run;
     QPushButton* m_cancel;
     QPushButton* m_export;
+    QCheckBox* m_shade;
     QProgressBar* m_progress;
     QLabel* m_status;
     QScrollArea* m_scroll;
@@ -100,6 +104,8 @@ private:
     std::shared_ptr<Job> m_job;
     QFutureWatcher<void> m_watcher;
     std::shared_ptr<const render::SimulationSheet> m_sheet;
+    QPointer<EditorDocument> m_documentGuard; ///< the document may go before the view
+    model::Id m_shadedMap = model::kNoId;
 };
 
 /// The report of the simulated map (as it was when the run started) with the simulation as

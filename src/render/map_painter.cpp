@@ -86,11 +86,31 @@ QString namesOf(const model::Project& project, const std::vector<Id>& systems) {
     return names.join(QStringLiteral(", "));
 }
 
+/// The step's criticality in a simulation (0-1), when the context shades by it.
+std::optional<double> criticalityOf(const PaintContext& c, Id step) {
+    if (!c.criticality)
+        return std::nullopt;
+    const auto it = c.criticality->find(step);
+    return std::clamp(it == c.criticality->end() ? 0.0 : it->second, 0.0, 1.0);
+}
+
+/// From `from` towards `to` by `share` (0-1).
+QColor blend(const QColor& from, const QColor& to, double share) {
+    const auto mix = [share](int a, int b) {
+        return static_cast<int>(std::lround(a + (b - a) * share));
+    };
+    return QColor(mix(from.red(), to.red()), mix(from.green(), to.green()),
+                  mix(from.blue(), to.blue()));
+}
+
 void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, ElementState state) {
     const Theme& t = theme();
     const QRectF body = bodyShape(ElementKind::Step).translated(step.pos.x, step.pos.y);
+    const std::optional<double> critical = criticalityOf(c, step.id);
     p.setPen(outlinePen(t, state));
-    p.setBrush(t.processFill);
+    // Shaded from the plain fill (never on the longest path) to 60% of the critical colour
+    // (on it in every trial), so that the name stays readable.
+    p.setBrush(critical ? blend(t.processFill, t.critical, 0.6 * *critical) : t.processFill);
     p.drawRoundedRect(body, 3, 3);
     // The data box is drawn at every zoom: red rings and flows from below end at it, and
     // would end in empty space without it. Zoomed out it holds only its key figures.
@@ -133,7 +153,12 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
                         role, t.font(7), t.muted, Qt::AlignCenter);
     }
 
-    if (c.metrics && c.metrics->valid) {
+    if (critical) {
+        // While the map is shaded by a simulation, the step's one badge is its share.
+        paintBadge(p, QPointF(body.right() - 40, body.top()),
+                   mapText("CRITICAL") + QLatin1Char(' ') + qs(model::formatPercent(*critical)),
+                   t.critical);
+    } else if (c.metrics && c.metrics->valid) {
         const auto figures = c.metrics->steps.find(step.id);
         QStringList badges;
         QList<QColor> colours;

@@ -147,11 +147,11 @@ void paintLines(QPainter& p, const QRectF& area, const std::vector<double>& time
 }
 
 /// What the criticality picture shows: steps with their data boxes, waits and parties, and
-/// room above the steps for the percentages (notes and information boxes are left out).
+/// room above the steps for the badges (notes and information boxes are left out).
 QRectF pathBounds(const model::Map& map) {
     QRectF bounds;
     for (const auto& [id, step] : map.steps)
-        bounds = bounds.united(bodyRect(map, id).adjusted(0, -32, 0, 0)).united(dataBoxRect(step));
+        bounds = bounds.united(bodyRect(map, id).adjusted(0, -16, 0, 0)).united(dataBoxRect(step));
     for (const auto& [id, wait] : map.waits)
         bounds = bounds.united(bodyRect(map, id));
     for (const auto& [id, party] : map.parties)
@@ -160,12 +160,6 @@ QRectF pathBounds(const model::Map& map) {
 }
 
 } // namespace
-
-QColor criticalityColour(double criticality) {
-    QColor c = theme().bottleneck;
-    c.setAlphaF(0.08 + 0.55 * std::clamp(criticality, 0.0, 1.0));
-    return c;
-}
 
 SimulationSheet::SimulationSheet(model::Project project, std::vector<SimulationRun> runs)
     : m_project(std::move(project))
@@ -399,16 +393,11 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
         p.translate(target.left() - bounds.left() * scale, target.top() - bounds.top() * scale);
         p.scale(scale, scale);
         const metrics::MapMetrics metrics = metrics::computeMetrics(m_project, first.map);
-        paintMap(p, PaintContext{m_project, first.map, &metrics, scale});
-        for (const metrics::StepSimulation& s : mc.steps) {
-            const QRectF body = bodyRect(first.map, s.step);
-            p.fillRect(body, criticalityColour(s.criticality));
-            // Above the step, clear of the bottleneck and takt badges on its top edge.
-            const QRectF tag(body.center().x() - 24, body.top() - 30, 48, 14);
-            p.fillRect(tag, t.paper);
-            paintElidedText(p, tag, qs(model::formatPercent(s.criticality)), t.font(8, true),
-                            t.bottleneck, Qt::AlignCenter);
-        }
+        // The canvas's shading: each step by its share, labelled on its top edge.
+        std::map<Id, double> shares;
+        for (const metrics::StepSimulation& s : mc.steps)
+            shares[s.step] = s.criticality;
+        paintMap(p, PaintContext{m_project, first.map, &metrics, scale, nullptr, nullptr, &shares});
     } else if (kind == kFlowTable) {
         heading(p, area,
                 QStringLiteral("Each step in the discrete-event run: load, utilisation, "

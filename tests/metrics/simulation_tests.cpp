@@ -739,4 +739,19 @@ TEST_CASE("what-if: parsing and applying changes", "[simulation][whatif]") {
     const auto byId = applyWhatIf(b.project, b.map(), {{"#" + std::to_string(t), "uptime", "90"}});
     REQUIRE(byId.ok());
     CHECK(byId.value().steps.at(t).uptime == 90);
+
+    // Breakdowns replace the uptime, and an uptime replaces the breakdowns.
+    const auto broken =
+        applyWhatIf(b.project, byId.value(), {{"Test", "mtbf", "8 h"}, {"Test", "mttr", "2 h"}});
+    REQUIRE(broken.ok());
+    const gemba::model::Step& tested = broken.value().steps.at(t);
+    REQUIRE(tested.breakdown);
+    CHECK(tested.breakdown->mtbf == 8 * kHour);
+    CHECK(tested.breakdown->mttr == 2 * kHour);
+    CHECK_FALSE(tested.uptime);
+    CHECK(tested.availability() == Approx(0.8));
+    const auto even = applyWhatIf(b.project, broken.value(), {{"Test", "uptime", "95"}});
+    REQUIRE(even.ok());
+    CHECK_FALSE(even.value().steps.at(t).breakdown);
+    CHECK_FALSE(applyWhatIf(b.project, b.map(), {{"Test", "mtbf", "0 s"}}).ok());
 }

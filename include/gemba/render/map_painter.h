@@ -26,6 +26,9 @@ struct PaintContext {
     /// preferred place.
     const LabelLayout* labels = nullptr;
     const LabelLayout* overviewLabels = nullptr;
+    /// A simulation's criticality per step (the share of trials, 0-1, in which the step lies
+    /// on the longest path): when given, every step is shaded by it and labelled; may be null.
+    const std::map<Id, double>* criticality = nullptr;
 };
 
 struct ElementState {

@@ -52,7 +52,4 @@ private:
     std::vector<SimulationRun> m_runs;
 };
 
-/// The criticality shading of a step: transparent at 0, the theme's red at 1.
-QColor criticalityColour(double criticality);
-
 } // namespace gemba::render

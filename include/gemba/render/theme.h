@@ -28,6 +28,7 @@ struct Theme {
     QColor handoff{0x7b, 0x3f, 0xb5};
     QColor ladderWait{0xc0, 0x39, 0x2b};
     QColor ladderProcess{0x2e, 0x9e, 0x5b};
+    QColor critical{0x8e, 0x24, 0xaa}; ///< a simulation's criticality shading
     QString family = QStringLiteral("DejaVu Sans");
 
     /// The map's type face at a size in points.

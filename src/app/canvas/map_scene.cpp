@@ -39,6 +39,8 @@ MapScene::MapScene(EditorDocument& document, Id map, QObject* parent)
     connect(&document, &EditorDocument::changed, this, &MapScene::onChanged);
     connect(&document, &EditorDocument::projectReset, this, &MapScene::rebuild);
     connect(&document, &EditorDocument::metricsUpdated, this, &MapScene::onMetricsUpdated);
+    // The criticality shading repaints the steps like new figures do.
+    connect(&document, &EditorDocument::criticalityChanged, this, &MapScene::onMetricsUpdated);
     rebuild();
 }
 
@@ -265,6 +267,10 @@ void MapScene::onChanged(const model::Changes& changes) {
         update();
     if (geometry)
         scheduleLayout();
+}
+
+const std::map<Id, double>* MapScene::criticality() const {
+    return m_document.criticality(m_map);
 }
 
 void MapScene::onMetricsUpdated(Id mapId) {

@@ -84,6 +84,8 @@ private:
     void scheduleLayout();
     void relayOutLabels(const model::Map& theMap);
     const metrics::MapMetrics* currentMetrics() const;
+    /// A simulation's criticality shading of the map, or null.
+    const std::map<model::Id, double>* criticality() const;
 
     EditorDocument& m_document;
     model::Id m_map;
@@ -106,8 +108,9 @@ template <class F> void MapScene::withPaintContext(qreal levelOfDetail, F&& f) c
     const model::Map* theMap = map();
     if (!theMap)
         return;
-    const render::PaintContext context{project(),     *theMap,   currentMetrics(),
-                                       levelOfDetail, &m_labels, &m_overviewLabels};
+    const render::PaintContext context{project(),     *theMap,    currentMetrics(),
+                                       levelOfDetail, &m_labels,  &m_overviewLabels,
+                                       criticality()};
     f(context);
 }
 
