@@ -19,6 +19,7 @@
 #include "panels/workshop_panel.h"
 #include "presentation_band.h"
 #include "recovery.h"
+#include "portfolio_view.h"
 #include "simulation_view.h"
 
 #include <QAction>
@@ -430,6 +431,8 @@ void MainWindow::createMenus() {
         *m_document, [this] { return currentMap(); }, this);
     file->addMenu(exports->exportMenu());
     file->addAction(exports->printAction());
+    file->addSeparator();
+    file->addAction(portfolioAction(this));
     file->addSeparator();
     add(file, "actionQuit");
 
