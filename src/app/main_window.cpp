@@ -20,6 +20,7 @@
 #include "panels/workshop_panel.h"
 #include "presentation_band.h"
 #include "recovery.h"
+#include "portfolio_view.h"
 #include "simulation_view.h"
 #include "workshop_view.h"
 
@@ -436,6 +437,8 @@ void MainWindow::createMenus() {
     exports->exportMenu()->addSeparator();
     exports->exportMenu()->addActions(workshopViews->exportActions());
     file->addAction(exports->printAction());
+    file->addSeparator();
+    file->addAction(portfolioAction(this));
     file->addSeparator();
     add(file, "actionQuit");
 

@@ -1,0 +1,298 @@
+#include "portfolio_view.h"
+
+#include "gemba/model/names.h"
+#include "gemba/model/units.h"
+#include "gemba/store/errors.h"
+#include "gemba/store/repository.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtMath>
+
+namespace gemba::app {
+
+namespace {
+
+using metrics::SharedItem;
+using metrics::StateFigures;
+
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QTableWidget* makeTable(const char* name, const QStringList& headers, QWidget* parent) {
+    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    table->setObjectName(QString::fromLatin1(name));
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+void addRow(QTableWidget* table, const QStringList& cells) {
+    const int row = table->rowCount();
+    table->insertRow(row);
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells[c]);
+        if (c > 0)
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        table->setItem(row, c, item);
+    }
+}
+
+QString timeOf(const std::optional<StateFigures>& f, const model::Calendar& calendar) {
+    if (!f)
+        return QStringLiteral("–");
+    if (!f->valid)
+        return QObject::tr("errors");
+    return text(model::formatDuration(f->leadTime, calendar));
+}
+
+QString money(double value, const std::string& currency) {
+    return text(model::formatNumber(value, 0) + " " + currency);
+}
+
+} // namespace
+
+TouchPointGraph::TouchPointGraph(QWidget* parent)
+    : QWidget(parent) {
+    setObjectName(QStringLiteral("portfolioGraph"));
+    setMinimumSize(480, 320);
+}
+
+void TouchPointGraph::setPortfolio(const metrics::Portfolio* portfolio) {
+    m_portfolio = portfolio;
+    update();
+}
+
+void TouchPointGraph::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().base());
+    if (!m_portfolio || m_portfolio->streams.empty())
+        return;
+    const auto& streams = m_portfolio->streams;
+    const int n = static_cast<int>(streams.size());
+    const QPointF centre = QRectF(rect()).center();
+    const QFontMetrics metrics(font());
+    const qreal boxWidth = std::min<qreal>(180, width() / 3.0);
+    const qreal boxHeight = metrics.height() * 2.6;
+    const qreal radiusX = std::max<qreal>(0, width() / 2.0 - boxWidth / 2 - 12);
+    const qreal radiusY = std::max<qreal>(0, height() / 2.0 - boxHeight / 2 - 12);
+    std::vector<QRectF> boxes;
+    for (int i = 0; i < n; ++i) {
+        const qreal angle = -M_PI / 2 + 2 * M_PI * i / n;
+        const QPointF at =
+            n == 1 ? centre
+                   : centre + QPointF(radiusX * std::cos(angle), radiusY * std::sin(angle));
+        boxes.emplace_back(at.x() - boxWidth / 2, at.y() - boxHeight / 2, boxWidth, boxHeight);
+    }
+    // Arrows first, boxes over their ends.
+    p.setPen(QPen(palette().text().color(), 1.5));
+    for (const metrics::Dependency& d : m_portfolio->dependencies) {
+        const QPointF from = boxes[d.supplier].center();
+        const QPointF to = boxes[d.customer].center();
+        QLineF line(from, to);
+        // Stop at the box's edge: shorten by half the box along the line.
+        const qreal shorten = std::min(
+            boxHeight / 2 / std::max(0.2, std::abs(std::sin(qDegreesToRadians(line.angle())))),
+            boxWidth / 2 / std::max(0.2, std::abs(std::cos(qDegreesToRadians(line.angle())))));
+        const qreal length = line.length();
+        if (length <= 2 * shorten)
+            continue;
+        const QPointF a = line.pointAt(shorten / length);
+        const QPointF b = line.pointAt(1 - shorten / length);
+        p.drawLine(a, b);
+        QLineF head(b, a);
+        head.setLength(10);
+        QLineF left = head;
+        left.setAngle(head.angle() + 25);
+        QLineF right = head;
+        right.setAngle(head.angle() - 25);
+        p.drawLine(left);
+        p.drawLine(right);
+        const QString label =
+            tr("waits %1")
+                .arg(text(model::formatDuration(d.waitSeconds, streams[d.customer].calendar)));
+        const QPointF mid = (a + b) / 2;
+        QRectF labelRect = metrics.boundingRect(label);
+        labelRect.moveCenter(mid);
+        labelRect.adjust(-3, -1, 3, 1);
+        p.fillRect(labelRect, palette().base());
+        p.drawText(labelRect, Qt::AlignCenter, label);
+    }
+    for (int i = 0; i < n; ++i) {
+        p.setBrush(palette().alternateBase());
+        p.drawRoundedRect(boxes[i], 6, 6);
+        const QRectF inner = boxes[i].adjusted(6, 2, -6, -2);
+        const QString name = metrics.elidedText(text(streams[i].name), Qt::ElideRight,
+                                                static_cast<int>(inner.width()));
+        const QString lead =
+            streams[i].current
+                ? tr("lead time %1").arg(timeOf(streams[i].current, streams[i].calendar))
+                : tr("no current state");
+        p.drawText(inner, Qt::AlignHCenter | Qt::AlignTop, name);
+        p.drawText(inner, Qt::AlignHCenter | Qt::AlignBottom, lead);
+    }
+}
+
+PortfolioView::PortfolioView(QWidget* parent)
+    : QDialog(parent) {
+    setObjectName(QStringLiteral("portfolioView"));
+    setWindowTitle(tr("Portfolio"));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    auto* choose = new QPushButton(tr("Folder…"), this);
+    choose->setObjectName(QStringLiteral("portfolioChooseFolder"));
+    connect(choose, &QPushButton::clicked, this, &PortfolioView::chooseFolder);
+    m_source = new QLabel(tr("Choose a folder of .gemba projects"), this);
+    m_source->setObjectName(QStringLiteral("portfolioSource"));
+    top->addWidget(choose);
+    top->addWidget(m_source, 1);
+    layout->addLayout(top);
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(QStringLiteral("portfolioProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->hide();
+    layout->addWidget(m_problems);
+
+    m_tabs = new QTabWidget(this);
+    m_streams =
+        makeTable("portfolioStreams",
+                  {tr("Stream"), tr("Lead time"), tr("Future"), tr("Measured"), tr("Process time"),
+                   tr("Activity"), tr("Rolled %C&A"), tr("Friction a year"), tr("Red pens a year"),
+                   tr("Open actions"), tr("Ideas selected")},
+                  this);
+    m_shared = makeTable("portfolioShared",
+                         {tr("Shared"), tr("Kind"), tr("Streams"), tr("Steps"), tr("Share of work"),
+                          tr("Red pens a year"), tr("Friction a year"), tr("Ideas"), tr("Where")},
+                         this);
+    m_actions = makeTable("portfolioActions",
+                          {tr("Stream"), tr("Action"), tr("Status"), tr("Due"), tr("Owner")}, this);
+    m_graph = new TouchPointGraph(this);
+    m_tabs->addTab(m_streams, tr("Streams"));
+    m_tabs->addTab(m_shared, tr("Shared systems, roles, people, wastes"));
+    m_tabs->addTab(m_graph, tr("Touch points"));
+    m_tabs->addTab(m_actions, tr("Ideas and actions"));
+    layout->addWidget(m_tabs, 1);
+    resize(1100, 600);
+}
+
+void PortfolioView::chooseFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder of projects"));
+    if (!folder.isEmpty())
+        setSource(folder);
+}
+
+void PortfolioView::setSource(const QString& where) {
+    m_skipped.clear();
+    m_portfolio = {};
+    QStringList problems;
+    try {
+        m_portfolio =
+            metrics::buildPortfolio(store::readPortfolioSources(where.toStdString(), m_skipped));
+    } catch (const store::InputError& e) {
+        problems << text(e.what());
+    }
+    m_source->setText(text(store::urlForDisplay(where.toStdString())));
+    for (const store::SkippedSource& s : m_skipped)
+        problems << tr("%1: left out: %2").arg(text(s.source), text(s.error));
+    if (!m_portfolio.streams.empty() && m_portfolio.currency.empty())
+        problems << tr("The streams count money in different currencies; sums across streams "
+                       "add them as they are.");
+    m_problems->setText(problems.join(QLatin1Char('\n')));
+    m_problems->setVisible(!problems.isEmpty());
+    fill();
+}
+
+void PortfolioView::fill() {
+    const metrics::Portfolio& p = m_portfolio;
+    m_streams->setRowCount(0);
+    for (const metrics::StreamSummary& s : p.streams) {
+        const auto& c = s.current;
+        const bool valid = c && c->valid;
+        addRow(m_streams,
+               {text(s.name), timeOf(s.current, s.calendar), timeOf(s.future, s.calendar),
+                timeOf(s.measured, s.calendar),
+                valid ? text(model::formatDuration(c->processTime, s.calendar)) : "–",
+                valid ? text(model::formatPercent(c->activityRatio)) : "–",
+                valid ? text(model::formatPercent(c->rolledPca)) : "–",
+                c ? money(c->frictionCostPerYear, s.currency) : "–",
+                c ? money(c->redPenCostPerYear, s.currency) : "–", QString::number(s.openActions),
+                QString::number(s.funnel[static_cast<std::size_t>(model::IdeaStatus::Selected)])});
+    }
+    m_streams->resizeColumnsToContents();
+
+    m_shared->setRowCount(0);
+    const std::string currency = p.currency.empty() ? "(mixed)" : p.currency;
+    const std::pair<QString, const std::vector<SharedItem>*> groups[] = {{tr("system"), &p.systems},
+                                                                         {tr("role"), &p.roles},
+                                                                         {tr("person"), &p.people},
+                                                                         {tr("waste"), &p.wastes}};
+    for (const auto& [kind, items] : groups)
+        for (const SharedItem& item : *items) {
+            if (item.streams() < 2)
+                continue;
+            QStringList where;
+            for (const metrics::Use& u : item.uses)
+                where << text(p.streams[u.stream].name) + QStringLiteral(" (") +
+                             QString::number(u.steps.size()) + QStringLiteral(")");
+            addRow(m_shared,
+                   {text(item.name), kind, QString::number(item.streams()),
+                    QString::number(item.steps), text(model::formatPercent(item.shareOfWork)),
+                    QString::number(item.redPens) + QStringLiteral(": ") +
+                        money(item.redPenCostPerYear, currency),
+                    money(item.frictionCostPerYear, currency), QString::number(item.ideas),
+                    where.join(QStringLiteral(", "))});
+        }
+    m_shared->resizeColumnsToContents();
+
+    m_actions->setRowCount(0);
+    QStringList funnel;
+    for (const auto& [status, name] : model::EnumNames<model::IdeaStatus>::table())
+        funnel << QString::number(p.funnel[static_cast<std::size_t>(status)]) + QLatin1Char(' ') +
+                      text(std::string(name));
+    addRow(m_actions, {tr("Ideas of every stream"), funnel.join(QStringLiteral(", "))});
+    for (const metrics::SharedIdea& idea : p.sharedIdeas) {
+        QStringList names;
+        for (std::size_t s : idea.streams)
+            names << text(p.streams[s].name);
+        addRow(m_actions, {tr("Selected in %1 streams").arg(idea.streams.size()), text(idea.text),
+                           names.join(QStringLiteral(", "))});
+    }
+    for (const metrics::PortfolioAction& a : p.actions)
+        addRow(m_actions, {text(p.streams[a.stream].name), text(a.title),
+                           text(std::string(model::nameOf(a.status))), text(a.due), text(a.owner)});
+    m_actions->resizeColumnsToContents();
+    m_graph->setPortfolio(&m_portfolio);
+}
+
+QAction* portfolioAction(QWidget* parent) {
+    auto* action = new QAction(QObject::tr("&Portfolio…"), parent);
+    action->setObjectName(QStringLiteral("actionPortfolio"));
+    QObject::connect(action, &QAction::triggered, parent, [parent] {
+        const QString folder =
+            QFileDialog::getExistingDirectory(parent, QObject::tr("Folder of projects"));
+        if (folder.isEmpty())
+            return;
+        auto* view = new PortfolioView(parent);
+        view->setAttribute(Qt::WA_DeleteOnClose);
+        view->setSource(folder);
+        view->show();
+    });
+    return action;
+}
+
+} // namespace gemba::app
