@@ -248,9 +248,18 @@ void writePng(const QString& path, const model::Project& project, const model::M
                   qs(project.props.name) + QStringLiteral(" — ") + qs(map.props.name));
     image.setText(QStringLiteral("Software"),
                   QStringLiteral("Gemba %1").arg(QStringLiteral(GEMBA_VERSION)));
+    // Encoded in memory first: a write error inside libpng jumps past Qt's cleanup and leaks
+    // the image, and the disk's own message ("No space left on device") names the cause better.
+    QByteArray png;
+    {
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (!image.save(&buffer, "PNG"))
+            throw ExportError(path.toStdString() + ": the PNG encoder failed");
+    }
     AtomicFile file(path);
-    if (!image.save(&file.device(), "PNG"))
-        file.fail(QStringLiteral("the PNG encoder failed"));
+    if (file.device().write(png) != png.size())
+        file.fail(file.device().errorString());
     file.commit();
 }
 
