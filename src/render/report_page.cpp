@@ -3,6 +3,7 @@
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
 
@@ -47,8 +48,15 @@ void paintPageHeader(QPainter& p, const QRectF& content, const QString& title,
     const Theme& t = theme();
     const QRectF line(content.left(), content.top(), content.width(), 16);
     const qreal rightWidth = std::min(textWidth(t.font(8, true), right) + 4, line.width() / 2);
-    paintElidedText(p, line.adjusted(0, 0, -rightWidth - 8, 0),
-                    title + QStringLiteral(" · ") + section, t.font(8), t.muted, Qt::AlignLeft);
+    // A long title gives way to the section: the reader must see where in the report a page is.
+    const QRectF left = line.adjusted(0, 0, -rightWidth - 8, 0);
+    const QString tail = QStringLiteral(" · ") + section;
+    const QFontMetricsF metrics(t.font(8));
+    const qreal titleRoom = left.width() - metrics.horizontalAdvance(tail);
+    const QString shortTitle = titleRoom > metrics.horizontalAdvance(QStringLiteral("Wwww…"))
+                                   ? metrics.elidedText(title, Qt::ElideRight, titleRoom)
+                                   : title;
+    paintElidedText(p, left, shortTitle + tail, t.font(8), t.muted, Qt::AlignLeft);
     paintElidedText(p, QRectF(line.right() - rightWidth, line.top(), rightWidth, line.height()),
                     right, t.font(8, true), t.ink, Qt::AlignRight);
     p.setPen(QPen(t.faint, 0.8));

@@ -27,16 +27,21 @@ void paintElidedText(QPainter& painter, const QRectF& box, const QString& text, 
 QStringList wrapText(const QString& text, const QFont& font, qreal width, int maxLines) {
     const QFontMetricsF metrics(font);
     QStringList lines;
-    // A word wider than the box is split where it must be ("correspon-" / "dence" without
-    // the hyphen): a box never cuts the middle of a word it has lines for.
+    // A word wider than the box is split where it must be, with a hyphen where the split falls
+    // between two letters ("correspon-" / "dence"): a box never cuts the middle of a word it
+    // has lines for.
     QStringList words;
     for (const QString& word : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         QString rest = word;
         while (metrics.horizontalAdvance(rest) > width && rest.size() > 1) {
+            auto piece = [&](qsizetype length) {
+                const bool hyphen = rest[length - 1].isLetter() && rest[length].isLetter();
+                return hyphen ? rest.left(length) + QLatin1Char('-') : rest.left(length);
+            };
             qsizetype fit = 1;
-            while (fit + 1 < rest.size() && metrics.horizontalAdvance(rest.left(fit + 1)) <= width)
+            while (fit + 1 < rest.size() && metrics.horizontalAdvance(piece(fit + 1)) <= width)
                 ++fit;
-            words << rest.left(fit);
+            words << piece(fit);
             rest = rest.mid(fit);
         }
         words << rest;

@@ -158,6 +158,22 @@ TEST_CASE("A long step table runs over pages with its header on each") {
     CHECK(all.find("Critical path") != std::string::npos);
 }
 
+TEST_CASE("A long title gives way to the section name in the page header") {
+    model::Project project = changeRequests();
+    project.props.name = std::string(150, 'X') + " programme for the claims handling division of "
+                                                 "the northern region, second wave";
+    ReportOptions options = mapOnly();
+    options.findings = true;
+    const Report report(project, project.maps.front(), options);
+    const fs::path pdf = outputFolder("long-title") / "long-title.pdf";
+    writePdfReport(path(pdf), report);
+    const std::string header = pdfPageText(pdf, pdfPages(pdf)).substr(0, 400);
+    INFO(header);
+    CHECK(header.find("· Findings") != std::string::npos);
+    CHECK(header.find("…") != std::string::npos);
+    CHECK(header.find("second wave") == std::string::npos);
+}
+
 TEST_CASE("The comparison section holds the figures, charts and step changes") {
     const model::Project project = changeRequests();
     ReportOptions options = mapOnly();
