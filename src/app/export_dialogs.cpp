@@ -59,8 +59,11 @@ ReportOptionsDialog::ReportOptionsDialog(const model::Project& project, model::I
     m_orientation->addItem(tr("Landscape"), true);
     m_orientation->addItem(tr("Portrait"), false);
     m_orientation->setObjectName(QStringLiteral("orientation"));
-    m_scaleMode->addItem(tr("Fit the map to one page"));
+    // The order is the index options() reads: fit (wrapping a long stream), at a scale, fit
+    // as drawn.
+    m_scaleMode->addItem(tr("Fit the map to one page (a long stream on rows)"));
     m_scaleMode->addItem(tr("At a scale, over several pages"));
+    m_scaleMode->addItem(tr("Fit the map to one page as drawn"));
     m_scaleMode->setObjectName(QStringLiteral("scaleMode"));
     m_percent->setRange(10, 400);
     m_percent->setValue(100);
@@ -110,6 +113,7 @@ render::ReportOptions ReportOptionsDialog::options() const {
     out.landscape = m_orientation->currentData().toBool();
     if (m_scaleMode->currentIndex() == 1)
         out.scalePercent = m_percent->value();
+    out.wrapLongStream = m_scaleMode->currentIndex() != 2;
     out.steps = m_steps->isChecked();
     out.redPens = m_redPens->isChecked();
     out.findings = m_findings->isChecked();
@@ -121,7 +125,7 @@ render::ReportOptions ReportOptionsDialog::options() const {
 void ReportOptionsDialog::setOptions(const render::ReportOptions& options) {
     m_page->setCurrentIndex(m_page->findData(static_cast<int>(options.pageSize)));
     m_orientation->setCurrentIndex(options.landscape ? 0 : 1);
-    m_scaleMode->setCurrentIndex(options.scalePercent ? 1 : 0);
+    m_scaleMode->setCurrentIndex(options.scalePercent ? 1 : (options.wrapLongStream ? 0 : 2));
     if (options.scalePercent)
         m_percent->setValue(static_cast<int>(*options.scalePercent));
     m_steps->setChecked(options.steps);

@@ -113,6 +113,7 @@ render::ReportOptions reportOptions(const Args& args, const model::Project& proj
                              *scale + "'");
         options.scalePercent = *percent;
     }
+    options.wrapLongStream = !args.has("--no-wrap");
     options.steps = !args.has("--no-steps");
     options.redPens = !args.has("--no-red-pen");
     options.findings = !args.has("--no-findings");
@@ -204,8 +205,8 @@ int runExport(const Args& args, Context& context) {
         only(option, ".png");
     for (const char* option : {"--metrics", "--table", "--bom"})
         only(option, ".csv");
-    for (const char* option : {"--page", "--portrait", "--scale", "--no-steps", "--no-red-pen",
-                               "--no-findings", "--author", "--date", "--from"})
+    for (const char* option : {"--page", "--portrait", "--scale", "--no-wrap", "--no-steps",
+                               "--no-red-pen", "--no-findings", "--author", "--date", "--from"})
         only(option, ".pdf");
     if (args.has("--dpi") && args.has("--width"))
         throw UsageError("give --dpi or --width, not both");
@@ -279,7 +280,8 @@ int exportMap(const Args& args, Context& context, const std::string& file,
 /// left out, as the summary's options say).
 int writeSummary(const Args& args, Context& context, const std::string& file,
                  const model::Project& project, const std::string& output) {
-    for (const char* option : {"--scale", "--no-steps", "--no-red-pen", "--no-findings"})
+    for (const char* option :
+         {"--scale", "--no-wrap", "--no-steps", "--no-red-pen", "--no-findings"})
         if (args.has(option))
             throw UsageError(std::string("option ") + option +
                              " is for the full report, not the one-page --summary");
@@ -351,6 +353,9 @@ const std::vector<OptionSpec>& reportOptionSpecs() {
         {"--portrait", "", "", "portrait pages (default: landscape)"},
         {"--scale", "", "fit|PERCENT",
          "fit the map to its page (default), or draw it at PERCENT over several pages"},
+        {"--no-wrap", "", "",
+         "fitted, keep a long stream as drawn (default: wrap it onto rows when its figures "
+         "would be too small to read)"},
         {"--no-steps", "", "", "leave out the step table"},
         {"--no-red-pen", "", "", "leave out the red-pen list"},
         {"--no-findings", "", "", "leave out the validation findings"},
@@ -414,7 +419,8 @@ Command reportCommand() {
         "write the PDF report of a map, optionally compared with another",
         "FILE [--to MAP] [--from MAP] -o REPORT.pdf [options]",
         "Writes the report a process owner hands round. Page 1: title block (project, map,\n"
-        "state, date, author), the map fitted to the page (or at --scale over tiles labelled\n"
+        "state, date, author), the map fitted to the page (wrapped onto rows when its figures\n"
+        "would be too small to read, unless --no-wrap; or at --scale over tiles labelled\n"
         "A1, B1..., after an overview page), the timeline, the figures (lead time, process\n"
         "time, waiting, activity ratio, PCE, rolled %C&A, takt, bottleneck, handoffs, friction\n"
         "cost) and a legend of the symbols the map uses; a ladder too long to show its\n"

@@ -81,7 +81,8 @@ json mapMetricsJson(const model::Project& project, const model::Map& map,
     out["state"] = model::nameOf(map.props.state);
     out["valid"] = m.valid;
     out["calendar"] = {{"hours_per_day", calendar.hoursPerDay},
-                       {"days_per_week", calendar.daysPerWeek}};
+                       {"days_per_week", calendar.daysPerWeek},
+                       {"days_per_month", calendar.daysPerMonth}};
     out["currency"] = project.props.currency;
     out["steps"] = m.steps.size();
     out["findings"] = findingsJson(m.findings);

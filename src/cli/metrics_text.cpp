@@ -56,7 +56,8 @@ std::string findingsSection(const std::vector<metrics::Finding>& findings) {
 std::string calendarLine(const model::Project& project) {
     const model::Calendar& c = project.props.calendar;
     return "Working calendar: " + model::formatNumber(c.hoursPerDay) + " h a day, " +
-           plural(c.daysPerWeek, "day", "days") + " a week; days below are working days\n";
+           plural(c.daysPerWeek, "day", "days") + " a week, " +
+           plural(c.daysPerMonth, "day", "days") + " a month; days below are working days\n";
 }
 
 } // namespace

@@ -108,11 +108,14 @@ inline bool checkPercent(Reporter& report, model::Id element, std::string_view w
 void checkCalendarAndMap(Reporter& report) {
     const model::Calendar& calendar = report.project().props.calendar;
     if (!(calendar.hoursPerDay > 0 && calendar.hoursPerDay <= 24) ||
-        !(calendar.daysPerWeek > 0 && calendar.daysPerWeek <= 7))
+        !(calendar.daysPerWeek > 0 && calendar.daysPerWeek <= 7) ||
+        !(calendar.daysPerMonth > 0 && calendar.daysPerMonth <= 31))
         report.error("calendar_out_of_range", model::kNoId,
                      "The project's calendar has " + formatNumber(calendar.hoursPerDay) +
-                         " hours per day and " + formatNumber(calendar.daysPerWeek) +
-                         " days per week; it needs 0-24 hours and 0-7 days, above 0");
+                         " hours per day, " + formatNumber(calendar.daysPerWeek) +
+                         " days per week and " + formatNumber(calendar.daysPerMonth) +
+                         " days per month; it needs 0-24 hours, 0-7 days a week and 0-31 days "
+                         "a month, above 0");
     const double rate = report.project().props.defaultHourlyRate;
     if (!std::isfinite(rate) || rate < 0)
         report.error(std::isfinite(rate) ? "negative_value" : "not_finite", model::kNoId,

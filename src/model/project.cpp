@@ -102,8 +102,8 @@ std::optional<double> Map::demandPerDay(const Calendar& calendar) const {
     case DemandPeriod::Week:
         return quantity / calendar.daysPerWeek;
     case DemandPeriod::Month:
-        return quantity / (calendar.daysPerWeek * 52.0 / 12.0);
-    case DemandPeriod::Year:
+        return quantity / calendar.daysPerMonth;
+    case DemandPeriod::Year: // 52 working weeks, as a year of friction costs
         return quantity / (calendar.daysPerWeek * 52.0);
     }
     return std::nullopt;

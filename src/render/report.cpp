@@ -2,8 +2,10 @@
 
 #include "gemba/metrics/compare.h" // before names.h, which needs the model's WaitKind
 #include "gemba/model/names.h"
+#include "gemba/model/operations.h"
 #include "gemba/model/units.h"
 #include "gemba/render/geometry.h"
+#include "gemba/render/serpentine.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
@@ -43,6 +45,7 @@ constexpr qreal kTileOverlap = 24;
 constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals at 100%
 constexpr qreal kFigureRow = 15;
 constexpr qreal kReadableScale = 0.45; // the map painter leaves the step figures out below it
+constexpr double kLongStreamTilePercent = 50; // tiles of a stream too long for one page
 
 /// "A".."Z", "AA".. for a tile's column.
 QString columnLetters(int column) {
@@ -134,7 +137,8 @@ struct Report::Impl {
     QString author;
     QString date;
 
-    QRectF scene; ///< the map's content, scene units
+    QRectF scene;         ///< the map's content, scene units
+    bool wrapped = false; ///< the report's copy of the map is laid out as a serpentine
     qreal tileScale = 1;
     int columns = 1;
     int rows = 1;
@@ -161,8 +165,19 @@ struct Report::Impl {
     PaintContext context(qreal scale) const { return {project, *map, &metrics, scale}; }
     QRectF tileScene(int column, int row) const;
     void layOut();
+    void fitLongStream();
     void paintHeader(QPainter& p, const QString& section, const QString& right) const;
     void paintFooter(QPainter& p, int index) const;
+    /// Where the map page puts its parts: the map beside the figures or above them in a band.
+    struct MapPageAreas {
+        QRectF body, timeline, beside, above;
+        int bandColumns = 3;
+        qreal bandFiguresWidth = 0;
+        qreal bandHeight = 0;
+        bool sidebar = true;
+        QRectF map() const { return sidebar ? beside : above; }
+    };
+    MapPageAreas mapPageAreas() const;
     void paintMapPage(QPainter& p) const;
     void paintTile(QPainter& p, const Page& page) const;
     void paintTitleBlock(QPainter& p, const QRectF& area) const;
@@ -181,6 +196,55 @@ QRectF Report::Impl::tileScene(int column, int row) const {
                   tileArea.width() / tileScale, tileArea.height() / tileScale);
 }
 
+void Report::Impl::fitLongStream() {
+    if (scene.isEmpty())
+        return;
+    // The map page's area, less the caption's line under it; it changes with the map's shape.
+    const auto area = [this] { return mapPageAreas().map().adjusted(0, 0, 0, -14); };
+    const qreal before = fitScale(area());
+    if (before >= kReadableScale)
+        return;
+    model::Map& copy = *project.findMap(map->id);
+    const model::Map drawn = copy;
+    const auto layOutRows = [&](int columnsPerRow) {
+        copy = drawn;
+        if (const model::EditPtr moves =
+                model::moveElements(project, copy.id, serpentineLayout(copy, columnsPerRow))) {
+            model::Changes changes;
+            moves->apply(project, changes);
+        }
+        scene = detail::mapContentRect(copy);
+        return fitScale(area());
+    };
+    // The rows that print the map largest: each count of rows from 2 up, until a row would
+    // hold fewer than two columns.
+    const int allColumns = serpentineColumnsFor(drawn, 1e9);
+    qreal best = before;
+    int bestColumns = 0;
+    for (int rows = 2;; ++rows) {
+        const int perRow = (allColumns + rows - 1) / rows;
+        if (perRow < 2)
+            break;
+        if (perRow == (allColumns + rows - 2) / (rows - 1))
+            continue; // the same rows as the count before
+        if (const qreal scale = layOutRows(perRow); scale > best) {
+            best = scale;
+            bestColumns = perRow;
+        }
+    }
+    if (bestColumns > 0) {
+        layOutRows(bestColumns);
+        wrapped = true;
+    } else {
+        copy = drawn; // wrapping does not help this map: it is shown as drawn
+        scene = detail::mapContentRect(copy);
+    }
+    // Still too small to read on one page: the page shows it whole as an index, and tiles
+    // follow at a scale that reads.
+    if (options.tileLongStream && fitScale(area()) < kReadableScale)
+        options.scalePercent = kLongStreamTilePercent;
+}
+
 void Report::Impl::layOut() {
     const QSizeF inches = QPageSize(pageSizeId(options.pageSize)).size(QPageSize::Inch);
     page = inches * kUnitsPerInch;
@@ -190,6 +254,8 @@ void Report::Impl::layOut() {
         QRectF(kMargin, kMargin, page.width() - 2 * kMargin, page.height() - 2 * kMargin - kFooter);
     tileArea = content.adjusted(0, kHeader, 0, 0);
     scene = detail::mapContentRect(*map);
+    if (!options.scalePercent && options.wrapLongStream)
+        fitLongStream();
 
     if (options.scalePercent && !scene.isEmpty()) {
         tileScale = *options.scalePercent / 100.0;
@@ -338,9 +404,10 @@ void Report::Impl::paintTitleBlock(QPainter& p, const QRectF& area) const {
     paintElidedText(p, QRectF(left, area.top(), width, 24), qs(map->props.name), t.font(16, true),
                     t.ink, Qt::AlignLeft);
     QString line = mapText("Project: %1").arg(qs(project.props.name));
-    line += mapText(" · working day %1 h, week %2 d")
+    line += mapText(" · working day %1 h, week %2 d, month %3 d")
                 .arg(qs(model::formatNumber(project.props.calendar.hoursPerDay)),
-                     qs(model::formatNumber(project.props.calendar.daysPerWeek)));
+                     qs(model::formatNumber(project.props.calendar.daysPerWeek)),
+                     qs(model::formatNumber(project.props.calendar.daysPerMonth)));
     paintElidedText(p, QRectF(left, area.top() + 25, width, 13), line, t.font(7.5), t.muted,
                     Qt::AlignLeft);
     if (!map->props.trigger.empty() || !map->props.done.empty()) {
@@ -463,27 +530,42 @@ void Report::Impl::paintTimelineIn(QPainter& p, const QRectF& area) const {
     p.restore();
 }
 
+Report::Impl::MapPageAreas Report::Impl::mapPageAreas() const {
+    MapPageAreas a;
+    a.body = content.adjusted(0, kTitleBlock + kGap, 0, 0);
+    // The timeline runs the page's whole width, under everything: its rungs need room.
+    const qreal timelineHeight =
+        kTimelineHeight * std::min<qreal>(1, a.body.width() / kTimelineMinWidth);
+    a.timeline =
+        QRectF(a.body.left(), a.body.bottom() - timelineHeight, a.body.width(), timelineHeight);
+    // Figures and legend go beside the map (landscape) or in a band under it, whichever
+    // leaves the map larger: a long, flat stream reads better across the whole page.
+    const qreal top = a.body.top();
+    const qreal bottom = a.timeline.top() - kGap;
+    a.beside = QRectF(a.body.left(), top, a.body.width() - kSidebar - kGap, bottom - top);
+    a.bandColumns = options.landscape ? 3 : 2;
+    a.bandFiguresWidth = options.landscape ? kSidebar + 60 : a.body.width() * 0.42;
+    a.bandHeight = std::max(figuresHeight(a.bandFiguresWidth),
+                            20 + detail::legendHeight(legend.size(), a.bandColumns));
+    a.above = QRectF(a.body.left(), top, a.body.width(), bottom - a.bandHeight - kGap - top);
+    a.sidebar = options.landscape && fitScale(a.beside) >= fitScale(a.above);
+    return a;
+}
+
 void Report::Impl::paintMapPage(QPainter& p) const {
     const Theme& t = theme();
     paintTitleBlock(p, QRectF(content.left(), content.top(), content.width(), kTitleBlock));
-    const QRectF body = content.adjusted(0, kTitleBlock + kGap, 0, 0);
-    // The timeline runs the page's whole width, under everything: its rungs need room.
-    const qreal timelineHeight =
-        kTimelineHeight * std::min<qreal>(1, body.width() / kTimelineMinWidth);
-    const QRectF timelineArea(body.left(), body.bottom() - timelineHeight, body.width(),
-                              timelineHeight);
-    // Figures and legend go beside the map (landscape) or in a band under it, whichever
-    // leaves the map larger: a long, flat stream reads better across the whole page.
+    const MapPageAreas areas = mapPageAreas();
+    const QRectF& body = areas.body;
+    const QRectF& timelineArea = areas.timeline;
+    const QRectF& beside = areas.beside;
     const qreal top = body.top();
     const qreal bottom = timelineArea.top() - kGap;
-    const QRectF beside(body.left(), top, body.width() - kSidebar - kGap, bottom - top);
-    const int bandColumns = options.landscape ? 3 : 2;
-    const qreal bandFiguresWidth = options.landscape ? kSidebar + 60 : body.width() * 0.42;
-    const qreal bandHeight = std::max(figuresHeight(bandFiguresWidth),
-                                      20 + detail::legendHeight(legend.size(), bandColumns));
-    const QRectF above(body.left(), top, body.width(), bottom - bandHeight - kGap - top);
-    const bool sidebar = options.landscape && fitScale(beside) >= fitScale(above);
-    QRectF mapArea = sidebar ? beside : above;
+    const int bandColumns = areas.bandColumns;
+    const qreal bandFiguresWidth = areas.bandFiguresWidth;
+    const qreal bandHeight = areas.bandHeight;
+    const bool sidebar = areas.sidebar;
+    QRectF mapArea = areas.map();
     if (sidebar) {
         const QRectF side(beside.right() + kGap, top, kSidebar, bottom - top);
         const qreal figures = figuresHeight(kSidebar);
@@ -506,14 +588,21 @@ void Report::Impl::paintMapPage(QPainter& p) const {
     // A caption under the map says where to read it when it is too small to read here.
     QString caption;
     if (tiled())
-        caption = mapText("Shown whole to fit the page; the following %1 pages show it at %2% "
-                          "in tiles (dashed).")
+        caption = (wrapped ? mapText("Wrapped onto rows and shown whole to fit the page; the "
+                                     "following %1 pages show it at %2% in tiles (dashed).")
+                           : mapText("Shown whole to fit the page; the following %1 pages show "
+                                     "it at %2% in tiles (dashed)."))
                       .arg(std::count(tileShown.begin(), tileShown.end(), true))
                       .arg(qs(model::formatNumber(*options.scalePercent)));
     else if (!scene.isEmpty() && fitScale(mapArea.adjusted(0, 0, 0, -14)) < kReadableScale)
         caption =
             mapText("Shown at %1% to fit the page, too small for the step figures: a "
                     "report at a chosen scale spreads the map over pages that show them.")
+                .arg(qs(model::formatNumber(fitScale(mapArea.adjusted(0, 0, 0, -14)) * 100, 0)));
+    else if (wrapped)
+        caption =
+            mapText("Wrapped onto rows to fit the page at %1%: the stream runs left to "
+                    "right, row after row. The map itself keeps its layout.")
                 .arg(qs(model::formatNumber(fitScale(mapArea.adjusted(0, 0, 0, -14)) * 100, 0)));
     if (!caption.isEmpty())
         mapArea.adjust(0, 0, 0, -14);
@@ -608,6 +697,7 @@ Report::Report(const model::Project& project, const model::Map& map, ReportOptio
         fromOptions.pageSize = m->options.pageSize;
         fromOptions.landscape = m->options.landscape;
         fromOptions.steps = fromOptions.redPens = fromOptions.findings = false;
+        fromOptions.tileLongStream = false; // its page stands in this report, without tiles
         fromOptions.author = m->options.author;
         fromOptions.date = m->options.date;
         m->fromReport = std::make_unique<Report>(m->project, *m->from, fromOptions);

@@ -24,7 +24,7 @@ namespace {
 
 // The columns of a map table, in the order of export; an import accepts any order and any
 // subset beyond `type`. Cells a row's type does not use stay empty.
-constexpr std::array<std::string_view, 49> kMapColumns = {
+constexpr std::array<std::string_view, 50> kMapColumns = {
     "type",
     "ref",
     "name",
@@ -69,6 +69,7 @@ constexpr std::array<std::string_view, 49> kMapColumns = {
     "distribution",
     "hours per day",
     "days per week",
+    "days per month",
     "hourly rate",
     "currency",
     "trigger",
@@ -169,6 +170,7 @@ std::string exportCsvMap(const Project& project, const Map& map) {
     props.set("distribution", std::string(nameOf(map.props.distribution)));
     props.number("hours per day", calendar.hoursPerDay);
     props.number("days per week", calendar.daysPerWeek);
+    props.number("days per month", calendar.daysPerMonth);
     props.number("hourly rate", project.props.defaultHourlyRate);
     props.set("currency", project.props.currency);
     props.set("trigger", map.props.trigger);
@@ -566,6 +568,13 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
                     cells.fail("days per week", "a working week has at most 7 days");
                 given.daysPerWeek = *days;
             }
+            // A table that does not give its days per month keeps the month it was written with.
+            given.daysPerMonth = Calendar::legacyDaysPerMonth(given.daysPerWeek);
+            if (auto days = cells.number("days per month", detail::checkPositive)) {
+                if (*days > 31)
+                    cells.fail("days per month", "a working month has at most 31 days");
+                given.daysPerMonth = *days;
+            }
             if (result.maps.empty()) {
                 calendar = given;
                 if (auto rate = cells.number("hourly rate", detail::checkNonNegative))
@@ -576,8 +585,9 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
                 warnings->push_back(file + ": row " + std::to_string(row.number) +
                                     ": the table's working calendar (" +
                                     formatNumber(given.hoursPerDay) + " h a day, " +
-                                    formatNumber(given.daysPerWeek) +
-                                    " days a week) differs from the project's; the project's "
+                                    formatNumber(given.daysPerWeek) + " days a week, " +
+                                    formatNumber(given.daysPerMonth) +
+                                    " days a month) differs from the project's; the project's "
                                     "is kept, so durations in days and weeks may differ");
         } else if (type == "supplier" || type == "customer") {
             Party party;

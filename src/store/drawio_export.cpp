@@ -282,6 +282,7 @@ void PageWriter::write() {
                               {"notes", props.notes},
                               {"hours_per_day", m_project.props.calendar.hoursPerDay},
                               {"days_per_week", m_project.props.calendar.daysPerWeek},
+                              {"days_per_month", m_project.props.calendar.daysPerMonth},
                               {"currency", m_project.props.currency},
                               {"default_hourly_rate", m_project.props.defaultHourlyRate}};
     if (props.demand)

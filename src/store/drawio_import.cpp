@@ -1695,8 +1695,14 @@ std::vector<Id> importDrawio(model::Project& project, std::string_view bytes,
                     if (data.is_object() && data.contains("hours_per_day") &&
                         data["hours_per_day"].is_number() && data.contains("days_per_week") &&
                         data["days_per_week"].is_number()) {
-                        result.props.calendar = {data["hours_per_day"].get<double>(),
-                                                 data["days_per_week"].get<double>()};
+                        model::Calendar& calendar = result.props.calendar;
+                        calendar.hoursPerDay = data["hours_per_day"].get<double>();
+                        calendar.daysPerWeek = data["days_per_week"].get<double>();
+                        // A diagram that does not give it keeps the month it was written with.
+                        calendar.daysPerMonth =
+                            data.contains("days_per_month") && data["days_per_month"].is_number()
+                                ? data["days_per_month"].get<double>()
+                                : model::Calendar::legacyDaysPerMonth(calendar.daysPerWeek);
                         result.props.currency = data.value("currency", result.props.currency);
                         result.props.defaultHourlyRate =
                             data.value("default_hourly_rate", result.props.defaultHourlyRate);

@@ -207,7 +207,8 @@ json toJson(const Project& project) {
     putText(out, "name", props.name);
     putText(out, "description", props.description);
     out["calendar"] = json{{"hours_per_day", props.calendar.hoursPerDay},
-                           {"days_per_week", props.calendar.daysPerWeek}};
+                           {"days_per_week", props.calendar.daysPerWeek},
+                           {"days_per_month", props.calendar.daysPerMonth}};
     // Measured maps: the calendar's working hours, and the event mapping when there is one.
     out["working_hours"] = model::formatWorkingHours(props.workingHours);
     if (!props.eventMapping.states.empty())
@@ -341,17 +342,26 @@ public:
         Project project;
         ProjectProps& props = project.props;
         // The calendar first: durations such as "1.5 d" depend on it.
+        // A file that does not give its days per month keeps the month it was written with.
+        std::optional<double> daysPerMonth;
         if (const json* calendar = find(root, "calendar")) {
-            checkObject(*calendar, "/calendar", {"hours_per_day", "days_per_week"});
+            checkObject(*calendar, "/calendar",
+                        {"hours_per_day", "days_per_week", "days_per_month"});
             if (const json* v = find(*calendar, "hours_per_day"))
                 props.calendar.hoursPerDay = number(*v, "/calendar/hours_per_day");
             if (const json* v = find(*calendar, "days_per_week"))
                 props.calendar.daysPerWeek = number(*v, "/calendar/days_per_week");
+            if (const json* v = find(*calendar, "days_per_month"))
+                daysPerMonth = number(*v, "/calendar/days_per_month");
             if (props.calendar.hoursPerDay <= 0 || props.calendar.hoursPerDay > 24)
                 fail("/calendar/hours_per_day", "expected hours from above 0 to 24");
             if (props.calendar.daysPerWeek <= 0 || props.calendar.daysPerWeek > 7)
                 fail("/calendar/days_per_week", "expected days from above 0 to 7");
+            if (daysPerMonth && (*daysPerMonth <= 0 || *daysPerMonth > 31))
+                fail("/calendar/days_per_month", "expected days from above 0 to 31");
         }
+        props.calendar.daysPerMonth =
+            daysPerMonth.value_or(model::Calendar::legacyDaysPerMonth(props.calendar.daysPerWeek));
         m_calendar = props.calendar;
         if (const json* v = find(root, "working_hours")) {
             const auto hours = model::parseWorkingHours(text(*v, "/working_hours"));

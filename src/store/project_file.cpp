@@ -305,6 +305,7 @@ public:
         loadPeople();
         loadSystems();
         loadProjectRow();
+        loadDaysPerMonth();
         loadExperts();
         loadMeasureSettings();
         loadMaps();
@@ -398,6 +399,14 @@ private:
              });
         if (rows == 0)
             throw InputError(m_file, "table project", "the project row is missing");
+    }
+
+    // Schema 5: the working days per month, or the month of the files written before it.
+    void loadDaysPerMonth() {
+        model::Calendar& calendar = m_project.props.calendar;
+        calendar.daysPerMonth = model::Calendar::legacyDaysPerMonth(calendar.daysPerWeek);
+        each("calendar_month", "SELECT id, days_per_month FROM calendar_month",
+             [&](const Cells& c) { calendar.daysPerMonth = c.real(1); });
     }
 
     // Schema 2, measured maps: working hours and the event mapping.
@@ -986,6 +995,7 @@ public:
             run(m_system);
         }
         writeProjectRow(project);
+        writeDaysPerMonth(project.props.calendar);
         writeMeasureSettings(project.props);
         for (const Map& map : project.maps)
             writeMap(map, static_cast<std::int64_t>(&map - project.maps.data()));
@@ -1030,6 +1040,12 @@ private:
         rows("glossary_term", w.glossary);
         rows("lesson", w.lessons);
         rows("day_summary", w.summaries);
+    }
+
+    void writeDaysPerMonth(const model::Calendar& calendar) {
+        Statement month(m_db, "INSERT INTO calendar_month VALUES (1, ?1)");
+        month.bindDouble(1, calendar.daysPerMonth);
+        run(month);
     }
 
     // Schema 2, measured maps: working hours and the event mapping.

@@ -229,11 +229,20 @@ CREATE TABLE wait_range (
 ) STRICT;
 )sql";
 
+// Schema 5, the calendar's working days per month. A file without the row was written when a
+// month was a twelfth of 52 working weeks, and is read so (model::Calendar::legacyDaysPerMonth).
+constexpr std::string_view kSchemaV5DaysPerMonth = R"sql(
+CREATE TABLE calendar_month (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    days_per_month REAL NOT NULL
+) STRICT;
+)sql";
+
 // Schema 2 is made of blocks, one per capability; a file of schema 1 gains them all at once.
 constexpr std::array<std::string_view, 2> kSchemaV2Blocks = {kSchemaV2MeasuredMaps,
                                                              kSchemaV2Simulation};
 
-constexpr std::array<std::string_view, 32> kTables = {
+constexpr std::array<std::string_view, 33> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
     "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
     "red_pen", "red_pen_target", "flow",
@@ -243,7 +252,9 @@ constexpr std::array<std::string_view, 32> kTables = {
     "workshop", "idea", "action", "review", "parking_lot_item", "glossary_term", "lesson",
     "day_summary",
     // schema 4, simulation inputs
-    "step_breakdown", "wait_range"};
+    "step_breakdown", "wait_range",
+    // schema 5, working days per month
+    "calendar_month"};
 
 void migrateToV2(Database& db) {
     for (std::string_view block : kSchemaV2Blocks)
@@ -251,10 +262,11 @@ void migrateToV2(Database& db) {
 }
 
 // Each schema appends its step here.
-const std::array<Migration, 3> kMigrations = {
+const std::array<Migration, 4> kMigrations = {
     Migration{2, {}, migrateToV2},
     Migration{3, kSchemaV3Workshop, {}},            // workshop: ideas, actions, reviews, log
     Migration{4, kSchemaV4BreakdownsAndRanges, {}}, // breakdowns, wait ranges
+    Migration{5, kSchemaV5DaysPerMonth, {}},        // working days per month
 };
 
 } // namespace
@@ -266,6 +278,7 @@ std::string_view schemaSql() {
             sql += block;
         sql += kSchemaV3Workshop;
         sql += kSchemaV4BreakdownsAndRanges;
+        sql += kSchemaV5DaysPerMonth;
         return sql;
     }();
     return all;

@@ -146,6 +146,10 @@ public:
         if (props.calendar.daysPerWeek > 7)
             fail("calendar/days_per_week",
                  show(props.calendar.daysPerWeek) + " days is more than a week");
+        rule("calendar/days_per_month", checkPositive(props.calendar.daysPerMonth));
+        if (props.calendar.daysPerMonth > 31)
+            fail("calendar/days_per_month",
+                 show(props.calendar.daysPerMonth) + " days is more than a month");
         rule("default_hourly_rate", checkNonNegative(props.defaultHourlyRate));
 
         for (const auto& [id, person] : m_project.people)

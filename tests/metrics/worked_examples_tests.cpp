@@ -200,6 +200,40 @@ TEST_CASE("inventory: quantity over daily demand, in working days",
     checkConsistent(b, m);
 }
 
+TEST_CASE("demand per month and per year: the calendar's working days per month, 52 weeks a year",
+          "[metrics][example][inventory][calendar]") {
+    // docs/metrics.md, "Inventory by demand": 10,000 a month at 20 working days = 500 a day.
+    MapBuilder b;
+    b.demand(10000, gemba::model::DemandPeriod::Month);
+    const Id in = b.supplier();
+    const Id stock = b.inventory("Orders", 1000);
+    const Id pick = b.step("Pick", 30);
+    const Id out = b.customer();
+    b.chain({in, stock, pick, out});
+    REQUIRE(b.project.props.calendar.daysPerMonth == 20); // a new project's month
+    MapMetrics m = b.metrics();
+    REQUIRE(m.demandPerDay);
+    CHECK(*m.demandPerDay == Approx(500));
+    REQUIRE(m.takt);
+    CHECK(*m.takt == Approx(57.6));                    // 28800 s / 500
+    CHECK(m.timeline[0].waitSeconds == Approx(57600)); // 1000 / 500 = 2 working days
+
+    // A project that counts 22 working days a month: 10,000 / 22 = 454.5 a day.
+    b.project.props.calendar.daysPerMonth = 22;
+    m = b.metrics();
+    CHECK(*m.demandPerDay == Approx(10000.0 / 22));
+    // A file written before the setting: a twelfth of 52 five-day weeks, 21.67 days.
+    b.project.props.calendar.daysPerMonth = gemba::model::Calendar::legacyDaysPerMonth(5);
+    m = b.metrics();
+    CHECK(*m.demandPerDay == Approx(10000.0 / (5 * 52.0 / 12.0)));
+
+    // A year is 52 working weeks: 130,000 a year on a 5-day week = 500 a day.
+    b.demand(130000, gemba::model::DemandPeriod::Year);
+    m = b.metrics();
+    CHECK(*m.demandPerDay == Approx(500));
+    checkConsistent(b, m);
+}
+
 TEST_CASE("calendar: the same map with 8-hour and 24-hour days", "[metrics][example][calendar]") {
     // docs/metrics.md, "The working calendar".
     MapBuilder b;

@@ -8,13 +8,13 @@
 using namespace gemba::model;
 
 TEST_CASE("durations parse with their unit in the text", "[units]") {
-    const Calendar calendar; // 8-hour days, 5-day weeks
+    const Calendar calendar; // 8-hour days, 5-day weeks, 20-day months
     CHECK(parseDuration("45 s", calendar).value() == 45);
     CHECK(parseDuration("30 min", calendar).value() == 1800);
     CHECK(parseDuration("6 h", calendar).value() == 21600);
     CHECK(parseDuration("1.5 d", calendar).value() == 1.5 * 8 * 3600);
     CHECK(parseDuration("2 wk", calendar).value() == 2 * 5 * 8 * 3600);
-    CHECK(parseDuration("1 mo", calendar).value() == Approx(5 * 8 * 3600 * 52.0 / 12.0));
+    CHECK(parseDuration("1 mo", calendar).value() == 20 * 8 * 3600);
     CHECK(parseDuration("1.5d", calendar).value() == 1.5 * 8 * 3600);
     CHECK(parseDuration("  2 Hours ", calendar).value() == 7200);
 }

@@ -120,6 +120,16 @@ TEST_CASE("The report dialog gives back the options it was given") {
     CHECK_FALSE(back.findings);
     CHECK(back.compareFrom == options.compareFrom);
     CHECK(back.author == "Jo Example");
+    CHECK(back.wrapLongStream);
+    // Fitted as drawn: no scale, no wrapping.
+    options.scalePercent.reset();
+    options.wrapLongStream = false;
+    dialog.setOptions(options);
+    CHECK_FALSE(dialog.options().scalePercent);
+    CHECK_FALSE(dialog.options().wrapLongStream);
+    options.wrapLongStream = true;
+    dialog.setOptions(options);
+    CHECK(dialog.options().wrapLongStream);
     const fs::path folder = outputFolder("dialogs");
     dialog.show();
     QApplication::processEvents();

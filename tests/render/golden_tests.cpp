@@ -3,6 +3,7 @@
 
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gemba/render/summary.h"
 #include "sample_projects.h"
 #include "test_support.h"
 
@@ -75,6 +76,19 @@ void compareWithGolden(const QImage& drawn, const std::string& name) {
     CHECK(share <= kMaxDifferingShare);
 }
 
+/// A page of a document at 60 pixels per inch (60/96 of a pixel per unit).
+QImage pageImage(const PagedDocument& document, int index) {
+    const qreal scale = 60.0 / kUnitsPerInch;
+    QImage page((document.pageSize() * scale).toSize(), QImage::Format_ARGB32);
+    page.fill(Qt::white);
+    {
+        QPainter painter(&page);
+        painter.scale(scale, scale);
+        document.paintPage(painter, index);
+    }
+    return page;
+}
+
 } // namespace
 
 TEST_CASE("The map picture matches its golden image") {
@@ -91,17 +105,23 @@ TEST_CASE("The report's map page matches its golden image") {
     const model::Project project = changeRequests();
     ReportOptions options;
     options.date = "2024-05-06";
-    const Report report(project, project.maps.front(), options);
-    // Page 1 at 60 pixels per inch: 60/96 of a pixel per unit.
-    const qreal scale = 60.0 / kUnitsPerInch;
-    QImage page((report.pageSize() * scale).toSize(), QImage::Format_ARGB32);
-    page.fill(Qt::white);
-    {
-        QPainter painter(&page);
-        painter.scale(scale, scale);
-        report.paintPage(painter, 0);
-    }
-    compareWithGolden(page, "change-requests-report-page1");
+    compareWithGolden(pageImage(Report(project, project.maps.front(), options), 0),
+                      "change-requests-report-page1");
+}
+
+TEST_CASE("A 60-step stream's map page, wrapped onto rows, matches its golden image") {
+    const model::Project project = longStream(60);
+    ReportOptions options;
+    options.date = "2024-05-06";
+    compareWithGolden(pageImage(Report(project, project.maps.front(), options), 0),
+                      "long-stream-60-report-page1");
+}
+
+TEST_CASE("The one-page summary matches its golden image") {
+    SummaryOptions options;
+    options.date = "2024-05-06";
+    compareWithGolden(pageImage(SummaryReport(changeRequests(), options), 0),
+                      "change-requests-summary");
 }
 
 } // namespace gemba::render::test

@@ -59,7 +59,8 @@ TEST_CASE("JSON output: fixed names, seconds, entities by id, empty fields left 
     const json out = toJson(fullProject());
     CHECK(out["format"] == "gemba");
     CHECK(out["version"] == 1);
-    CHECK(out["calendar"] == json{{"hours_per_day", 7.5}, {"days_per_week", 4.5}});
+    CHECK(out["calendar"] ==
+          json{{"hours_per_day", 7.5}, {"days_per_week", 4.5}, {"days_per_month", 20}});
     CHECK(out["team"]["sponsor"] == 9007199254740993ull);
     CHECK(out["team"]["experts"] == json{3, 1});
     CHECK(out["people"][1]["name"] == "Bo Ødegård");

@@ -184,6 +184,13 @@ Project fullProject() {
     return p;
 }
 
+Project fullProjectOfOldFile() {
+    Project project = fullProject();
+    project.props.calendar.daysPerMonth =
+        Calendar::legacyDaysPerMonth(project.props.calendar.daysPerWeek);
+    return project;
+}
+
 Project bigProject(int steps, int flows) {
     Project p;
     p.props.name = "Big";

@@ -14,6 +14,8 @@ namespace gemba::store::test {
 /// fixture tests/data/project-v1.gemba: if the model grows, leave this project as it is and
 /// cover the new fields with another.
 model::Project fullProject();
+/// fullProject as a file written before schema 5 reads: its month is 52 / 12 weeks.
+model::Project fullProjectOfOldFile();
 
 /// One map of `steps` steps in a line joined by push flows, plus extra flows (information flows
 /// and rework loops) up to `flows` flows in all: the size the speed requirements name.

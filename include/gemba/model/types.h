@@ -17,11 +17,17 @@ inline constexpr Id kNoId = 0;
 struct Calendar {
     double hoursPerDay = 8;
     double daysPerWeek = 5;
+    /// Working days in a month: 20 unless set, as Learning to See and most courses count.
+    double daysPerMonth = kDefaultDaysPerMonth;
+
+    static constexpr double kDefaultDaysPerMonth = 20;
+    /// What a month was before the setting existed, a twelfth of 52 working weeks: files that do
+    /// not state their days per month are read with it, so that their figures stay as they were.
+    static double legacyDaysPerMonth(double daysPerWeek) { return daysPerWeek * 52.0 / 12.0; }
 
     double secondsPerDay() const { return hoursPerDay * 3600.0; }
     double secondsPerWeek() const { return secondsPerDay() * daysPerWeek; }
-    /// A month is a twelfth of 52 working weeks.
-    double secondsPerMonth() const { return secondsPerWeek() * 52.0 / 12.0; }
+    double secondsPerMonth() const { return secondsPerDay() * daysPerMonth; }
     bool operator==(const Calendar&) const = default;
 };
 

@@ -32,6 +32,12 @@ struct ReportOptions {
     /// size); empty: the map is fitted to its page. A map larger than a page at this scale is
     /// spread over tiles with a small overlap, labelled by column and row ("B2").
     std::optional<double> scalePercent;
+    /// Fitted to its page (no scale), a stream too long for its step figures to read is
+    /// wrapped onto rows (serpentineLayout) in the report's copy; the project is not changed.
+    /// Still too small on one page, the map page shows it whole and tiles at 50% follow
+    /// (unless tileLongStream is false: the comparison's "before" page has no tiles).
+    bool wrapLongStream = true;
+    bool tileLongStream = true;
     bool steps = true;    ///< the step table
     bool redPens = true;  ///< the red-pen list
     bool findings = true; ///< the validation findings

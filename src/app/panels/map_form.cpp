@@ -197,6 +197,22 @@ void Forms::project(FormBuilder& b) {
             return v > 0 && v <= 7 ? QString() : tr("A week has more than 0 and at most 7 days.");
         });
     });
+    const Access<ProjectProps, double> monthDays{
+        [](const ProjectProps& p) { return p.calendar.daysPerMonth; },
+        [](ProjectProps& p, const double& v) { p.calendar.daysPerMonth = v; }};
+    b.spin(QStringLiteral("daysPerMonth"), tr("Days per month"), rec, monthDays,
+           [](SpinEdit* spin) {
+               spin->setRange(0.5, 31);
+               spin->setSingleStep(0.5);
+               spin->setDecimals(2);
+               spin->setSuffix(tr(" d"));
+               spin->setHint(tr("Working days in a month (20 in most courses): a demand per "
+                                "month and every 'mo' in the project count this many days."));
+               spin->setCheck([](double v) {
+                   return v > 0 && v <= 31 ? QString()
+                                           : tr("A month has more than 0 and at most 31 days.");
+               });
+           });
     b.text(QStringLiteral("currency"), tr("Currency"), rec, member(&ProjectProps::currency),
            tr("Name the currency, e.g. EUR."));
     auto* rate = b.spin(QStringLiteral("hourlyRate"), tr("Default hourly rate"), rec,
