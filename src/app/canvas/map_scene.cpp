@@ -327,9 +327,7 @@ void MapScene::updateLayout() {
         relayOutLabels(*theMap);
     // The ladder wraps onto rows when its rungs would be too narrow to read (a long,
     // serpentine map); the rungs are the latest metrics' timeline.
-    const metrics::MapMetrics* figures = currentMetrics();
-    const std::size_t rungs = figures && figures->valid ? figures->timeline.size() : 0;
-    m_timeline->setRect(render::timelineRect(bounds, rungs));
+    m_timeline->setRect(render::timelineRect(bounds, currentMetrics()));
     const QRectF content = bounds.isNull() ? m_timeline->rect() : bounds | m_timeline->rect();
     // The scene rect only grows while editing, so that the view does not jump under the
     // mouse; a rebuild starts it over.
