@@ -413,8 +413,8 @@ QString waitFigureText(const model::Project& project, const model::Map& map,
     if (wait.kind != model::WaitKind::Inventory)
         return wait.time ? qs(model::formatDuration(*wait.time, calendar)) : QStringLiteral("–");
     if (overview)
-        return wait.quantity ? qs(model::formatNumber(*wait.quantity, 1)) : QStringLiteral("?");
-    QString figure = wait.quantity ? qs(model::formatNumber(*wait.quantity, 1)) + mapText(" items")
+        return wait.quantity ? qs(model::formatCount(*wait.quantity, 1)) : QStringLiteral("?");
+    QString figure = wait.quantity ? qs(model::formatCount(*wait.quantity, 1)) + mapText(" items")
                                    : mapText("? items");
     if (wait.quantity)
         if (auto perDay = map.demandPerDay(calendar))
@@ -466,8 +466,7 @@ QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
     QString text = qs(pen.reason);
     if (pen.cost)
         text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) +
-                mapText("%1 %2/yr")
-                    .arg(qs(model::formatNumber(*pen.cost, 0)), qs(project.props.currency));
+                mapText("%1/yr").arg(qs(model::formatMoney(*pen.cost, project.props.currency)));
     return text;
 }
 

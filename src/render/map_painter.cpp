@@ -158,7 +158,7 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
     if (!step.role.empty() && c.levelOfDetail >= kDetailThreshold) {
         QString role = qs(step.role);
         if (step.headcount != 1)
-            role += QStringLiteral(" · ×") + qs(model::formatNumber(step.headcount, 1));
+            role += QStringLiteral(" · ×") + qs(model::formatCount(step.headcount, 1));
         paintElidedText(p, QRectF(body.left() + 10, body.bottom() - 18, body.width() - 16, 14),
                         role, t.font(7), t.muted, Qt::AlignCenter);
     }
@@ -213,7 +213,7 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
         if (auto it = c.metrics->steps.find(step.id);
             it != c.metrics->steps.end() && it->second.cycleTime > 0)
             ct = qs(model::formatDuration(it->second.cycleTime, project.props.calendar));
-    QString people = qs(model::formatNumber(step.headcount, 1));
+    QString people = qs(model::formatCount(step.headcount, 1));
     if (!step.people.empty()) {
         QStringList names;
         for (Id id : step.people)

@@ -74,9 +74,8 @@ TEST_CASE("a caption with room takes its place under the ring, whole", "[render]
     CHECK(label.box.top() < ring.bottom() + 6);
     CHECK(label.box.center().x() == Approx(ring.center().x()).margin(1));
     CHECK_FALSE(label.shortened);
-    CHECK(label.fullText == QStringLiteral("Copied by hand into the ERP — ") +
-                                QString::fromStdString(model::formatNumber(12000, 0)) +
-                                QStringLiteral(" EUR/yr"));
+    // Money as everywhere in Gemba: thousands separated.
+    CHECK(label.fullText == QStringLiteral("Copied by hand into the ERP — 12,000 EUR/yr"));
     CHECK(label.lines.join(' ') == label.fullText);
 }
 
@@ -347,6 +346,21 @@ TEST_CASE("a flow's label too wide for the gap between two steps is moved or sho
     CHECK(preferred.box.center().x() == Approx(render::kLayoutColumnWidth / 2).margin(1));
     CHECK(preferred.box.bottom() < 0);
     CHECK(label.box != preferred.box);
+}
+
+TEST_CASE("an inventory's count is written with its thousands separated", "[render][labels]") {
+    model::Project project;
+    model::Map map;
+    model::Wait stock;
+    stock.id = project.allocateId();
+    stock.kind = model::WaitKind::Inventory;
+    stock.quantity = 1200;
+    map.waits.emplace(stock.id, stock);
+    map.props.demand = model::Demand{400, model::DemandPeriod::Day};
+    CHECK(render::waitFigureText(project, map, stock) == QStringLiteral("1,200 items · 3 d"));
+    CHECK(render::waitFigureText(project, map, stock, true) == QStringLiteral("1,200"));
+    CHECK(render::layoutMapLabels(project, map).at(stock.id).lines.front() ==
+          QStringLiteral("1,200 items · 3 d"));
 }
 
 TEST_CASE("a wait's figure stays under its triangle and a caption moves off it",
