@@ -60,7 +60,7 @@ QString timeOf(const std::optional<StateFigures>& f, const model::Calendar& cale
 }
 
 QString money(double value, const std::string& currency) {
-    return text(model::formatNumber(value, 0) + " " + currency);
+    return text(model::formatMoney(value, currency));
 }
 
 } // namespace

@@ -265,8 +265,9 @@ int exportMap(const Args& args, Context& context, const std::string& file,
         }
         options.transparent = args.has("--transparent");
         render::writePng(qs(output), project, map, options);
-        const QRectF rect = render::mapPictureRect(map);
-        const double dpi = render::imageDpi(map, options);
+        const metrics::MapMetrics figures = metrics::computeMetrics(project, map);
+        const QRectF rect = render::mapPictureRect(map, figures);
+        const double dpi = render::imageDpi(map, figures, options);
         context.out << "Wrote " << output << ": "
                     << (options.width ? *options.width
                                       : static_cast<int>(std::ceil(rect.width() * dpi / 96)))

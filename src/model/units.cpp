@@ -318,14 +318,36 @@ std::string formatPercent(double ratio) {
     return formatNumber(percent, decimals) + "%";
 }
 
+namespace {
+
+/// Commas between the thousands of a number's whole part ("-12400.5" -> "-12,400.5"); a
+/// number in scientific notation or a word (infinity) is left as it is.
+std::string groupThousands(std::string number) {
+    if (number.find_first_of("eEnN") != std::string::npos)
+        return number;
+    const std::size_t start = number.find_first_of("0123456789");
+    if (start == std::string::npos)
+        return number;
+    std::size_t end = number.find('.', start);
+    if (end == std::string::npos)
+        end = number.size();
+    for (auto i = static_cast<std::ptrdiff_t>(end) - 3; i > static_cast<std::ptrdiff_t>(start);
+         i -= 3)
+        number.insert(static_cast<std::size_t>(i), ",");
+    return number;
+}
+
+} // namespace
+
+std::string formatCount(double value, int decimals) {
+    return groupThousands(formatNumber(value, decimals));
+}
+
 std::string formatMoney(double amount, const std::string& currency) {
     const bool whole = std::abs(amount) >= 100;
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", whole ? 0 : 2, std::abs(amount));
-    std::string digits(buffer);
-    if (whole)
-        for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-            digits.insert(static_cast<std::size_t>(i), ",");
+    const std::string digits = groupThousands(buffer);
     std::string out = amount < 0 && digits.find_first_not_of("0.,") != std::string::npos ? "-" : "";
     out += digits;
     if (!currency.empty())

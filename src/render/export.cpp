@@ -146,9 +146,9 @@ std::string unitOf(metrics::Quantity quantity, const model::Project& project) {
 
 } // namespace
 
-QRectF mapPictureRect(const model::Map& map) {
+QRectF mapPictureRect(const model::Map& map, const metrics::MapMetrics& metrics) {
     const QRectF area = mapArea(map);
-    const QRectF timeline = timelineRect(area);
+    const QRectF timeline = timelineRect(area, &metrics);
     return area.united(timeline).adjusted(-kPictureMargin, -kPictureMargin - kTitleLine,
                                           kPictureMargin, kPictureMargin);
 }
@@ -158,7 +158,7 @@ void paintMapPicture(QPainter& p, const model::Project& project, const model::Ma
     registerFonts();
     const Theme& t = theme();
     const QRectF area = mapArea(map);
-    const QRectF whole = mapPictureRect(map);
+    const QRectF whole = mapPictureRect(map, metrics);
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
@@ -187,21 +187,23 @@ void paintMapPicture(QPainter& p, const model::Project& project, const model::Ma
     } else if (withElements) {
         paintMap(p, context);
     }
-    paintTimeline(p, context, timelineRect(area));
+    paintTimeline(p, context, timelineRect(area, &metrics));
     p.restore();
 }
 
-double imageDpi(const model::Map& map, const ImageOptions& options) {
+double imageDpi(const model::Map& map, const metrics::MapMetrics& metrics,
+                const ImageOptions& options) {
     if (options.width)
-        return *options.width / mapPictureRect(map).width() * kUnitsPerInch;
+        return *options.width / mapPictureRect(map, metrics).width() * kUnitsPerInch;
     return options.dpi;
 }
 
 QImage renderMapImage(const model::Project& project, const model::Map& map,
                       const ImageOptions& options) {
     registerFonts();
-    const QRectF rect = mapPictureRect(map);
-    const double dpi = imageDpi(map, options);
+    const metrics::MapMetrics metrics = metrics::computeMetrics(project, map);
+    const QRectF rect = mapPictureRect(map, metrics);
+    const double dpi = imageDpi(map, metrics, options);
     if (!(dpi > 0) || !std::isfinite(dpi))
         throw ExportError("the resolution must be above 0 pixels per inch");
     const double scale = dpi / kUnitsPerInch;
@@ -228,7 +230,7 @@ QImage renderMapImage(const model::Project& project, const model::Map& map,
         QPainter painter(&image);
         painter.scale(scale, scale);
         painter.translate(-rect.topLeft());
-        paintMapPicture(painter, project, map, metrics::computeMetrics(project, map));
+        paintMapPicture(painter, project, map, metrics);
     }
     image.setDotsPerMeterX(static_cast<int>(std::lround(dpi / 0.0254)));
     image.setDotsPerMeterY(static_cast<int>(std::lround(dpi / 0.0254)));

@@ -6,8 +6,10 @@
 #include "gemba/render/theme.h"
 
 #include <QFontMetricsF>
+#include <QPainterPathStroker>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 namespace gemba::render {
@@ -51,6 +53,22 @@ public:
         return hit;
     }
 
+    /// The indexes, in order of adding, of the rectangles that overlap `r`.
+    std::vector<int> hitting(const QRectF& r) const {
+        std::vector<int> found;
+        forCells(r, [&](long long key) {
+            const auto it = m_cells.find(key);
+            if (it == m_cells.end())
+                return;
+            for (int i : it->second)
+                if (m_rects[i].intersects(r))
+                    found.push_back(i);
+        });
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        return found;
+    }
+
 private:
     template <class F> static void forCells(const QRectF& r, F&& f) {
         const auto x0 = static_cast<long long>(std::floor(r.left() / kCellSize));
@@ -79,6 +97,18 @@ constexpr Form kForms[] = {{kCaptionWidth, kCaptionLines},
                            {kCaptionWidth, 1},
                            {120, 1}};
 
+// A flow's label on one line: whole up to the widest, then elided to fit narrower gaps.
+constexpr qreal kFlowLabelWidths[] = {180, 100, 64, 44};
+constexpr qreal kFlowLabelHeight = 13;
+constexpr qreal kWaitLineHeight = 14;
+constexpr qreal kWaitLabelWidth = 140;
+constexpr qreal kOverviewWaitHeight = 16; // a zoomed-out figure's line, before it grows
+
+/// Whether a layout at `pointSize` is the zoomed-out one.
+bool isOverview(qreal pointSize) {
+    return pointSize > kCaptionPointSize;
+}
+
 PlacedLabel shaped(const QString& text, Form form, qreal pointSize) {
     // Wider type, wider captions: the same words to a line at every size.
     form.width *= pointSize / kCaptionPointSize;
@@ -95,7 +125,55 @@ PlacedLabel shaped(const QString& text, Form form, qreal pointSize) {
     return label;
 }
 
-/// Top-left corners for a box of `size` around `anchor`, the preferred one first.
+/// A flow's text on one line at most `maxWidth` wide (its backing included), elided to fit.
+PlacedLabel shapedFlowLabel(const QString& text, qreal maxWidth, qreal growth) {
+    const QFont font = flowLabelFont(growth);
+    const QFontMetricsF metrics(font);
+    const qreal padding = 8;
+    maxWidth *= growth;
+    PlacedLabel label;
+    label.fullText = text;
+    const qreal natural = metrics.horizontalAdvance(text);
+    const QString line = natural + padding <= maxWidth
+                             ? text
+                             : metrics.elidedText(text, Qt::ElideRight, maxWidth - padding);
+    label.lines = {line};
+    label.shortened = line != text;
+    label.box = QRectF(0, 0, std::ceil(metrics.horizontalAdvance(line)) + padding,
+                       kFlowLabelHeight * growth);
+    return label;
+}
+
+/// A wait's figure and label, centred under the triangle.
+PlacedLabel shapedWaitLabel(const LabelRequest& request, qreal growth) {
+    const QFont figureFont = waitFigureFont(growth);
+    const qreal lineHeight = (growth > 1 ? kOverviewWaitHeight : kWaitLineHeight) * growth;
+    const qreal maxWidth = growth > 1 ? 144 : kWaitLabelWidth;
+    PlacedLabel label;
+    label.fullText =
+        request.detail.isEmpty() ? request.text : request.text + QLatin1Char('\n') + request.detail;
+    const QFontMetricsF figureMetrics(figureFont);
+    QString figure = request.text;
+    if (figureMetrics.horizontalAdvance(figure) > maxWidth)
+        figure = figureMetrics.elidedText(figure, Qt::ElideRight, maxWidth);
+    label.lines << figure;
+    qreal width = figureMetrics.horizontalAdvance(figure);
+    if (!request.detail.isEmpty()) {
+        const QFontMetricsF labelMetrics(waitLabelFont());
+        QString detail = request.detail;
+        if (labelMetrics.horizontalAdvance(detail) > maxWidth)
+            detail = labelMetrics.elidedText(detail, Qt::ElideRight, maxWidth);
+        label.lines << detail;
+        width = std::max(width, labelMetrics.horizontalAdvance(detail));
+    }
+    label.shortened =
+        figure != request.text || (label.lines.size() > 1 && label.lines[1] != request.detail);
+    label.box = QRectF(0, 0, std::min(maxWidth, std::ceil(width) + 4),
+                       lineHeight * static_cast<qreal>(label.lines.size()));
+    return label;
+}
+
+/// Top-left corners for a caption of `size` around `anchor`, the preferred one first.
 std::vector<QPointF> placesAround(const QRectF& anchor, QSizeF size) {
     const qreal centred = anchor.center().x() - size.width() / 2;
     const qreal below = anchor.bottom() + kGap;
@@ -115,86 +193,173 @@ std::vector<QPointF> placesAround(const QRectF& anchor, QSizeF size) {
     return places;
 }
 
-} // namespace
-
-QFont captionFont(qreal pointSize) {
-    return theme().font(pointSize, true, true);
+/// Top-left corners for a flow's label of `size` beside the line's middle (the centre of
+/// the request's anchor). `far`: the places further out, tried once the near ones with every
+/// form are taken.
+std::vector<QPointF> flowPlaces(const LabelRequest& request, QSizeF size, bool far) {
+    const auto beside = [&](QPointF mid, std::vector<QPointF>& places) {
+        const qreal centred = mid.x() - size.width() / 2;
+        const qreal above = mid.y() - request.above - size.height();
+        const qreal below = mid.y() + 6;
+        places.emplace_back(centred, request.runsBack ? below : above);
+        places.emplace_back(centred, request.runsBack ? above : below);
+        // Beside a vertical piece of line.
+        places.emplace_back(mid.x() + 8, mid.y() - size.height() / 2);
+        places.emplace_back(mid.x() - 8 - size.width(), mid.y() - size.height() / 2);
+    };
+    const QPointF mid = request.anchor.center();
+    std::vector<QPointF> places;
+    if (!far) {
+        beside(mid, places);
+        return places;
+    }
+    const qreal centred = mid.x() - size.width() / 2;
+    const qreal preferred =
+        request.runsBack ? mid.y() + 6 : mid.y() - request.above - size.height();
+    const qreal other = request.runsBack ? mid.y() - request.above - size.height() : mid.y() + 6;
+    const qreal outwards = request.runsBack ? 1 : -1;
+    for (int step = 1; step <= 6; ++step)
+        places.emplace_back(centred, preferred + outwards * step * 12);
+    for (int step = 1; step <= 3; ++step)
+        places.emplace_back(centred, other - outwards * step * 12);
+    for (int side : {1, -1})
+        places.emplace_back(centred + side * (size.width() / 2 + 4), preferred);
+    // Elsewhere along the line.
+    for (QPointF point : request.along)
+        beside(point, places);
+    return places;
 }
 
-QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
-    QString text = qs(pen.reason);
-    if (pen.cost)
-        text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) +
-                mapText("%1 %2/yr")
-                    .arg(qs(model::formatNumber(*pen.cost, 0)), qs(project.props.currency));
-    return text;
+/// Calls `f` with each form and place a request may take, best first, until it returns true.
+template <class F> void forEachCandidate(const LabelRequest& request, qreal pointSize, F&& f) {
+    const auto tryAt = [&](PlacedLabel label, const std::vector<QPointF>& places) {
+        for (QPointF place : places) {
+            label.box.moveTopLeft(place);
+            if (f(label))
+                return true;
+        }
+        return false;
+    };
+    const qreal growth = isOverview(pointSize) ? kMaxOverviewGrowth : 1;
+    switch (request.kind) {
+    case LabelKind::Wait: {
+        // Under its own triangle, or nowhere: a wait's figure is read as part of it.
+        PlacedLabel label = shapedWaitLabel(request, growth);
+        const QRectF body =
+            bodyShape(model::ElementKind::Wait).translated(request.anchor.center().x(), 0);
+        const qreal top =
+            request.anchor.top() - paintShape(model::ElementKind::Wait).top() + body.bottom() + 2;
+        tryAt(label, {QPointF(request.anchor.center().x() - label.box.width() / 2, top)});
+        return;
+    }
+    case LabelKind::Flow: {
+        std::vector<PlacedLabel> forms;
+        if (growth > 1)
+            forms.push_back(shapedFlowLabel(request.text, 1e6, growth)); // a share: whole
+        else
+            for (qreal width : kFlowLabelWidths)
+                forms.push_back(shapedFlowLabel(request.text, width, growth));
+        for (bool far : {false, true})
+            for (const PlacedLabel& form : forms)
+                if (tryAt(form, flowPlaces(request, form.box.size(), far)))
+                    return;
+        return;
+    }
+    case LabelKind::Caption:
+        break;
+    }
+    for (const Form& form : kForms) {
+        PlacedLabel label = shaped(request.text, form, pointSize);
+        if (tryAt(label, placesAround(request.anchor, label.box.size())))
+            return;
+    }
+    // The shortest form, further down under its ring: a crowded row of rings in large type
+    // may need a caption a few lines lower.
+    PlacedLabel label = shaped(request.text, kForms[std::size(kForms) - 1], pointSize);
+    const QSizeF size = label.box.size();
+    const QPointF start = placesAround(request.anchor, size).front();
+    std::vector<QPointF> lower;
+    for (int step = 1; step <= 40; ++step)
+        for (qreal shift : {0.0, -0.5, 0.5})
+            lower.push_back(start + QPointF(shift * size.width(), step * 10));
+    tryAt(label, lower);
 }
 
-PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize) {
-    PlacedLabel label = shaped(request.text, kForms[0], pointSize);
-    label.box.moveTopLeft(placesAround(request.anchor, label.box.size()).front());
-    return label;
-}
+/// What the texts of a map must keep clear of, and the texts placed so far.
+struct Obstacles {
+    ObstacleGrid shapes; ///< shapes and flow lines
+    ObstacleGrid rings;  ///< red pens' rings: around content, so only captions avoid them
+    ObstacleGrid labels;
+    /// The rings' drawn outlines, which a flow's label inside or outside a ring may not cross.
+    std::vector<QPainterPath> ringOutlines;
+    ObstacleGrid ringBounds; ///< the same rings' rectangles, indexing ringOutlines
 
-LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
-                         const std::vector<QRectF>& obstacles, qreal pointSize) {
+    bool crossesRing(const QRectF& box) const {
+        for (int i : ringBounds.hitting(box))
+            if (ringOutlines[static_cast<std::size_t>(i)].intersects(box))
+                return true;
+        return false;
+    }
+
+    bool blocks(const LabelRequest& request, const QRectF& box) const {
+        if (labels.hits(box, QRectF()))
+            return true;
+        switch (request.kind) {
+        case LabelKind::Wait:
+            return false; // its place is inside its own shape
+        case LabelKind::Flow:
+            return shapes.hits(box, request.anchor) || crossesRing(box);
+        case LabelKind::Caption:
+            return shapes.hits(box, request.anchor) || rings.hits(box, request.anchor);
+        }
+        return false;
+    }
+};
+
+LabelLayout layoutWith(const std::vector<LabelRequest>& requests, Obstacles& obstacles,
+                       qreal pointSize) {
     registerFonts();
-    ObstacleGrid grid;
-    for (const QRectF& r : obstacles)
-        grid.add(r);
     LabelLayout layout;
     for (const LabelRequest& request : requests) {
         if (request.text.trimmed().isEmpty())
             continue;
         std::optional<PlacedLabel> chosen;
-        for (const Form& form : kForms) {
-            PlacedLabel label = shaped(request.text, form, pointSize);
-            for (QPointF place : placesAround(request.anchor, label.box.size())) {
-                label.box.moveTopLeft(place);
-                if (!grid.hits(label.box, request.anchor)) {
-                    chosen = label;
-                    break;
+        std::optional<PlacedLabel> last;
+        forEachCandidate(request, pointSize, [&](const PlacedLabel& label) {
+            last = label;
+            if (obstacles.blocks(request, label.box))
+                return false;
+            chosen = label;
+            return true;
+        });
+        if (!chosen && last) {
+            // Nowhere free of shapes: the last form tried, from its preferred place down to
+            // the first place no other text takes, the rest in the tooltip. A text may
+            // then cover a shape, never another text.
+            PlacedLabel label = *last;
+            PlacedLabel first = *last;
+            forEachCandidate(request, pointSize, [&](const PlacedLabel& candidate) {
+                if (candidate.lines == last->lines) {
+                    first = candidate;
+                    return true;
                 }
-            }
-            if (chosen)
-                break;
+                return false;
+            });
+            label.box = first.box;
+            for (int step = 0; obstacles.labels.hits(label.box, QRectF()) && step < 100'000; ++step)
+                label.box.translate(0, 10);
+            chosen = label;
         }
-        if (!chosen) {
-            // The shortest form, further down under its ring: a crowded row of rings in
-            // large type may need a caption a few lines lower.
-            PlacedLabel label = shaped(request.text, kForms[std::size(kForms) - 1], pointSize);
-            const QSizeF size = label.box.size();
-            const QPointF start = placesAround(request.anchor, size).front();
-            for (int step = 1; step <= 40 && !chosen; ++step)
-                for (qreal shift : {0.0, -0.5, 0.5}) {
-                    label.box.moveTopLeft(start + QPointF(shift * size.width(), step * 10));
-                    if (!grid.hits(label.box, request.anchor)) {
-                        chosen = label;
-                        break;
-                    }
-                }
-        }
-        if (!chosen) {
-            // Nowhere free: the shortest form where it belongs, the rest in the tooltip.
-            chosen = shaped(request.text, kForms[std::size(kForms) - 1], pointSize);
-            chosen->box.moveTopLeft(placesAround(request.anchor, chosen->box.size()).front());
-        }
-        grid.add(chosen->box);
+        if (!chosen)
+            continue;
+        obstacles.labels.add(chosen->box);
         layout.emplace(request.owner, *chosen);
     }
     return layout;
 }
 
-LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& map,
-                               qreal pointSize) {
-    std::vector<QRectF> obstacles;
-    for (Id id : map.placedElements()) {
-        const auto kind = map.kindOf(id);
-        if (*kind != model::ElementKind::RedPen)
-            obstacles.push_back(
-                paintShape(*kind).translated(map.positionOf(id)->x, map.positionOf(id)->y));
-    }
-    // Flow lines: no caption is crossed by one. Work flows run in horizontal and vertical
+void addFlowPieces(ObstacleGrid& grid, const model::Map& map) {
+    // Flow lines: no text is crossed by one. Work flows run in horizontal and vertical
     // pieces, each a thin rectangle; a slanted information line's rectangle would block a
     // whole region, so its pieces are left to the rings' and shapes' clearance.
     for (const auto& [id, flow] : map.flows) {
@@ -203,17 +368,155 @@ LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& 
             const QPointF a = path.elementAt(i - 1);
             const QPointF b = path.elementAt(i);
             if (std::abs(a.x() - b.x()) < 0.5 || std::abs(a.y() - b.y()) < 0.5)
-                obstacles.push_back(QRectF(a, b).normalized().adjusted(-5, -5, 5, 5));
+                grid.add(QRectF(a, b).normalized().adjusted(-5, -5, 5, 5));
         }
     }
+}
+
+} // namespace
+
+QFont captionFont(qreal pointSize) {
+    return theme().font(pointSize, true, true);
+}
+
+QFont flowLabelFont(qreal growth) {
+    return growth > 1 ? theme().font(7 * growth, true) : theme().font(7);
+}
+
+QFont waitFigureFont(qreal growth) {
+    return theme().font(7.5 * growth, true);
+}
+
+QFont waitLabelFont() {
+    return theme().font(7);
+}
+
+QString shareText(double share) {
+    return qs(model::formatNumber(share * 100, 1)) + QStringLiteral("%");
+}
+
+QString flowLabelText(const model::Project& project, const model::Flow& flow) {
+    QStringList parts;
+    if (!flow.label.empty())
+        parts << qs(flow.label);
+    if (flow.share)
+        parts << shareText(*flow.share);
+    if (flow.wait)
+        parts << mapText("wait %1").arg(
+            qs(model::formatDuration(*flow.wait, project.props.calendar)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString waitFigureText(const model::Project& project, const model::Map& map,
+                       const model::Wait& wait, bool overview) {
+    const model::Calendar& calendar = project.props.calendar;
+    if (wait.kind != model::WaitKind::Inventory)
+        return wait.time ? qs(model::formatDuration(*wait.time, calendar)) : QStringLiteral("–");
+    if (overview)
+        return wait.quantity ? qs(model::formatCount(*wait.quantity, 1)) : QStringLiteral("?");
+    QString figure = wait.quantity ? qs(model::formatCount(*wait.quantity, 1)) + mapText(" items")
+                                   : mapText("? items");
+    if (wait.quantity)
+        if (auto perDay = map.demandPerDay(calendar))
+            figure +=
+                QStringLiteral(" · ") +
+                qs(model::formatDurationIn(*wait.quantity / *perDay * calendar.secondsPerDay(),
+                                           model::TimeUnit::Day, calendar));
+    return figure;
+}
+
+std::optional<LabelRequest> flowLabelRequest(const model::Project& project, const model::Map& map,
+                                             const model::Flow& flow, bool overview) {
+    const QPainterPath path = flowPath(map, flow);
+    if (path.isEmpty())
+        return std::nullopt;
+    LabelRequest request;
+    request.owner = flow.id;
+    request.kind = LabelKind::Flow;
+    request.text =
+        overview ? (flow.share ? shareText(*flow.share) : QString()) : flowLabelText(project, flow);
+    if (request.text.isEmpty())
+        return std::nullopt;
+    const QPointF mid = flowMidpoint(path);
+    request.anchor = QRectF(mid.x() - 0.5, mid.y() - 0.5, 1, 1);
+    for (qreal at : {0.3, 0.7, 0.15, 0.85})
+        request.along.push_back(path.pointAtPercent(at));
+    for (int step = 0; step <= 20; ++step) // then anywhere along a long, crowded route
+        request.along.push_back(path.pointAtPercent(step / 20.0));
+    // Under the line for a flow that runs back, whose line passes below the data boxes.
+    request.runsBack = path.pointAtPercent(1).x() < path.pointAtPercent(0).x() - 8;
+    // Clear of the truck that stands on a shipment's line.
+    request.above = !overview && flow.kind == model::FlowKind::Shipment ? 27 : 11;
+    return request;
+}
+
+std::optional<LabelRequest> waitLabelRequest(const model::Project& project, const model::Map& map,
+                                             const model::Wait& wait, bool overview) {
+    LabelRequest request;
+    request.owner = wait.id;
+    request.kind = LabelKind::Wait;
+    request.anchor = paintShape(model::ElementKind::Wait).translated(wait.pos.x, wait.pos.y);
+    request.text = waitFigureText(project, map, wait, overview);
+    if (!overview)
+        request.detail = qs(wait.label);
+    return request;
+}
+
+QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
+    QString text = qs(pen.reason);
+    if (pen.cost)
+        text += (text.isEmpty() ? QString() : QStringLiteral(" — ")) +
+                mapText("%1/yr").arg(qs(model::formatMoney(*pen.cost, project.props.currency)));
+    return text;
+}
+
+PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize) {
+    std::optional<PlacedLabel> first;
+    forEachCandidate(request, pointSize, [&](const PlacedLabel& label) {
+        first = label;
+        return true;
+    });
+    return first ? *first : PlacedLabel{};
+}
+
+LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
+                         const std::vector<QRectF>& obstacles, qreal pointSize) {
+    Obstacles grids;
+    for (const QRectF& r : obstacles)
+        grids.shapes.add(r);
+    return layoutWith(requests, grids, pointSize);
+}
+
+LabelLayout layoutMapLabels(const model::Project& project, const model::Map& map, qreal pointSize) {
+    const bool overview = isOverview(pointSize);
+    Obstacles grids;
+    for (Id id : map.placedElements()) {
+        const auto kind = map.kindOf(id);
+        if (*kind != model::ElementKind::RedPen)
+            grids.shapes.add(
+                paintShape(*kind).translated(map.positionOf(id)->x, map.positionOf(id)->y));
+    }
+    addFlowPieces(grids.shapes, map);
     std::vector<LabelRequest> requests;
+    for (const auto& [id, wait] : map.waits)
+        if (auto request = waitLabelRequest(project, map, wait, overview))
+            requests.push_back(*request);
+    for (const auto& [id, flow] : map.flows)
+        if (auto request = flowLabelRequest(project, map, flow, overview))
+            requests.push_back(*request);
     for (const auto& [id, pen] : map.redPens) {
         const QRectF ring = redPenEllipse(map, pen);
-        obstacles.push_back(ring);
+        grids.rings.add(ring);
+        QPainterPath outline;
+        outline.addEllipse(ring);
+        QPainterPathStroker stroker;
+        stroker.setWidth(8); // the two passes of the marker and their offset
+        grids.ringOutlines.push_back(stroker.createStroke(outline));
+        grids.ringBounds.add(ring.adjusted(-4, -4, 4, 4));
         if (QString text = redPenCaption(project, pen); !text.isEmpty())
             requests.push_back({id, ring, text});
     }
-    return layoutLabels(requests, obstacles, pointSize);
+    return layoutWith(requests, grids, pointSize);
 }
 
 } // namespace gemba::render

@@ -103,6 +103,16 @@ QColor blend(const QColor& from, const QColor& to, double share) {
                   mix(from.blue(), to.blue()));
 }
 
+/// Where a text of the map goes: the context's layout at this zoom, or with none (a single
+/// element painted on its own) the text's preferred place.
+PlacedLabel laidOutLabel(const PaintContext& c, const LabelRequest& request) {
+    const bool overview = c.levelOfDetail < kDetailThreshold;
+    if (const LabelLayout* layout = overview ? c.overviewLabels : c.labels)
+        if (auto it = layout->find(request.owner); it != layout->end())
+            return it->second;
+    return preferredLabel(request, overview ? kOverviewCaptionPointSize : kCaptionPointSize);
+}
+
 void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, ElementState state) {
     const Theme& t = theme();
     const QRectF body = bodyShape(ElementKind::Step).translated(step.pos.x, step.pos.y);
@@ -148,7 +158,7 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
     if (!step.role.empty() && c.levelOfDetail >= kDetailThreshold) {
         QString role = qs(step.role);
         if (step.headcount != 1)
-            role += QStringLiteral(" · ×") + qs(model::formatNumber(step.headcount, 1));
+            role += QStringLiteral(" · ×") + qs(model::formatCount(step.headcount, 1));
         paintElidedText(p, QRectF(body.left() + 10, body.bottom() - 18, body.width() - 16, 14),
                         role, t.font(7), t.muted, Qt::AlignCenter);
     }
@@ -203,7 +213,7 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
         if (auto it = c.metrics->steps.find(step.id);
             it != c.metrics->steps.end() && it->second.cycleTime > 0)
             ct = qs(model::formatDuration(it->second.cycleTime, project.props.calendar));
-    QString people = qs(model::formatNumber(step.headcount, 1));
+    QString people = qs(model::formatCount(step.headcount, 1));
     if (!step.people.empty()) {
         QStringList names;
         for (Id id : step.people)
@@ -269,36 +279,22 @@ void paintWait(QPainter& p, const PaintContext& c, const model::Wait& wait, Elem
         p.drawLine(face.center(), face.center() + QPointF(0, -5));
         p.drawLine(face.center(), face.center() + QPointF(4, 0));
     }
-    const model::Calendar& calendar = c.project.props.calendar;
-    if (c.levelOfDetail < kDetailThreshold) {
-        // Zoomed out the count or the time stays, larger; the label and the days of stock go.
-        const QString figure =
-            wait.kind == model::WaitKind::Inventory
-                ? (wait.quantity ? qs(model::formatNumber(*wait.quantity, 1)) : QStringLiteral("?"))
-                : durationText(c.project, wait.time);
-        const qreal growth = zoomedOutGrowth(c.levelOfDetail);
-        paintElidedText(p, QRectF(body.center().x() - 72, body.bottom() + 2, 144, 16 * growth),
-                        figure, t.font(7.5 * growth, true), t.ink, Qt::AlignCenter);
+    const bool overview = c.levelOfDetail < kDetailThreshold;
+    const auto request = waitLabelRequest(c.project, c.map, wait, overview);
+    const PlacedLabel label = laidOutLabel(c, *request);
+    if (label.lines.isEmpty())
         return;
-    }
-    QString figure;
-    if (wait.kind == model::WaitKind::Inventory) {
-        figure = wait.quantity ? qs(model::formatNumber(*wait.quantity, 1)) + mapText(" items")
-                               : mapText("? items");
-        if (wait.quantity)
-            if (auto perDay = c.map.demandPerDay(calendar))
-                figure +=
-                    QStringLiteral(" · ") +
-                    qs(model::formatDurationIn(*wait.quantity / *perDay * calendar.secondsPerDay(),
-                                               model::TimeUnit::Day, calendar));
-    } else {
-        figure = durationText(c.project, wait.time);
-    }
-    const QRectF under(body.center().x() - 70, body.bottom() + 2, 140, 14);
-    paintElidedText(p, under, figure, t.font(7.5, true), t.ink, Qt::AlignCenter);
-    if (!wait.label.empty())
-        paintElidedText(p, under.translated(0, 14), qs(wait.label), t.font(7), t.muted,
-                        Qt::AlignCenter);
+    // Zoomed out the count or the time stays, larger; the label and the days of stock go.
+    // The laid-out box holds the figure at its largest: smaller, it stays centred in it.
+    const qreal growth = zoomedOutGrowth(c.levelOfDetail);
+    const qreal lineHeight = label.box.height() / static_cast<qreal>(label.lines.size());
+    const QRectF figureLine(label.box.left() - 2, label.box.top(), label.box.width() + 4,
+                            lineHeight);
+    paintElidedText(p, figureLine, label.lines[0], waitFigureFont(overview ? growth : 1), t.ink,
+                    Qt::AlignCenter);
+    if (label.lines.size() > 1)
+        paintElidedText(p, figureLine.translated(0, lineHeight), label.lines[1], waitLabelFont(),
+                        t.muted, Qt::AlignCenter);
 }
 
 void paintParty(QPainter& p, const PaintContext& c, const model::Party& party, ElementState state) {
@@ -486,18 +482,6 @@ void paintPullSymbol(QPainter& p, QPointF centre, const Theme& t) {
     p.drawPolygon(QPolygonF{end, end + QPointF(-6, -1), end + QPointF(-1, 5)});
 }
 
-QString flowLabel(const PaintContext& c, const model::Flow& flow) {
-    QStringList parts;
-    if (!flow.label.empty())
-        parts << qs(flow.label);
-    if (flow.share)
-        parts << qs(model::formatNumber(*flow.share * 100, 1)) + QStringLiteral("%");
-    if (flow.wait)
-        parts << mapText("wait %1").arg(
-            qs(model::formatDuration(*flow.wait, c.project.props.calendar)));
-    return parts.join(QStringLiteral(" · "));
-}
-
 } // namespace
 
 void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, ElementState state) {
@@ -612,15 +596,16 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
     }
 
     if (!detail && flow.share && c.levelOfDetail >= kOutlineThreshold) {
-        // Zoomed out a route's share stays, larger: the numbers that make the lead time.
+        // Zoomed out a route's share stays, larger: the numbers that make the lead time. Its
+        // laid-out box holds it at its largest; smaller, it stays centred in it.
         const qreal growth = zoomedOutGrowth(c.levelOfDetail);
-        const QFont font = t.font(7 * growth, true);
-        const QString share = qs(model::formatNumber(*flow.share * 100, 1)) + QStringLiteral("%");
+        const QFont font = flowLabelFont(growth);
+        const QString share = shareText(*flow.share);
+        const QPointF centre =
+            laidOutLabel(c, *flowLabelRequest(c.project, c.map, flow, true)).box.center();
         const qreal width = textWidth(font, share) + 8;
         const qreal height = 13 * growth;
-        const bool runsBack = path.pointAtPercent(1).x() < path.pointAtPercent(0).x() - 8;
-        const QRectF box(mid.x() - width / 2, runsBack ? mid.y() + 6 : mid.y() - 11 - height, width,
-                         height);
+        const QRectF box(centre.x() - width / 2, centre.y() - height / 2, width, height);
         p.setPen(Qt::NoPen);
         QColor backing = t.paper;
         backing.setAlpha(220);
@@ -645,22 +630,16 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
             p.drawText(QRectF(at.x() - 7, at.y() - 7, 14, 14), Qt::AlignCenter,
                        QStringLiteral("H"));
         }
-        const QString label = flowLabel(c, flow);
-        if (!label.isEmpty()) {
-            const QFont font = t.font(7);
-            const qreal width = std::min<qreal>(textWidth(font, label) + 8, 180);
-            // Above the line; under it for a flow that runs back, whose line passes below
-            // the steps' data boxes.
-            const bool runsBack = path.pointAtPercent(1).x() < path.pointAtPercent(0).x() - 8;
-            const qreal above = flow.kind == model::FlowKind::Shipment ? 34 : 18;
-            const QRectF box(mid.x() - width / 2, runsBack ? mid.y() + 6 : mid.y() - above - 6,
-                             width, 13);
+        if (const auto request = flowLabelRequest(c.project, c.map, flow)) {
+            // Where the map's layout put it: above the line, or moved clear of other texts.
+            const PlacedLabel label = laidOutLabel(c, *request);
             p.setPen(Qt::NoPen);
             QColor backing = t.paper;
             backing.setAlpha(220);
             p.setBrush(backing);
-            p.drawRoundedRect(box, 3, 3);
-            paintElidedText(p, box.adjusted(4, 0, -4, 0), label, font, t.ink, Qt::AlignCenter);
+            p.drawRoundedRect(label.box, 3, 3);
+            paintElidedText(p, label.box.adjusted(3, 0, -3, 0), label.lines.value(0),
+                            flowLabelFont(), t.ink, Qt::AlignCenter);
         }
     }
     p.restore();
@@ -722,12 +701,7 @@ void paintRedPen(QPainter& p, const PaintContext& c, const model::RedPen& pen, E
     // and the larger type does not run into its neighbours either.
     const bool overview = c.levelOfDetail < kDetailThreshold;
     const qreal pointSize = overview ? kOverviewCaptionPointSize : kCaptionPointSize;
-    const LabelLayout* layout = overview ? c.overviewLabels : c.labels;
-    const PlacedLabel* laidOut = nullptr;
-    if (layout)
-        if (auto it = layout->find(pen.id); it != layout->end())
-            laidOut = &it->second;
-    const PlacedLabel label = laidOut ? *laidOut : preferredLabel({pen.id, ring, text}, pointSize);
+    const PlacedLabel label = laidOutLabel(c, {pen.id, ring, text});
     // The lines as laid out, each centred in the caption's box.
     const QFont font = captionFont(pointSize);
     const qreal lineHeight = QFontMetricsF(font).height();
@@ -760,20 +734,20 @@ void paintMap(QPainter& painter, const PaintContext& context) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    for (const auto& [id, flow] : context.map.flows)
-        paintFlow(painter, context, flow);
-    for (Id id : context.map.placedElements())
-        if (!context.map.redPens.contains(id))
-            paintElement(painter, context, id);
-    // Captions laid out once for the whole map, so that none sits on another.
+    // The texts laid out once for the whole map, so that none sits on another.
     LabelLayout labels;
     PaintContext withLabels = context;
     const bool overview = context.levelOfDetail < kDetailThreshold;
     if (!(overview ? context.overviewLabels : context.labels)) {
-        labels = layoutRedPenLabels(context.project, context.map,
-                                    overview ? kOverviewCaptionPointSize : kCaptionPointSize);
+        labels = layoutMapLabels(context.project, context.map,
+                                 overview ? kOverviewCaptionPointSize : kCaptionPointSize);
         (overview ? withLabels.overviewLabels : withLabels.labels) = &labels;
     }
+    for (const auto& [id, flow] : context.map.flows)
+        paintFlow(painter, withLabels, flow);
+    for (Id id : context.map.placedElements())
+        if (!context.map.redPens.contains(id))
+            paintElement(painter, withLabels, id);
     for (const auto& [id, pen] : context.map.redPens)
         paintRedPen(painter, withLabels, pen);
     painter.restore();

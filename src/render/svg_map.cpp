@@ -179,7 +179,7 @@ Group groupOf(const model::Project& project, const model::Map& map,
 QByteArray mapSvg(const model::Project& project, const model::Map& map,
                   const metrics::MapMetrics& metrics) {
     registerFonts();
-    const QRectF rect = mapPictureRect(map);
+    const QRectF rect = mapPictureRect(map, metrics);
     const QString title = qs(project.props.name) + QStringLiteral(" — ") + qs(map.props.name);
     QString description = mapText("Value stream map \"%1\" of %2, with its timeline.")
                               .arg(qs(map.props.name), qs(project.props.name));

@@ -96,6 +96,10 @@ QRectF timelineRect(const QRectF& mapBounds, std::size_t rungs) {
     return QRectF(mapBounds.left(), mapBounds.bottom() + 36, width, rows * kTimelineHeight);
 }
 
+QRectF timelineRect(const QRectF& mapBounds, const metrics::MapMetrics* metrics) {
+    return timelineRect(mapBounds, metrics && metrics->valid ? metrics->timeline.size() : 0);
+}
+
 bool timelineShowsFigures(const metrics::MapMetrics& m, qreal width) {
     if (m.timeline.empty())
         return true;

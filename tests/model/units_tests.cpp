@@ -92,6 +92,20 @@ TEST_CASE("money is grouped by thousands from 100 up", "[units]") {
     CHECK(formatMoney(0, "") == "0.00");
 }
 
+TEST_CASE("counts are grouped by thousands as money is", "[units]") {
+    CHECK(formatCount(1200) == "1,200");
+    CHECK(formatCount(950) == "950");
+    CHECK(formatCount(1000) == "1,000");
+    CHECK(formatCount(12400.5, 1) == "12,400.5");
+    CHECK(formatCount(1234567.25) == "1,234,567.25");
+    CHECK(formatCount(-2500) == "-2,500");
+    CHECK(formatCount(-999.5, 1) == "-999.5");
+    CHECK(formatCount(0) == "0");
+    // What formatNumber writes in scientific notation or as a word stays as it is.
+    CHECK(formatCount(1.5e308) == "1.5e308");
+    CHECK(formatCount(std::numeric_limits<double>::infinity()) == "infinity");
+}
+
 TEST_CASE("very large and very small numbers are shown as they are", "[units]") {
     // A 64-byte buffer once cut the fixed form of numbers from about 1e63 up.
     CHECK(formatNumber(1e63) == "1e63");

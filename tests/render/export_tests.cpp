@@ -156,7 +156,7 @@ TEST_CASE("Every project exports in every format, and the files read back") {
             writePng(path(png), project, map, half);
             QImage image(path(png));
             REQUIRE(!image.isNull());
-            const QRectF area = mapPictureRect(map);
+            const QRectF area = mapPictureRect(map, metrics::computeMetrics(project, map));
             CHECK(image.width() == static_cast<int>(std::ceil(area.width() * 0.5)));
             CHECK(image.height() == static_cast<int>(std::ceil(area.height() * 0.5)));
             CHECK(std::abs(image.dotsPerMeterX() - 48 / 0.0254) < 1);
@@ -210,11 +210,12 @@ TEST_CASE("A transparent PNG has no background, and --width sets the resolution"
     const QImage image = renderMapImage(project, map, options);
     CHECK(image.width() == 800);
     // The height follows the picture's proportions: 800 / width x height, rounded up.
-    const QRectF area = mapPictureRect(map);
+    const metrics::MapMetrics figures = metrics::computeMetrics(project, map);
+    const QRectF area = mapPictureRect(map, figures);
     CHECK(image.height() == static_cast<int>(std::ceil(area.height() * 800 / area.width())));
     CHECK(image.pixelColor(0, 0).alpha() == 0);
     CHECK(image.pixelColor(image.width() - 1, image.height() - 1).alpha() == 0);
-    CHECK(std::abs(imageDpi(map, options) - 800 / area.width() * 96) < 1e-9);
+    CHECK(std::abs(imageDpi(map, figures, options) - 800 / area.width() * 96) < 1e-9);
 }
 
 TEST_CASE("An image too large to draw is refused with the size it would have") {

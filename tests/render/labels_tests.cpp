@@ -3,6 +3,7 @@
 #include "gemba/render/geometry.h"
 #include "gemba/render/labels.h"
 #include "gemba/render/map_painter.h"
+#include "gemba/render/serpentine.h"
 
 #include <QImage>
 #include <QPainter>
@@ -65,7 +66,7 @@ TEST_CASE("a caption with room takes its place under the ring, whole", "[render]
     const model::Id step = addStep(project, map, "Check order", {0, 0});
     const model::Id pen = addPen(project, map, {step}, "Copied by hand into the ERP", 12000);
     project.props.currency = "EUR";
-    const render::LabelLayout layout = render::layoutRedPenLabels(project, map);
+    const render::LabelLayout layout = render::layoutMapLabels(project, map);
     REQUIRE(layout.size() == 1);
     const render::PlacedLabel& label = layout.at(pen);
     const QRectF ring = render::redPenEllipse(map, map.redPens.at(pen));
@@ -73,9 +74,8 @@ TEST_CASE("a caption with room takes its place under the ring, whole", "[render]
     CHECK(label.box.top() < ring.bottom() + 6);
     CHECK(label.box.center().x() == Approx(ring.center().x()).margin(1));
     CHECK_FALSE(label.shortened);
-    CHECK(label.fullText == QStringLiteral("Copied by hand into the ERP — ") +
-                                QString::fromStdString(model::formatNumber(12000, 0)) +
-                                QStringLiteral(" EUR/yr"));
+    // Money as everywhere in Gemba: thousands separated.
+    CHECK(label.fullText == QStringLiteral("Copied by hand into the ERP — 12,000 EUR/yr"));
     CHECK(label.lines.join(' ') == label.fullText);
 }
 
@@ -94,12 +94,12 @@ TEST_CASE("red pens side by side and over two rows keep their captions apart", "
     for (model::Id step : steps)
         addPen(project, map, {step},
                "Waiting for the signature of the department head, who travels a lot", 5000);
-    const render::LabelLayout layout = render::layoutRedPenLabels(project, map);
+    const render::LabelLayout layout = render::layoutMapLabels(project, map);
     REQUIRE(layout.size() == steps.size());
     requireApart(layout, shapesOf(map));
     // The same in the larger type of a zoomed-out view.
     const render::LabelLayout overview =
-        render::layoutRedPenLabels(project, map, render::kOverviewCaptionPointSize);
+        render::layoutMapLabels(project, map, render::kOverviewCaptionPointSize);
     REQUIRE(overview.size() == steps.size());
     requireApart(overview, shapesOf(map));
     // Whatever had to be shortened keeps its whole text for the tooltip.
@@ -128,7 +128,7 @@ TEST_CASE("no flow line runs through a caption", "[render][labels]") {
     const model::Id pen =
         addPen(project, map, {a}, "Invoices wait for the month end before anyone looks", 15000);
     for (qreal size : {render::kCaptionPointSize, render::kOverviewCaptionPointSize}) {
-        const render::PlacedLabel label = render::layoutRedPenLabels(project, map, size).at(pen);
+        const render::PlacedLabel label = render::layoutMapLabels(project, map, size).at(pen);
         for (const auto& [id, flow] : map.flows) {
             const QPainterPath path = render::flowPath(map, flow);
             for (int i = 1; i < path.elementCount(); ++i) {
@@ -160,7 +160,7 @@ TEST_CASE("a caption is nudged past a note under its ring before it is shortened
         render::preferredLabel({pen, ring, QStringLiteral("Two signatures for the same thing")});
     REQUIRE(preferred.box.intersects(render::bodyRect(map, note.id)));
 
-    const render::LabelLayout layout = render::layoutRedPenLabels(project, map);
+    const render::LabelLayout layout = render::layoutMapLabels(project, map);
     const render::PlacedLabel& label = layout.at(pen);
     requireApart(layout, shapesOf(map));
     CHECK_FALSE(label.shortened);
@@ -196,7 +196,7 @@ TEST_CASE("painted captions of neighbouring red pens stay in their laid-out boxe
     const model::Id second = addPen(project, map, {b}, "Rework when the customer number is wrong");
     project.maps.push_back(map);
     const model::Map& m = project.maps.front();
-    const render::LabelLayout layout = render::layoutRedPenLabels(project, m);
+    const render::LabelLayout layout = render::layoutMapLabels(project, m);
     REQUIRE(layout.size() == 2);
     CHECK_FALSE(layout.at(first).box.intersects(layout.at(second).box));
 
@@ -224,4 +224,162 @@ TEST_CASE("painted captions of neighbouring red pens stay in their laid-out boxe
             outside += !inside;
         }
     CHECK(outside == 0);
+}
+
+namespace {
+
+model::Id addFlow(model::Project& project, model::Map& map, model::Id from, model::Id to,
+                  const std::string& label, std::optional<double> share = std::nullopt) {
+    model::Flow flow;
+    flow.id = project.allocateId();
+    flow.from = from;
+    flow.to = to;
+    flow.label = label;
+    flow.share = share;
+    map.flows.emplace(flow.id, flow);
+    return flow.id;
+}
+
+/// A dense stream as a workshop leaves it: steps and waits in turn, every flow labelled,
+/// a rework loop back every third step with its share, a red pen with a long reason on every
+/// other step and on pairs of neighbours, wrapped onto rows by the serpentine layout.
+model::Project denseProject(int stepCount) {
+    model::Project project;
+    model::Map map;
+    model::Id previous = model::kNoId;
+    std::vector<model::Id> steps;
+    for (int i = 0; i < stepCount; ++i) {
+        const model::Id step = addStep(project, map, "Step " + std::to_string(i + 1), {0, 0});
+        if (previous != model::kNoId) {
+            model::Wait wait;
+            wait.id = project.allocateId();
+            wait.time = 3600.0 * (i + 1);
+            wait.label = "in the inbox of the back office";
+            map.waits.emplace(wait.id, wait);
+            addFlow(project, map, previous, wait.id, "batch of 50 forms by internal mail");
+            addFlow(project, map, wait.id, step, "pulled");
+        }
+        if (i % 3 == 2) {
+            addFlow(project, map, step, steps[steps.size() - 2], "sent back when incomplete", 0.2);
+        }
+        steps.push_back(step);
+        previous = step;
+    }
+    for (std::size_t i = 0; i < steps.size(); i += 2)
+        addPen(project, map, {steps[i]}, "Typed twice, once on paper and once in the ERP", 1200);
+    for (std::size_t i = 1; i + 1 < steps.size(); i += 4)
+        addPen(project, map, {steps[i], steps[i + 1]},
+               "Nobody owns the handover between these two teams");
+    for (const auto& [id, pos] : render::serpentineLayout(map, 8))
+        if (auto s = map.steps.find(id); s != map.steps.end())
+            s->second.pos = pos;
+        else if (auto w = map.waits.find(id); w != map.waits.end())
+            w->second.pos = pos;
+    project.maps.push_back(map);
+    return project;
+}
+
+} // namespace
+
+TEST_CASE("on a dense map no laid-out text covers another: waits, flows and captions",
+          "[render][labels]") {
+    const model::Project project = denseProject(40);
+    const model::Map& map = project.maps.front();
+    for (qreal size : {render::kCaptionPointSize, render::kOverviewCaptionPointSize}) {
+        const bool overview = size > render::kCaptionPointSize;
+        INFO("point size " << size);
+        const render::LabelLayout layout = render::layoutMapLabels(project, map, size);
+        // Every text the map writes at this zoom is in the layout.
+        std::size_t expected = map.waits.size();
+        for (const auto& [id, flow] : map.flows)
+            expected += overview ? flow.share.has_value() : 1;
+        expected += map.redPens.size();
+        CHECK(layout.size() == expected);
+        std::vector<std::pair<model::Id, QRectF>> boxes;
+        for (const auto& [id, label] : layout)
+            boxes.emplace_back(id, label.box);
+        int overlaps = 0;
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            for (std::size_t j = i + 1; j < boxes.size(); ++j)
+                if (boxes[i].second.intersects(boxes[j].second)) {
+                    UNSCOPED_INFO("texts of " << boxes[i].first << " and " << boxes[j].first);
+                    ++overlaps;
+                }
+        CHECK(overlaps == 0);
+        // Flow labels and captions keep off the steps, whose names and figures they would
+        // cover; flow labels are crossed by no work flow's straight piece.
+        int onSteps = 0;
+        for (const auto& [id, label] : layout) {
+            if (map.waits.contains(id))
+                continue;
+            for (const auto& [stepId, step] : map.steps)
+                if (label.box.intersects(render::paintShape(model::ElementKind::Step)
+                                             .translated(step.pos.x, step.pos.y))) {
+                    UNSCOPED_INFO("the text of " << id << " (" << label.fullText.toStdString()
+                                                 << ") on step " << stepId);
+                    ++onSteps;
+                }
+        }
+        CHECK(onSteps == 0);
+    }
+}
+
+TEST_CASE("a flow's label too wide for the gap between two steps is moved or shortened, never "
+          "written over them",
+          "[render][labels]") {
+    model::Project project;
+    model::Map map;
+    const model::Id a = addStep(project, map, "Enter", {0, 0});
+    const model::Id b = addStep(project, map, "Check", {render::kLayoutColumnWidth, 0});
+    const model::Id flow =
+        addFlow(project, map, a, b, "forms collected in a tray and carried over at noon", 0.8);
+    const render::LabelLayout layout = render::layoutMapLabels(project, map);
+    const render::PlacedLabel& label = layout.at(flow);
+    for (model::Id step : {a, b})
+        CHECK_FALSE(label.box.intersects(
+            render::paintShape(model::ElementKind::Step).translated(map.steps.at(step).pos.x, 0)));
+    CHECK(label.fullText == QStringLiteral("forms collected in a tray and carried over at noon · "
+                                           "80%"));
+    // Its preferred place is above the line's middle; this one would cover both steps.
+    const render::PlacedLabel preferred =
+        render::preferredLabel(*render::flowLabelRequest(project, map, map.flows.at(flow)));
+    CHECK(preferred.box.center().x() == Approx(render::kLayoutColumnWidth / 2).margin(1));
+    CHECK(preferred.box.bottom() < 0);
+    CHECK(label.box != preferred.box);
+}
+
+TEST_CASE("an inventory's count is written with its thousands separated", "[render][labels]") {
+    model::Project project;
+    model::Map map;
+    model::Wait stock;
+    stock.id = project.allocateId();
+    stock.kind = model::WaitKind::Inventory;
+    stock.quantity = 1200;
+    map.waits.emplace(stock.id, stock);
+    map.props.demand = model::Demand{400, model::DemandPeriod::Day};
+    CHECK(render::waitFigureText(project, map, stock) == QStringLiteral("1,200 items · 3 d"));
+    CHECK(render::waitFigureText(project, map, stock, true) == QStringLiteral("1,200"));
+    CHECK(render::layoutMapLabels(project, map).at(stock.id).lines.front() ==
+          QStringLiteral("1,200 items · 3 d"));
+}
+
+TEST_CASE("a wait's figure stays under its triangle and a caption moves off it",
+          "[render][labels]") {
+    model::Project project;
+    project.props.currency = "EUR";
+    model::Map map;
+    model::Wait wait;
+    wait.id = project.allocateId();
+    wait.time = 2 * 8 * 3600.0;
+    wait.label = "callback";
+    wait.pos = {0, 0};
+    map.waits.emplace(wait.id, wait);
+    const model::Id pen = addPen(project, map, {wait.id}, "The customer calls twice", 300);
+    const render::LabelLayout layout = render::layoutMapLabels(project, map);
+    const render::PlacedLabel& figure = layout.at(wait.id);
+    CHECK(figure.lines == QStringList{QStringLiteral("2 d"), QStringLiteral("callback")});
+    const QRectF body = render::bodyRect(map, wait.id);
+    CHECK(figure.box.top() == Approx(body.bottom() + 2));
+    CHECK(figure.box.center().x() == Approx(body.center().x()));
+    CHECK_FALSE(layout.at(pen).box.intersects(figure.box));
 }

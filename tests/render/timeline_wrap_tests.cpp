@@ -1,7 +1,10 @@
 // The timeline ladder of a long map wraps onto rows instead of squeezing its rungs into a
 // solid bar, and zoomed out it leaves out the figures nobody can read.
 #include "gemba/metrics/metrics.h"
+#include "gemba/render/export.h"
+#include "gemba/render/geometry.h"
 #include "gemba/render/serpentine.h"
+#include "gemba/render/svg_map.h"
 #include "gemba/render/timeline.h"
 
 #include <QImage>
@@ -128,4 +131,48 @@ TEST_CASE("zoomed out, the ladder keeps its line and totals and drops the rung f
     CHECK(underRung(withoutTotals, far) == 0);
     // The line itself is still there.
     CHECK(inkInRows(withoutTotals, static_cast<int>(30 * far), static_cast<int>(76 * far)) > 50);
+}
+
+TEST_CASE("PNG and SVG exports of a long wrapped map wrap the ladder as the canvas does",
+          "[render][timeline][export]") {
+    model::Project project = longStream(60);
+    model::Map& map = project.maps.front();
+    // Wrapped onto rows (Map ▸ Serpentine Layout): the map is far narrower than its ladder
+    // on one row would need.
+    for (const auto& [id, pos] : render::serpentineLayout(map, 12))
+        if (auto s = map.steps.find(id); s != map.steps.end())
+            s->second.pos = pos;
+        else if (auto w = map.waits.find(id); w != map.waits.end())
+            w->second.pos = pos;
+        else if (auto p = map.parties.find(id); p != map.parties.end())
+            p->second.pos = pos;
+    const metrics::MapMetrics figures = metrics::computeMetrics(project, map);
+    REQUIRE(figures.valid);
+    REQUIRE(figures.timeline.size() >= 120);
+
+    // The picture holds the ladder's rows: as many as the canvas gives it for the same map.
+    const QRectF wrapped = render::mapPictureRect(map, figures);
+    const QRectF oneRow = render::mapPictureRect(map, metrics::MapMetrics{});
+    const qreal extra = wrapped.height() - oneRow.height();
+    const auto rows = static_cast<int>(std::lround(extra / render::kTimelineHeight)) + 1;
+    CHECK(rows > 1);
+    CHECK(extra == Approx((rows - 1) * render::kTimelineHeight));
+    const QRectF canvasLadder = render::timelineRect(render::mapBounds(map), &figures);
+    CHECK(std::lround(canvasLadder.height() / render::kTimelineHeight) == rows);
+
+    // The PNG at 100% draws every row's rungs, the last one too: the ladder stands at the
+    // bottom of the picture, above its 16-unit margin.
+    const QImage image = render::renderMapImage(project, map);
+    REQUIRE(image.height() == static_cast<int>(std::ceil(wrapped.height())));
+    const int ladderTop = image.height() - 16 - rows * static_cast<int>(render::kTimelineHeight);
+    for (int row = 0; row < rows; ++row) {
+        INFO("row " << row);
+        const int top = ladderTop + row * static_cast<int>(render::kTimelineHeight);
+        CHECK(inkInRows(image, top + 30, top + 80) > 200);
+    }
+
+    // The SVG is the same picture: its view box is the wrapped picture's.
+    const QString svg = QString::fromUtf8(render::mapSvg(project, map, figures));
+    CHECK(svg.contains(
+        QStringLiteral("viewBox=\"0 0 %1 %2\"").arg(wrapped.width()).arg(wrapped.height())));
 }

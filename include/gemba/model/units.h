@@ -58,6 +58,10 @@ std::string formatNumber(double value, int decimals = 2);
 /// A ratio (0-1) as a percentage: one decimal, or two significant digits below 1% so that a
 /// small ratio never shows as 0: 0.171 -> "17.1%", 0.000175 -> "0.018%", 0 -> "0%".
 std::string formatPercent(double ratio);
+/// A count or an amount as the map and the panels show it: formatNumber's decimals, with
+/// thousands separated by commas: 1200 -> "1,200", 12400.5 -> "12,400.5", 950 -> "950".
+/// Money (formatMoney) groups its thousands the same way.
+std::string formatCount(double value, int decimals = 2);
 /// An amount of money: whole units with thousands separated from 100 up, else two decimals:
 /// "12,400 EUR", "37.50 EUR".
 std::string formatMoney(double amount, const std::string& currency);

@@ -38,8 +38,9 @@ inline constexpr int kMaxImageSide = 30000;
 inline constexpr double kMaxImagePixels = 250e6;
 
 /// The area a picture of a map covers, in scene units: its title line, the map and the
-/// timeline under it, with a margin.
-QRectF mapPictureRect(const model::Map& map);
+/// timeline under it, wrapped onto rows for the metrics' rungs as the canvas wraps it, with
+/// a margin.
+QRectF mapPictureRect(const model::Map& map, const metrics::MapMetrics& metrics);
 
 /// Paints the title line, the map and its timeline in scene units (see mapPictureRect).
 void paintMapPicture(QPainter& painter, const model::Project& project, const model::Map& map,
@@ -51,7 +52,8 @@ QImage renderMapImage(const model::Project& project, const model::Map& map,
                       const ImageOptions& options = {});
 
 /// The resolution, pixels per inch, a picture of the map gets at `options`.
-double imageDpi(const model::Map& map, const ImageOptions& options);
+double imageDpi(const model::Map& map, const metrics::MapMetrics& metrics,
+                const ImageOptions& options);
 
 void writePng(const QString& path, const model::Project& project, const model::Map& map,
               const ImageOptions& options = {});

@@ -5,14 +5,17 @@
 #include <QFont>
 #include <QRectF>
 #include <QStringList>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
-/// Where the captions of a map go. A red pen's reason is written under its ring; two rings
-/// close together, or a ring above another step, would put text on text. The layout places
-/// each caption, then nudges it, then shortens it (the full text goes to a tooltip), so that
-/// no caption sits on another one or on a shape of the map. The canvas and every export use
-/// the same layout.
+/// Where the texts of a map go. A red pen's reason is written under its ring, a flow's label
+/// beside its line, a wait's figures under its triangle; two rings close together, a label
+/// between two steps or a caption over a flow would put text on text. The layout places each
+/// text, then nudges it, then shortens it (the full text goes to a tooltip), so that no text
+/// sits on another one, on a shape of the map or across a flow line. The canvas and every
+/// export use the same layout.
 namespace gemba::render {
 
 using model::Id;
@@ -25,11 +28,32 @@ struct PlacedLabel {
     bool shortened = false; ///< part of the text is left out: show fullText as a tooltip
 };
 
-/// A caption to place near `anchor` (the rectangle it belongs to, such as a red pen's ring).
+/// What a laid-out text belongs to: it decides the text's font and the places it may take.
+enum class LabelKind {
+    Caption, ///< a red pen's reason and cost, wrapped under its ring
+    Flow,    ///< a flow's label, share and wait, on one line beside the line's middle
+    Wait,    ///< a wait's figure and, on a second line, its label, under the triangle
+};
+
+/// A text to place near `anchor` (the rectangle it belongs to: a red pen's ring, the middle
+/// of a flow, a wait's painted shape).
 struct LabelRequest {
+    LabelRequest() = default;
+    LabelRequest(Id owner, QRectF anchor, QString text, LabelKind kind = LabelKind::Caption)
+        : owner(owner)
+        , anchor(anchor)
+        , text(std::move(text))
+        , kind(kind) {}
+
     Id owner = model::kNoId;
     QRectF anchor;
     QString text;
+    LabelKind kind = LabelKind::Caption;
+    QString detail;        ///< a wait's label, written under its figure
+    bool runsBack = false; ///< a flow that runs back: its label goes under its line
+    qreal above = 11;      ///< how far above its line a flow's label ends
+    /// Other points along a flow's line where its label may go when the middle is taken.
+    std::vector<QPointF> along;
 };
 
 using LabelLayout = std::unordered_map<Id, PlacedLabel>;
@@ -47,25 +71,59 @@ inline constexpr qreal kOverviewCaptionPointSize = 13;
 /// The font of red-pen captions (bold italic) at a point size.
 QFont captionFont(qreal pointSize = kCaptionPointSize);
 
+/// Zoomed out, the texts that carry meaning grow up to this factor (map_painter); the
+/// overview layout reserves their largest size.
+inline constexpr qreal kMaxOverviewGrowth = 2;
+
+/// The font of a flow's label at 100% (growth 1), and of its share zoomed out.
+QFont flowLabelFont(qreal growth = 1);
+/// The fonts of a wait's figure and of its label.
+QFont waitFigureFont(qreal growth = 1);
+QFont waitLabelFont();
+
+/// What is written along a flow: its label, its share and its wait ("Batch · 20% · wait 2 d").
+QString flowLabelText(const model::Project& project, const model::Flow& flow);
+/// A route's share as written on the map ("20%").
+QString shareText(double share);
+/// The figure under a wait: its time, or an inventory's count with its days of stock.
+/// `overview`: the count or the time only.
+QString waitFigureText(const model::Project& project, const model::Map& map,
+                       const model::Wait& wait, bool overview = false);
+
+/// The text of a flow or a wait as the map writes it, at 100% or zoomed out (`overview`):
+/// its owner, anchor and kind; nothing when the flow or wait writes nothing at that zoom.
+std::optional<LabelRequest> flowLabelRequest(const model::Project& project, const model::Map& map,
+                                             const model::Flow& flow, bool overview = false);
+std::optional<LabelRequest> waitLabelRequest(const model::Project& project, const model::Map& map,
+                                             const model::Wait& wait, bool overview = false);
+
 /// The caption of a red pen ("reason — 1,200 EUR/yr"); empty when it has neither.
 QString redPenCaption(const model::Project& project, const model::RedPen& pen);
 
-/// The place a caption takes with nothing in its way: centred under its anchor, wrapped.
+/// The place a text takes with nothing in its way: a caption centred under its anchor,
+/// wrapped; a flow's label above its line; a wait's under its triangle.
 PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize = kCaptionPointSize);
 
 /// Lays the requests out in order. `obstacles` are what no caption may cover (shapes); a
 /// request's own anchor is no obstacle to it. First the preferred place, then nudged
 /// places around the anchor (further down, to the sides, above), then narrower and shorter
 /// forms of the text in the same places; if nothing is free, the shortest form under the
-/// anchor.
-/// Captions are written at `pointSize`; their widths grow with it.
+/// anchor; if nothing is free, the first place down from there that no other text takes:
+/// a laid-out text never covers another one. Flow and wait texts take their own places
+/// (beside the line, under the triangle) and forms (elided on one line).
+/// Captions are written at `pointSize`; their widths grow with it. Flow and wait texts are
+/// written at their 100% size, or at their largest zoomed-out size when `pointSize` is
+/// above kCaptionPointSize.
 LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
                          const std::vector<QRectF>& obstacles, qreal pointSize = kCaptionPointSize);
 
-/// The captions of a map's red pens: obstacles are the painted shapes of its elements, the
-/// other red pens' rings and the straight pieces of the flows. The canvas keeps two layouts: at kCaptionPointSize for 100%
-/// and at kOverviewCaptionPointSize for a zoomed-out view.
-LabelLayout layoutRedPenLabels(const model::Project& project, const model::Map& map,
-                               qreal pointSize = kCaptionPointSize);
+/// Every text of a map laid out together, keyed by the id of the wait, flow or red pen it
+/// belongs to: first the waits' figures, then the flows' labels, then the red pens' captions,
+/// so that the texts tied to one place take it and captions find room around them.
+/// Obstacles are the painted shapes of the elements, the red pens' rings and the straight
+/// pieces of the flows. The canvas keeps two layouts: at kCaptionPointSize for 100% and at
+/// kOverviewCaptionPointSize for a zoomed-out view.
+LabelLayout layoutMapLabels(const model::Project& project, const model::Map& map,
+                            qreal pointSize = kCaptionPointSize);
 
 } // namespace gemba::render

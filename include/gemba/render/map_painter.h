@@ -21,9 +21,9 @@ struct PaintContext {
     const metrics::MapMetrics* metrics = nullptr;
     /// Scale of the painter (1 = 100%): below about 0.45 details are left out.
     qreal levelOfDetail = 1;
-    /// Where the red pens' captions go (layoutRedPenLabels) at 100% and zoomed out below
-    /// the level of detail; null: paintMap lays them out, a single red pen takes its
-    /// preferred place.
+    /// Where the texts of waits, flows and red pens go (layoutMapLabels) at 100% and zoomed
+    /// out below the level of detail; null: paintMap lays them out, a single element takes
+    /// its preferred place.
     const LabelLayout* labels = nullptr;
     const LabelLayout* overviewLabels = nullptr;
     /// A simulation's criticality per step (the share of trials, 0-1, in which the step lies

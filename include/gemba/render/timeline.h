@@ -16,6 +16,9 @@ inline constexpr qreal kMinimumRungWidth = 72;
 /// kMinimumRungWidth wraps onto as many rows of kTimelineHeight as it needs, as a wrapped
 /// (serpentine) map does; otherwise it is one row.
 QRectF timelineRect(const QRectF& mapBounds, std::size_t rungs = 0);
+/// The same for a map's metrics: wrapped for the rungs of their timeline when they are
+/// valid (the canvas and every export put the ladder here), one row otherwise.
+QRectF timelineRect(const QRectF& mapBounds, const metrics::MapMetrics* metrics);
 
 /// Whether a one-row ladder `width` wide (at 100%) has room to write each rung's figures.
 bool timelineShowsFigures(const metrics::MapMetrics& metrics, qreal width);

@@ -63,12 +63,21 @@ void ElementItem::sync(const model::Map& map) {
     const auto pos = map.positionOf(id());
     if (!kind || !pos)
         return;
-    if (*kind != m_kind || m_bounds.isNull()) {
+    const QPointF at(pos->x, pos->y);
+    QRectF bounds = render::paintShape(*kind);
+    if (*kind == ElementKind::Wait) {
+        // Its figures where the scene's layouts put them, moved down when another text
+        // took their place.
+        for (const render::LabelLayout* labels :
+             {&mapScene()->labels(), &mapScene()->overviewLabels()})
+            if (auto it = labels->find(id()); it != labels->end())
+                bounds |= it->second.box.translated(-at).adjusted(-3, -1, 3, 1);
+    }
+    if (*kind != m_kind || bounds != m_bounds) {
         prepareGeometryChange();
         m_kind = *kind;
-        m_bounds = render::paintShape(m_kind);
+        m_bounds = bounds;
     }
-    const QPointF at(pos->x, pos->y);
     if (at != this->pos())
         setPos(at);
     update();
@@ -128,10 +137,19 @@ void FlowItem::sync(const model::Map& map) {
         return;
     }
     // Beyond the line: arrowheads, the FIFO lane and the selection halo (up to 14 wide), and
-    // around the middle the label (up to 180 wide, up to 40 above) and the truck.
+    // around the middle the truck; the label and the zoomed-out share where the scene's
+    // layouts put them (a new flow's once the scene lays its texts out, which syncs it).
     QRectF bounds = m_path.boundingRect().adjusted(-14, -14, 14, 14);
     const QPointF mid = render::flowMidpoint(m_path);
-    bounds |= QRectF(mid.x() - 94, mid.y() - 44, 188, 78); // a zoomed-out share below, too
+    bounds |= QRectF(mid.x() - 20, mid.y() - 30, 40, 30);
+    QString tip;
+    for (const render::LabelLayout* labels : {&mapScene()->labels(), &mapScene()->overviewLabels()})
+        if (auto it = labels->find(id()); it != labels->end()) {
+            bounds |= it->second.box.adjusted(-2, -2, 2, 2);
+            if (it->second.shortened && tip.isEmpty())
+                tip = it->second.fullText;
+        }
+    setToolTip(tip);
     m_bounds = bounds;
     m_shape = clickableStroke(m_path, 14);
     update();

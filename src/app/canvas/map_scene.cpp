@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QToolTip>
 #include <algorithm>
+#include <set>
 #include <unordered_set>
 
 namespace gemba::app {
@@ -292,20 +293,28 @@ void MapScene::scheduleLayout() {
 }
 
 void MapScene::relayOutLabels(const model::Map& theMap) {
-    render::LabelLayout labels = render::layoutRedPenLabels(project(), theMap);
+    render::LabelLayout labels = render::layoutMapLabels(project(), theMap);
     render::LabelLayout overview =
-        render::layoutRedPenLabels(project(), theMap, render::kOverviewCaptionPointSize);
+        render::layoutMapLabels(project(), theMap, render::kOverviewCaptionPointSize);
     std::swap(labels, m_labels);
     std::swap(overview, m_overviewLabels);
-    // The pens whose caption moved or changed take their new bounds and tooltip.
-    const auto same = [](const render::LabelLayout& before, render::Id id,
-                         const render::PlacedLabel& label) {
-        const auto it = before.find(id);
-        return it != before.end() && it->second.box == label.box &&
-               it->second.lines == label.lines && it->second.fullText == label.fullText;
+    // The waits, flows and pens whose text moved or changed take their new bounds and
+    // tooltip.
+    const auto same = [](const render::LabelLayout& before, const render::LabelLayout& after,
+                         render::Id id) {
+        const auto was = before.find(id);
+        const auto is = after.find(id);
+        if (was == before.end() || is == after.end())
+            return (was == before.end()) == (is == after.end());
+        return was->second.box == is->second.box && was->second.lines == is->second.lines &&
+               was->second.fullText == is->second.fullText;
     };
-    for (const auto& [id, label] : m_labels)
-        if (!same(labels, id, label) || !same(overview, id, m_overviewLabels.at(id)))
+    std::set<render::Id> owners;
+    for (const render::LabelLayout* layout : {&labels, &overview, &m_labels, &m_overviewLabels})
+        for (const auto& [id, label] : *layout)
+            owners.insert(id);
+    for (render::Id id : owners)
+        if (!same(labels, m_labels, id) || !same(overview, m_overviewLabels, id))
             if (CanvasItem* item = itemFor(id))
                 item->sync(theMap);
 }
@@ -318,9 +327,7 @@ void MapScene::updateLayout() {
         relayOutLabels(*theMap);
     // The ladder wraps onto rows when its rungs would be too narrow to read (a long,
     // serpentine map); the rungs are the latest metrics' timeline.
-    const metrics::MapMetrics* figures = currentMetrics();
-    const std::size_t rungs = figures && figures->valid ? figures->timeline.size() : 0;
-    m_timeline->setRect(render::timelineRect(bounds, rungs));
+    m_timeline->setRect(render::timelineRect(bounds, currentMetrics()));
     const QRectF content = bounds.isNull() ? m_timeline->rect() : bounds | m_timeline->rect();
     // The scene rect only grows while editing, so that the view does not jump under the
     // mouse; a rebuild starts it over.

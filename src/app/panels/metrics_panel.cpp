@@ -20,7 +20,7 @@ namespace gemba::app {
 namespace {
 
 QString number(double value, int decimals = 2) {
-    return QString::fromStdString(model::formatNumber(value, decimals));
+    return QString::fromStdString(model::formatCount(value, decimals));
 }
 
 QString percent(double ratio) {
@@ -268,7 +268,7 @@ void MetricsPanel::refresh() {
         setValue(QStringLiteral("aboveTakt"),
                  QStringLiteral("%1: %2").arg(above.size()).arg(above.join(QStringLiteral(", "))));
 
-    setValue(QStringLiteral("handoffs"), QString::number(m->handoffs));
+    setValue(QStringLiteral("handoffs"), number(m->handoffs, 0));
 
     const auto listed = [](const QStringList& names) {
         return names.isEmpty() ? QStringLiteral("0")
