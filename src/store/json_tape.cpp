@@ -1,5 +1,6 @@
 #include "json_tape.h"
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -9,10 +10,10 @@ namespace gemba::store::detail {
 using value_t = nlohmann::json::value_t;
 
 template <> std::string JsonNode::get<std::string>() const {
-    return std::string(m_base + m_textOffset, m_textLength);
+    return std::string(m_text.view());
 }
 template <> std::string_view JsonNode::get<std::string_view>() const {
-    return {m_base + m_textOffset, m_textLength};
+    return m_text.view();
 }
 template <> bool JsonNode::get<bool>() const {
     return m_number.boolean;
@@ -90,6 +91,16 @@ std::string JsonNode::dump() const {
     return toJson().dump();
 }
 
+namespace {
+/// Bytes a string holds as they are: printable ASCII but the quote and the backslash.
+constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return plain;
+}();
+} // namespace
+
 /// A strict RFC 8259 reader that appends each value to the tape as it meets it.
 class JsonTapeParser {
 public:
@@ -149,16 +160,15 @@ private:
             ++m_tape.m_nodes[m_tape.m_open.back()].m_size;
         JsonNode& node = m_tape.m_nodes.emplace_back();
         node.m_type = type;
-        node.m_keyOffset = m_keyOffset;
-        node.m_keyLength = m_keyLength;
-        m_keyOffset = m_keyLength = 0;
+        node.m_key = m_key;
+        m_key = {};
         return node;
     }
 
     void key() {
         if (peek() != '"')
             fail("expected a key in quotes");
-        string(m_keyOffset, m_keyLength);
+        m_key = string();
         skipSpace();
         if (peek() != ':')
             fail("expected ':' after the key");
@@ -176,12 +186,8 @@ private:
             m_tape.m_open.push_back(static_cast<std::uint32_t>(m_tape.m_nodes.size() - 1));
             return;
         case '"': {
-            std::uint32_t offset = 0;
-            std::uint32_t length = 0;
-            string(offset, length);
-            JsonNode& node = add(value_t::string);
-            node.m_textOffset = offset;
-            node.m_textLength = length;
+            const JsonNode::Text text = string();
+            add(value_t::string).m_text = text;
             return;
         }
         case 't':
@@ -262,36 +268,53 @@ private:
         add(value_t::number_float).m_number.floating = value;
     }
 
-    /// Reads a string into the tape's text, checking its escapes and that it is UTF-8.
-    void string(std::uint32_t& offset, std::uint32_t& length) {
+    /// Reads a string, checking its escapes and that it is UTF-8. A string without escapes
+    /// (nearly all) stays where it is in the document; one with escapes is decoded into the
+    /// tape's text.
+    JsonNode::Text string() {
         ++m_at; // the opening quote
-        std::string& out = m_tape.m_text;
-        offset = static_cast<std::uint32_t>(out.size());
+        const char* start = m_at;
+        std::string* out = nullptr; // the decoded text, once an escape is met
+        std::size_t offset = 0;
         for (;;) {
-            // The plain run up to the next quote, escape or byte to check, copied at once.
             const char* run = m_at;
-            while (m_at < m_end) {
-                const auto byte = static_cast<unsigned char>(*m_at);
-                if (byte == '"' || byte == '\\' || byte < 0x20 || byte >= 0x80)
-                    break;
+            while (m_at < m_end && kPlain[static_cast<unsigned char>(*m_at)])
                 ++m_at;
-            }
-            out.append(run, m_at);
+            if (out)
+                out->append(run, m_at);
             if (m_at == m_end)
                 fail("the text ends inside a string");
             const auto byte = static_cast<unsigned char>(*m_at);
-            if (byte == '"') {
-                ++m_at;
+            if (byte == '"')
                 break;
-            }
-            if (byte == '\\')
-                escape(out);
-            else if (byte < 0x20)
+            if (byte == '\\') {
+                if (!out) {
+                    out = &m_tape.m_text;
+                    offset = out->size();
+                    out->append(start, m_at);
+                }
+                escape(*out);
+            } else if (byte < 0x20) {
                 fail("control character in a string (must be escaped)");
-            else
-                utf8Sequence(out);
+            } else {
+                const char* sequence = m_at;
+                utf8Sequence();
+                if (out)
+                    out->append(sequence, m_at);
+            }
         }
-        length = static_cast<std::uint32_t>(out.size() - offset);
+        JsonNode::Text text;
+        if (out) {
+            text.at = offset;
+            text.length = static_cast<std::uint32_t>(out->size() - offset);
+            text.decoded = true;
+            m_decoded = true;
+        } else {
+            text.at = reinterpret_cast<std::uintptr_t>(start);
+            text.length = static_cast<std::uint32_t>(m_at - start);
+        }
+        ++m_at; // the closing quote
+        return text;
     }
 
     void escape(std::string& out) {
@@ -376,7 +399,7 @@ private:
 
     /// One multi-byte UTF-8 character, checked as RFC 3629 defines it (no overlong forms, no
     /// surrogates, nothing above U+10FFFF).
-    void utf8Sequence(std::string& out) {
+    void utf8Sequence() {
         const auto* at = reinterpret_cast<const unsigned char*>(m_at);
         const auto* end = reinterpret_cast<const unsigned char*>(m_end);
         const unsigned char lead = at[0];
@@ -407,7 +430,6 @@ private:
         for (int i = 2; i < length; ++i)
             if (at[i] < 0x80 || at[i] > 0xBF)
                 fail("invalid UTF-8 in a string");
-        out.append(m_at, static_cast<std::size_t>(length));
         m_at += length;
     }
 
@@ -415,8 +437,9 @@ private:
     const char* m_at;
     const char* m_begin;
     const char* m_end;
-    std::uint32_t m_keyOffset = 0;
-    std::uint32_t m_keyLength = 0;
+    JsonNode::Text m_key;   // the key read for the next value
+    bool m_decoded = false; // whether any string went into the tape's text
+    friend class JsonTape;
 };
 
 const JsonNode& JsonTape::parse(std::string_view text) {
@@ -425,9 +448,17 @@ const JsonNode& JsonTape::parse(std::string_view text) {
     m_nodes.clear();
     m_text.clear();
     m_open.clear();
-    JsonTapeParser(*this, text).parse();
-    for (JsonNode& node : m_nodes)
-        node.m_base = m_text.data();
+    JsonTapeParser parser(*this, text);
+    parser.parse();
+    if (parser.m_decoded) {
+        const auto base = reinterpret_cast<std::uintptr_t>(m_text.data());
+        for (JsonNode& node : m_nodes) {
+            if (node.m_key.decoded)
+                node.m_key.at += base;
+            if (node.m_text.decoded)
+                node.m_text.at += base;
+        }
+    }
     return m_nodes.front();
 }
 

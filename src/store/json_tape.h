@@ -43,7 +43,7 @@ public:
     nlohmann::json toJson() const;
 
     /// The key this value stands under in its object; empty in a list.
-    std::string_view key() const { return {m_base + m_keyOffset, m_keyLength}; }
+    std::string_view key() const { return m_key.view(); }
     /// Members of an object or elements of a list.
     std::size_t size() const { return m_size; }
     /// The member under `key` (the last one when a key appears twice, as in nlohmann::json);
@@ -63,11 +63,16 @@ private:
     value_t m_type = value_t::null;
     std::uint32_t m_span = 1; // nodes of its subtree, itself included
     std::uint32_t m_size = 0;
-    std::uint32_t m_keyOffset = 0;
-    std::uint32_t m_keyLength = 0;
-    std::uint32_t m_textOffset = 0; // a string's text
-    std::uint32_t m_textLength = 0;
-    const char* m_base = nullptr; // the tape's text, set when parsing ends
+    /// Text in the parsed document itself, or, when it had escapes to decode, in the tape's
+    /// text (an offset while parsing, made a pointer when parsing ends).
+    struct Text {
+        std::uintptr_t at = 0;
+        std::uint32_t length = 0;
+        bool decoded = false;
+        std::string_view view() const { return {reinterpret_cast<const char*>(at), length}; }
+    };
+    Text m_key;
+    Text m_text; // a string's
     union {
         bool boolean;
         std::int64_t integer;
@@ -83,14 +88,14 @@ private:
 /// commas, strings of valid UTF-8 with valid escapes.
 class JsonTape {
 public:
-    /// Parses `text`, a whole document; the result lives until the next parse. Throws
-    /// JsonSyntaxError on anything that is not JSON.
+    /// Parses `text`, a whole document; the result lives until the next parse and refers to
+    /// `text`, which must live as long. Throws JsonSyntaxError on anything that is not JSON.
     const JsonNode& parse(std::string_view text);
 
 private:
     friend class JsonTapeParser;
     std::vector<JsonNode> m_nodes;
-    std::string m_text;
+    std::string m_text;                // strings with escapes, decoded
     std::vector<std::uint32_t> m_open; // containers not yet closed
 };
 

@@ -45,6 +45,19 @@ TEST_CASE("a JSON tape reads what nlohmann::json reads, value for value", "[stor
     }
 }
 
+TEST_CASE("a JSON tape keeps every decoded string while its text grows", "[store][json]") {
+    // Many strings with escapes, between plain ones: the decoded text is reallocated many
+    // times while the nodes that refer to it are read.
+    nlohmann::json expected = nlohmann::json::object();
+    for (int i = 0; i < 2000; ++i) {
+        expected["plain " + std::to_string(i)] = "text " + std::to_string(i);
+        expected["esc\t" + std::to_string(i)] = "line\n\"" + std::to_string(i) + "\" \u00e9";
+    }
+    JsonTape tape;
+    CHECK(tape.parse(expected.dump()).toJson() == expected);
+    CHECK(tape.parse(expected.dump(2)).toJson() == expected);
+}
+
 TEST_CASE("a JSON tape refuses what nlohmann::json refuses, saying where", "[store][json]") {
     const char* documents[] = {
         "",
