@@ -326,7 +326,18 @@ public:
     }
     Id optionalId(const char* key) const {
         const Json* value = find(key);
-        return value ? id(*value, at(key)) : kNoId;
+        return value ? idAt(*value, key) : kNoId;
+    }
+    Id requiredId(const char* key) const { return idAt(require(key), key); }
+    /// id() with the pointer built only for a value that is not an id: a review records every
+    /// action, and its 300 entries are read on every open.
+    Id idAt(const Json& value, const char* key) const {
+        if (value.is_number_unsigned()) {
+            const auto id = value.template get<std::uint64_t>();
+            if (id != 0 && id <= detail::kMaxId)
+                return id;
+        }
+        return id(value, at(key));
     }
     std::vector<Id> ids(const char* key) const {
         std::vector<Id> out;
@@ -514,7 +525,7 @@ Review WorkshopJsonReader::review(const Json& value, const std::string& pointer)
     f.each("progress", [&](const Json& item, const std::string& p) {
         Fields<Json> g(item, p, m_file, m_calendar, {"action", "status", "note"});
         ActionProgress progress;
-        progress.action = g.id(g.require("action"), g.at("action"));
+        progress.action = g.requiredId("action");
         progress.status =
             g.template enumeration<ActionStatus>("status").value_or(ActionStatus::Planned);
         progress.note = g.text("note");
