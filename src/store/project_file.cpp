@@ -4,6 +4,7 @@
 #include "gemba/model/names.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/workshop_json.h"
+#include "json_tape.h"
 #include "project_file_detail.h"
 #include "schema.h"
 #include "sqlite_db.h"
@@ -240,10 +241,12 @@ public:
             return std::nullopt;
         return real(column);
     }
-    std::string text(int column) const {
+    std::string text(int column) const { return std::string(textView(column)); }
+    /// Text that lives until the next row.
+    std::string_view textView(int column) const {
         if (m_statement.columnType(column) != SQLITE_TEXT)
             fail(column, "expected text, found " + describe(column));
-        return m_statement.columnText(column);
+        return m_statement.columnTextView(column);
     }
     template <class E> E enumeration(int column) const {
         const std::string name = text(column);
@@ -721,18 +724,19 @@ private:
     // --- the workshop (schema 3): each row holds its entity as interchange JSON ---
 
     /// Parses the JSON of a row's data column; errors name the table, row and JSON pointer.
+    /// The rows are read through one JsonTape, not a nlohmann::json document each: thousands
+    /// of small documents then cost little more than their text (docs/performance.md).
     template <class F> void eachJson(std::string_view table, F&& read) {
         each(table, "SELECT id, data FROM " + std::string(table) + " ORDER BY id",
              [&](const Cells& c) {
-                 const std::string text = c.text(1);
-                 nlohmann::json value;
+                 const detail::JsonNode* value = nullptr;
                  try {
-                     value = nlohmann::json::parse(text);
-                 } catch (const nlohmann::json::parse_error& error) {
+                     value = &m_tape.parse(c.textView(1));
+                 } catch (const detail::JsonSyntaxError& error) {
                      c.fail(1, std::string("invalid JSON: ") + error.what());
                  }
                  try {
-                     read(c, value);
+                     read(c, *value);
                  } catch (const InputError& error) {
                      if (error.file() != m_file)
                          throw;
@@ -761,26 +765,26 @@ private:
         const WorkshopJsonReader reader(m_file, m_project.props.calendar);
         Workshop& w = m_project.workshop;
         eachJson("workshop",
-                 [&](const Cells&, const nlohmann::json& v) { w.props = reader.props(v, ""); });
-        eachJson("idea", [&](const Cells& c, const nlohmann::json& v) {
+                 [&](const Cells&, const detail::JsonNode& v) { w.props = reader.props(v, ""); });
+        eachJson("idea", [&](const Cells& c, const detail::JsonNode& v) {
             placeWorkshop(w.ideas, c, reader.idea(v, ""));
         });
-        eachJson("action", [&](const Cells& c, const nlohmann::json& v) {
+        eachJson("action", [&](const Cells& c, const detail::JsonNode& v) {
             placeWorkshop(w.actions, c, reader.action(v, ""));
         });
-        eachJson("review", [&](const Cells& c, const nlohmann::json& v) {
+        eachJson("review", [&](const Cells& c, const detail::JsonNode& v) {
             placeWorkshop(w.reviews, c, reader.review(v, ""));
         });
-        eachJson("parking_lot_item", [&](const Cells& c, const nlohmann::json& v) {
+        eachJson("parking_lot_item", [&](const Cells& c, const detail::JsonNode& v) {
             placeWorkshop(w.parkingLot, c, reader.parkingItem(v, ""));
         });
-        eachJson("glossary_term", [&](const Cells& c, const nlohmann::json& v) {
+        eachJson("glossary_term", [&](const Cells& c, const detail::JsonNode& v) {
             placeWorkshop(w.glossary, c, reader.term(v, ""));
         });
-        eachJson("lesson", [&](const Cells& c, const nlohmann::json& v) {
+        eachJson("lesson", [&](const Cells& c, const detail::JsonNode& v) {
             placeWorkshop(w.lessons, c, reader.lesson(v, ""));
         });
-        eachJson("day_summary", [&](const Cells& c, const nlohmann::json& v) {
+        eachJson("day_summary", [&](const Cells& c, const detail::JsonNode& v) {
             placeWorkshop(w.summaries, c, reader.summary(v, ""));
         });
     }
@@ -793,6 +797,7 @@ private:
     std::unordered_map<Id, Step*> m_steps;
     std::unordered_map<Id, Wait*> m_waits;
     std::unordered_map<Id, RedPen*> m_redPens;
+    detail::JsonTape m_tape;
 };
 
 } // namespace
@@ -861,22 +866,27 @@ void copyIntoMemory(Database& memory, const fs::path& file) {
         source.close();
         return;
     }
-    std::ifstream in(file, std::ios::binary);
+    // Read straight into the buffer SQLite will own: one read, no copy of the file's bytes.
+    std::ifstream in(file, std::ios::binary | std::ios::ate);
     if (!in)
         throw InputError(name, "", "cannot read the file (permission denied?)");
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad())
-        throw InputError(name, "", "cannot read the file");
-    // Bytes 18 and 19 say WAL (2) or rollback journal (1). An in-memory database cannot be in
-    // WAL mode; with no -wal file the file holds every change, so it reads as a legacy file.
-    if (bytes.size() >= 100 && bytes[18] == 2 && bytes[19] == 2)
-        bytes[18] = bytes[19] = 1;
-    const auto size = static_cast<sqlite3_int64>(bytes.size());
-    auto* data = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+    const std::streamoff length = in.tellg();
+    if (length <= 0)
+        throw InputError(name, "", "the file is empty (not a Gemba project)");
+    const auto size = static_cast<sqlite3_int64>(length);
+    auto* data = static_cast<unsigned char*>(sqlite3_malloc64(static_cast<sqlite3_uint64>(size)));
     if (!data)
         throw std::bad_alloc();
-    std::memcpy(data, bytes.data(), bytes.size());
-    bytes = std::string();
+    in.seekg(0);
+    in.read(reinterpret_cast<char*>(data), length);
+    if (in.gcount() != length) {
+        sqlite3_free(data);
+        throw InputError(name, "", "cannot read the file (it changed while being read?)");
+    }
+    // Bytes 18 and 19 say WAL (2) or rollback journal (1). An in-memory database cannot be in
+    // WAL mode; with no -wal file the file holds every change, so it reads as a legacy file.
+    if (size >= 100 && data[18] == 2 && data[19] == 2)
+        data[18] = data[19] = 1;
     // FREEONCLOSE: SQLite owns the buffer from here, and frees it even when this fails.
     memory.check(
         sqlite3_deserialize(memory.get(), "main", data, size, size,

@@ -137,9 +137,13 @@ void Statement::reset() {
 }
 
 std::string Statement::columnText(int column) const {
+    return std::string(columnTextView(column));
+}
+
+std::string_view Statement::columnTextView(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
     const int size = sqlite3_column_bytes(m_stmt, column);
-    return text ? std::string(text, static_cast<std::size_t>(size)) : std::string();
+    return text ? std::string_view(text, static_cast<std::size_t>(size)) : std::string_view();
 }
 
 } // namespace gemba::store::detail

@@ -76,6 +76,8 @@ public:
     std::int64_t columnInt(int column) const { return sqlite3_column_int64(m_stmt, column); }
     double columnDouble(int column) const { return sqlite3_column_double(m_stmt, column); }
     std::string columnText(int column) const;
+    /// The text of a column, valid until the statement steps or resets.
+    std::string_view columnTextView(int column) const;
 
 private:
     Database& m_db;

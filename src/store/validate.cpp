@@ -129,6 +129,9 @@ public:
         for (const Map& map : project.maps)
             ids += 1 + map.steps.size() + map.waits.size() + map.parties.size() +
                    map.infoBoxes.size() + map.notes.size() + map.redPens.size() + map.flows.size();
+        const Workshop& w = project.workshop;
+        ids += w.ideas.size() + w.actions.size() + w.reviews.size() + w.parkingLot.size() +
+               w.glossary.size() + w.lessons.size() + w.summaries.size();
         m_owner.reserve(ids);
     }
 
@@ -407,6 +410,11 @@ private:
             reference(field, id);
     }
     void target(const std::string& field, const Target& t) {
+        // The field names are built only for a target that breaks a rule.
+        auto finite = [](const std::optional<double>& v) { return !v || !checkFinite(*v); };
+        if (!nameOf(t.figure).empty() && t.map <= kMaxId && t.element <= kMaxId && finite(t.from) &&
+            finite(t.to) && finite(t.changePercent))
+            return;
         enumValue(field + "/figure", t.figure);
         reference(field + "/map", t.map);
         reference(field + "/element", t.element);
@@ -471,6 +479,12 @@ private:
             ids("attendees", review.attendees);
             reference("measured_map", review.measuredMap);
             for (std::size_t i = 0; i < review.progress.size(); ++i) {
+                // A review records every action: name the fields only of an entry that breaks
+                // a rule.
+                const ActionProgress& entry = review.progress[i];
+                if (entry.action <= kMaxId && !nameOf(entry.status).empty() &&
+                    !checkText(entry.note))
+                    continue;
                 const std::string base = "progress/" + std::to_string(i);
                 reference(base + "/action", review.progress[i].action);
                 enumValue(base + "/status", review.progress[i].status);

@@ -3,6 +3,7 @@
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
 #include "gemba/store/errors.h"
+#include "json_tape.h"
 #include "text_util.h"
 
 #include <cstdint>
@@ -212,7 +213,7 @@ json workshopToJson(const Workshop& w) {
 
 namespace {
 
-std::string typeOf(const json& value) {
+template <class Json> std::string typeOf(const Json& value) {
     switch (value.type()) {
     case json::value_t::null:
         return "null";
@@ -233,10 +234,34 @@ std::string typeOf(const json& value) {
     }
 }
 
+// What Fields needs of a JSON value that nlohmann::json and JsonNode name differently.
+const json* memberOf(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+const detail::JsonNode* memberOf(const detail::JsonNode& object, const char* key) {
+    return object.member(key);
+}
+template <class F> void forEachMember(const json& object, F&& f) {
+    for (const auto& [key, value] : object.items())
+        f(std::string_view(key), value);
+}
+template <class F> void forEachMember(const detail::JsonNode& object, F&& f) {
+    object.forEachChild([&](const detail::JsonNode& child) { f(child.key(), child); });
+}
+template <class F> void forEachElement(const json& list, F&& f) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+        f(list[i], i);
+}
+template <class F> void forEachElement(const detail::JsonNode& list, F&& f) {
+    std::size_t i = 0;
+    list.forEachChild([&](const detail::JsonNode& child) { f(child, i++); });
+}
+
 /// The fields of one JSON object, each read with its place named on failure.
-class Fields {
+template <class Json> class Fields {
 public:
-    Fields(const json& object, std::string pointer, const std::string& file,
+    Fields(const Json& object, std::string pointer, const std::string& file,
            const Calendar& calendar, std::initializer_list<std::string_view> keys)
         : m_object(object)
         , m_ptr(std::move(pointer))
@@ -244,17 +269,16 @@ public:
         , m_calendar(calendar) {
         if (!object.is_object())
             fail(m_ptr, "expected an object, found " + typeOf(object));
-        for (const auto& [k, v] : object.items()) {
-            bool known = false;
+        forEachMember(object, [&](std::string_view key, const Json&) {
             for (std::string_view allowed : keys)
-                known = known || allowed == k;
-            if (!known) {
-                std::string list;
-                for (std::string_view allowed : keys)
-                    list += (list.empty() ? "" : ", ") + std::string(allowed);
-                fail(m_ptr + "/" + k, "unknown key '" + k + "' (expected " + list + ")");
-            }
-        }
+                if (allowed == key)
+                    return;
+            std::string list;
+            for (std::string_view allowed : keys)
+                list += (list.empty() ? "" : ", ") + std::string(allowed);
+            const std::string k(key);
+            fail(m_ptr + "/" + k, "unknown key '" + k + "' (expected " + list + ")");
+        });
     }
 
     [[noreturn]] void fail(const std::string& pointer, std::string problem) const {
@@ -263,23 +287,23 @@ public:
     const std::string& pointer() const { return m_ptr; }
     std::string at(const char* key) const { return m_ptr + "/" + key; }
 
-    const json* find(const char* key) const {
-        const auto it = m_object.find(key);
-        return it == m_object.end() || it->is_null() ? nullptr : &*it;
+    const Json* find(const char* key) const {
+        const Json* value = memberOf(m_object, key);
+        return value == nullptr || value->is_null() ? nullptr : value;
     }
-    const json& require(const char* key) const {
-        const json* value = find(key);
+    const Json& require(const char* key) const {
+        const Json* value = find(key);
         if (!value)
             fail(at(key), "missing required key '" + std::string(key) + "'");
         return *value;
     }
     std::string text(const char* key, bool required = false) const {
-        const json* value = required ? &require(key) : find(key);
+        const Json* value = required ? &require(key) : find(key);
         if (!value)
             return {};
         if (!value->is_string())
             fail(at(key), "expected text, found " + typeOf(*value));
-        return value->get<std::string>();
+        return value->template get<std::string>();
     }
     /// A date: ISO "YYYY-MM-DD", or empty.
     std::string date(const char* key) const {
@@ -288,9 +312,9 @@ public:
             fail(at(key), "'" + value + "' is not a date (expected YYYY-MM-DD)");
         return value;
     }
-    Id id(const json& value, const std::string& ptr) const {
+    Id id(const Json& value, const std::string& ptr) const {
         if (value.is_number_unsigned()) {
-            const auto id = value.get<std::uint64_t>();
+            const auto id = value.template get<std::uint64_t>();
             if (id == 0)
                 fail(ptr, "ids must be positive, found 0");
             if (id > detail::kMaxId)
@@ -301,38 +325,50 @@ public:
                       (value.is_number() ? value.dump() : typeOf(value)));
     }
     Id optionalId(const char* key) const {
-        const json* value = find(key);
-        return value ? id(*value, at(key)) : kNoId;
+        const Json* value = find(key);
+        return value ? idAt(*value, key) : kNoId;
+    }
+    Id requiredId(const char* key) const { return idAt(require(key), key); }
+    /// id() with the pointer built only for a value that is not an id: a review records every
+    /// action, and its 300 entries are read on every open.
+    Id idAt(const Json& value, const char* key) const {
+        if (value.is_number_unsigned()) {
+            const auto id = value.template get<std::uint64_t>();
+            if (id != 0 && id <= detail::kMaxId)
+                return id;
+        }
+        return id(value, at(key));
     }
     std::vector<Id> ids(const char* key) const {
         std::vector<Id> out;
-        each(key, [&](const json& item, const std::string& p) { out.push_back(id(item, p)); });
+        each(key, [&](const Json& item, const std::string& p) { out.push_back(id(item, p)); });
         return out;
     }
     template <class F> void each(const char* key, F&& f) const {
-        const json* value = find(key);
+        const Json* value = find(key);
         if (!value)
             return;
         if (!value->is_array())
             fail(at(key), "expected a list, found " + typeOf(*value));
-        for (std::size_t i = 0; i < value->size(); ++i)
-            f((*value)[i], at(key) + "/" + std::to_string(i));
+        const std::string list = at(key) + "/";
+        forEachElement(*value,
+                       [&](const Json& item, std::size_t i) { f(item, list + std::to_string(i)); });
     }
     std::optional<double> number(const char* key) const {
-        const json* value = find(key);
+        const Json* value = find(key);
         if (!value)
             return std::nullopt;
         if (!value->is_number())
             fail(at(key), "expected a number, found " + typeOf(*value));
-        return value->get<double>();
+        return value->template get<double>();
     }
     /// A figure's value: seconds or "34 d" for durations, a number otherwise.
     std::optional<double> figureValue(const char* key, TargetFigure figure) const {
-        const json* value = find(key);
+        const Json* value = find(key);
         if (!value)
             return std::nullopt;
         if (value->is_string() && isDurationFigure(figure)) {
-            const auto parsed = parseDuration(value->get<std::string>(), m_calendar);
+            const auto parsed = parseDuration(value->template get<std::string>(), m_calendar);
             if (!parsed.ok())
                 fail(at(key), parsed.error());
             return parsed.value();
@@ -340,33 +376,33 @@ public:
         return number(key);
     }
     std::optional<int> integer(const char* key) const {
-        const json* value = find(key);
+        const Json* value = find(key);
         if (!value)
             return std::nullopt;
-        if (!value->is_number_integer() || value->get<std::int64_t>() < INT32_MIN ||
-            value->get<std::int64_t>() > INT32_MAX)
+        if (!value->is_number_integer() || value->template get<std::int64_t>() < INT32_MIN ||
+            value->template get<std::int64_t>() > INT32_MAX)
             fail(at(key), "expected a whole number, found " +
                               (value->is_number() ? value->dump() : typeOf(*value)));
-        return static_cast<int>(value->get<std::int64_t>());
+        return static_cast<int>(value->template get<std::int64_t>());
     }
     bool boolean(const char* key) const {
-        const json* value = find(key);
+        const Json* value = find(key);
         if (!value)
             return false;
         if (!value->is_boolean())
             fail(at(key), "expected true or false, found " + typeOf(*value));
-        return value->get<bool>();
+        return value->template get<bool>();
     }
     template <class E> std::optional<E> enumeration(const char* key) const {
-        const json* value = find(key);
+        const Json* value = find(key);
         if (!value)
             return std::nullopt;
         if (!value->is_string())
             fail(at(key), "expected text, found " + typeOf(*value));
-        const auto parsed = enumFromName<E>(value->get<std::string>());
+        const auto parsed = enumFromName<E>(value->template get<std::string>());
         if (!parsed)
-            fail(at(key), "unknown value '" + value->get<std::string>() + "' (expected one of " +
-                              allNames<E>() + ")");
+            fail(at(key), "unknown value '" + value->template get<std::string>() +
+                              "' (expected one of " + allNames<E>() + ")");
         return parsed;
     }
 
@@ -374,15 +410,15 @@ public:
     const Calendar& calendar() const { return m_calendar; }
 
 private:
-    const json& m_object;
+    const Json& m_object;
     std::string m_ptr;
     const std::string& m_file;
     const Calendar& m_calendar;
 };
 
-Target readTarget(const Fields& f) {
+template <class Json> Target readTarget(const Fields<Json>& f) {
     Target t;
-    if (auto figure = f.enumeration<TargetFigure>("figure"))
+    if (auto figure = f.template enumeration<TargetFigure>("figure"))
         t.figure = *figure;
     else
         f.require("figure");
@@ -394,23 +430,25 @@ Target readTarget(const Fields& f) {
     return t;
 }
 
-Target readTargetObject(const json& value, const std::string& pointer, const std::string& file,
+template <class Json>
+Target readTargetObject(const Json& value, const std::string& pointer, const std::string& file,
                         const Calendar& calendar) {
-    return readTarget(Fields(value, pointer, file, calendar,
-                             {"figure", "map", "element", "from", "to", "change_percent"}));
+    return readTarget(Fields<Json>(value, pointer, file, calendar,
+                                   {"figure", "map", "element", "from", "to", "change_percent"}));
 }
 
 } // namespace
 
-WorkshopProps WorkshopJsonReader::props(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar,
-             {"problem", "goals", "start_date", "end_date", "place", "ideas", "actions", "reviews",
-              "parking_lot", "glossary", "lessons", "day_summaries"});
+template <class Json>
+WorkshopProps WorkshopJsonReader::props(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar,
+                   {"problem", "goals", "start_date", "end_date", "place", "ideas", "actions",
+                    "reviews", "parking_lot", "glossary", "lessons", "day_summaries"});
     WorkshopProps props;
     props.problem = f.text("problem");
-    f.each("goals", [&](const json& item, const std::string& p) {
-        Fields g(item, p, m_file, m_calendar,
-                 {"text", "figure", "map", "element", "from", "to", "change_percent"});
+    f.each("goals", [&](const Json& item, const std::string& p) {
+        Fields<Json> g(item, p, m_file, m_calendar,
+                       {"text", "figure", "map", "element", "from", "to", "change_percent"});
         props.goals.push_back(Goal{g.text("text"), readTarget(g)});
     });
     props.startDate = f.date("start_date");
@@ -419,40 +457,42 @@ WorkshopProps WorkshopJsonReader::props(const json& value, const std::string& po
     return props;
 }
 
-Idea WorkshopJsonReader::idea(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar,
-             {"id", "text", "proposed_by", "date", "concerns", "kind", "impact", "effort", "votes",
-              "status", "reason", "fit"});
+template <class Json>
+Idea WorkshopJsonReader::idea(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar,
+                   {"id", "text", "proposed_by", "date", "concerns", "kind", "impact", "effort",
+                    "votes", "status", "reason", "fit"});
     Idea idea;
     idea.id = f.optionalId("id");
     idea.text = f.text("text", true);
     idea.proposedBy = f.optionalId("proposed_by");
     idea.date = f.date("date");
     idea.concerns = f.ids("concerns");
-    idea.kind = f.enumeration<IdeaKind>("kind").value_or(IdeaKind::Other);
+    idea.kind = f.template enumeration<IdeaKind>("kind").value_or(IdeaKind::Other);
     idea.impact = f.integer("impact");
     idea.effort = f.integer("effort");
     idea.votes = f.integer("votes").value_or(0);
-    idea.status = f.enumeration<IdeaStatus>("status").value_or(IdeaStatus::Proposed);
+    idea.status = f.template enumeration<IdeaStatus>("status").value_or(IdeaStatus::Proposed);
     idea.reason = f.text("reason");
-    if (const json* fit = f.find("fit")) {
-        Fields c(*fit, f.at("fit"), m_file, m_calendar,
-                 {"repetitive", "uniform", "data", "mistake_cost", "frequency"});
+    if (const Json* fit = f.find("fit")) {
+        Fields<Json> c(*fit, f.at("fit"), m_file, m_calendar,
+                       {"repetitive", "uniform", "data", "mistake_cost", "frequency"});
         FitChecklist checklist;
-        checklist.repetitive = c.enumeration<Level>("repetitive");
-        checklist.uniform = c.enumeration<Level>("uniform");
-        checklist.data = c.enumeration<DataSource>("data");
-        checklist.mistakeCost = c.enumeration<Level>("mistake_cost");
-        checklist.frequency = c.enumeration<Level>("frequency");
+        checklist.repetitive = c.template enumeration<Level>("repetitive");
+        checklist.uniform = c.template enumeration<Level>("uniform");
+        checklist.data = c.template enumeration<DataSource>("data");
+        checklist.mistakeCost = c.template enumeration<Level>("mistake_cost");
+        checklist.frequency = c.template enumeration<Level>("frequency");
         idea.fit = checklist;
     }
     return idea;
 }
 
-Action WorkshopJsonReader::action(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar,
-             {"id", "title", "changes", "owner", "start", "due", "status", "reason", "effect",
-              "realises", "notes"});
+template <class Json>
+Action WorkshopJsonReader::action(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar,
+                   {"id", "title", "changes", "owner", "start", "due", "status", "reason", "effect",
+                    "realises", "notes"});
     Action action;
     action.id = f.optionalId("id");
     action.title = f.text("title", true);
@@ -460,19 +500,20 @@ Action WorkshopJsonReader::action(const json& value, const std::string& pointer)
     action.owner = f.optionalId("owner");
     action.start = f.date("start");
     action.due = f.date("due");
-    action.status = f.enumeration<ActionStatus>("status").value_or(ActionStatus::Planned);
+    action.status = f.template enumeration<ActionStatus>("status").value_or(ActionStatus::Planned);
     action.reason = f.text("reason");
-    if (const json* effect = f.find("effect"))
+    if (const Json* effect = f.find("effect"))
         action.effect = readTargetObject(*effect, f.at("effect"), m_file, m_calendar);
     action.realises = f.optionalId("realises");
     action.notes = f.text("notes");
     return action;
 }
 
-Review WorkshopJsonReader::review(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar,
-             {"id", "title", "day_offset", "date", "attendees", "progress", "decisions",
-              "measured_map", "measures", "notes"});
+template <class Json>
+Review WorkshopJsonReader::review(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar,
+                   {"id", "title", "day_offset", "date", "attendees", "progress", "decisions",
+                    "measured_map", "measures", "notes"});
     Review review;
     review.id = f.optionalId("id");
     review.title = f.text("title", true);
@@ -481,24 +522,26 @@ Review WorkshopJsonReader::review(const json& value, const std::string& pointer)
         f.fail(f.at("day_offset"), "days after the workshop cannot be negative");
     review.date = f.date("date");
     review.attendees = f.ids("attendees");
-    f.each("progress", [&](const json& item, const std::string& p) {
-        Fields g(item, p, m_file, m_calendar, {"action", "status", "note"});
+    f.each("progress", [&](const Json& item, const std::string& p) {
+        Fields<Json> g(item, p, m_file, m_calendar, {"action", "status", "note"});
         ActionProgress progress;
-        progress.action = g.id(g.require("action"), g.at("action"));
-        progress.status = g.enumeration<ActionStatus>("status").value_or(ActionStatus::Planned);
+        progress.action = g.requiredId("action");
+        progress.status =
+            g.template enumeration<ActionStatus>("status").value_or(ActionStatus::Planned);
         progress.note = g.text("note");
         review.progress.push_back(std::move(progress));
     });
-    f.each("decisions", [&](const json& item, const std::string& p) {
+    f.each("decisions", [&](const Json& item, const std::string& p) {
         if (!item.is_string())
             f.fail(p, "expected text, found " + typeOf(item));
-        review.decisions.push_back(item.get<std::string>());
+        review.decisions.push_back(item.template get<std::string>());
     });
     review.measuredMap = f.optionalId("measured_map");
-    f.each("measures", [&](const json& item, const std::string& p) {
-        Fields g(item, p, m_file, m_calendar, {"figure", "element", "value"});
+    f.each("measures", [&](const Json& item, const std::string& p) {
+        Fields<Json> g(item, p, m_file, m_calendar, {"figure", "element", "value"});
         Measure measure;
-        measure.figure = g.enumeration<TargetFigure>("figure").value_or(TargetFigure::LeadTime);
+        measure.figure =
+            g.template enumeration<TargetFigure>("figure").value_or(TargetFigure::LeadTime);
         g.require("figure");
         measure.element = g.optionalId("element");
         g.require("value");
@@ -509,9 +552,10 @@ Review WorkshopJsonReader::review(const json& value, const std::string& pointer)
     return review;
 }
 
-ParkingItem WorkshopJsonReader::parkingItem(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar,
-             {"id", "text", "raised_by", "date", "resolved", "moved_to"});
+template <class Json>
+ParkingItem WorkshopJsonReader::parkingItem(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar,
+                   {"id", "text", "raised_by", "date", "resolved", "moved_to"});
     ParkingItem item;
     item.id = f.optionalId("id");
     item.text = f.text("text", true);
@@ -522,19 +566,22 @@ ParkingItem WorkshopJsonReader::parkingItem(const json& value, const std::string
     return item;
 }
 
-Term WorkshopJsonReader::term(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar, {"id", "term", "meaning"});
+template <class Json>
+Term WorkshopJsonReader::term(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar, {"id", "term", "meaning"});
     return Term{f.optionalId("id"), f.text("term", true), f.text("meaning")};
 }
 
-Lesson WorkshopJsonReader::lesson(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar, {"id", "text", "date"});
+template <class Json>
+Lesson WorkshopJsonReader::lesson(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar, {"id", "text", "date"});
     return Lesson{f.optionalId("id"), f.text("text", true), f.date("date")};
 }
 
-DaySummary WorkshopJsonReader::summary(const json& value, const std::string& pointer) const {
-    Fields f(value, pointer, m_file, m_calendar,
-             {"id", "date", "done", "decisions", "next_agenda", "watermark"});
+template <class Json>
+DaySummary WorkshopJsonReader::summary(const Json& value, const std::string& pointer) const {
+    Fields<Json> f(value, pointer, m_file, m_calendar,
+                   {"id", "date", "done", "decisions", "next_agenda", "watermark"});
     DaySummary summary;
     summary.id = f.optionalId("id");
     summary.date = f.date("date");
@@ -550,9 +597,9 @@ DaySummary WorkshopJsonReader::summary(const json& value, const std::string& poi
 WorkshopDraft WorkshopJsonReader::workshop(const json& value, const std::string& pointer) const {
     WorkshopDraft draft;
     draft.props = props(value, pointer);
-    Fields f(value, pointer, m_file, m_calendar,
-             {"problem", "goals", "start_date", "end_date", "place", "ideas", "actions", "reviews",
-              "parking_lot", "glossary", "lessons", "day_summaries"});
+    Fields<json> f(value, pointer, m_file, m_calendar,
+                   {"problem", "goals", "start_date", "end_date", "place", "ideas", "actions",
+                    "reviews", "parking_lot", "glossary", "lessons", "day_summaries"});
     f.each("ideas",
            [&](const json& e, const std::string& p) { draft.ideas.emplace_back(idea(e, p), p); });
     f.each("actions", [&](const json& e, const std::string& p) {
@@ -575,5 +622,19 @@ WorkshopDraft WorkshopJsonReader::workshop(const json& value, const std::string&
     });
     return draft;
 }
+
+// The two kinds of JSON the reader reads: the interchange's documents and a file's rows.
+#define GEMBA_WORKSHOP_READER(Json)                                                                \
+    template WorkshopProps WorkshopJsonReader::props(const Json&, const std::string&) const;       \
+    template Idea WorkshopJsonReader::idea(const Json&, const std::string&) const;                 \
+    template Action WorkshopJsonReader::action(const Json&, const std::string&) const;             \
+    template Review WorkshopJsonReader::review(const Json&, const std::string&) const;             \
+    template ParkingItem WorkshopJsonReader::parkingItem(const Json&, const std::string&) const;   \
+    template Term WorkshopJsonReader::term(const Json&, const std::string&) const;                 \
+    template Lesson WorkshopJsonReader::lesson(const Json&, const std::string&) const;             \
+    template DaySummary WorkshopJsonReader::summary(const Json&, const std::string&) const;
+GEMBA_WORKSHOP_READER(json)
+GEMBA_WORKSHOP_READER(detail::JsonNode)
+#undef GEMBA_WORKSHOP_READER
 
 } // namespace gemba::store

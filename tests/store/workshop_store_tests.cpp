@@ -229,6 +229,40 @@ TEST_CASE("a damaged workshop row names its table, row and JSON pointer",
     runSql(file, "UPDATE action SET data = '{not json'");
     CHECK_THROWS_WITH(openProject(file),
                       Catch::Contains("table action") && Catch::Contains("invalid JSON"));
+
+    // Deeper places, and text that is not JSON in the ways a hostile file can make it.
+    const Id review = workshopProject().workshop.reviews.begin()->first;
+    auto refused = [&](const std::string& sql) -> std::string {
+        saveProject(workshopProject(), file);
+        runSql(file, sql);
+        try {
+            openProject(file);
+        } catch (const InputError& error) {
+            return error.place() + ": " + error.problem();
+        }
+        return "accepted";
+    };
+    const std::string reviewRow = "table review, row " + std::to_string(review) + ", column data";
+    CHECK(refused("UPDATE review SET data = json_set(data, '$.progress[0].status', 'later')") ==
+          reviewRow + ", at /progress/0/status: unknown value 'later' (expected one of planned, "
+                      "in_progress, done, dropped, blocked)");
+    CHECK(refused("UPDATE review SET data = json_set(data, '$.measures[1].element', -2)") ==
+          reviewRow + ", at /measures/1/element: expected an id (a whole number above 0), "
+                      "found -2");
+    CHECK(refused("UPDATE review SET data = json_set(data, '$.decisions[1]', 3.25)") ==
+          reviewRow + ", at /decisions/1: expected text, found a number");
+    CHECK(refused("UPDATE review SET data = json_set(data, '$.attendees', json('{}'))") ==
+          reviewRow + ", at /attendees: expected a list, found an object");
+    CHECK(refused("UPDATE review SET data = '[' || data || ']'") ==
+          reviewRow + ", at /: expected an object, found a list");
+    CHECK(refused("UPDATE review SET data = CAST(X'7B227469746C65223A2022FF227D' AS TEXT)")
+              .find(reviewRow +
+                    ": invalid JSON: syntax error at byte 12: invalid UTF-8 in a string") == 0);
+    CHECK(refused("UPDATE review SET data = substr(data, 1, length(data) - 1)")
+              .find(reviewRow + ": invalid JSON") == 0);
+    CHECK(refused("UPDATE review SET data = printf('%.*c', 100000, '[') || "
+                  "printf('%.*c', 100000, ']')") == reviewRow + ", at /: expected an object, "
+                                                                "found a list");
 }
 
 TEST_CASE("a file whose action points at a deleted step opens, and validation says so",

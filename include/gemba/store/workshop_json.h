@@ -38,7 +38,9 @@ struct WorkshopDraft {
 
 /// Reads JSON of the workshop. `pointer` is where `json` stands in its document ("/workshop");
 /// errors are InputErrors naming `file` and the JSON pointer. Durations of targets and
-/// measures may be written with units ("34 d"), read with `calendar`.
+/// measures may be written with units ("34 d"), read with `calendar`. One entity is read from a
+/// nlohmann::json or, for the rows of a .gemba file, from the store's faster JsonNode (Json is
+/// one of the two).
 class WorkshopJsonReader {
 public:
     WorkshopJsonReader(std::string file, model::Calendar calendar)
@@ -46,14 +48,17 @@ public:
         , m_calendar(calendar) {}
 
     WorkshopDraft workshop(const nlohmann::json& json, const std::string& pointer) const;
-    model::WorkshopProps props(const nlohmann::json& json, const std::string& pointer) const;
-    model::Idea idea(const nlohmann::json& json, const std::string& pointer) const;
-    model::Action action(const nlohmann::json& json, const std::string& pointer) const;
-    model::Review review(const nlohmann::json& json, const std::string& pointer) const;
-    model::ParkingItem parkingItem(const nlohmann::json& json, const std::string& pointer) const;
-    model::Term term(const nlohmann::json& json, const std::string& pointer) const;
-    model::Lesson lesson(const nlohmann::json& json, const std::string& pointer) const;
-    model::DaySummary summary(const nlohmann::json& json, const std::string& pointer) const;
+    template <class Json>
+    model::WorkshopProps props(const Json& json, const std::string& pointer) const;
+    template <class Json> model::Idea idea(const Json& json, const std::string& pointer) const;
+    template <class Json> model::Action action(const Json& json, const std::string& pointer) const;
+    template <class Json> model::Review review(const Json& json, const std::string& pointer) const;
+    template <class Json>
+    model::ParkingItem parkingItem(const Json& json, const std::string& pointer) const;
+    template <class Json> model::Term term(const Json& json, const std::string& pointer) const;
+    template <class Json> model::Lesson lesson(const Json& json, const std::string& pointer) const;
+    template <class Json>
+    model::DaySummary summary(const Json& json, const std::string& pointer) const;
 
 private:
     std::string m_file;
