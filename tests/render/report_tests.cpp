@@ -173,6 +173,21 @@ TEST_CASE("The comparison section holds the figures, charts and step changes") {
         CHECK(text.find(expected) != std::string::npos);
 }
 
+TEST_CASE("The comparison section lists changed breakdowns and changed waits") {
+    // The production line: Spot weld II's breakdowns and the inventories change.
+    const model::Project project =
+        store::openProject(fs::path(GEMBA_EXAMPLES_DIR) / "production-line.gemba");
+    ReportOptions options = mapOnly();
+    options.compareFrom = project.maps.front().id;
+    const Report report(project, project.maps.back(), options);
+    const fs::path pdf = outputFolder("comparison") / "comparison-waits.pdf";
+    writePdfReport(path(pdf), report);
+    const std::string text = pdfText(pdf);
+    for (const char* expected :
+         {"MTBF", "MTTR", "2.4 h", "Waits changed (5)", "Steel coils", "Quantity", "Supermarket"})
+        CHECK(text.find(expected) != std::string::npos);
+}
+
 TEST_CASE("A comparison report opens with the gap, then shows both maps and both red pens") {
     model::Project project = changeRequests();
     project.props.description = "Change requests from the business to the release.";
