@@ -149,18 +149,22 @@ json comparisonJson(const model::Project& project, const model::Map& from, const
     out["added"] = steps(to, c.added);
     out["removed"] = steps(from, c.removed);
 
-    json changed = json::array();
-    for (const metrics::StepChange& change : c.changed) {
-        json fields = json::array();
-        for (const metrics::FieldChange& field : change.fields)
-            fields.push_back(
-                {{"field", field.field}, {"before", field.before}, {"after", field.after}});
-        changed.push_back({{"before", change.before},
-                           {"after", change.after},
-                           {"name", change.name},
-                           {"fields", std::move(fields)}});
-    }
-    out["changed"] = std::move(changed);
+    const auto changes = [](const std::vector<metrics::StepChange>& list) {
+        json changed = json::array();
+        for (const metrics::StepChange& change : list) {
+            json fields = json::array();
+            for (const metrics::FieldChange& field : change.fields)
+                fields.push_back(
+                    {{"field", field.field}, {"before", field.before}, {"after", field.after}});
+            changed.push_back({{"before", change.before},
+                               {"after", change.after},
+                               {"name", change.name},
+                               {"fields", std::move(fields)}});
+        }
+        return changed;
+    };
+    out["changed"] = changes(c.changed);
+    out["changed_waits"] = changes(c.changedWaits);
 
     json bars = json::array();
     for (const metrics::LeadTimeContribution& bar : c.waterfall)

@@ -186,15 +186,22 @@ std::string comparisonText(const model::Project& project, const model::Map& from
     out += "Steps removed: " + std::to_string(c.removed.size()) + "\n";
     for (model::Id id : c.removed)
         out += "  - " + quoted(elementName(from, id)) + "\n";
+    const auto changes = [&out](const std::vector<metrics::StepChange>& list) {
+        for (const metrics::StepChange& change : list) {
+            out += "  " +
+                   quoted(change.name.empty() ? "#" + std::to_string(change.after) : change.name) +
+                   "\n";
+            for (const metrics::FieldChange& field : change.fields)
+                out += "      " + field.field + ": " +
+                       (field.before.empty() ? std::string("(none)") : field.before) + " -> " +
+                       (field.after.empty() ? std::string("(none)") : field.after) + "\n";
+        }
+    };
     out += "Steps changed: " + std::to_string(c.changed.size()) + "\n";
-    for (const metrics::StepChange& change : c.changed) {
-        out += "  " +
-               quoted(change.name.empty() ? "#" + std::to_string(change.after) : change.name) +
-               "\n";
-        for (const metrics::FieldChange& field : change.fields)
-            out += "      " + field.field + ": " +
-                   (field.before.empty() ? std::string("(none)") : field.before) + " -> " +
-                   (field.after.empty() ? std::string("(none)") : field.after) + "\n";
+    changes(c.changed);
+    if (!c.changedWaits.empty()) {
+        out += "Waits changed: " + std::to_string(c.changedWaits.size()) + "\n";
+        changes(c.changedWaits);
     }
 
     if (c.from.valid && c.to.valid) {

@@ -103,6 +103,7 @@ nlohmann::json desJson(const DesResult& r) {
                                {"utilisation", s.utilisation},
                                {"blocked", s.blocked},
                                {"down", s.down},
+                               {"availability", s.availability},
                                {"unbounded", s.unbounded},
                                {"queue_max", s.queueMax},
                                {"queue_over_time", s.queueOverTime},
@@ -292,13 +293,26 @@ std::string desText(const std::vector<Variant>& variants, const std::vector<DesR
                     "  the length of the run: they are what this run saw, not a steady state.\n";
 
     // Every step's queue, side by side.
+    // Steps that break down show the share of time under repair (part of Busy: the server
+    // holds its item) beside the availability their MTBF and MTTR give.
+    const bool breakdowns = std::any_of(runs.begin(), runs.end(), [](const DesResult& r) {
+        return std::any_of(r.steps.begin(), r.steps.end(),
+                           [](const metrics::StepQueue& s) { return s.breaksDown; });
+    });
     text += "\nSteps: load (work offered / capacity), utilisation, and the queue before the "
             "step\n(mean and max items; a queue that grows without bound has no mean):\n";
+    if (breakdowns)
+        text += "Repair: share of the step's time under repair after breakdowns (counted in "
+                "Busy);\nAvail.: MTBF / (MTBF + MTTR).\n";
+    std::vector<const char*> columns{"People", "Load", "Busy", "Blocked"};
+    if (breakdowns)
+        columns.insert(columns.end(), {"Repair", "Avail."});
+    columns.push_back("Queue");
     std::vector<TextTable::Align> stepAlign{TextTable::Align::Left};
     std::vector<std::string> stepHeader{"Step"};
     for (const Variant& v : variants) {
         const std::string suffix = variants.size() > 1 ? " (" + v.label + ")" : "";
-        for (const char* column : {"People", "Load", "Busy", "Blocked", "Queue"}) {
+        for (const char* column : columns) {
             stepAlign.push_back(TextTable::Align::Right);
             stepHeader.push_back(column + (std::string(column) == "Queue" ? suffix : ""));
         }
@@ -317,13 +331,17 @@ std::string desText(const std::vector<Variant>& variants, const std::vector<DesR
                 if (!s && candidate.name == base.name)
                     s = &candidate;
             if (!s) {
-                cells.insert(cells.end(), {"-", "-", "-", "-", "-"});
+                cells.insert(cells.end(), columns.size(), std::string("-"));
                 continue;
             }
             cells.push_back(std::to_string(s->servers));
             cells.push_back(percent(s->offeredLoad));
             cells.push_back(percent(s->utilisation));
             cells.push_back(percent(s->blocked));
+            if (breakdowns) {
+                cells.push_back(s->breaksDown ? percent(s->down) : "-");
+                cells.push_back(s->breaksDown ? percent(s->availability) : "-");
+            }
             cells.push_back(queueCell(*s));
         }
         steps.addRow(std::move(cells));

@@ -192,6 +192,14 @@ std::vector<FieldChange> stepFields(const model::Project& project, const model::
     diff.duration("changeover", a.changeover, b.changeover);
     diff.number("uptime", a.uptime, b.uptime, "%");
     diff.number("defect_rate", a.defectRate, b.defectRate, "%");
+    const auto mtbf = [](const model::Step& s) {
+        return s.breakdown ? std::optional<double>(s.breakdown->mtbf) : std::nullopt;
+    };
+    const auto mttr = [](const model::Step& s) {
+        return s.breakdown ? std::optional<double>(s.breakdown->mttr) : std::nullopt;
+    };
+    diff.duration("mtbf", mtbf(a), mtbf(b));
+    diff.duration("mttr", mttr(a), mttr(b));
     if (a.value != b.value)
         diff.text("value", valueClassText(a.value), valueClassText(b.value));
     if (a.wastes != b.wastes)
@@ -201,6 +209,20 @@ std::vector<FieldChange> stepFields(const model::Project& project, const model::
                model::formatNumber(f.occurrencesPerWeek) + "/wk)";
     });
     diff.list("artifacts", a.artifacts, b.artifacts, [](const std::string& s) { return s; });
+    return out;
+}
+
+std::vector<FieldChange> waitFields(const model::Project& project, const model::Wait& a,
+                                    const model::Wait& b) {
+    std::vector<FieldChange> out;
+    FieldDiff diff(project, out);
+    if (a.kind != b.kind)
+        diff.text("kind", std::string(model::nameOf(a.kind)), std::string(model::nameOf(b.kind)));
+    diff.text("label", a.label, b.label);
+    diff.duration("wait_time", a.time, b.time);
+    diff.duration("wait_time_min", a.timeMin, b.timeMin);
+    diff.duration("wait_time_max", a.timeMax, b.timeMax);
+    diff.number("quantity", a.quantity, b.quantity);
     return out;
 }
 
@@ -364,6 +386,19 @@ Comparison compare(const model::Project& project, const model::Map& from, const 
         change.fields = stepFields(project, from.steps.at(it->second), to.steps.at(after));
         if (!change.fields.empty())
             c.changed.push_back(std::move(change));
+    }
+
+    for (const auto& [after, wait] : to.waits) {
+        auto it = waits.toFrom.find(after);
+        if (it == waits.toFrom.end())
+            continue;
+        StepChange change;
+        change.before = it->second;
+        change.after = after;
+        change.name = wait.label;
+        change.fields = waitFields(project, from.waits.at(it->second), wait);
+        if (!change.fields.empty())
+            c.changedWaits.push_back(std::move(change));
     }
 
     std::unordered_map<Id, Id> toFrom;

@@ -568,6 +568,8 @@ private:
             f.utilisation = s.busyLevel.area / (window * s.servers);
             f.blocked = s.blockedLevel.area / (window * s.servers);
             f.down = s.downSum / (window * s.servers);
+            f.availability = s.availability;
+            f.breaksDown = s.mtbf > 0;
             f.queueMean = s.queueLevel.area / window;
             f.queueMax = s.queueLevel.max;
             f.waitMean = s.waitCount ? s.waitSum / static_cast<double>(s.waitCount) : 0;

@@ -61,6 +61,8 @@ QString valueClassText(model::ValueClass value) {
 QString fieldTitle(const std::string& field) {
     if (field == "pca")
         return QStringLiteral("%C&A");
+    if (field == "mtbf" || field == "mttr") // mean time between failures, to repair
+        return qs(field).toUpper();
     QString text = qs(field);
     text.replace(QLatin1Char('_'), QLatin1Char(' '));
     if (!text.isEmpty())
@@ -563,26 +565,35 @@ std::vector<BlockPtr> comparisonBlocks(const model::Project& project, const mode
     blocks.push_back(c.removed.empty() ? note(mapText("None."))
                                        : BlockPtr(stepList(from, c.removed)));
 
-    auto changed = std::make_shared<TableBlock>(std::vector<Column>{
-        {mapText("Step"), 120, 2, Qt::AlignLeft, 2, 100},
-        {mapText("Field"), 80, 1, Qt::AlignLeft, 1, 100},
-        {fromName, 100, 2, Qt::AlignLeft, 3, 100},
-        {toName, 100, 2, Qt::AlignLeft, 3, 100},
-    });
-    for (const metrics::StepChange& change : c.changed) {
-        bool first = true;
-        for (const metrics::FieldChange& field : change.fields) {
-            changed->addRow(
-                {first ? (change.name.empty() ? elementName(to, change.after) : qs(change.name))
-                       : QString(),
-                 mapText(fieldTitle(field.field).toUtf8().constData()),
-                 field.before.empty() ? mapText("(none)") : qs(field.before),
-                 field.after.empty() ? mapText("(none)") : qs(field.after)});
-            first = false;
+    const auto changeTable = [&](const QString& element,
+                                 const std::vector<metrics::StepChange>& list) {
+        auto table = std::make_shared<TableBlock>(std::vector<Column>{
+            {element, 120, 2, Qt::AlignLeft, 2, 100},
+            {mapText("Field"), 80, 1, Qt::AlignLeft, 1, 100},
+            {fromName, 100, 2, Qt::AlignLeft, 3, 100},
+            {toName, 100, 2, Qt::AlignLeft, 3, 100},
+        });
+        for (const metrics::StepChange& change : list) {
+            bool first = true;
+            for (const metrics::FieldChange& field : change.fields) {
+                table->addRow(
+                    {first ? (change.name.empty() ? elementName(to, change.after) : qs(change.name))
+                           : QString(),
+                     mapText(fieldTitle(field.field).toUtf8().constData()),
+                     field.before.empty() ? mapText("(none)") : qs(field.before),
+                     field.after.empty() ? mapText("(none)") : qs(field.after)});
+                first = false;
+            }
         }
-    }
+        return table;
+    };
+    auto changed = changeTable(mapText("Step"), c.changed);
     blocks.push_back(subheading(mapText("Steps changed (%1)").arg(c.changed.size())));
     blocks.push_back(changed->empty() ? note(mapText("None.")) : BlockPtr(changed));
+    if (!c.changedWaits.empty()) {
+        blocks.push_back(subheading(mapText("Waits changed (%1)").arg(c.changedWaits.size())));
+        blocks.push_back(changeTable(mapText("Wait"), c.changedWaits));
+    }
 
     for (const auto* side : {&c.from, &c.to}) {
         if (side->valid)

@@ -159,6 +159,33 @@ QRectF pathBounds(const model::Map& map) {
     return bounds.adjusted(-4, -4, 4, 4);
 }
 
+/// A line for each step that breaks down in each discrete-event run: its share of time under
+/// repair beside the availability its breakdowns give, so the queue before it is explained.
+std::vector<QString> breakdownNotes(const std::vector<SimulationRun>& runs,
+                                    const model::Calendar& calendar) {
+    std::vector<QString> out;
+    for (const SimulationRun& run : runs) {
+        if (!run.des || !run.des->valid)
+            continue;
+        for (const metrics::StepQueue& s : run.des->steps) {
+            const auto step = run.map.steps.find(s.step);
+            if (!s.breaksDown || step == run.map.steps.end() || !step->second.breakdown)
+                continue;
+            const model::Breakdown& b = *step->second.breakdown;
+            QString line = QStringLiteral("%1: under repair %2 of its time, available %3 "
+                                          "(breaks down every %4 of work, repaired in %5)")
+                               .arg(qs(s.name), qs(model::formatPercent(s.down)),
+                                    qs(model::formatPercent(s.availability)),
+                                    qs(model::formatDuration(b.mtbf, calendar)),
+                                    qs(model::formatDuration(b.mttr, calendar)));
+            if (runs.size() > 1)
+                line += QStringLiteral(" (%1)").arg(run.label);
+            out.push_back(line);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 SimulationSheet::SimulationSheet(model::Project project, std::vector<SimulationRun> runs)
@@ -186,8 +213,10 @@ std::vector<SimulationSheet::Part> SimulationSheet::parts(qreal width) const {
         out.push_back({kCriticalityMap, kTitle + bounds.height() * scale + kGap});
     }
     if (des) {
+        const std::size_t notes = breakdownNotes(m_runs, m_project.props.calendar).size();
         out.push_back(
-            {kFlowTable, kTitle + kRow * (static_cast<qreal>(first.des->steps.size()) + 1) + kGap});
+            {kFlowTable,
+             kTitle + kRow * static_cast<qreal>(first.des->steps.size() + 1 + notes) + kGap});
         for (std::size_t i = 0; i < m_runs.size(); ++i)
             if (m_runs[i].des && m_runs[i].des->valid)
                 out.push_back(
@@ -441,6 +470,11 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
                 label(p, QRectF(x + barWidth + 6, y, column - barWidth - 14, kRow), queue,
                       Qt::AlignLeft, s->unbounded, s->unbounded ? t.bottleneck : t.ink);
             }
+            y += kRow;
+        }
+        for (const QString& line : breakdownNotes(m_runs, calendar)) {
+            label(p, QRectF(area.left(), y, area.width(), kRow), line, Qt::AlignLeft, false,
+                  t.muted);
             y += kRow;
         }
     } else if (kind >= kQueues && kind % 100 == kQueues) {

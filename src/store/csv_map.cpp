@@ -24,7 +24,7 @@ namespace {
 
 // The columns of a map table, in the order of export; an import accepts any order and any
 // subset beyond `type`. Cells a row's type does not use stay empty.
-constexpr std::array<std::string_view, 50> kMapColumns = {
+constexpr std::array<std::string_view, 54> kMapColumns = {
     "type",
     "ref",
     "name",
@@ -45,6 +45,8 @@ constexpr std::array<std::string_view, 50> kMapColumns = {
     "changeover s",
     "uptime",
     "defect rate",
+    "mtbf s",
+    "mttr s",
     "people",
     "role",
     "staff",
@@ -54,6 +56,8 @@ constexpr std::array<std::string_view, 50> kMapColumns = {
     "artifacts",
     "wait",
     "wait s",
+    "wait min s",
+    "wait max s",
     "quantity",
     "share",
     "fifo max",
@@ -224,6 +228,10 @@ std::string exportCsvMap(const Project& project, const Map& map) {
         row.seconds("changeover s", step.changeover, calendar);
         row.number("uptime", step.uptime);
         row.number("defect rate", step.defectRate);
+        if (step.breakdown) {
+            row.seconds("mtbf s", step.breakdown->mtbf, calendar);
+            row.seconds("mttr s", step.breakdown->mttr, calendar);
+        }
         row.number("people", step.headcount);
         row.set("role", step.role);
         std::vector<std::string> staff;
@@ -270,6 +278,8 @@ std::string exportCsvMap(const Project& project, const Map& map) {
         row.set("label", wait.label);
         row.position(wait.pos);
         row.seconds("wait s", wait.time, calendar, "wait");
+        row.seconds("wait min s", wait.timeMin, calendar);
+        row.seconds("wait max s", wait.timeMax, calendar);
         row.number("quantity", wait.quantity);
         out += row.line();
     }
@@ -400,6 +410,22 @@ private:
     const std::map<std::string, std::size_t, std::less<>>& m_columns;
     detail::NumberStyle m_style;
 };
+
+/// A step's breakdowns: both times or neither, so that a half-given pair is not read as "never
+/// breaks down" without a word.
+std::optional<Breakdown> breakdownOf(const RowCells& cells, const Calendar& calendar) {
+    const auto mtbf = cells.seconds("mtbf s", calendar);
+    const auto mttr = cells.seconds("mttr s", calendar);
+    if (!mtbf && !mttr)
+        return std::nullopt;
+    if (!mtbf)
+        cells.fail("mtbf s", "a step that breaks down needs a mean time between failures beside "
+                             "its mean time to repair");
+    if (!mttr)
+        cells.fail("mttr s", "a step that breaks down needs a mean time to repair beside its "
+                             "mean time between failures");
+    return Breakdown{*mtbf, *mttr};
+}
 
 /// Columns of text; the others hold numbers and durations.
 bool isTextColumn(std::string_view column) {
@@ -616,6 +642,7 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
             step.changeover = cells.seconds("changeover s", calendar);
             step.uptime = cells.number("uptime", detail::checkPercent);
             step.defectRate = cells.number("defect rate", detail::checkPercent);
+            step.breakdown = breakdownOf(cells, calendar);
             step.headcount = cells.number("people", detail::checkPositive).value_or(1);
             step.role = std::string(cells.text("role"));
             for (const std::string& name : splitList(cells.text("staff"), ';')) {
@@ -658,6 +685,8 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
             wait.label = std::string(cells.text("label"));
             wait.pos = position(cells);
             wait.time = cells.seconds("wait s", calendar, "wait");
+            wait.timeMin = cells.seconds("wait min s", calendar);
+            wait.timeMax = cells.seconds("wait max s", calendar);
             wait.quantity = cells.number("quantity", detail::checkNonNegative);
             newRef(cells, wait.id);
             lineOrder.push_back(wait.id);

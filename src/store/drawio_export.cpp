@@ -125,6 +125,8 @@ nlohmann::json stepData(const model::Project& project, const model::Step& step) 
         data["pt_min"] = *step.processTimeMin;
     if (step.processTimeMax)
         data["pt_max"] = *step.processTimeMax;
+    if (step.breakdown)
+        data["breakdown"] = {{"mtbf", step.breakdown->mtbf}, {"mttr", step.breakdown->mttr}};
     if (!step.artifacts.empty())
         data["artifacts"] = step.artifacts;
     for (const model::Friction& f : step.frictions)
@@ -147,6 +149,16 @@ nlohmann::json stepData(const model::Project& project, const model::Step& step) 
             {"basis", model::nameOf(source.basis)},
             {"source", source.source},
             {"date", source.date}};
+    return data;
+}
+
+/// A time wait's label and the range the simulations draw it from.
+nlohmann::json waitData(const model::Wait& wait) {
+    nlohmann::json data = {{"label", wait.label}};
+    if (wait.timeMin)
+        data["time_min"] = *wait.timeMin;
+    if (wait.timeMax)
+        data["time_max"] = *wait.timeMax;
     return data;
 }
 
@@ -315,7 +327,7 @@ void PageWriter::write() {
                    cy(wait.pos), {60, 36},
                    {{"gemba_kind", "wait"},
                     {"gemba_time", wait.time ? detail::exactNumber(*wait.time) : ""},
-                    {"gemba", nlohmann::json{{"label", wait.label}}.dump()}});
+                    {"gemba", waitData(wait).dump()}});
     }
     for (const auto& [id, party] : m_map.parties)
         vertex(cellId(id), party.name,

@@ -12,6 +12,7 @@
 #include "gemba/store/drawio.h"
 #include "gemba/store/errors.h"
 #include "text_util.h"
+#include "validate.h"
 
 #include <algorithm>
 #include <cctype>
@@ -222,6 +223,8 @@ private:
     void decidePartyKinds();
     void keepTheRest();
     void applyGembaData();
+    std::optional<double> simulationSeconds(const Cell& cell, const nlohmann::json& data,
+                                            const char* key);
     void checkTimeline();
     void hintDemand();
 
@@ -1138,6 +1141,21 @@ const nlohmann::json& member(const nlohmann::json& data, const char* key, bool a
     return array ? emptyArray : emptyObject;
 }
 
+/// Seconds a Gemba-written shape keeps for the simulations (`key` of `data`), when present and
+/// a duration; anything else is reported and left out.
+std::optional<double> PageReader::simulationSeconds(const Cell& cell, const nlohmann::json& data,
+                                                    const char* key) {
+    const auto it = data.find(key);
+    if (it == data.end())
+        return std::nullopt;
+    if (!it->is_number() || detail::checkDuration(it->get<double>())) {
+        note(Kind::Refused, &cell,
+             std::string("the shape's ") + key + " is not a duration in seconds; not read");
+        return std::nullopt;
+    }
+    return it->get<double>();
+}
+
 void PageReader::applyGembaData() {
     // Fields a Gemba-written file keeps as shape data, for what draw.io has no shape for.
     for (Cell& cell : m_cells) {
@@ -1160,6 +1178,16 @@ void PageReader::applyGembaData() {
                     step.processTimeMin = data["pt_min"].get<double>();
                 if (data.contains("pt_max"))
                     step.processTimeMax = data["pt_max"].get<double>();
+                if (const auto& breakdown = member(data, "breakdown", false); !breakdown.empty()) {
+                    const auto mtbf = simulationSeconds(cell, breakdown, "mtbf");
+                    const auto mttr = simulationSeconds(cell, breakdown, "mttr");
+                    if (mtbf && mttr)
+                        step.breakdown = model::Breakdown{*mtbf, *mttr};
+                    else
+                        note(Kind::Refused, &cell,
+                             "the step's breakdowns need a mean time between failures and to "
+                             "repair in seconds; not read");
+                }
                 for (const auto& artifact : member(data, "artifacts", true))
                     step.artifacts.push_back(artifact.get<std::string>());
                 for (const auto& f : member(data, "frictions", true))
@@ -1189,6 +1217,8 @@ void PageReader::applyGembaData() {
                 box->second.notes = data.value("notes", box->second.notes);
             } else if (auto wait = m_map.waits.find(cell.element); wait != m_map.waits.end()) {
                 wait->second.label = data.value("label", wait->second.label);
+                wait->second.timeMin = simulationSeconds(cell, data, "time_min");
+                wait->second.timeMax = simulationSeconds(cell, data, "time_max");
             }
         } catch (const nlohmann::json::exception&) {
             note(Kind::Refused, &cell,

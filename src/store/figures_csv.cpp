@@ -98,6 +98,10 @@ std::string comparisonCsv(const model::Project&, const model::Map& from, const m
         for (const metrics::FieldChange& field : change.fields)
             out += line(
                 {"step", "changed", change.name + ": " + field.field, field.before, field.after});
+    for (const metrics::StepChange& change : comparison.changedWaits)
+        for (const metrics::FieldChange& field : change.fields)
+            out += line(
+                {"wait", "changed", change.name + ": " + field.field, field.before, field.after});
     return out;
 }
 

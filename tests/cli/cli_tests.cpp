@@ -391,6 +391,46 @@ TEST_CASE("compare: figures, steps added, removed and changed, and the waterfall
     CHECK(contains(text.out, "Removed: Credit queue"));
 }
 
+TEST_CASE("compare: changed breakdowns and waits, as text, JSON and CSV") {
+    // The production line: Spot weld II's breakdowns and every inventory change.
+    TempDir dir;
+    const std::string line = std::string(GEMBA_SOURCE_DIR) + "/examples/production-line.gemba";
+    const std::vector<std::string> args = {"compare",       line,   "--from",
+                                           "Current state", "--to", "Future state"};
+    std::vector<std::string> asJson = args;
+    asJson.push_back("--json");
+    const CliResult r = runCli(asJson, dir.path());
+    REQUIRE(r.exitCode == 0);
+    const json c = json::parse(r.out);
+    bool breakdown = false;
+    for (const json& step : c["changed"])
+        if (step["name"] == "Spot weld II")
+            for (const json& field : step["fields"])
+                if (field["field"] == "mttr") {
+                    breakdown = true;
+                    CHECK(field["before"] == "1.6 h");
+                    CHECK(field["after"] == "2.4 h");
+                }
+    CHECK(breakdown);
+    REQUIRE(c["changed_waits"].size() == 5);
+    CHECK(c["changed_waits"][0]["name"] == "Steel coils");
+    CHECK(c["changed_waits"][0]["fields"] ==
+          json::array({{{"field", "quantity"}, {"before", "4500"}, {"after", "1350"}}}));
+
+    const CliResult text = runCli(args, dir.path());
+    REQUIRE(text.exitCode == 0);
+    CHECK(contains(text.out, "mtbf: 14.4 h -> 4.85 d"));
+    CHECK(contains(text.out, "Waits changed: 5"));
+    CHECK(contains(text.out, "quantity: 6300 -> 1350"));
+
+    std::vector<std::string> asCsv = args;
+    asCsv.push_back("--csv");
+    const CliResult csv = runCli(asCsv, dir.path());
+    REQUIRE(csv.exitCode == 0);
+    CHECK(contains(csv.out, "step,changed,Spot weld II: mttr,1.6 h,2.4 h"));
+    CHECK(contains(csv.out, "wait,changed,Steel coils: quantity,4500,1350"));
+}
+
 TEST_CASE("compare exits with 1 when a map has errors, and 2 for a map that does not exist") {
     Fixture f;
     CliResult r = f.run({"compare", "project.gemba", "--from", "Current state", "--to", "Broken"});

@@ -194,3 +194,63 @@ TEST_CASE("simulate: bad usage and maps that cannot be simulated", "[cli][simula
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("error") != std::string::npos);
 }
+
+TEST_CASE("simulate: a step that breaks down shows its repairs, and the queue they make",
+          "[cli][simulate][breakdown]") {
+    // The production line's future state: Spot weld II breaks down every 77.6 h of work and
+    // takes 2.4 h to repair (97% available); the what-if gives it the same 97% as an even
+    // slowdown instead (docs/user-guide.md, "Breakdowns").
+    const std::filesystem::path line =
+        std::filesystem::path(GEMBA_SOURCE_DIR) / "examples" / "production-line.gemba";
+    TempDir dir;
+    const std::vector<std::string> run = {"simulate",
+                                          line.string(),
+                                          "--map",
+                                          "Future state",
+                                          "--des",
+                                          "--horizon",
+                                          "250d",
+                                          "--warmup",
+                                          "10d",
+                                          "--trials",
+                                          "200",
+                                          "--what-if",
+                                          "Spot weld II:uptime=97"};
+    std::vector<std::string> asJson = run;
+    asJson.push_back("--json");
+    const CliResult r = runCli(asJson, dir.path());
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const json out = json::parse(r.out);
+    REQUIRE(out.size() == 2);
+    const json* broken = stepNamed(out[0].at("discrete_event").at("steps"), "Spot weld II");
+    const json* even = stepNamed(out[1].at("discrete_event").at("steps"), "Spot weld II");
+    REQUIRE((broken && even));
+    CHECK(broken->at("availability").get<double>() == Approx(0.97));
+    CHECK(broken->at("down").get<double>() > 0.005);
+    CHECK(even->at("availability").get<double>() == 1);
+    CHECK(even->at("down").get<double>() == 0);
+    // The same capacity, so the same throughput; but rare long stops pile the parts up.
+    CHECK(out[0].at("discrete_event").at("throughput_per_day").get<double>() ==
+          Approx(out[1].at("discrete_event").at("throughput_per_day").get<double>()).epsilon(0.01));
+    CHECK(broken->at("queue_max").get<double>() > 4 * even->at("queue_max").get<double>());
+
+    // The readable report has the repair and availability columns, filled for that step only.
+    const CliResult text = runCli(run, dir.path());
+    INFO(text.err);
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.find("Repair") != std::string::npos);
+    CHECK(text.out.find("Avail.") != std::string::npos);
+    const std::size_t row = text.out.rfind("Spot weld II");
+    REQUIRE(row != std::string::npos);
+    const std::string cells = text.out.substr(row, text.out.find('\n', row) - row);
+    CHECK(cells.find(" 97% ") != std::string::npos);
+    CHECK(cells.find(" - ") != std::string::npos); // the what-if's step does not break down
+
+    // A map without breakdowns keeps the table as it was.
+    const CliResult claims =
+        runCli({"simulate", kClaims.string(), "--map", "Current state", "--des", "--trials", "200"},
+               dir.path());
+    REQUIRE(claims.exitCode == 0);
+    CHECK(claims.out.find("Repair") == std::string::npos);
+}

@@ -4,6 +4,7 @@
 #include "gemba/model/operations.h"
 #include "map_builder.h"
 
+#include <algorithm>
 #include <array>
 #include <numeric>
 #include <random>
@@ -346,4 +347,41 @@ TEST_CASE("comparison: random changes, the waterfall always adds up",
         CHECK(sum(c.waterfall) ==
               Approx(c.to.leadTime - c.from.leadTime).margin(1e-6 * c.from.leadTime));
     }
+}
+
+TEST_CASE("comparison: changed breakdowns and waits, their times and ranges",
+          "[metrics][compare][breakdown]") {
+    OrderEntry e;
+    e.current().steps.at(e.approve).breakdown = gemba::model::Breakdown{8 * kHour, 30 * kMinute};
+    e.future().steps.at(e.approve2).breakdown = gemba::model::Breakdown{16 * kHour, 30 * kMinute};
+    e.future().steps.at(e.enter2).breakdown = gemba::model::Breakdown{4 * kHour, 1 * kHour};
+    gemba::model::Wait& queue = e.future().waits.at(e.queue2);
+    queue.timeMin = 1 * kHour;
+    queue.timeMax = 6 * kHour;
+    const Comparison c = compare(e.b.project, e.current(), e.future());
+
+    const auto fieldsOf = [](const std::vector<StepChange>& list, Id after) {
+        std::vector<std::array<std::string, 3>> out;
+        for (const StepChange& change : list)
+            if (change.after == after)
+                for (const FieldChange& f : change.fields)
+                    out.push_back({f.field, f.before, f.after});
+        return out;
+    };
+    using Fields = std::vector<std::array<std::string, 3>>;
+    CHECK(fieldsOf(c.changed, e.approve2) == Fields{{"mtbf", "1 d", "2 d"}});
+    const Fields enter = fieldsOf(c.changed, e.enter2);
+    CHECK(std::count(enter.begin(), enter.end(), std::array<std::string, 3>{"mtbf", "", "4 h"}));
+    CHECK(std::count(enter.begin(), enter.end(), std::array<std::string, 3>{"mttr", "", "1 h"}));
+
+    REQUIRE(c.changedWaits.size() == 1);
+    CHECK(c.changedWaits[0].before == e.queue);
+    CHECK(c.changedWaits[0].name == "Approval queue");
+    CHECK(fieldsOf(c.changedWaits, e.queue2) == Fields{{"wait_time", "1 d", "2 h"},
+                                                       {"wait_time_min", "", "1 h"},
+                                                       {"wait_time_max", "", "6 h"}});
+
+    // Nothing changed: no wait listed.
+    const Comparison same = compare(e.b.project, e.current(), e.current());
+    CHECK(same.changedWaits.empty());
 }

@@ -2,6 +2,7 @@
 
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
+#include "gemba/render/simulation_sheet.h"
 #include "gemba/store/project_file.h"
 #include "report_blocks.h"
 #include "sample_projects.h"
@@ -226,6 +227,60 @@ TEST_CASE("The comparison section holds the figures, charts and step changes") {
           "Steps added (1)", "Automated checks", "Steps removed (1)", "Copy into spreadsheet",
           "Approve budget in ticket", "Removed: Copy into spreadsheet"})
         CHECK(text.find(expected) != std::string::npos);
+}
+
+TEST_CASE("The comparison section lists changed breakdowns and changed waits") {
+    // The production line: Spot weld II's breakdowns and the inventories change.
+    const model::Project project =
+        store::openProject(fs::path(GEMBA_EXAMPLES_DIR) / "production-line.gemba");
+    ReportOptions options = mapOnly();
+    options.compareFrom = project.maps.front().id;
+    const Report report(project, project.maps.back(), options);
+    const fs::path pdf = outputFolder("comparison") / "comparison-waits.pdf";
+    writePdfReport(path(pdf), report);
+    const std::string text = pdfText(pdf);
+    for (const char* expected :
+         {"MTBF", "MTTR", "2.4 h", "Waits changed (5)", "Steel coils", "Quantity", "Supermarket"})
+        CHECK(text.find(expected) != std::string::npos);
+}
+
+TEST_CASE("The simulation section says how long a breaking-down step is under repair") {
+    // The production line's weld robot breaks down (MTBF 77.6 h, MTTR 2.4 h: 97% available);
+    // the line under the step table explains the queue before it. A map without breakdowns
+    // has no such line.
+    const model::Project project =
+        store::openProject(fs::path(GEMBA_EXAMPLES_DIR) / "production-line.gemba");
+    const model::Map& future = *project.findMapByName("Future state");
+    metrics::MonteCarloOptions mc;
+    mc.trials = 200;
+    metrics::DesOptions des;
+    des.horizon = 60 * 16 * 3600.0;
+    des.warmup = 5 * 16 * 3600.0;
+    const metrics::DesResult run = metrics::runDiscreteEvent(project, future, des);
+    REQUIRE(run.valid);
+    ReportOptions options = mapOnly();
+    options.simulation = std::make_shared<SimulationSheet>(
+        project, std::vector<SimulationRun>{{QStringLiteral("Future state"), future,
+                                             metrics::runMonteCarlo(project, future, mc), run}});
+    const fs::path pdf = outputFolder("simulation") / "breakdowns.pdf";
+    writePdfReport(path(pdf), Report(project, future, options));
+    const std::string text = pdfText(pdf);
+    CHECK(text.find("Spot weld II: under repair") != std::string::npos);
+    CHECK(text.find("available 97%") != std::string::npos);
+    CHECK(text.find("repaired in 2.4 h") != std::string::npos);
+
+    model::Project even = project;
+    for (model::Map& map : even.maps)
+        for (auto& [id, step] : map.steps)
+            step.breakdown.reset();
+    const model::Map& plain = *even.findMapByName("Future state");
+    options.simulation = std::make_shared<SimulationSheet>(
+        even, std::vector<SimulationRun>{{QStringLiteral("Future state"), plain,
+                                          metrics::runMonteCarlo(even, plain, mc),
+                                          metrics::runDiscreteEvent(even, plain, des)}});
+    const fs::path without = outputFolder("simulation") / "no-breakdowns.pdf";
+    writePdfReport(path(without), Report(even, plain, options));
+    CHECK(pdfText(without).find("under repair") == std::string::npos);
 }
 
 TEST_CASE("A comparison report opens with the gap, then shows both maps and both red pens") {

@@ -216,3 +216,64 @@ TEST_CASE("map table without flows: a line in row order, with suppliers, custome
     // Laid out left to right, 240 units apart.
     CHECK(stepNamed(map, "Scan")->pos == Point{720, 0});
 }
+
+TEST_CASE("map table: breakdowns and wait ranges come back, and a half-given pair is refused",
+          "[store][csv][breakdown]") {
+    Project original = example("office-order-to-cash");
+    Map& map = original.maps.front();
+    Step& step = map.steps.begin()->second;
+    step.breakdown = Breakdown{8 * 3600.0, 1800.5};
+    Wait* wait = nullptr;
+    for (auto& [id, w] : map.waits)
+        if (w.kind == WaitKind::Time && w.time)
+            wait = &w;
+    REQUIRE(wait != nullptr);
+    wait->timeMin = *wait->time / 2;
+    wait->timeMax = *wait->time * 3;
+
+    const std::string table = store::exportCsvMap(original, map);
+    CHECK_THAT(table, Catch::Contains("mtbf s") && Catch::Contains("wait max s"));
+    Project back;
+    const Map& again = *back.findMap(store::importCsvMap(back, table, "map.csv", ""));
+    const Step* copy = stepNamed(again, step.name);
+    REQUIRE(copy != nullptr);
+    CHECK(copy->breakdown == step.breakdown);
+    std::size_t ranged = 0;
+    for (const auto& [id, w] : again.waits)
+        if (w.timeMin || w.timeMax) {
+            ++ranged;
+            CHECK(w.time == wait->time);
+            CHECK(w.timeMin == wait->timeMin);
+            CHECK(w.timeMax == wait->timeMax);
+        }
+    CHECK(ranged == 1);
+
+    // A table of hand, or of an older Gemba, without the columns: no breakdowns, no ranges.
+    Project old;
+    const Map& plainMap = *old.findMap(store::importCsvMap(
+        old, "type,ref,name,process time s,wait s\r\nstep,a,A,60,\r\nwait,w,,,120\r\n", "old.csv",
+        ""));
+    CHECK_FALSE(stepNamed(plainMap, "A")->breakdown);
+    CHECK_FALSE(plainMap.waits.begin()->second.timeMin);
+
+    auto failure = [](const std::string& text) {
+        Project project;
+        try {
+            store::importCsvMap(project, text, "map.csv", "");
+        } catch (const store::InputError& error) {
+            CHECK(project.maps.empty());
+            return std::string(error.what());
+        }
+        FAIL("no error for " << text);
+        return std::string();
+    };
+    CHECK_THAT(failure("type,ref,name,mtbf s,mttr s\r\nstep,a,A,3600,\r\n"),
+               Catch::Contains("row 2, column E 'mttr s'") &&
+                   Catch::Contains("mean time to repair"));
+    CHECK_THAT(failure("type,ref,name,mtbf s,mttr s\r\nstep,a,A,,60\r\n"),
+               Catch::Contains("row 2, column D 'mtbf s'"));
+    CHECK_THAT(failure("type,ref,name,mtbf s,mttr s\r\nstep,a,A,soon,60\r\n"),
+               Catch::Contains("row 2, column D 'mtbf s'") && Catch::Contains("not a number"));
+    CHECK_THAT(failure("type,ref,kind,wait s,wait min s\r\nwait,w,time,60,-1\r\n"),
+               Catch::Contains("row 2, column E 'wait min s'"));
+}

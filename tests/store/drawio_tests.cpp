@@ -455,3 +455,49 @@ TEST_CASE("draw.io import: a data box joins its process by a connecting edge, or
     CHECK(stepNamed(map, "Side").processTime == 240);
     CHECK(map.flows.empty()); // the connecting edge is the box's, not a flow
 }
+
+TEST_CASE("draw.io export: breakdowns and wait ranges ride along for the simulations",
+          "[breakdown]") {
+    model::Project original = store::openProject(std::filesystem::path(GEMBA_SOURCE_DIR) /
+                                                 "examples" / "software-delivery.gemba");
+    model::Map& map = original.maps.front();
+    model::Step& step = map.steps.begin()->second;
+    step.breakdown = model::Breakdown{6 * 3600.0, 1200.5};
+    model::Wait* wait = nullptr;
+    for (auto& [id, w] : map.waits)
+        if (w.kind == model::WaitKind::Time && w.time)
+            wait = &w;
+    REQUIRE(wait != nullptr);
+    wait->timeMin = *wait->time / 4;
+    wait->timeMax = *wait->time * 2.5;
+
+    const std::string file = store::exportDrawio(original, {&map});
+    model::Project back;
+    DrawioImportReport report;
+    store::importDrawio(back, file, "ranges.drawio", {}, report);
+    INFO(report.text());
+    CHECK(report.items.empty());
+    const model::Map& again = back.maps.front();
+    CHECK(stepNamed(again, step.name).breakdown == step.breakdown);
+    std::size_t ranged = 0;
+    for (const auto& [id, w] : again.waits)
+        if (w.timeMin || w.timeMax) {
+            ++ranged;
+            CHECK(w.timeMin == wait->timeMin);
+            CHECK(w.timeMax == wait->timeMax);
+        }
+    CHECK(ranged == 1);
+
+    // A hand-edited shape with a breakdown that is not one: left out, and said so.
+    std::string edited = file;
+    const std::string mttr = "&quot;mttr&quot;:1200.5";
+    const std::size_t at = edited.find(mttr);
+    REQUIRE(at != std::string::npos);
+    edited.replace(at, mttr.size(), "&quot;mttr&quot;:-3");
+    model::Project bad;
+    DrawioImportReport badReport;
+    store::importDrawio(bad, edited, "bad.drawio", {}, badReport);
+    CHECK_FALSE(stepNamed(bad.maps.front(), step.name).breakdown);
+    CHECK(badReport.count(Kind::Refused) >= 1);
+    CHECK_THAT(badReport.text(), Catch::Contains("mttr"));
+}

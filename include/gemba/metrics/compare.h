@@ -51,6 +51,9 @@ struct Comparison {
     std::vector<Id> added;   ///< steps of "to" that match no step of "from"
     std::vector<Id> removed; ///< steps of "from" that match no step of "to"
     std::vector<StepChange> changed;
+    /// Waits matched through their origins whose inputs differ (time, its range, quantity,
+    /// label), by the "to" map's ids; `name` is the wait's label.
+    std::vector<StepChange> changedWaits;
     /// Sums, when both maps are valid, to to.leadTime - from.leadTime.
     std::vector<LeadTimeContribution> waterfall;
 };

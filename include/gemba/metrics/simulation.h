@@ -136,7 +136,10 @@ struct StepQueue {
     /// Share of server time under repair after a breakdown (counted in utilisation: the server
     /// holds its item), for work started in the measured window.
     double down = 0;
-    double queueMean = 0; ///< time-average items waiting; meaningless when unbounded
+    /// The breakdowns' MTBF / (MTBF + MTTR); 1 for a step that does not break down.
+    double availability = 1;
+    bool breaksDown = false; ///< the step has breakdowns with a mean time between them
+    double queueMean = 0;    ///< time-average items waiting; meaningless when unbounded
     double queueMax = 0;
     double waitMean = 0; ///< seconds an item waited in the queue, on average
     bool unbounded = false;
