@@ -86,7 +86,7 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
     saveProject(fullProject(), dir / "p.gemba");
     CHECK(pragma(dir / "p.gemba", "application_id") == 0x474D4241);
     CHECK(pragma(dir / "p.gemba", "user_version") == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 4);
+    CHECK(currentSchemaVersion() == 5);
     // The normalised schema: one table per entity, an element table for placed elements, and
     // child tables for lists.
     std::vector<std::string> expected = {"artifact", "element", "figure_source", "flow", "friction",
@@ -99,7 +99,9 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
                                          "action", "day_summary", "glossary_term", "idea", "lesson",
                                          "parking_lot_item", "review", "workshop",
                                          // schema 4, simulation inputs
-                                         "step_breakdown", "wait_range"};
+                                         "step_breakdown", "wait_range",
+                                         // schema 5, measured distributions
+                                         "step_measurement", "step_distribution"};
     std::sort(expected.begin(), expected.end());
     CHECK(tablesOf(dir / "p.gemba") == expected);
     // The file is complete on its own: no journal mode that needs side files.
