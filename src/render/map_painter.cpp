@@ -268,11 +268,11 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
         const qreal labelWidth =
             std::min<qreal>(44, labelMetrics.horizontalAdvance(lines[i].first) + 6);
         const QRectF valueBox = line.adjusted(labelWidth, 0, 0, 0);
-        // A long value (a measured "P50 … (P85 …)") steps down a size before it is elided.
-        const QFont font =
-            QFontMetricsF(valueFont).horizontalAdvance(lines[i].second) > valueBox.width()
-                ? t.font(6.5)
-                : valueFont;
+        // A long value (a measured "P50 … (P85 …)") shrinks to fit, down to 5.5 pt.
+        const qreal natural = QFontMetricsF(valueFont).horizontalAdvance(lines[i].second);
+        const QFont font = natural > valueBox.width()
+                               ? t.font(std::max(5.5, 7.5 * valueBox.width() / natural * 0.98))
+                               : valueFont;
         paintElidedText(p, valueBox, lines[i].second, font, t.ink, Qt::AlignRight);
     }
 }
