@@ -21,6 +21,7 @@
 #include "presentation_band.h"
 #include "recovery.h"
 #include "portfolio_view.h"
+#include "flow_over_time_view.h"
 #include "simulation_view.h"
 #include "workshop_view.h"
 
@@ -486,6 +487,7 @@ void MainWindow::createMenus() {
     map->addAction(exports->compareAction());
     map->addAction(simulationAction(
         *m_document, [this] { return currentMap(); }, this));
+    map->addAction(flowOverTimeAction(*m_document, this));
     map->addSeparator();
     add(map, "actionAutoLayout");
     add(map, "actionSerpentineLayout");

@@ -29,11 +29,11 @@ struct Measured {
     metrics::FlowOptions options;
 };
 
-std::int64_t dateOption(const std::string& option, const std::string& text) {
+model::DayNumber dateOption(const std::string& option, const std::string& text) {
     const auto day = model::parseIsoDate(text);
     if (!day)
         throw UsageError("option " + option + " needs a date like 2026-03-04, not '" + text + "'");
-    return static_cast<std::int64_t>(*day) * 86400;
+    return *day;
 }
 
 void setColumn(store::EventColumns& columns, const std::string& spec) {
@@ -130,9 +130,9 @@ Measured readMeasured(const fs::path& logFile, const Args& args,
         m.options.minRouteShare = *value;
     }
     if (auto from = args.value("--from"))
-        m.options.from = dateOption("--from", *from) - m.hours.utcOffsetMinutes * 60;
+        m.options.from = metrics::dayStart(dateOption("--from", *from), m.hours);
     if (auto to = args.value("--to")) // the whole day of --to is included
-        m.options.to = dateOption("--to", *to) + 86400 - m.hours.utcOffsetMinutes * 60;
+        m.options.to = metrics::dayStart(dateOption("--to", *to) + 1, m.hours);
     if (auto type = args.value("--type"))
         m.options.itemType = *type;
     return m;

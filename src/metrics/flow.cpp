@@ -587,6 +587,38 @@ FlowReport deriveFlow(const model::EventLog& log, const model::EventMapping& map
     return report;
 }
 
+namespace {
+
+/// A step's figures from its measured flow: process and lead time (P50), the %C&A estimate,
+/// their sources, and the distributions behind them.
+void applyMeasurement(model::Step& step, const StepFlow& flow, const FlowReport& report,
+                      const model::Source& measured) {
+    model::StepMeasurement measurement;
+    measurement.processTime = flow.processTime;
+    measurement.leadTime = flow.leadTime;
+    measurement.waitBefore = flow.waitBefore;
+    measurement.items = flow.items;
+    measurement.provenance = measured.source;
+    step.processTime = model::measuredValue(measurement, model::Figure::ProcessTime);
+    step.leadTime = model::measuredValue(measurement, model::Figure::LeadTime);
+    step.pca = flow.pcaEstimate;
+    step.measurement = std::move(measurement);
+    step.sources[model::Figure::ProcessTime] = measured;
+    step.sources[model::Figure::LeadTime] = measured;
+    step.sources[model::Figure::Pca] = {model::Basis::Estimated,
+                                        "estimate: " + std::to_string(flow.returns) + " of " +
+                                            std::to_string(flow.departures) +
+                                            " departures went back (" + report.file + ")",
+                                        measured.date};
+}
+
+} // namespace
+
+std::int64_t dayStart(model::DayNumber day, const model::WorkingHours& hours) {
+    return static_cast<std::int64_t>(day) * 86400 -
+           static_cast<std::int64_t>(hours.utcOffsetMinutes) * 60;
+}
+
 model::Map measuredMap(const FlowReport& report, const std::string& name, model::Id& nextId) {
     model::Map map;
     map.id = nextId++;
@@ -634,20 +666,7 @@ model::Map measuredMap(const FlowReport& report, const std::string& name, model:
         step.id = nextId++;
         step.name = flow.name;
         step.role = flow.role;
-        step.processTime = flow.processTime.p50;
-        step.leadTime = std::max(flow.leadTime.p50, flow.processTime.p50);
-        step.pca = flow.pcaEstimate;
-        step.description = "Measured: process time P50 " +
-                           model::formatNumber(flow.processTime.p50 / 3600.0) + " h, P85 " +
-                           model::formatNumber(flow.processTime.p85 / 3600.0) + " h; " +
-                           std::to_string(flow.visits) + " visits.";
-        step.sources[model::Figure::ProcessTime] = measured;
-        step.sources[model::Figure::LeadTime] = measured;
-        step.sources[model::Figure::Pca] = {model::Basis::Estimated,
-                                            "estimate: " + std::to_string(flow.returns) + " of " +
-                                                std::to_string(flow.departures) +
-                                                " departures went back (" + report.file + ")",
-                                            date};
+        applyMeasurement(step, flow, report, measured);
         step.pos = {x, y};
         idOf[static_cast<int>(s)] = step.id;
         map.steps[step.id] = step;
@@ -749,16 +768,7 @@ std::vector<std::string> refreshMap(model::Map& map, const FlowReport& report) {
             lines.push_back("no finished visit in the log (kept as it was): " + step.name);
             continue;
         }
-        step.processTime = flow.processTime.p50;
-        step.leadTime = std::max(flow.leadTime.p50, flow.processTime.p50);
-        step.pca = flow.pcaEstimate;
-        step.sources[model::Figure::ProcessTime] = measured;
-        step.sources[model::Figure::LeadTime] = measured;
-        step.sources[model::Figure::Pca] = {model::Basis::Estimated,
-                                            "estimate: " + std::to_string(flow.returns) + " of " +
-                                                std::to_string(flow.departures) +
-                                                " departures went back (" + report.file + ")",
-                                            date};
+        applyMeasurement(step, flow, report, measured);
     }
     for (std::size_t s = 0; s < report.steps.size(); ++s)
         if (!idOf.count(static_cast<int>(s)) && !report.steps[s].folded)

@@ -6,6 +6,7 @@
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QtMath>
@@ -76,6 +77,16 @@ void paintBadge(QPainter& p, QPointF centre, const QString& text, const QColor& 
 QString durationText(const model::Project& project, std::optional<double> seconds) {
     return seconds ? qs(model::formatDuration(*seconds, project.props.calendar))
                    : QStringLiteral("–");
+}
+
+/// "P50 2 h (P85 3.5 h)" for a figure shown as measured (model::measuredDistribution), else
+/// empty.
+QString measuredText(const model::Project& project, const model::Step& step, model::Figure figure) {
+    const model::Distribution* d = model::measuredDistribution(step, figure);
+    if (!d)
+        return {};
+    return QStringLiteral("P50 ") + durationText(project, d->p50) + QStringLiteral(" (P85 ") +
+           durationText(project, d->p85) + QStringLiteral(")");
 }
 
 QString namesOf(const model::Project& project, const std::vector<Id>& systems) {
@@ -204,10 +215,18 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
     // The data box's figures.
     const model::Project& project = c.project;
     QString pt = durationText(project, step.processTime);
-    if (step.processTimeMin || step.processTimeMax)
+    if (const QString measured = measuredText(project, step, model::Figure::ProcessTime);
+        !measured.isEmpty())
+        pt = measured;
+    else if (step.processTimeMin || step.processTimeMax)
         pt = durationText(project, step.processTimeMin) + QStringLiteral("–") +
              durationText(project, step.processTimeMax) + QStringLiteral(" (") + pt +
              QStringLiteral(")");
+    QString lt = step.leadTime ? durationText(project, step.leadTime)
+                               : durationText(project, step.processTime);
+    if (const QString measured = measuredText(project, step, model::Figure::LeadTime);
+        !measured.isEmpty())
+        lt = measured;
     QString ct = durationText(project, step.cycleTime);
     if (!step.cycleTime && c.metrics)
         if (auto it = c.metrics->steps.find(step.id);
@@ -223,8 +242,7 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
     }
     const std::pair<QString, QString> lines[kDataLines] = {
         {mapText("PT"), pt},
-        {mapText("LT"), step.leadTime ? durationText(project, step.leadTime)
-                                      : durationText(project, step.processTime)},
+        {mapText("LT"), lt},
         {mapText("C/T"), ct},
         {mapText("%C&A"), step.pca ? qs(model::formatNumber(*step.pca, 1)) + QStringLiteral("%")
                                    : QStringLiteral("–")},
@@ -236,22 +254,36 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
         // Zoomed out: process and cycle time only, grown so that they stay readable.
         const qreal growth = zoomedOutGrowth(c.levelOfDetail);
         const qreal lineHeight = data.height() / 2;
-        for (int i : {0, 2})
-            paintElidedText(p,
-                            QRectF(data.left() + 4, data.top() + (i / 2) * lineHeight,
-                                   data.width() - 8, lineHeight),
-                            lines[i].first + QLatin1Char(' ') + lines[i].second,
-                            t.font(7.5 * growth, i == 0), t.ink, Qt::AlignCenter);
+        for (int i : {0, 2}) {
+            const QString text = lines[i].first + QLatin1Char(' ') + lines[i].second;
+            const qreal width = data.width() - 8;
+            // A long line (a measured "P50 … (P85 …)") shrinks to fit, down to 60%.
+            const qreal natural =
+                QFontMetricsF(t.font(7.5 * growth, i == 0)).horizontalAdvance(text);
+            const qreal scale = natural > width ? std::max(0.6, width / natural * 0.98) : 1.0;
+            paintElidedText(
+                p, QRectF(data.left() + 4, data.top() + (i / 2) * lineHeight, width, lineHeight),
+                text, t.font(7.5 * growth * scale, i == 0), t.ink, Qt::AlignCenter);
+        }
         return;
     }
     const QFont labelFont = t.font(7);
     const QFont valueFont = t.font(7.5);
+    const QFontMetricsF labelMetrics(labelFont);
     for (int i = 0; i < kDataLines; ++i) {
         const QRectF line(data.left() + 6, data.top() + 4 + i * kDataLineHeight, data.width() - 12,
                           kDataLineHeight);
         paintElidedText(p, line, lines[i].first, labelFont, t.muted, Qt::AlignLeft);
-        paintElidedText(p, line.adjusted(44, 0, 0, 0), lines[i].second, valueFont, t.ink,
-                        Qt::AlignRight);
+        // The value takes what its label leaves: a measured "P50 … (P85 …)" needs the room.
+        const qreal labelWidth =
+            std::min<qreal>(44, labelMetrics.horizontalAdvance(lines[i].first) + 6);
+        const QRectF valueBox = line.adjusted(labelWidth, 0, 0, 0);
+        // A long value (a measured "P50 … (P85 …)") shrinks to fit, down to 5.5 pt.
+        const qreal natural = QFontMetricsF(valueFont).horizontalAdvance(lines[i].second);
+        const QFont font = natural > valueBox.width()
+                               ? t.font(std::max(5.5, 7.5 * valueBox.width() / natural * 0.98))
+                               : valueFont;
+        paintElidedText(p, valueBox, lines[i].second, font, t.ink, Qt::AlignRight);
     }
 }
 

@@ -45,6 +45,11 @@ json position(const Point& pos) {
     return json{{"x", pos.x}, {"y", pos.y}};
 }
 
+json distributionJson(const model::Distribution& d) {
+    return json{{"count", d.count}, {"min", d.min}, {"p50", d.p50},  {"p85", d.p85},
+                {"p95", d.p95},     {"max", d.max}, {"mean", d.mean}};
+}
+
 json stepJson(const Step& step) {
     json out = json::object();
     out["id"] = step.id;
@@ -106,6 +111,14 @@ json stepJson(const Step& step) {
             sources[std::string(nameOf(figure))] = std::move(s);
         }
         out["sources"] = std::move(sources);
+    }
+    if (step.measurement) {
+        const model::StepMeasurement& m = *step.measurement;
+        out["measurement"] = json{{"provenance", m.provenance},
+                                  {"items", m.items},
+                                  {"process_time", distributionJson(m.processTime)},
+                                  {"lead_time", distributionJson(m.leadTime)},
+                                  {"wait_before", distributionJson(m.waitBefore)}};
     }
     out["position"] = position(step.pos);
     return out;
@@ -616,6 +629,41 @@ private:
             fail(ptr, "unknown value '" + name + "' (expected one of " + allNames<E>() + ")");
         return *result;
     }
+    /// A count: a whole number, 0 or more.
+    std::size_t count(const json& value, const std::string& ptr) const {
+        if (!value.is_number_unsigned())
+            fail(ptr, "expected a count (a whole number, 0 or more), found " +
+                          (value.is_number() ? value.dump() : typeOf(value)));
+        return value.get<std::size_t>();
+    }
+    model::Distribution distribution(const json& value, const std::string& ptr) const {
+        checkObject(value, ptr, {"count", "min", "p50", "p85", "p95", "max", "mean"});
+        model::Distribution d;
+        d.count = count(require(value, ptr, "count"), ptr + "/count");
+        const std::pair<const char*, double*> fields[] = {{"min", &d.min}, {"p50", &d.p50},
+                                                          {"p85", &d.p85}, {"p95", &d.p95},
+                                                          {"max", &d.max}, {"mean", &d.mean}};
+        for (const auto& [key, field] : fields) {
+            *field = number(require(value, ptr, key), ptr + "/" + key);
+            if (*field < 0)
+                fail(ptr + "/" + key, "a duration cannot be negative");
+        }
+        if (!(d.min <= d.p50 && d.p50 <= d.p85 && d.p85 <= d.p95 && d.p95 <= d.max))
+            fail(ptr, "expected min <= p50 <= p85 <= p95 <= max");
+        return d;
+    }
+    model::StepMeasurement measurement(const json& value, const std::string& ptr) const {
+        checkObject(value, ptr,
+                    {"provenance", "items", "process_time", "lead_time", "wait_before"});
+        model::StepMeasurement m;
+        m.provenance = optionalText(value, ptr, "provenance");
+        if (const json* items = find(value, "items"))
+            m.items = count(*items, ptr + "/items");
+        m.processTime = distribution(require(value, ptr, "process_time"), ptr + "/process_time");
+        m.leadTime = distribution(require(value, ptr, "lead_time"), ptr + "/lead_time");
+        m.waitBefore = distribution(require(value, ptr, "wait_before"), ptr + "/wait_before");
+        return m;
+    }
     Point position(const json& object, const std::string& ptr) const {
         Point pos;
         if (const json* value = find(object, "position")) {
@@ -767,7 +815,7 @@ private:
                            "headcount",   "people",   "systems",    "process_time", "cycle_time",
                            "lead_time",   "pca",      "batch_size", "changeover",   "uptime",
                            "defect_rate", "value",    "wastes",     "frictions",    "artifacts",
-                           "sources",     "position", "breakdown"});
+                           "sources",     "position", "breakdown",  "measurement"});
         Step step;
         step.id = id(require(e, p, "id"), p + "/id");
         step.origin = optionalId(e, p, "origin");
@@ -844,6 +892,8 @@ private:
                 step.sources.emplace(*figure, std::move(source));
             }
         }
+        if (const json* v = find(e, "measurement"))
+            step.measurement = measurement(*v, p + "/measurement");
         step.pos = position(e, p);
         return {std::move(step), std::move(p)};
     }

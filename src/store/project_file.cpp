@@ -321,6 +321,7 @@ public:
         loadArtifacts();
         loadSources();
         loadStepBreakdowns();
+        loadStepMeasurements();
         loadWaits();
         loadWaitRanges();
         loadParties();
@@ -605,6 +606,46 @@ private:
         each("step_breakdown", "SELECT step_id, mtbf, mttr FROM step_breakdown",
              [&](const Cells& c) {
                  stepOf(c, 0).breakdown = model::Breakdown{c.real(1), c.real(2)};
+             });
+    }
+
+    /// Schema 6: the distributions an event log measured at steps.
+    void loadStepMeasurements() {
+        each("step_measurement", "SELECT step_id, provenance, items FROM step_measurement",
+             [&](const Cells& c) {
+                 const std::int64_t items = c.integer(2);
+                 if (items < 0)
+                     c.fail(2, "a count cannot be negative");
+                 stepOf(c, 0).measurement =
+                     model::StepMeasurement{{}, {}, {}, static_cast<std::size_t>(items), c.text(1)};
+             });
+        each("step_distribution",
+             "SELECT rowid, step_id, quantity, count, min, p50, p85, p95, max, mean "
+             "FROM step_distribution",
+             [&](const Cells& c) {
+                 Step& step = stepOf(c, 1);
+                 if (!step.measurement)
+                     c.fail(1, "step " + std::to_string(step.id) +
+                                   " has no row in table step_measurement");
+                 const std::string quantity = c.text(2);
+                 model::Distribution* d =
+                     quantity == "process_time"  ? &step.measurement->processTime
+                     : quantity == "lead_time"   ? &step.measurement->leadTime
+                     : quantity == "wait_before" ? &step.measurement->waitBefore
+                                                 : nullptr;
+                 if (!d)
+                     c.fail(2, "unknown quantity '" + quantity +
+                                   "' (expected process_time, lead_time or wait_before)");
+                 const std::int64_t count = c.integer(3);
+                 if (count < 0)
+                     c.fail(3, "a count cannot be negative");
+                 *d = model::Distribution{static_cast<std::size_t>(count),
+                                          c.real(4),
+                                          c.real(5),
+                                          c.real(6),
+                                          c.real(7),
+                                          c.real(8),
+                                          c.real(9)};
              });
     }
 
@@ -983,6 +1024,9 @@ public:
         , m_wait(db, "INSERT INTO wait VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         , m_stepBreakdown(db, "INSERT INTO step_breakdown VALUES (?1, ?2, ?3)")
         , m_waitRange(db, "INSERT INTO wait_range VALUES (?1, ?2, ?3)")
+        , m_stepMeasurement(db, "INSERT INTO step_measurement VALUES (?1, ?2, ?3)")
+        , m_stepDistribution(db, "INSERT INTO step_distribution VALUES (?1, ?2, ?3, ?4, ?5, "
+                                 "?6, ?7, ?8, ?9)")
         , m_party(db, "INSERT INTO party VALUES (?1, ?2, ?3, ?4, ?5)")
         , m_infoBox(db, "INSERT INTO info_box VALUES (?1, ?2, ?3, ?4)")
         , m_note(db, "INSERT INTO note VALUES (?1, ?2, ?3)")
@@ -1239,6 +1283,30 @@ private:
             m_stepBreakdown.bindDouble(3, step.breakdown->mttr);
             run(m_stepBreakdown);
         }
+        if (step.measurement) {
+            const model::StepMeasurement& m = *step.measurement;
+            m_stepMeasurement.bindId(1, step.id);
+            m_stepMeasurement.bindText(2, m.provenance);
+            m_stepMeasurement.bindInt(3, static_cast<std::int64_t>(m.items));
+            run(m_stepMeasurement);
+            const std::pair<const char*, const model::Distribution*> quantities[] = {
+                {"process_time", &m.processTime},
+                {"lead_time", &m.leadTime},
+                {"wait_before", &m.waitBefore}};
+            for (const auto& [quantity, d] : quantities) {
+                Statement& s = m_stepDistribution;
+                s.bindId(1, step.id);
+                s.bindText(2, quantity);
+                s.bindInt(3, static_cast<std::int64_t>(d->count));
+                s.bindDouble(4, d->min);
+                s.bindDouble(5, d->p50);
+                s.bindDouble(6, d->p85);
+                s.bindDouble(7, d->p95);
+                s.bindDouble(8, d->max);
+                s.bindDouble(9, d->mean);
+                run(s);
+            }
+        }
         writeList(m_stepPerson, step.id, step.people);
         writeList(m_stepSystem, step.id, step.systems);
         for (std::size_t i = 0; i < step.frictions.size(); ++i) {
@@ -1267,7 +1335,8 @@ private:
     long m_rows = 0;
     Statement m_person, m_system, m_expert, m_map, m_mapSimulation, m_element, m_step, m_stepPerson,
         m_stepSystem, m_friction, m_artifact, m_source, m_wait, m_stepBreakdown, m_waitRange,
-        m_party, m_infoBox, m_note, m_redPen, m_target, m_flow;
+        m_stepMeasurement, m_stepDistribution, m_party, m_infoBox, m_note, m_redPen, m_target,
+        m_flow;
 };
 
 } // namespace

@@ -238,11 +238,34 @@ CREATE TABLE calendar_month (
 ) STRICT;
 )sql";
 
+// Schema 6, measured distributions: what an event log measured at a step (provenance and
+// the number of items), and per quantity its distribution in seconds of working time. The
+// step's own figures stay in `step`; these are the distributions behind them.
+constexpr std::string_view kSchemaV6StepMeasurements = R"sql(
+CREATE TABLE step_measurement (
+    step_id INTEGER PRIMARY KEY REFERENCES step(id) ON DELETE CASCADE,
+    provenance TEXT NOT NULL,
+    items INTEGER NOT NULL CHECK (items >= 0)
+) STRICT;
+CREATE TABLE step_distribution (
+    step_id INTEGER NOT NULL REFERENCES step_measurement(step_id) ON DELETE CASCADE,
+    quantity TEXT NOT NULL CHECK (quantity IN ('process_time', 'lead_time', 'wait_before')),
+    count INTEGER NOT NULL CHECK (count >= 0),
+    min REAL NOT NULL,
+    p50 REAL NOT NULL,
+    p85 REAL NOT NULL,
+    p95 REAL NOT NULL,
+    max REAL NOT NULL,
+    mean REAL NOT NULL,
+    PRIMARY KEY (step_id, quantity)
+) STRICT;
+)sql";
+
 // Schema 2 is made of blocks, one per capability; a file of schema 1 gains them all at once.
 constexpr std::array<std::string_view, 2> kSchemaV2Blocks = {kSchemaV2MeasuredMaps,
                                                              kSchemaV2Simulation};
 
-constexpr std::array<std::string_view, 33> kTables = {
+constexpr std::array<std::string_view, 35> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
     "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
     "red_pen", "red_pen_target", "flow",
@@ -254,7 +277,9 @@ constexpr std::array<std::string_view, 33> kTables = {
     // schema 4, simulation inputs
     "step_breakdown", "wait_range",
     // schema 5, working days per month
-    "calendar_month"};
+    "calendar_month",
+    // schema 6, measured distributions
+    "step_measurement", "step_distribution"};
 
 void migrateToV2(Database& db) {
     for (std::string_view block : kSchemaV2Blocks)
@@ -262,11 +287,12 @@ void migrateToV2(Database& db) {
 }
 
 // Each schema appends its step here.
-const std::array<Migration, 4> kMigrations = {
+const std::array<Migration, 5> kMigrations = {
     Migration{2, {}, migrateToV2},
     Migration{3, kSchemaV3Workshop, {}},            // workshop: ideas, actions, reviews, log
     Migration{4, kSchemaV4BreakdownsAndRanges, {}}, // breakdowns, wait ranges
     Migration{5, kSchemaV5DaysPerMonth, {}},        // working days per month
+    Migration{6, kSchemaV6StepMeasurements, {}},    // measured distributions of steps
 };
 
 } // namespace
@@ -279,6 +305,7 @@ std::string_view schemaSql() {
         sql += kSchemaV3Workshop;
         sql += kSchemaV4BreakdownsAndRanges;
         sql += kSchemaV5DaysPerMonth;
+        sql += kSchemaV6StepMeasurements;
         return sql;
     }();
     return all;

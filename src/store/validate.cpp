@@ -368,6 +368,18 @@ private:
             rule("breakdown/mtbf", checkDuration(step.breakdown->mtbf));
             rule("breakdown/mttr", checkDuration(step.breakdown->mttr));
         }
+        if (step.measurement) {
+            text("measurement/provenance", step.measurement->provenance);
+            const std::pair<const char*, const model::Distribution*> quantities[] = {
+                {"process_time", &step.measurement->processTime},
+                {"lead_time", &step.measurement->leadTime},
+                {"wait_before", &step.measurement->waitBefore}};
+            for (const auto& [quantity, d] : quantities) {
+                const std::string place = std::string("measurement/") + quantity;
+                for (double value : {d->min, d->p50, d->p85, d->p95, d->max, d->mean})
+                    rule(place, checkDuration(value));
+            }
+        }
         enumValue("value", step.value);
         if ((step.wastes & ~kAllWasteKinds) != 0)
             fail("wastes", "unknown waste bits " + std::to_string(step.wastes & ~kAllWasteKinds));

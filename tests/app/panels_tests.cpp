@@ -842,3 +842,47 @@ TEST_CASE("systems table: add, rename, change kind, remove", "[panels]") {
     CHECK(stepOf(doc, s.map, s.review).systems == std::vector<Id>{s.erp});
     CHECK(table->rowCount() == 2);
 }
+
+TEST_CASE("a measured step shows its distribution; typing over the figure marks it set by hand",
+          "[panels][measurement]") {
+    Sample s = makeSample();
+    model::Step& review = s.project.maps[0].steps.at(s.review);
+    model::StepMeasurement measured;
+    measured.processTime = model::Distribution{12, 1800, 3600, 5400, 7200, 9000, 4000};
+    measured.leadTime =
+        model::Distribution{12, 3600, 6 * 3600, 8 * 3600, 9 * 3600, 10 * 3600, 6.5 * 3600};
+    measured.waitBefore = model::Distribution{12, 0, 1800, 3600, 4000, 7200, 2000};
+    measured.items = 11;
+    measured.provenance = "legal.csv: 11 items, 2026-03-02 to 2026-03-27";
+    review.measurement = measured;
+    review.sources[model::Figure::ProcessTime] = {model::Basis::Measured, measured.provenance,
+                                                  "2026-03-27"};
+    review.sources[model::Figure::LeadTime] = {model::Basis::Measured, measured.provenance,
+                                               "2026-03-27"};
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.review});
+
+    auto* table = field<QLabel>(panel, "measurement");
+    const QString text = table->text();
+    CHECK(text.contains("legal.csv: 11 items"));
+    CHECK(text.contains("1.5 h")); // the P85 of the process time
+    CHECK(text.contains("Wait before"));
+    CHECK(text.contains("The process time is the measured P50."));
+
+    typeAndEnter(field<DurationEdit>(panel, "processTime"), "2 h");
+    const model::Step& after = stepOf(doc, s.map, s.review);
+    CHECK(after.processTime == 7200.0);
+    CHECK(after.measurement == measured); // kept
+    CHECK(after.sources.at(model::Figure::ProcessTime).basis == model::Basis::Estimated);
+    CHECK(after.sources.at(model::Figure::LeadTime).basis == model::Basis::Measured);
+    CHECK(table->text().contains("The process time is not the measured one (set by hand)."));
+    CHECK(table->text().contains("The lead time is the measured P50."));
+    // One undo step brings back the measured figure and its source.
+    doc.undoStack()->undo();
+    CHECK(stepOf(doc, s.map, s.review).sources.at(model::Figure::ProcessTime).basis ==
+          model::Basis::Measured);
+    CHECK(table->text().contains("The process time is the measured P50."));
+    CHECK(table->isVisibleTo(&panel));
+}

@@ -310,3 +310,61 @@ TEST_CASE("distributions interpolate like pandas", "[flow]") {
     CHECK(d.p85 == Catch::Detail::Approx(3.55)); // 1 + 0.85 x 3 = position 2.55
     CHECK(d.mean == 2.5);
 }
+
+TEST_CASE("measured: a step keeps its distributions; a figure set by hand is no longer measured",
+          "[flow][measurement]") {
+    LogWriter w;
+    // Build takes 1, 2, 3 and 4 h; Review waits 1 h after Build and takes 1 h.
+    for (int i = 0; i < 4; ++i) {
+        const std::string item = "M" + std::to_string(i);
+        w.add(item, "Build", at(2 + i, 9), at(2 + i, 10 + i));
+        w.add(item, "Review", at(2 + i, 11 + i), at(2 + i, 12 + i));
+    }
+    const model::EventLog log = w.finish();
+    const auto report = metrics::deriveFlow(log, allSteps(log), model::WorkingHours::office());
+    model::Project project;
+    project.maps.push_back(metrics::measuredMap(report, "Measured", project.nextId));
+    model::Step* build = nullptr;
+    model::Step* review = nullptr;
+    for (auto& [id, step] : project.maps[0].steps)
+        (step.name == "Build" ? build : review) = &step;
+    REQUIRE(build);
+    REQUIRE(review);
+    REQUIRE(build->measurement);
+    const model::StepMeasurement& m = *build->measurement;
+    CHECK(m.processTime.count == 4);
+    CHECK(m.processTime.p50 == 2.5 * kHour); // between 2 h and 3 h
+    CHECK(m.processTime.p85 ==
+          Catch::Detail::Approx(3.55 * kHour)); // 3 h + 0.55 of the step to 4 h
+    CHECK(m.processTime.p95 == Catch::Detail::Approx(3.85 * kHour));
+    CHECK(m.processTime.max == 4 * kHour);
+    CHECK(m.items == 4);
+    CHECK(m.provenance == report.provenance());
+    CHECK(review->measurement->waitBefore.p50 == 1 * kHour);
+    CHECK(build->processTime == 2.5 * kHour);
+    CHECK(build->description.empty()); // the distribution is data, not text
+
+    // Shown as measured while the figure is the measured P50 with a measured source.
+    REQUIRE(model::measuredDistribution(*build, model::Figure::ProcessTime));
+    CHECK(model::measuredDistribution(*build, model::Figure::ProcessTime)->p85 ==
+          m.processTime.p85);
+    CHECK(model::measuredDistribution(*build, model::Figure::LeadTime));
+    CHECK_FALSE(model::measuredDistribution(*build, model::Figure::Pca));
+
+    // Set by hand: the distribution stays, the figure is no longer the measured one.
+    build->processTime = 2 * kHour;
+    model::markSetByHand(*build, model::Figure::ProcessTime);
+    CHECK(build->measurement == m);
+    CHECK(build->sources.at(model::Figure::ProcessTime).basis == model::Basis::Estimated);
+    CHECK_FALSE(model::measuredDistribution(*build, model::Figure::ProcessTime));
+    CHECK(model::measuredDistribution(*build, model::Figure::LeadTime)); // untouched
+    // A value changed elsewhere (a table import, say) is not shown as measured either.
+    review->processTime = 5 * kHour;
+    CHECK_FALSE(model::measuredDistribution(*review, model::Figure::ProcessTime));
+
+    // A refresh measures both again.
+    metrics::refreshMap(project.maps[0], report);
+    CHECK(model::measuredDistribution(*build, model::Figure::ProcessTime));
+    CHECK(model::measuredDistribution(*review, model::Figure::ProcessTime));
+    CHECK(build->sources.at(model::Figure::ProcessTime).basis == model::Basis::Measured);
+}

@@ -308,4 +308,49 @@ TEST_CASE("The figures in the exports are the ones worked out by hand") {
     CHECK(text.find("Bottleneck Develop change (1 d)") != std::string::npos);
 }
 
+TEST_CASE("A measured step's data box shows P50 with P85 beside it in every export") {
+    model::Project project = changeRequests();
+    model::Map& map = project.maps.front();
+    model::Step& step = map.steps.begin()->second;
+    model::StepMeasurement measured;
+    measured.processTime = model::Distribution{40, 1800, 9000, 12780, 14000, 30000, 9500};
+    measured.leadTime = model::Distribution{40, 1800, 9000, 12780, 14000, 30000, 9500};
+    measured.items = 40;
+    measured.provenance = "events.csv: 40 items, 2026-03-02 to 2026-03-27";
+    step.measurement = measured;
+    step.processTime = 9000;
+    step.processTimeMin.reset();
+    step.processTimeMax.reset();
+    step.sources[model::Figure::ProcessTime] = {model::Basis::Measured, measured.provenance, {}};
+    const model::Calendar& calendar = project.props.calendar;
+    const QString expected =
+        QStringLiteral("P50 %1 (P85 %2)")
+            .arg(QString::fromStdString(model::formatDuration(9000, calendar)),
+                 QString::fromStdString(model::formatDuration(12780, calendar)));
+    const fs::path folder = outputFolder("measured");
+
+    writeSvg(path(folder / "measured.svg"), project, map);
+    const SvgText svg = readSvg(folder / "measured.svg");
+    REQUIRE(svg.wellFormed);
+    CHECK(svg.text.contains(expected)); // drawn whole, not elided
+    // Only the process time is measured: the lead time's source says nothing.
+    CHECK(svg.text.count(QStringLiteral("P85")) == 1);
+
+    const fs::path pdf = folder / "measured.pdf";
+    ReportOptions options;
+    options.steps = false;
+    options.redPens = false;
+    options.findings = false;
+    writePdfReport(path(pdf), Report(project, map, options));
+    CHECK(pdfText(pdf).find(expected.toStdString()) != std::string::npos);
+
+    // Set by hand, the figure is drawn plain; the distribution stays in the model.
+    step.processTime = 7200;
+    model::markSetByHand(step, model::Figure::ProcessTime);
+    writeSvg(path(folder / "by-hand.svg"), project, map);
+    const SvgText byHand = readSvg(folder / "by-hand.svg");
+    CHECK_FALSE(byHand.text.contains(QStringLiteral("P85")));
+    CHECK(step.measurement == measured);
+}
+
 } // namespace gemba::render::test

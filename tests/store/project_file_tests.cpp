@@ -86,7 +86,7 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
     saveProject(fullProject(), dir / "p.gemba");
     CHECK(pragma(dir / "p.gemba", "application_id") == 0x474D4241);
     CHECK(pragma(dir / "p.gemba", "user_version") == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 5);
+    CHECK(currentSchemaVersion() == 6);
     // The normalised schema: one table per entity, an element table for placed elements, and
     // child tables for lists.
     std::vector<std::string> expected = {"artifact", "element", "figure_source", "flow", "friction",
@@ -101,7 +101,9 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
                                          // schema 4, simulation inputs
                                          "step_breakdown", "wait_range",
                                          // schema 5, working days per month
-                                         "calendar_month"};
+                                         "calendar_month",
+                                         // schema 6, measured distributions
+                                         "step_measurement", "step_distribution"};
     std::sort(expected.begin(), expected.end());
     CHECK(tablesOf(dir / "p.gemba") == expected);
     // The file is complete on its own: no journal mode that needs side files.

@@ -127,6 +127,7 @@ TEST_CASE("a schema 3 file gains the breakdown and range tables", "[store][migra
     saveProject(fullProject(), file);
     // What a schema-3 Gemba wrote: no breakdown or range tables.
     runSql(file, "DROP TABLE step_breakdown; DROP TABLE wait_range; DROP TABLE calendar_month; "
+                 "DROP TABLE step_distribution; DROP TABLE step_measurement; "
                  "PRAGMA user_version = 3;");
     const Project opened = openProject(file);
     CHECK(opened == fullProjectOfOldFile());
@@ -134,4 +135,81 @@ TEST_CASE("a schema 3 file gains the breakdown and range tables", "[store][migra
     grown.maps[0].steps.begin()->second.breakdown = Breakdown{3600, 600};
     saveProject(grown, dir / "v4.gemba");
     CHECK(openProject(dir / "v4.gemba") == grown);
+}
+
+namespace {
+
+/// The full project with a step measured from an event log (schema 6).
+Project projectWithMeasurement() {
+    Project project = fullProject();
+    Step& step = project.maps[0].steps.begin()->second;
+    StepMeasurement m;
+    m.processTime = Distribution{40, 600, 3600, 5400.5, 7200, 14400, 4000.25};
+    m.leadTime = Distribution{40, 900, 5400, 9000, 10800, 20000, 6000};
+    m.waitBefore = Distribution{38, 0, 1800, 3600, 7200, 28800, 2500};
+    m.items = 37;
+    m.provenance = "events.csv: 37 items, 2026-03-02 to 2026-03-27";
+    step.measurement = m;
+    return project;
+}
+
+} // namespace
+
+TEST_CASE("a step's measured distributions survive JSON and a .gemba file",
+          "[store][measurement]") {
+    const Project project = projectWithMeasurement();
+    const json out = toJson(project);
+    const json& m = out.at("maps").at(0).at("steps").at(0).at("measurement");
+    CHECK(m.at("items") == 37);
+    CHECK(m.at("process_time").at("p85") == 5400.5);
+    CHECK(m.at("wait_before").at("count") == 38);
+    CHECK(m.at("provenance") == "events.csv: 37 items, 2026-03-02 to 2026-03-27");
+    // Steps without one write none.
+    CHECK_FALSE(out.at("maps").at(0).at("steps").at(1).contains("measurement"));
+    CHECK(fromJson(out) == project);
+
+    TempDir dir;
+    saveProject(project, dir / "p.gemba");
+    CHECK(openProject(dir / "p.gemba") == project);
+}
+
+TEST_CASE("a bad measured distribution is refused with its place", "[store][measurement]") {
+    const json good = toJson(projectWithMeasurement());
+    json bad = good;
+    bad["maps"][0]["steps"][0]["measurement"]["process_time"]["count"] = -3;
+    CHECK_THROWS_WITH(fromJson(bad, "x.json"),
+                      Catch::Contains("/maps/0/steps/0/measurement/process_time/count"));
+    bad = good;
+    bad["maps"][0]["steps"][0]["measurement"]["lead_time"]["p85"] = 1.0; // below its P50
+    CHECK_THROWS_WITH(fromJson(bad, "x.json"),
+                      Catch::Contains("/maps/0/steps/0/measurement/lead_time") &&
+                          Catch::Contains("p50 <= p85"));
+    bad = good;
+    bad["maps"][0]["steps"][0]["measurement"].erase("wait_before");
+    CHECK_THROWS_WITH(fromJson(bad, "x.json"), Catch::Contains("wait_before"));
+
+    TempDir dir;
+    const fs::path file = dir / "bad.gemba";
+    saveProject(projectWithMeasurement(), file);
+    // As another program could write it, past the table's own check.
+    runSql(file, "PRAGMA ignore_check_constraints = ON; UPDATE step_distribution SET quantity = "
+                 "'cycle' WHERE quantity = 'lead_time';");
+    CHECK_THROWS_WITH(openProject(file),
+                      Catch::Contains("bad.gemba") && Catch::Contains("step_distribution"));
+}
+
+TEST_CASE("a schema 5 file gains the measurement tables", "[store][migration][measurement]") {
+    TempDir dir;
+    const fs::path file = dir / "v5.gemba";
+    saveProject(projectWithBreakdownsAndRanges(), file);
+    // What a schema-5 Gemba wrote: no measurement tables.
+    runSql(file, "DROP TABLE step_distribution; DROP TABLE step_measurement; "
+                 "PRAGMA user_version = 5;");
+    const Project opened = openProject(file);
+    CHECK(opened == projectWithBreakdownsAndRanges());
+    Project grown = opened;
+    grown.maps[0].steps.begin()->second.measurement =
+        projectWithMeasurement().maps[0].steps.begin()->second.measurement;
+    saveProject(grown, dir / "v6.gemba");
+    CHECK(openProject(dir / "v6.gemba") == grown);
 }

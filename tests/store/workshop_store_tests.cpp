@@ -137,7 +137,8 @@ TEST_CASE("a schema 2 file (measured maps, no workshop) migrates to the current 
     runSql(file, "DROP TABLE workshop; DROP TABLE idea; DROP TABLE action; DROP TABLE review; "
                  "DROP TABLE parking_lot_item; DROP TABLE glossary_term; DROP TABLE lesson; "
                  "DROP TABLE day_summary; DROP TABLE step_breakdown; DROP TABLE wait_range; "
-                 "DROP TABLE calendar_month; PRAGMA user_version = 2;");
+                 "DROP TABLE calendar_month; DROP TABLE step_distribution; "
+                 "DROP TABLE step_measurement; PRAGMA user_version = 2;");
     const std::string before = readFile(file);
     CHECK(openProject(file) == fullProjectOfOldFile());
     CHECK(readFile(file) == before);

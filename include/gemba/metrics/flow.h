@@ -16,21 +16,16 @@
 /// maps".
 namespace gemba::metrics {
 
-/// A distribution of durations (seconds) or counts. Percentiles interpolate linearly between
-/// the two nearest values of the sorted sample, as spreadsheets and pandas do.
-struct Distribution {
-    std::size_t count = 0;
-    double min = 0;
-    double p50 = 0;
-    double p85 = 0;
-    double p95 = 0;
-    double max = 0;
-    double mean = 0;
-};
+/// A distribution of durations (seconds) or counts; the model keeps a step's measured ones.
+using Distribution = model::Distribution;
 /// The distribution of `values` (sorted in place).
 Distribution distributionOf(std::vector<double>& values);
 /// The q-quantile (0-1) of sorted values, interpolated; 0 for none.
 double quantileOfSorted(const std::vector<double>& sorted, double q);
+
+/// The first instant of a calendar day in the working hours' zone: a filter "from day A to day
+/// B" keeps arrivals in [dayStart(A), dayStart(B + 1)).
+std::int64_t dayStart(model::DayNumber day, const model::WorkingHours& hours);
 
 struct FlowOptions {
     /// Routes (flows between two steps) and steps taken by fewer than this share of the items

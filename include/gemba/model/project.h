@@ -2,6 +2,7 @@
 
 #include "gemba/model/calendar.h"
 #include "gemba/model/event_log.h"
+#include "gemba/model/measurement.h"
 #include "gemba/model/types.h"
 #include "gemba/model/workshop.h"
 
@@ -95,6 +96,8 @@ struct Step {
     std::vector<Friction> frictions;
     std::vector<std::string> artifacts;
     std::map<Figure, Source> sources;
+    /// The distributions an event log measured here; kept when a figure is set by hand.
+    std::optional<StepMeasurement> measurement;
     Point pos;
 
     bool hasWaste(WasteKind kind) const { return (wastes & static_cast<unsigned>(kind)) != 0; }
@@ -107,6 +110,15 @@ struct Step {
     }
     bool operator==(const Step&) const = default;
 };
+
+/// The distribution behind `figure` (process or lead time) while the figure is measured: the
+/// step has a measurement, the figure's source says "measured" and its value is still the
+/// measured one. Null for a figure set by hand or never measured.
+const Distribution* measuredDistribution(const Step& step, Figure figure);
+
+/// Records that `figure` was set by hand: a measured figure's source becomes "estimated, set by
+/// hand", so that it is no longer shown as measured; the measurement itself is kept.
+void markSetByHand(Step& step, Figure figure);
 
 /// Waiting between steps: a queue time, or an inventory (the triangle) whose time follows
 /// from the map's demand: days = quantity / demand per day.

@@ -60,6 +60,7 @@ private:
     static void frictions(FormBuilder& builder, const Record<model::Step>& record);
     static void artifacts(FormBuilder& builder, const Record<model::Step>& record);
     static void sources(FormBuilder& builder, const Record<model::Step>& record);
+    static void measurement(FormBuilder& builder, const Record<model::Step>& record);
     static void breakdowns(FormBuilder& builder, const Record<model::Step>& record);
     static void wastes(FormBuilder& builder, const Record<model::Step>& record);
     static QComboBox* personCombo(FormBuilder& builder, const QString& key, const QString& label,

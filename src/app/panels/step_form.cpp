@@ -1,5 +1,6 @@
 #include "forms.h"
 #include "gemba/model/names.h"
+#include "gemba/model/units.h"
 
 #include <QCheckBox>
 #include <QDate>
@@ -37,6 +38,19 @@ QWidget* buttonRow(QPushButton* button) {
     layout->addWidget(button);
     layout->addStretch(1);
     return row;
+}
+
+/// A measured figure's field: a value typed over the measured one marks the figure as set by
+/// hand (model::markSetByHand), so that it is no longer shown as measured.
+Access<Step, std::optional<double>> setByHand(std::optional<double> Step::*field,
+                                              model::Figure figure) {
+    return {[field](const Step& s) { return s.*field; },
+            [field, figure](Step& s, const std::optional<double>& v) {
+                if (s.*field == v)
+                    return;
+                s.*field = v;
+                model::markSetByHand(s, figure);
+            }};
 }
 
 void retire(QGridLayout* grid, const std::vector<QWidget*>& widgets) {
@@ -90,8 +104,8 @@ void Forms::step(FormBuilder& b, Id map, Id id) {
         tr("No systems yet: add them under People & Systems."));
 
     b.section(QStringLiteral("times"), tr("Times"));
-    b.duration(QStringLiteral("processTime"), tr("Process time"), rec, member(&Step::processTime),
-               tr("not given"))
+    b.duration(QStringLiteral("processTime"), tr("Process time"), rec,
+               setByHand(&Step::processTime, model::Figure::ProcessTime), tr("not given"))
         ->setHint(tr("Hands-on time for one item, with its unit: 30 min, 2 h, 1.5 d."));
     b.setDetached(true);
     auto* minimum = b.duration(QStringLiteral("processTimeMin"), tr("Shortest process time"), rec,
@@ -111,8 +125,8 @@ void Forms::step(FormBuilder& b, Id map, Id id) {
                tr("PT ÷ headcount ÷ uptime"))
         ->setHint(tr("Interval between two finished items. Empty: process time ÷ headcount ÷ "
                      "uptime."));
-    b.duration(QStringLiteral("leadTime"), tr("Lead time"), rec, member(&Step::leadTime),
-               tr("same as process time"))
+    b.duration(QStringLiteral("leadTime"), tr("Lead time"), rec,
+               setByHand(&Step::leadTime, model::Figure::LeadTime), tr("same as process time"))
         ->setHint(tr("Elapsed time from work available to work passed on. Empty: the same as "
                      "the process time."));
 
@@ -142,6 +156,60 @@ void Forms::step(FormBuilder& b, Id map, Id id) {
     frictions(b, rec);
     artifacts(b, rec);
     sources(b, rec);
+    measurement(b, rec);
+}
+
+void Forms::measurement(FormBuilder& b, const Record<Step>& rec) {
+    Section* section = b.section(QStringLiteral("measurement"), tr("Measured distribution"));
+    auto* table = new QLabel;
+    table->setObjectName(QStringLiteral("measurement"));
+    table->setTextFormat(Qt::RichText);
+    table->setWordWrap(true);
+    table->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    b.addRow(table);
+    const EditorDocument& document = b.document();
+    b.onRefresh([rec, table, section, &document] {
+        const Step* s = rec.read();
+        const bool measured = s && s->measurement;
+        section->setVisible(measured);
+        if (!measured)
+            return;
+        const model::StepMeasurement& m = *s->measurement;
+        const model::Calendar& calendar = document.project().props.calendar;
+        const auto time = [&calendar](double seconds) {
+            return QString::fromStdString(model::formatDuration(seconds, calendar)).toHtmlEscaped();
+        };
+        QString html = QStringLiteral("<table cellspacing='0' cellpadding='2'><tr><th></th>"
+                                      "<th align='right'>n</th><th align='right'>P50</th>"
+                                      "<th align='right'>P85</th><th align='right'>P95</th>"
+                                      "<th align='right'>min–max</th><th align='right'>mean</th>"
+                                      "</tr>");
+        const std::pair<QString, const model::Distribution*> rows[] = {
+            {tr("Process time"), &m.processTime},
+            {tr("Lead time"), &m.leadTime},
+            {tr("Wait before"), &m.waitBefore}};
+        for (const auto& [name, d] : rows)
+            html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
+                                   "align='right'><b>%3</b></td><td align='right'>%4</td><td "
+                                   "align='right'>%5</td><td align='right'>%6–%7</td><td "
+                                   "align='right'>%8</td></tr>")
+                        .arg(name.toHtmlEscaped(), QString::number(d->count), time(d->p50),
+                             time(d->p85), time(d->p95), time(d->min), time(d->max), time(d->mean));
+        html += QStringLiteral("</table><p>") +
+                tr("Measured from %1; %2 items.")
+                    .arg(QString::fromStdString(m.provenance).toHtmlEscaped())
+                    .arg(m.items);
+        // Which figures of the step are the measured ones, and which were set by hand since.
+        for (const auto& [figure, name] :
+             {std::pair{model::Figure::ProcessTime, tr("process time")},
+              std::pair{model::Figure::LeadTime, tr("lead time")}}) {
+            html += QStringLiteral("<br>");
+            html += model::measuredDistribution(*s, figure)
+                        ? tr("The %1 is the measured P50.").arg(name)
+                        : tr("The %1 is not the measured one (set by hand).").arg(name);
+        }
+        table->setText(html + QStringLiteral("</p>"));
+    });
 }
 
 void Forms::breakdowns(FormBuilder& b, const Record<Step>& rec) {
