@@ -593,9 +593,10 @@ Id importCsvMap(Project& project, std::string_view text, const std::string& file
                 if (*days > 7)
                     cells.fail("days per week", "a working week has at most 7 days");
                 given.daysPerWeek = *days;
+                // A table that gives its week but not its month was written when a month was
+                // 52/12 weeks: it keeps that month. One that gives neither takes the project's.
+                given.daysPerMonth = Calendar::legacyDaysPerMonth(given.daysPerWeek);
             }
-            // A table that does not give its days per month keeps the month it was written with.
-            given.daysPerMonth = Calendar::legacyDaysPerMonth(given.daysPerWeek);
             if (auto days = cells.number("days per month", detail::checkPositive)) {
                 if (*days > 31)
                     cells.fail("days per month", "a working month has at most 31 days");

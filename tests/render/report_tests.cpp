@@ -236,7 +236,7 @@ TEST_CASE("The comparison section lists changed breakdowns and changed waits") {
     ReportOptions options = mapOnly();
     options.compareFrom = project.maps.front().id;
     const Report report(project, project.maps.back(), options);
-    const fs::path pdf = outputFolder("comparison") / "comparison-waits.pdf";
+    const fs::path pdf = outputFolder("comparison-waits") / "comparison-waits.pdf";
     writePdfReport(path(pdf), report);
     const std::string text = pdfText(pdf);
     for (const char* expected :

@@ -112,7 +112,7 @@ TEST_CASE("The plan's timeline groups actions by owner or status and marks the o
 
 TEST_CASE("The action-plan PDF lists owners, dates, statuses, effects and the review schedule",
           "[workshop][render][pdf]") {
-    const fs::path out = outputFolder("workshop") / "office-plan.pdf";
+    const fs::path out = outputFolder("workshop-plan") / "office-plan.pdf";
     WorkshopOptions options;
     options.document = WorkshopDocument::ActionPlan;
     options.today = QDate(2026, 4, 20);
@@ -131,7 +131,7 @@ TEST_CASE("The action-plan PDF lists owners, dates, statuses, effects and the re
 
 TEST_CASE("The review report shows baseline, target and actual with the share of the way",
           "[workshop][render][pdf]") {
-    const fs::path out = outputFolder("workshop") / "office-reviews.pdf";
+    const fs::path out = outputFolder("workshop-reviews") / "office-reviews.pdf";
     WorkshopOptions options;
     options.document = WorkshopDocument::Reviews;
     options.today = QDate(2026, 5, 10);
@@ -153,7 +153,7 @@ TEST_CASE("The review report shows baseline, target and actual with the share of
 TEST_CASE("Workshop documents of a project without goals or actions say so", "[workshop][render]") {
     model::Project empty;
     empty.props.name = "Empty";
-    const fs::path out = outputFolder("workshop") / "empty-reviews.pdf";
+    const fs::path out = outputFolder("workshop-empty-reviews") / "empty-reviews.pdf";
     WorkshopOptions options;
     options.document = WorkshopDocument::Reviews;
     writePdfReport(path(out), WorkshopReport(empty, options));
@@ -161,7 +161,7 @@ TEST_CASE("Workshop documents of a project without goals or actions say so", "[w
     CHECK_THAT(reviews, Catch::Contains("No goals and no expected effects"));
     CHECK_THAT(reviews, Catch::Contains("No reviews yet."));
     options.document = WorkshopDocument::ActionPlan;
-    const fs::path plan = outputFolder("workshop") / "empty-plan.pdf";
+    const fs::path plan = outputFolder("workshop-empty-plan") / "empty-plan.pdf";
     writePdfReport(path(plan), WorkshopReport(empty, options));
     CHECK_THAT(pdfText(plan), Catch::Contains("No actions yet."));
     // The editor's column has a height and paints without a page.
@@ -184,7 +184,7 @@ TEST_CASE("A long plan's timeline breaks across pages with its axis on each",
     options.today = QDate(2026, 4, 20);
     const WorkshopReport report(project, options);
     CHECK(report.pageCount() >= 4);
-    const fs::path out = outputFolder("workshop") / "long-plan.pdf";
+    const fs::path out = outputFolder("workshop-long-plan") / "long-plan.pdf";
     writePdfReport(path(out), report);
     // The review's name heads the timeline on its first two pages.
     CHECK_THAT(pdfPageText(out, 1), Catch::Contains("30-day review"));
