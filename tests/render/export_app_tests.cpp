@@ -160,8 +160,8 @@ TEST_CASE("Print draws the report on a printer's page, inside its margins") {
     CHECK(pdfPages(pdf) == report.pageCount());
     const std::string text = pdfText(pdf);
     CHECK(text.find("Triage and estimate") != std::string::npos);
-    const std::string last = "Page " + std::to_string(report.pageCount()) + " of " +
-                             std::to_string(report.pageCount());
+    const std::string last =
+        "Page " + std::to_string(report.pageCount()) + " of " + std::to_string(report.pageCount());
     CHECK(text.find(last) != std::string::npos);
 }
 

@@ -108,8 +108,8 @@ template <class F> void MapScene::withPaintContext(qreal levelOfDetail, F&& f) c
     const model::Map* theMap = map();
     if (!theMap)
         return;
-    const render::PaintContext context{project(),     *theMap,    currentMetrics(),
-                                       levelOfDetail, &m_labels,  &m_overviewLabels,
+    const render::PaintContext context{project(),     *theMap,   currentMetrics(),
+                                       levelOfDetail, &m_labels, &m_overviewLabels,
                                        criticality()};
     f(context);
 }
