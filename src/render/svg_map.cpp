@@ -83,10 +83,14 @@ QByteArray withoutEmptyGroups(const QByteArray& document) {
     return text.toUtf8();
 }
 
-std::string exact(double value) {
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
+/// A figure for other tools: ten significant digits, so that a sum such as 0.1 + 0.2 reads
+/// 0.3 and not 0.30000000000000004; a decimal point, no grouping; 1e+21 beyond 1e10.
+std::string dataNumber(double value) {
+    char buffer[32];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 10);
+    const std::string text(buffer, result.ptr);
+    return text == "-0" ? "0" : text;
 }
 
 /// The attributes of an element's group.
@@ -103,7 +107,16 @@ public:
     }
     void number(std::string_view name, const std::optional<double>& value) {
         if (value)
-            data(name, exact(*value));
+            data(name, dataNumber(*value));
+    }
+    /// The percentiles of a measured distribution, as `name-p50-s` and so on.
+    void distribution(std::string_view name, const model::Distribution& d) {
+        if (d.count == 0)
+            return;
+        const std::string prefix(name);
+        number(prefix + "-p50-s", d.p50);
+        number(prefix + "-p85-s", d.p85);
+        number(prefix + "-p95-s", d.p95);
     }
     QByteArray open() const {
         return QByteArray::fromStdString("<g" + m_text + m_classes + "\"" + m_data + ">\n");
@@ -133,6 +146,12 @@ Group groupOf(const model::Project& project, const model::Map& map,
         group.number("lead-time-s", step->leadTime);
         group.number("pca", step->pca);
         group.number("people", step->headcount);
+        if (const auto& measured = step->measurement) {
+            group.distribution("process-time", measured->processTime);
+            group.distribution("lead-time", measured->leadTime);
+            group.distribution("wait-before", measured->waitBefore);
+            group.number("measured-items", static_cast<double>(measured->items));
+        }
         if (auto it = metrics.steps.find(id); metrics.valid && it != metrics.steps.end()) {
             const metrics::StepFigures& f = it->second;
             group.number("cycle-time-s", f.cycleTime);

@@ -10,8 +10,10 @@
 
 #include <QImage>
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -28,10 +30,31 @@ struct SvgGroup {
     int shapes = 0;
 };
 
-std::string exact(double value) {
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
+/// A data attribute's number equals `value` to the ten significant digits the SVG keeps.
+bool sameFigure(const std::string& text, double value) {
+    double read = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), read);
+    return ec == std::errc() && end == text.data() + text.size() &&
+           std::abs(read - value) <= 1e-9 * std::max(1.0, std::abs(value));
+}
+
+/// The `data-*` attributes of each element group of an SVG, by the group's id.
+std::map<std::string, SvgGroup> groupsOf(const QByteArray& svg) {
+    std::map<std::string, SvgGroup> groups;
+    QXmlStreamReader xml(svg);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("g")) {
+            const std::string id = xml.attributes().value("id").toString().toStdString();
+            if (id.empty())
+                continue;
+            SvgGroup& group = groups[id];
+            for (const QXmlStreamAttribute& a : xml.attributes())
+                if (a.name().startsWith(QLatin1String("data-")))
+                    group.data[a.name().mid(5).toString().toStdString()] =
+                        a.value().toString().toStdString();
+        }
+    REQUIRE_FALSE(xml.hasError());
+    return groups;
 }
 
 } // namespace
@@ -93,9 +116,9 @@ TEST_CASE("SVG: each element is a group with a stable id, its kind and its figur
                 CHECK(group.classes.starts_with("step"));
                 CHECK(group.data.at("name") == step.name);
                 if (step.processTime)
-                    CHECK(group.data.at("process-time-s") == exact(*step.processTime));
+                    CHECK(sameFigure(group.data.at("process-time-s"), *step.processTime));
                 if (m.valid) {
-                    CHECK(group.data.at("cycle-time-s") == exact(m.steps.at(id).cycleTime));
+                    CHECK(sameFigure(group.data.at("cycle-time-s"), m.steps.at(id).cycleTime));
                     CHECK(group.data.at("on-path") == (m.steps.at(id).onPath ? "true" : "false"));
                 }
             }
@@ -105,7 +128,7 @@ TEST_CASE("SVG: each element is a group with a stable id, its kind and its figur
                 REQUIRE(groups.contains(key));
                 CHECK(groups.at(key).classes == "wait " + std::string(model::nameOf(wait.kind)));
                 if (wait.quantity)
-                    CHECK(groups.at(key).data.at("quantity") == exact(*wait.quantity));
+                    CHECK(sameFigure(groups.at(key).data.at("quantity"), *wait.quantity));
             }
             for (const auto& [id, flow] : map.flows) {
                 const std::string key = "flow-" + std::to_string(id);
@@ -122,6 +145,33 @@ TEST_CASE("SVG: each element is a group with a stable id, its kind and its figur
                     "-" + std::to_string(id)));
         }
     }
+}
+
+TEST_CASE("SVG: figures carry no float noise, and a measured step its percentiles") {
+    model::Project project = changeRequests();
+    model::Map& map = project.maps.front();
+    auto& [id, step] = *map.steps.begin();
+    step.processTime = 0.1 + 0.2; // 0.30000000000000004 in a double
+    step.leadTime = 1e12;
+    model::StepMeasurement measured;
+    measured.processTime = model::Distribution{40, 1800, 9000, 12780.5, 14000, 30000, 9500};
+    measured.waitBefore = model::Distribution{38, 0, 3600, 7200, 9000, 86400, 4000};
+    measured.items = 40;
+    step.measurement = measured;
+    const std::map<std::string, SvgGroup> groups =
+        groupsOf(mapSvg(project, map, metrics::computeMetrics(project, map)));
+    const std::map<std::string, std::string>& data = groups.at("step-" + std::to_string(id)).data;
+    CHECK(data.at("process-time-s") == "0.3");
+    CHECK(data.at("lead-time-s") == "1e+12");
+    CHECK(data.at("process-time-p50-s") == "9000");
+    CHECK(data.at("process-time-p85-s") == "12780.5");
+    CHECK(data.at("process-time-p95-s") == "14000");
+    CHECK(data.at("wait-before-p85-s") == "7200");
+    CHECK(data.at("measured-items") == "40");
+    CHECK_FALSE(data.contains("lead-time-p85-s")); // nothing measured: left out, not 0
+    // A step without a measurement has no percentiles.
+    const auto& [otherId, other] = *std::next(map.steps.begin());
+    CHECK_FALSE(groups.at("step-" + std::to_string(otherId)).data.contains("process-time-p85-s"));
 }
 
 TEST_CASE("PNG: the file carries the map's title in its metadata") {
