@@ -1,6 +1,5 @@
 #include "event_import_dialog.h"
 
-#include "gemba/model/text.h"
 #include "gemba/model/units.h"
 #include "gemba/store/events.h"
 
@@ -34,24 +33,25 @@ QTableWidgetItem* cell(const QString& text) {
 
 } // namespace
 
-EventImportDialog::EventImportDialog(const QString& path, const model::Project& project,
+EventImportDialog::EventImportDialog(const EventSource& source, const model::Project& project,
                                      QWidget* parent)
     : QDialog(parent)
-    , m_path(path)
+    , m_source(source)
     , m_mapping(project.props.eventMapping)
     , m_hours(project.props.workingHours) {
-    setWindowTitle(tr("Import Event Log – %1").arg(QFileInfo(path).fileName()));
+    setWindowTitle(tr("Import Event Log – %1").arg(QFileInfo(source.path).fileName()));
     setObjectName(QStringLiteral("eventImportDialog"));
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     m_format = new QComboBox;
-    m_format->addItem(tr("Event CSV (one row per event)"), QStringLiteral("csv"));
-    m_format->addItem(tr("Status history CSV (one row per change)"), QStringLiteral("status"));
-    m_format->addItem(tr("XES (IEEE 1849)"), QStringLiteral("xes"));
-    if (store::eventFormatOfFile(path.toStdString()) == store::EventFormat::Xes)
-        m_format->setCurrentIndex(2);
+    m_format->addItem(tr("Event CSV (one row per event)"),
+                      static_cast<int>(store::EventFormat::Csv));
+    m_format->addItem(tr("Status history CSV (one row per change)"),
+                      static_cast<int>(store::EventFormat::StatusHistory));
+    m_format->addItem(tr("XES (IEEE 1849)"), static_cast<int>(store::EventFormat::Xes));
+    m_format->setCurrentIndex(m_format->findData(static_cast<int>(source.format)));
     form->addRow(tr("Format"), m_format);
-    m_columns = new QLineEdit;
+    m_columns = new QLineEdit(QString::fromStdString(store::eventColumnsText(source.columns)));
     m_columns->setObjectName(QStringLiteral("eventColumns"));
     m_columns->setPlaceholderText(
         tr("default names; or item=Key, activity=Status, timestamp=When"));
@@ -60,6 +60,7 @@ EventImportDialog::EventImportDialog(const QString& path, const model::Project& 
     m_dateOrder->addItem(tr("ISO dates only (2026-03-04)"));
     m_dateOrder->addItem(tr("Day first (04/03/2026 is 4 March)"));
     m_dateOrder->addItem(tr("Month first (04/03/2026 is 3 April)"));
+    m_dateOrder->setCurrentIndex(static_cast<int>(source.dateOrder));
     form->addRow(tr("Dates"), m_dateOrder);
     m_hoursText = new QLineEdit(QString::fromStdString(model::formatWorkingHours(m_hours)));
     m_hoursText->setObjectName(QStringLiteral("eventWorkingHours"));
@@ -148,36 +149,17 @@ bool EventImportDialog::readLog() {
         return false;
     }
     m_hours = parsedHours.value();
-    store::EventReadOptions options;
-    options.defaultUtcOffsetMinutes = m_hours.utcOffsetMinutes;
-    options.dateOrder = static_cast<store::DateOrder>(m_dateOrder->currentIndex());
-    for (const QString& pair : m_columns->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const auto parts = pair.split(QLatin1Char('='));
-        const std::string role = model::toLower(model::trim(parts.value(0).toStdString()));
-        const std::string header(model::trim(parts.value(1).toStdString()));
-        std::string* slot = role == "item"        ? &options.columns.item
-                            : role == "activity"  ? &options.columns.activity
-                            : role == "timestamp" ? &options.columns.timestamp
-                            : role == "end"       ? &options.columns.end
-                            : role == "lifecycle" ? &options.columns.lifecycle
-                            : role == "to"        ? &options.columns.to
-                            : role == "from"      ? &options.columns.from
-                            : role == "resource"  ? &options.columns.resource
-                            : role == "role"      ? &options.columns.role
-                            : role == "type"      ? &options.columns.type
-                                                  : nullptr;
-        if (!slot || parts.size() != 2) {
-            m_status->setText(tr("Columns: '%1' is not ROLE=HEADER (roles: item, activity, "
-                                 "timestamp, end, lifecycle, from, to, resource, role, type)")
-                                  .arg(pair));
-            return false;
-        }
-        *slot = header;
+    const auto columns = store::parseEventColumns(m_columns->text().toStdString());
+    if (!columns.ok()) {
+        m_status->setText(tr("Columns: %1").arg(QString::fromStdString(columns.error())));
+        return false;
     }
-    const auto format =
-        *store::eventFormatFromName(m_format->currentData().toString().toStdString());
+    m_source.columns = columns.value();
+    m_source.dateOrder = static_cast<store::DateOrder>(m_dateOrder->currentIndex());
+    m_source.format = static_cast<store::EventFormat>(m_format->currentData().toInt());
     try {
-        m_log = store::readEventLogFile(m_path.toStdString(), format, options);
+        m_log = store::readEventLogFile(m_source.path.toStdString(), m_source.format,
+                                        m_source.readOptions(m_hours));
     } catch (const std::exception& e) {
         m_status->setText(QString::fromUtf8(e.what()));
         return false;

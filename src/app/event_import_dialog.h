@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event_source.h"
 #include "gemba/metrics/flow.h"
 #include "gemba/model/event_log.h"
 #include "gemba/model/project.h"
@@ -25,7 +26,8 @@ namespace gemba::app {
 class EventImportDialog : public QDialog {
     Q_OBJECT
 public:
-    EventImportDialog(const QString& path, const gemba::model::Project& project,
+    /// Opens with the format, columns and date order of `source` filled in.
+    EventImportDialog(const EventSource& source, const gemba::model::Project& project,
                       QWidget* parent = nullptr);
 
     /// Reads the log with the columns and calendar shown; false (with the message shown in
@@ -39,13 +41,15 @@ public:
     const gemba::model::EventMapping& mapping() const { return m_mapping; }
     const gemba::model::WorkingHours& workingHours() const { return m_hours; }
     const std::optional<gemba::metrics::FlowReport>& report() const { return m_report; }
+    /// The log and how it was last read.
+    const EventSource& source() const { return m_source; }
     QString errorText() const;
 
 private:
     void fillMappingTable();
     gemba::model::EventMapping mappingFromTable() const;
 
-    QString m_path;
+    EventSource m_source;
     QComboBox* m_format = nullptr;
     QLineEdit* m_columns = nullptr;
     QComboBox* m_dateOrder = nullptr;

@@ -67,8 +67,10 @@ void FlowChartWidget::paintEvent(QPaintEvent*) {
                               m_calendar);
 }
 
-FlowOverTimeView::FlowOverTimeView(const model::Project& project, QWidget* parent)
+FlowOverTimeView::FlowOverTimeView(const model::Project& project, const QString& projectPath,
+                                   QWidget* parent)
     : QDialog(parent)
+    , m_projectPath(projectPath)
     , m_hours(project.props.workingHours)
     , m_savedMapping(project.props.eventMapping)
     , m_calendar(project.props.calendar) {
@@ -148,8 +150,13 @@ FlowOverTimeView::FlowOverTimeView(const model::Project& project, QWidget* paren
     connect(open, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Event Log"), QString(), tr("Event logs (*.csv *.xes);;All files (*)"));
-        if (!path.isEmpty())
-            openLog(path);
+        if (path.isEmpty())
+            return;
+        // The same log as before keeps the columns it was read with.
+        const auto remembered = rememberedEventSource(m_projectPath);
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        openLog(remembered && remembered->path == absolute ? *remembered
+                                                           : EventSource::ofFile(absolute));
     });
     resize(960, 760);
 }
@@ -158,13 +165,11 @@ QString FlowOverTimeView::status() const {
     return m_status->text();
 }
 
-bool FlowOverTimeView::openLog(const QString& path) {
+bool FlowOverTimeView::openLog(const EventSource& source) {
     m_read = false;
-    store::EventReadOptions read;
-    read.defaultUtcOffsetMinutes = m_hours.utcOffsetMinutes;
     try {
-        const std::filesystem::path file = path.toStdString();
-        m_log = store::readEventLogFile(file, store::eventFormatOfFile(file), read);
+        m_log = store::readEventLogFile(source.path.toStdString(), source.format,
+                                        source.readOptions(m_hours));
     } catch (const std::exception& e) {
         m_periods.clear();
         m_table->setRowCount(0);
@@ -173,11 +178,12 @@ bool FlowOverTimeView::openLog(const QString& path) {
         return false;
     }
     m_read = true;
+    rememberEventSource(m_projectPath, source);
     // The project's mapping, as gemba-cli flow PROJECT LOG uses it; else a guess per name.
     m_mapping = m_savedMapping.states.empty() ? metrics::completeMapping(m_log) : m_savedMapping;
     m_file->setText(tr("%1 — %2 items, working hours %3")
-                        .arg(QFileInfo(path).fileName())
-                        .arg(m_log.items.size())
+                        .arg(source.description())
+                        .arg(qs(model::formatCount(static_cast<double>(m_log.items.size()))))
                         .arg(qs(model::formatWorkingHours(m_hours))));
     // Every item type of the log, and dates that span its events.
     {
@@ -280,16 +286,21 @@ QAction* flowOverTimeAction(EditorDocument& document, QWidget* parent) {
     action->setStatusTip(
         QObject::tr("Throughput, lead time, WIP and flow efficiency per week or month"));
     QObject::connect(action, &QAction::triggered, parent, [&document, parent] {
-        const QString folder = QFileInfo(document.filePath()).absolutePath();
-        const QString path =
-            QFileDialog::getOpenFileName(parent, QObject::tr("Event Log for Flow over Time"),
-                                         document.filePath().isEmpty() ? QString() : folder,
-                                         QObject::tr("Event logs (*.csv *.xes);;All files (*)"));
-        if (path.isEmpty())
-            return;
-        auto* view = new FlowOverTimeView(document.project(), parent);
+        // The log the project was last measured from, read as it was; else the user's choice.
+        std::optional<EventSource> source = rememberedEventSource(document.filePath());
+        if (!source) {
+            const QString folder = QFileInfo(document.filePath()).absolutePath();
+            const QString path = QFileDialog::getOpenFileName(
+                parent, QObject::tr("Event Log for Flow over Time"),
+                document.filePath().isEmpty() ? QString() : folder,
+                QObject::tr("Event logs (*.csv *.xes);;All files (*)"));
+            if (path.isEmpty())
+                return;
+            source = EventSource::ofFile(path);
+        }
+        auto* view = new FlowOverTimeView(document.project(), document.filePath(), parent);
         view->setAttribute(Qt::WA_DeleteOnClose);
-        view->openLog(path);
+        view->openLog(*source);
         view->show();
     });
     return action;

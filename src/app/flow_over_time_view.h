@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event_source.h"
 #include "gemba/metrics/flow.h"
 #include "gemba/model/event_log.h"
 #include "gemba/model/project.h"
@@ -45,11 +46,14 @@ private:
 class FlowOverTimeView : public QDialog {
     Q_OBJECT
 public:
-    explicit FlowOverTimeView(const model::Project& project, QWidget* parent = nullptr);
+    /// `projectPath`: the project's file, under which a log opened here is remembered.
+    explicit FlowOverTimeView(const model::Project& project, const QString& projectPath = {},
+                              QWidget* parent = nullptr);
 
-    /// Reads a log (format from its extension, columns by their usual names); false, with the
-    /// message in the status line, when it cannot be read.
-    bool openLog(const QString& path);
+    /// Reads a log as `source` says (a log chosen with Open Log… is read with the columns
+    /// remembered for it, else with the usual names) and remembers it for the project; false,
+    /// with the message in the status line, when it cannot be read.
+    bool openLog(const EventSource& source);
     /// Sets the filters as a user would and computes again. Empty type: every type.
     void setFilters(metrics::FlowPeriod period, const QString& type, std::optional<QDate> from,
                     std::optional<QDate> to);
@@ -62,6 +66,7 @@ public:
 private:
     metrics::FlowOptions options() const;
 
+    QString m_projectPath;
     model::WorkingHours m_hours;
     model::EventMapping m_savedMapping;
     model::Calendar m_calendar;

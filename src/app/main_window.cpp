@@ -164,11 +164,11 @@ void MainWindow::createActions() {
                 if (!path.isEmpty())
                     importJson(path);
             });
-    connect(makeAction("actionImportCsv", tr("Import &CSV Step Table…")), &QAction::triggered, this,
-            [this] {
+    connect(makeAction("actionImportCsv", tr("Import &CSV Table (Steps or Map)…")),
+            &QAction::triggered, this, [this] {
                 const QString path =
-                    QFileDialog::getOpenFileName(this, tr("Import CSV Step Table"), m_lastDirectory,
-                                                 tr("CSV tables (*.csv *.txt)"));
+                    QFileDialog::getOpenFileName(this, tr("Import CSV Step or Map Table"),
+                                                 m_lastDirectory, tr("CSV tables (*.csv *.txt)"));
                 if (!path.isEmpty())
                     importCsv(path);
             });
@@ -862,7 +862,12 @@ bool MainWindow::importCsv(const QString& path) {
 }
 
 bool MainWindow::importEvents(const QString& path) {
-    EventImportDialog dialog(path, m_document->project(), this);
+    // The log read before for this project comes with the columns it was read with.
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const auto remembered = rememberedEventSource(m_document->filePath());
+    EventImportDialog dialog(
+        remembered && remembered->path == absolute ? *remembered : EventSource::ofFile(absolute),
+        m_document->project(), this);
     if (!dialog.readLog() && dialog.errorText().isEmpty())
         return false;
     if (dialog.exec() != QDialog::Accepted || !dialog.report())
@@ -880,6 +885,7 @@ bool MainWindow::importEvents(const QString& path) {
                                                        "Event mapping"));
     edit->add(std::make_unique<model::AddMap>(map, m_document->project().maps.size(), "Add map"));
     m_document->push(std::move(edit));
+    rememberEventSource(m_document->filePath(), dialog.source());
     showMap(map.id);
     m_lastDirectory = QFileInfo(path).absolutePath();
     if (MapView* view = currentView())

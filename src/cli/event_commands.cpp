@@ -36,39 +36,6 @@ model::DayNumber dateOption(const std::string& option, const std::string& text) 
     return *day;
 }
 
-void setColumn(store::EventColumns& columns, const std::string& spec) {
-    std::size_t start = 0;
-    while (start <= spec.size()) {
-        const std::size_t comma = spec.find(',', start);
-        const std::string part = spec.substr(start, comma - start);
-        const std::size_t eq = part.find('=');
-        if (eq == std::string::npos)
-            throw UsageError(
-                "option --columns needs ROLE=HEADER pairs, like item=Key,activity=Status");
-        const std::string role = model::toLower(model::trim(part.substr(0, eq)));
-        const std::string header(model::trim(part.substr(eq + 1)));
-        std::string* slot = role == "item"        ? &columns.item
-                            : role == "activity"  ? &columns.activity
-                            : role == "timestamp" ? &columns.timestamp
-                            : role == "end"       ? &columns.end
-                            : role == "lifecycle" ? &columns.lifecycle
-                            : role == "from"      ? &columns.from
-                            : role == "to"        ? &columns.to
-                            : role == "resource"  ? &columns.resource
-                            : role == "role"      ? &columns.role
-                            : role == "type"      ? &columns.type
-                                                  : nullptr;
-        if (!slot)
-            throw UsageError("option --columns: '" + role +
-                             "' is not one of item, activity, timestamp, end, lifecycle, from, "
-                             "to, resource, role, type");
-        *slot = header;
-        if (comma == std::string::npos)
-            break;
-        start = comma + 1;
-    }
-}
-
 /// Reads the log with the options given; the mapping and calendar not given come from the
 /// project's (`saved`), else the mapping is guessed and the calendar is office hours.
 Measured readMeasured(const fs::path& logFile, const Args& args,
@@ -77,8 +44,12 @@ Measured readMeasured(const fs::path& logFile, const Args& args,
     if (saved)
         m.hours = saved->workingHours;
     store::EventReadOptions read;
-    if (auto columns = args.value("--columns"))
-        setColumn(read.columns, *columns);
+    if (auto columns = args.value("--columns")) {
+        const auto parsed = store::parseEventColumns(*columns);
+        if (!parsed.ok())
+            throw UsageError("option --columns: " + parsed.error());
+        read.columns = parsed.value();
+    }
     if (auto order = args.value("--date-order")) {
         const std::string o = model::toLower(*order);
         if (o == "dmy")

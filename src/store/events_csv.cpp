@@ -265,6 +265,70 @@ std::optional<EventFormat> eventFormatFromName(std::string_view name) {
     return std::nullopt;
 }
 
+namespace {
+
+/// Each role of EventColumns with its name, in the order eventColumnsText writes them.
+constexpr std::pair<std::string_view, std::string EventColumns::*> kColumnRoles[] = {
+    {"item", &EventColumns::item},
+    {"activity", &EventColumns::activity},
+    {"timestamp", &EventColumns::timestamp},
+    {"end", &EventColumns::end},
+    {"lifecycle", &EventColumns::lifecycle},
+    {"from", &EventColumns::from},
+    {"to", &EventColumns::to},
+    {"resource", &EventColumns::resource},
+    {"role", &EventColumns::role},
+    {"type", &EventColumns::type},
+};
+
+} // namespace
+
+model::Parsed<EventColumns> parseEventColumns(std::string_view text) {
+    EventColumns columns;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view pair = model::trim(text.substr(start, comma - start));
+        start = comma + 1;
+        if (pair.empty())
+            continue;
+        const std::size_t eq = pair.find('=');
+        const std::string role =
+            model::toLower(model::trim(pair.substr(0, std::min(eq, pair.size()))));
+        const auto known = std::find_if(std::begin(kColumnRoles), std::end(kColumnRoles),
+                                        [&](const auto& r) { return r.first == role; });
+        const std::string header = eq == std::string_view::npos
+                                       ? std::string()
+                                       : std::string(model::trim(pair.substr(eq + 1)));
+        if (known == std::end(kColumnRoles) || header.empty())
+            return {"'" + std::string(pair) +
+                    "' is not ROLE=HEADER (roles: item, activity, timestamp, end, lifecycle, "
+                    "from, to, resource, role, type)"};
+        columns.*(known->second) = header;
+    }
+    return {columns};
+}
+
+std::string eventColumnsText(const EventColumns& columns) {
+    std::string text;
+    for (const auto& [role, member] : kColumnRoles)
+        if (!(columns.*member).empty())
+            text += (text.empty() ? "" : ", ") + std::string(role) + "=" + columns.*member;
+    return text;
+}
+
+std::string_view eventFormatName(EventFormat format) {
+    switch (format) {
+    case EventFormat::StatusHistory:
+        return "status";
+    case EventFormat::Xes:
+        return "xes";
+    case EventFormat::Csv:
+        break;
+    }
+    return "csv";
+}
+
 EventFormat eventFormatOfFile(const std::filesystem::path& file) {
     return model::toLower(file.extension().string()) == ".xes" ? EventFormat::Xes
                                                                : EventFormat::Csv;

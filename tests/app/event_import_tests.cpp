@@ -20,6 +20,7 @@
 
 using namespace gemba;
 using app::EventImportDialog;
+using app::EventSource;
 using app::MainWindow;
 
 namespace {
@@ -57,13 +58,14 @@ TEST_CASE("Event import: columns, status mapping and a preview before anything c
     QTemporaryDir dir;
     const QString path = writeLog(dir, kLog);
     model::Project project;
-    EventImportDialog dialog(path, project);
+    EventImportDialog dialog(EventSource::ofFile(path), project);
     // The default column names do not fit this log: the message names the column.
     CHECK_FALSE(dialog.readLog());
     CHECK(dialog.errorText().contains(QStringLiteral("no column for the timestamp")));
     dialog.findChild<QLineEdit*>(QStringLiteral("eventColumns"))
         ->setText(QStringLiteral("item=Key, activity=Status, timestamp=When, end=Until"));
     REQUIRE(dialog.readLog());
+    CHECK(dialog.source().columns.timestamp == "When"); // what the flow view reads it with
     auto* states = dialog.findChild<QTableWidget*>(QStringLiteral("eventStates"));
     REQUIRE(states->rowCount() == 3);
     CHECK(states->item(1, 0)->text() == QStringLiteral("Ready for review"));

@@ -5,7 +5,9 @@
 #include "test_support.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -57,8 +59,8 @@ TEST_CASE("Flow over time: the view's table is gemba-cli flow's, filters change 
           "[flow][app]") {
     const model::Project project = store::openProject(kExampleEvents / "measured-delivery.gemba");
     app::FlowOverTimeView view(project);
-    REQUIRE(view.openLog(
-        QString::fromStdString((kExampleEvents / "software-delivery-events.csv").string())));
+    REQUIRE(view.openLog(app::EventSource::ofFile(
+        QString::fromStdString((kExampleEvents / "software-delivery-events.csv").string()))));
     const auto* table = view.findChild<QTableWidget*>(QStringLiteral("flowTable"));
     REQUIRE(table);
 
@@ -93,9 +95,52 @@ TEST_CASE("Flow over time: the view's table is gemba-cli flow's, filters change 
 
 TEST_CASE("Flow over time: a log that cannot be read says why", "[flow][app]") {
     app::FlowOverTimeView view(model::Project{});
-    CHECK_FALSE(view.openLog(QStringLiteral("/nonexistent/log.csv")));
+    CHECK_FALSE(view.openLog(app::EventSource::ofFile(QStringLiteral("/nonexistent/log.csv"))));
     CHECK(view.status().contains(QStringLiteral("log.csv")));
     CHECK(view.periods().empty());
+}
+
+TEST_CASE("Flow over time: the log a project was measured from opens again as it was read",
+          "[flow][app]") {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("project.gemba"));
+    const QString log = dir.filePath(QStringLiteral("tracker.csv"));
+    {
+        QFile file(log);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("Key;Status;When\n"
+                   "A;Build;2026-03-09 09:00\nA;Done;2026-03-09 11:00\n"
+                   "B;Build;2026-03-10 09:00\nB;Done;2026-03-10 10:00\n");
+    }
+    CHECK_FALSE(app::rememberedEventSource(project)); // nothing remembered yet
+
+    // Read with the usual names, the log cannot be read; with its columns it can.
+    app::FlowOverTimeView plain(model::Project{}, project);
+    CHECK_FALSE(plain.openLog(app::EventSource::ofFile(log)));
+    CHECK(plain.status().contains(QStringLiteral("tracker.csv")));
+    CHECK_FALSE(app::rememberedEventSource(project)); // a log that failed is not remembered
+
+    app::EventSource source = app::EventSource::ofFile(log);
+    source.format = store::EventFormat::StatusHistory;
+    const auto columns = store::parseEventColumns("item=Key, to=Status, timestamp=When");
+    REQUIRE(columns.ok());
+    source.columns = columns.value();
+    app::FlowOverTimeView first(model::Project{}, project);
+    REQUIRE(first.openLog(source));
+    const std::vector<metrics::PeriodFlow> periods = first.periods();
+    REQUIRE(finished(periods) == 2);
+
+    // The next time: the remembered source, columns and all, gives the same figures.
+    const std::optional<app::EventSource> remembered = app::rememberedEventSource(project);
+    REQUIRE(remembered);
+    CHECK(*remembered == source);
+    app::FlowOverTimeView again(model::Project{}, project);
+    REQUIRE(again.openLog(*remembered));
+    CHECK(finished(again.periods()) == 2);
+    // Another project remembers nothing of it, and a log that is gone is not offered.
+    CHECK_FALSE(app::rememberedEventSource(dir.filePath(QStringLiteral("other.gemba"))));
+    REQUIRE(QFile::remove(log));
+    CHECK_FALSE(app::rememberedEventSource(project));
 }
 
 } // namespace gemba::render::test

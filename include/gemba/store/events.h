@@ -2,6 +2,7 @@
 
 #include "gemba/model/calendar.h"
 #include "gemba/model/event_log.h"
+#include "gemba/model/units.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -35,7 +36,15 @@ struct EventColumns {
     std::string resource;
     std::string role;
     std::string type;
+    bool operator==(const EventColumns&) const = default;
 };
+
+/// Columns written as people name them: "item=Key, activity=Status, timestamp=When" (roles
+/// item, activity, timestamp, end, lifecycle, from, to, resource, role, type; an empty text
+/// keeps every default), or a message naming the pair that is wrong.
+model::Parsed<EventColumns> parseEventColumns(std::string_view text);
+/// The columns given, in the form parseEventColumns reads; empty when every one is a default.
+std::string eventColumnsText(const EventColumns& columns);
 
 struct EventReadOptions {
     EventColumns columns;
@@ -53,6 +62,8 @@ model::Parsed<std::int64_t> parseTimestamp(std::string_view text, DateOrder orde
 
 /// "csv", "status" or "xes"; nothing for another word.
 std::optional<EventFormat> eventFormatFromName(std::string_view name);
+/// "csv", "status" or "xes": the name eventFormatFromName reads.
+std::string_view eventFormatName(EventFormat format);
 /// The format a file's name suggests: .xes (and .xes.gz is refused elsewhere) is XES, every
 /// other name event CSV.
 EventFormat eventFormatOfFile(const std::filesystem::path& file);
