@@ -7,7 +7,7 @@ set -eu
 
 build="cmake make g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev
        nlohmann-json3-dev catch2 libsqlite3-dev libexpat1-dev zlib1g-dev libical-dev
-       fonts-dejavu-core libpq-dev"
+       fonts-dejavu-core libpq-dev libqpdf-dev"
 # Tests render under the offscreen platform and read PDFs back; screenshots run under Xvfb.
 # The repository's tests start their own PostgreSQL server (scripts/pg-cluster.sh).
 extra_test="xvfb xauth poppler-utils postgresql"

@@ -8,7 +8,7 @@
 #include "gemba/render/theme.h"
 #include "gemba/render/timeline.h"
 #include "gemba/store/csv_steps.h"
-#include "pdf_outline.h"
+#include "pdf_navigation.h"
 #include "report_parts.h"
 
 #include <QBuffer>
@@ -281,8 +281,8 @@ void writeSvg(const QString& path, const model::Project& project, const model::M
 
 void writePdfReport(const QString& path, const PagedDocument& report) {
     AtomicFile file(path);
-    // Written to memory first: the outline and the document information Qt's writer leaves
-    // out are added to the finished bytes (pdf_outline.h).
+    // Written to memory first: the outline, the document information and the page links Qt's
+    // writer leaves out are added to the finished bytes (pdf_navigation.h).
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     const QString creator = QStringLiteral("Gemba %1").arg(QStringLiteral(GEMBA_VERSION));
@@ -304,12 +304,18 @@ void writePdfReport(const QString& path, const PagedDocument& report) {
     std::vector<detail::PdfBookmark> bookmarks;
     for (const PagedDocument::Bookmark& mark : report.bookmarks())
         bookmarks.emplace_back(mark.title, mark.page);
-    const QByteArray bytes =
-        detail::withInfoAndOutline(
-            buffer.data(),
-            {report.title(), report.author(), report.subject(), report.keywords(), creator},
-            bookmarks)
-            .value_or(buffer.data());
+    std::vector<detail::PdfLink> links;
+    constexpr qreal pointsPerUnit = 72.0 / kUnitsPerInch;
+    for (const PagedDocument::Link& link : report.links()) {
+        const QRectF& a = link.area;
+        links.push_back({link.page, QRectF(a.topLeft() * pointsPerUnit, a.size() * pointsPerUnit),
+                         link.target});
+    }
+    const QByteArray bytes = detail::withNavigation(buffer.data(),
+                                                    {report.title(), report.author(),
+                                                     report.subject(), report.keywords(), creator},
+                                                    bookmarks, links)
+                                 .value_or(buffer.data());
     if (file.device().write(bytes) != bytes.size())
         file.fail(file.device().errorString());
     file.commit();

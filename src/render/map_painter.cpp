@@ -775,13 +775,35 @@ void paintMap(QPainter& painter, const PaintContext& context) {
                                  overview ? kOverviewCaptionPointSize : kCaptionPointSize);
         (overview ? withLabels.overviewLabels : withLabels.labels) = &labels;
     }
-    for (const auto& [id, flow] : context.map.flows)
-        paintFlow(painter, withLabels, flow);
-    for (Id id : context.map.placedElements())
-        if (!context.map.redPens.contains(id))
+    // What lies wholly outside the visible part is left out: a report's tile pages would
+    // otherwise each record the whole map. An element's bounds take in its text and, with a
+    // margin, the marks drawn beside its shape (badges, handoff rings, arrowheads).
+    const LabelLayout* placed = overview ? withLabels.overviewLabels : withLabels.labels;
+    const auto seen = [&](Id id, QRectF bounds) {
+        if (context.visible.isEmpty())
+            return true;
+        if (auto label = placed->find(id); label != placed->end())
+            bounds |= label->second.box;
+        constexpr qreal margin = 60;
+        return bounds.adjusted(-margin, -margin, margin, margin).intersects(context.visible);
+    };
+    const model::Map& map = context.map;
+    for (const auto& [id, flow] : map.flows)
+        if (seen(id, flowPath(map, flow).boundingRect()))
+            paintFlow(painter, withLabels, flow);
+    for (Id id : map.placedElements()) {
+        if (map.redPens.contains(id))
+            continue;
+        const QRectF body = bodyRect(map, id);
+        QRectF bounds = paintShape(*map.kindOf(id)).translated(body.center()) | body;
+        if (const model::Step* step = map.findStep(id))
+            bounds |= dataBoxRect(*step);
+        if (seen(id, bounds))
             paintElement(painter, withLabels, id);
-    for (const auto& [id, pen] : context.map.redPens)
-        paintRedPen(painter, withLabels, pen);
+    }
+    for (const auto& [id, pen] : map.redPens)
+        if (seen(id, redPenEllipse(map, pen)))
+            paintRedPen(painter, withLabels, pen);
     painter.restore();
 }
 

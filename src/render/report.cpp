@@ -5,6 +5,7 @@
 #include "gemba/model/operations.h"
 #include "gemba/model/units.h"
 #include "gemba/render/geometry.h"
+#include "gemba/render/labels.h"
 #include "gemba/render/serpentine.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
@@ -42,6 +43,7 @@ constexpr qreal kTitleBlock = 58;
 constexpr qreal kSidebar = 250;
 constexpr qreal kGap = 12;
 constexpr qreal kTileOverlap = 24;
+constexpr qreal kMapCaption = 14;        // the line under the map that says how it is shown
 constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals at 100%
 constexpr qreal kFigureRow = 15;
 constexpr qreal kReadableScale = 0.45; // the map painter leaves the step figures out below it
@@ -162,7 +164,12 @@ struct Report::Impl {
     };
     std::vector<Page> pages;
 
-    PaintContext context(qreal scale) const { return {project, *map, &metrics, scale}; }
+    /// The map's texts, laid out once for every page that shows the map (layOut).
+    LabelLayout labels;
+    LabelLayout overviewLabels;
+    PaintContext context(qreal scale) const {
+        return {project, *map, &metrics, scale, &labels, &overviewLabels};
+    }
     QRectF tileScene(int column, int row) const;
     void layOut();
     void fitLongStream();
@@ -185,6 +192,26 @@ struct Report::Impl {
     qreal figuresHeight(qreal width) const;
     qreal figureRowHeight(const QString& label, const QString& value, qreal width) const;
     qreal fitScale(const QRectF& area) const;
+    /// Where the map's picture sits when fitted to `area`: its scale and top left corner.
+    struct Fit {
+        qreal scale = 1;
+        QPointF origin;
+        QRectF onPage(const QRectF& sceneRect, const QRectF& scene) const {
+            return QRectF(origin + (sceneRect.topLeft() - scene.topLeft()) * scale,
+                          sceneRect.size() * scale);
+        }
+    };
+    Fit fitIn(const QRectF& area) const;
+    /// A tile of the map page: its outline and its name tag, in page units.
+    struct TileMarker {
+        int column = 0;
+        int row = 0;
+        QRectF outline;
+        QRectF tag;
+    };
+    std::vector<TileMarker> tileMarkers(const QRectF& area) const;
+    /// Where the map page draws the map when a caption goes under it (as it does when tiled).
+    QRectF captionedMapArea() const { return mapPageAreas().map().adjusted(0, 0, 0, -kMapCaption); }
     void paintMapFitted(QPainter& p, const QRectF& area, bool withTiles) const;
     void paintTimelineIn(QPainter& p, const QRectF& area) const;
 };
@@ -200,7 +227,7 @@ void Report::Impl::fitLongStream() {
     if (scene.isEmpty())
         return;
     // The map page's area, less the caption's line under it; it changes with the map's shape.
-    const auto area = [this] { return mapPageAreas().map().adjusted(0, 0, 0, -14); };
+    const auto area = [this] { return captionedMapArea(); };
     const qreal before = fitScale(area());
     if (before >= kReadableScale)
         return;
@@ -218,7 +245,7 @@ void Report::Impl::fitLongStream() {
     };
     // The rows that print the map largest: each count of rows from 2 up, until a row would
     // hold fewer than two columns.
-    const int allColumns = serpentineColumnsFor(drawn, 1e9);
+    const int allColumns = serpentineColumnCount(drawn);
     qreal best = before;
     int bestColumns = 0;
     for (int rows = 2;; ++rows) {
@@ -256,6 +283,8 @@ void Report::Impl::layOut() {
     scene = detail::mapContentRect(*map);
     if (!options.scalePercent && options.wrapLongStream)
         fitLongStream();
+    labels = layoutMapLabels(project, *map, kCaptionPointSize);
+    overviewLabels = layoutMapLabels(project, *map, kOverviewCaptionPointSize);
 
     if (options.scalePercent && !scene.isEmpty()) {
         tileScale = *options.scalePercent / 100.0;
@@ -485,40 +514,50 @@ void Report::Impl::paintMapFitted(QPainter& p, const QRectF& area, bool withTile
                         Qt::AlignCenter);
         return;
     }
-    const qreal scale = fitScale(area);
-    const QPointF origin(area.left() + (area.width() - scene.width() * scale) / 2,
-                         area.top() + (area.height() - scene.height() * scale) / 2);
+    const Fit fit = fitIn(area);
     p.save();
     p.setClipRect(area, Qt::IntersectClip);
-    p.translate(origin);
-    p.scale(scale, scale);
+    p.translate(fit.origin);
+    p.scale(fit.scale, fit.scale);
     p.translate(-scene.topLeft());
-    paintMap(p, context(scale));
-    if (withTiles) {
-        // Where each tile page is, so a reader finds "B2" at a glance.
-        const QFont font = t.font(9 / scale, true);
-        for (int r = 0; r < rows; ++r)
-            for (int c = 0; c < columns; ++c) {
-                if (!shown(c, r))
-                    continue;
-                const QRectF tile = tileScene(c, r).intersected(scene);
-                QPen pen(t.selection, 1.2 / scale, Qt::DashLine);
-                p.setPen(pen);
-                p.setBrush(Qt::NoBrush);
-                p.drawRect(tile);
-                const QRectF label(tile.left() + 3 / scale, tile.top() + 3 / scale, 30 / scale,
-                                   16 / scale);
-                QColor back = t.paper;
-                back.setAlpha(220);
-                p.setPen(Qt::NoPen);
-                p.setBrush(back);
-                p.drawRect(label);
-                p.setFont(font);
-                p.setPen(t.selection);
-                p.drawText(label, Qt::AlignCenter, tileName(c, r));
-            }
-    }
+    paintMap(p, context(fit.scale));
     p.restore();
+    if (!withTiles)
+        return;
+    // Where each tile page is, so a reader finds "B2" at a glance (and a click opens it).
+    const QFont font = t.font(9, true);
+    QColor back = t.paper;
+    back.setAlpha(220);
+    for (const TileMarker& marker : tileMarkers(area)) {
+        p.setPen(QPen(t.selection, 1.2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(marker.outline);
+        p.setPen(Qt::NoPen);
+        p.setBrush(back);
+        p.drawRect(marker.tag);
+        p.setFont(font);
+        p.setPen(t.selection);
+        p.drawText(marker.tag, Qt::AlignCenter, tileName(marker.column, marker.row));
+    }
+}
+
+Report::Impl::Fit Report::Impl::fitIn(const QRectF& area) const {
+    const qreal scale = fitScale(area);
+    return {scale, QPointF(area.left() + (area.width() - scene.width() * scale) / 2,
+                           area.top() + (area.height() - scene.height() * scale) / 2)};
+}
+
+std::vector<Report::Impl::TileMarker> Report::Impl::tileMarkers(const QRectF& area) const {
+    std::vector<TileMarker> markers;
+    const Fit fit = fitIn(area);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c)
+            if (shown(c, r)) {
+                const QRectF outline = fit.onPage(tileScene(c, r).intersected(scene), scene);
+                markers.push_back(
+                    {c, r, outline, QRectF(outline.topLeft() + QPointF(3, 3), QSizeF(30, 16))});
+            }
+    return markers;
 }
 
 void Report::Impl::paintTimelineIn(QPainter& p, const QRectF& area) const {
@@ -594,18 +633,18 @@ void Report::Impl::paintMapPage(QPainter& p) const {
                                      "it at %2% in tiles (dashed)."))
                       .arg(std::count(tileShown.begin(), tileShown.end(), true))
                       .arg(qs(model::formatNumber(*options.scalePercent)));
-    else if (!scene.isEmpty() && fitScale(mapArea.adjusted(0, 0, 0, -14)) < kReadableScale)
-        caption =
-            mapText("Shown at %1% to fit the page, too small for the step figures: a "
-                    "report at a chosen scale spreads the map over pages that show them.")
-                .arg(qs(model::formatNumber(fitScale(mapArea.adjusted(0, 0, 0, -14)) * 100, 0)));
+    else if (!scene.isEmpty() && fitScale(mapArea.adjusted(0, 0, 0, -kMapCaption)) < kReadableScale)
+        caption = mapText("Shown at %1% to fit the page, too small for the step figures: a "
+                          "report at a chosen scale spreads the map over pages that show them.")
+                      .arg(qs(model::formatNumber(
+                          fitScale(mapArea.adjusted(0, 0, 0, -kMapCaption)) * 100, 0)));
     else if (wrapped)
-        caption =
-            mapText("Wrapped onto rows to fit the page at %1%: the stream runs left to "
-                    "right, row after row. The map itself keeps its layout.")
-                .arg(qs(model::formatNumber(fitScale(mapArea.adjusted(0, 0, 0, -14)) * 100, 0)));
+        caption = mapText("Wrapped onto rows to fit the page at %1%: the stream runs left to "
+                          "right, row after row. The map itself keeps its layout.")
+                      .arg(qs(model::formatNumber(
+                          fitScale(mapArea.adjusted(0, 0, 0, -kMapCaption)) * 100, 0)));
     if (!caption.isEmpty())
-        mapArea.adjust(0, 0, 0, -14);
+        mapArea.adjust(0, 0, 0, -kMapCaption);
     paintMapFitted(p, mapArea, tiled());
     paintTimelineIn(p, timelineArea);
     if (!caption.isEmpty())
@@ -628,7 +667,9 @@ void Report::Impl::paintTile(QPainter& p, const Page& tile) const {
     p.translate(tileArea.topLeft());
     p.scale(tileScale, tileScale);
     p.translate(-region.topLeft());
-    paintMap(p, context(tileScale));
+    PaintContext visible = context(tileScale);
+    visible.visible = region;
+    paintMap(p, visible);
     p.restore();
 
     // The overlap with the neighbours, dashed, and where they are: a tag on each side that
@@ -750,6 +791,23 @@ QString Report::keywords() const {
     if (m->from)
         words << qs(m->from->props.name);
     return words.join(QStringLiteral(", "));
+}
+
+std::vector<PagedDocument::Link> Report::links() const {
+    std::vector<Link> out;
+    if (!m->tiled())
+        return out;
+    const auto pageOf = [&](Impl::Kind kind, int column, int row) {
+        for (std::size_t i = 0; i < m->pages.size(); ++i)
+            if (m->pages[i].kind == kind && m->pages[i].column == column && m->pages[i].row == row)
+                return static_cast<int>(i);
+        return -1;
+    };
+    const int mapPage = pageOf(Impl::Kind::MapPage, 0, 0);
+    for (const Impl::TileMarker& marker : m->tileMarkers(m->captionedMapArea()))
+        if (const int tile = pageOf(Impl::Kind::Tile, marker.column, marker.row); tile >= 0)
+            out.push_back({mapPage, marker.tag, tile});
+    return out;
 }
 
 std::vector<PagedDocument::Bookmark> Report::bookmarks() const {

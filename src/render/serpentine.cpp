@@ -74,6 +74,10 @@ std::vector<std::pair<model::Id, model::Point>> serpentineLayout(const model::Ma
     return grid.all;
 }
 
+int serpentineColumnCount(const model::Map& map) {
+    return gridOf(map).columns;
+}
+
 int serpentineColumnsFor(const model::Map& map, double aspect) {
     const Grid grid = gridOf(map);
     if (grid.columns <= 2 || aspect <= 0)

@@ -112,4 +112,7 @@ TEST_CASE("a short stream is not wrapped; the columns follow the screen's shape"
     CHECK(wide > tall);
     CHECK(wide >= 8);
     CHECK(wide <= 20);
+    // Unwrapped, one row holds every column: the supplier, the 60 steps and the customer.
+    CHECK(render::serpentineColumnCount(map) == 62);
+    CHECK(render::serpentineColumnCount(shortMap) == 7);
 }

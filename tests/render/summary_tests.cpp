@@ -9,6 +9,9 @@
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <regex>
 
 namespace gemba::render::test {
 
@@ -271,6 +274,50 @@ TEST_CASE("Reports carry their outline and document information") {
                         "Comparison", "Map: Current state", "Map: Future state",
                         "Map: Future state, tile A1", "Map: Future state, tile B1", "Steps",
                         "Red pen: Current state", "Red pen: Future state", "Findings"});
+    // Each tile marker on the map page is a link to its tile's page, where its name is drawn.
+    const auto pageTitled = [&](const std::string& title) {
+        for (const PagedDocument::Bookmark& mark : report.bookmarks())
+            if (mark.title.toStdString() == title)
+                return mark.page;
+        return -1;
+    };
+    const int mapPage = pageTitled("Map: Future state");
+    QPDF read;
+    read.processFile(pdf.string().c_str());
+    const std::vector<QPDFObjectHandle> pages = read.getAllPages();
+    REQUIRE(pages.size() == static_cast<std::size_t>(report.pageCount()));
+    QPDFObjectHandle mapPageObject = pages.at(static_cast<std::size_t>(mapPage));
+    const double pageTop = mapPageObject.getKey("/MediaBox").getArrayAsRectangle().ury;
+    const ToolResult words =
+        runTool(QStringLiteral("pdftotext"), {"-bbox", "-f", QString::number(mapPage + 1), "-l",
+                                              QString::number(mapPage + 1), q(pdf), "-"});
+    REQUIRE(words.exitCode == 0);
+    std::map<int, std::string> linked; // target page, and the tile name drawn under the link
+    QPDFObjectHandle annotations = mapPageObject.getKey("/Annots");
+    REQUIRE(annotations.isArray());
+    for (QPDFObjectHandle annotation : annotations.aitems()) {
+        REQUIRE(annotation.getKey("/Subtype").getName() == "/Link");
+        QPDFObjectHandle destination = annotation.getKey("/Dest");
+        int target = -1;
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            if (pages[i].getObjGen() == destination.getArrayItem(0).getObjGen())
+                target = static_cast<int>(i);
+        const auto rect = annotation.getKey("/Rect").getArrayAsRectangle();
+        // pdftotext's boxes run from the page's top; the link's from its bottom.
+        const std::regex word(
+            "xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]+)<");
+        for (auto it = std::sregex_iterator(words.out.begin(), words.out.end(), word);
+             it != std::sregex_iterator(); ++it) {
+            const double x = (std::stod((*it)[1]) + std::stod((*it)[3])) / 2;
+            const double y = pageTop - (std::stod((*it)[2]) + std::stod((*it)[4])) / 2;
+            if (x > rect.llx && x < rect.urx && y > rect.lly && y < rect.ury)
+                linked[target] = (*it)[5];
+        }
+    }
+    CHECK(linked == std::map<int, std::string>{{pageTitled("Map: Future state, tile A1"), "A1"},
+                                               {pageTitled("Map: Future state, tile B1"), "B1"}});
+    CHECK(report.links().size() == 2);
+
     // The text is still all there after the update (the original bytes are kept).
     CHECK(pdfText(pdf).find("Comparison: Current state → Future state") != std::string::npos);
 

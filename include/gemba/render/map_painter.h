@@ -29,6 +29,9 @@ struct PaintContext {
     /// A simulation's criticality per step (the share of trials, 0-1, in which the step lies
     /// on the longest path): when given, every step is shaded by it and labelled; may be null.
     const std::map<Id, double>* criticality = nullptr;
+    /// The part of the scene that will be seen (a report's tile): paintMap leaves out what
+    /// lies wholly outside it, text included. Empty: the whole map.
+    QRectF visible = {};
 };
 
 struct ElementState {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPageLayout>
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <vector>
@@ -38,6 +39,15 @@ public:
     };
     /// The outline, in page order.
     virtual std::vector<Bookmark> bookmarks() const { return {}; }
+
+    /// A place on a page that opens another page: a tile marker on the map page opens its
+    /// tile. `area` is in layout units on page `page`; pages are 0-based.
+    struct Link {
+        int page = 0;
+        QRectF area;
+        int target = 0;
+    };
+    virtual std::vector<Link> links() const { return {}; }
 
     /// Paints page `index` with `painter` set to layout units, origin at the page's corner.
     virtual void paintPage(QPainter& painter, int index) const = 0;

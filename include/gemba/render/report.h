@@ -4,6 +4,7 @@
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/project.h"
 #include "gemba/render/paged_document.h"
+#include "gemba/render/sheet.h"
 
 #include <QPageLayout>
 #include <QSizeF>
@@ -77,6 +78,8 @@ public:
     QString keywords() const override;
     /// One entry per section where it starts, and one per tile of the map.
     std::vector<Bookmark> bookmarks() const override;
+    /// Each tile marker on the map page opens its tile's page.
+    std::vector<Link> links() const override;
     const metrics::MapMetrics& metrics() const;
 
     void paintPage(QPainter& painter, int index) const override;
@@ -88,7 +91,7 @@ private:
 
 /// The comparison of two maps as one column, for the editor's Compare view: the same figures,
 /// charts and step changes as the report's comparison section, in units of 1/96 inch.
-class ComparisonSheet {
+class ComparisonSheet : public Sheet {
 public:
     ComparisonSheet(const model::Project& project, const model::Map& from, const model::Map& to);
     ~ComparisonSheet();
@@ -96,9 +99,8 @@ public:
     ComparisonSheet& operator=(const ComparisonSheet&) = delete;
 
     const metrics::Comparison& comparison() const;
-    qreal height(qreal width) const;
-    /// Paints the sheet from the top of `area`, `area.width()` wide.
-    void paint(QPainter& painter, const QRectF& area) const;
+    qreal height(qreal width) const override;
+    void paint(QPainter& painter, const QRectF& area) const override;
 
 private:
     struct Impl;

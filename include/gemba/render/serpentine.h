@@ -19,6 +19,9 @@ namespace gemba::render {
 std::vector<std::pair<model::Id, model::Point>> serpentineLayout(const model::Map& map,
                                                                  int columnsPerRow);
 
+/// The columns of the flow in the tidy layout (autoLayout): what one row holds unwrapped.
+int serpentineColumnCount(const model::Map& map);
+
 /// The columns per row that make the wrapped flow closest to a width:height `aspect` (the
 /// screen's or the page's): no wrap (all columns) for a short stream.
 int serpentineColumnsFor(const model::Map& map, double aspect);
