@@ -21,57 +21,11 @@ namespace gemba::app {
 
 namespace {
 
-constexpr int kSheetMargin = 16;
-
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
 }
 
 } // namespace
-
-ComparisonCanvas::ComparisonCanvas(QWidget* parent)
-    : QWidget(parent) {
-    setObjectName(QStringLiteral("comparisonCanvas"));
-    setAutoFillBackground(true);
-    QPalette white = palette();
-    white.setColor(QPalette::Window, Qt::white);
-    setPalette(white);
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
-}
-
-void ComparisonCanvas::setSheet(std::shared_ptr<const render::ComparisonSheet> sheet) {
-    m_sheet = std::move(sheet);
-    setMinimumHeight(heightForWidth(width()));
-    updateGeometry();
-    update();
-}
-
-int ComparisonCanvas::heightForWidth(int width) const {
-    if (!m_sheet)
-        return 0;
-    return static_cast<int>(m_sheet->height(width - 2 * kSheetMargin)) + 2 * kSheetMargin;
-}
-
-QSize ComparisonCanvas::sizeHint() const {
-    return {900, heightForWidth(900)};
-}
-
-void ComparisonCanvas::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    setMinimumHeight(heightForWidth(width()));
-}
-
-void ComparisonCanvas::paintEvent(QPaintEvent*) {
-    if (!m_sheet)
-        return;
-    QPainter painter(this);
-    m_sheet->paint(painter, QRectF(kSheetMargin, kSheetMargin, width() - 2 * kSheetMargin,
-                                   height() - 2 * kSheetMargin));
-}
-
-// ---------------------------------------------------------------------------------------
 
 CompareView::CompareView(EditorDocument& document, ExportActions& exports, QWidget* parent)
     : QDialog(parent)
@@ -81,8 +35,9 @@ CompareView::CompareView(EditorDocument& document, ExportActions& exports, QWidg
     , m_to(new QComboBox(this))
     , m_status(new QLabel(this))
     , m_scroll(new QScrollArea(this))
-    , m_canvas(new ComparisonCanvas) {
+    , m_canvas(new SheetCanvas(900)) {
     setObjectName(QStringLiteral("compareView"));
+    m_canvas->setObjectName(QStringLiteral("comparisonCanvas"));
     setWindowTitle(tr("Compare Maps"));
     setModal(false);
     m_from->setObjectName(QStringLiteral("compareFrom"));

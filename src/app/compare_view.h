@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/model/types.h"
+#include "sheet_canvas.h"
 
 #include <QDialog>
 #include <QWidget>
@@ -21,25 +22,6 @@ namespace gemba::app {
 
 class EditorDocument;
 class ExportActions;
-
-/// Paints a comparison sheet at the widget's width; its height follows.
-class ComparisonCanvas : public QWidget {
-    Q_OBJECT
-
-public:
-    explicit ComparisonCanvas(QWidget* parent = nullptr);
-    void setSheet(std::shared_ptr<const render::ComparisonSheet> sheet);
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override;
-    QSize sizeHint() const override;
-
-protected:
-    void paintEvent(QPaintEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
-
-private:
-    std::shared_ptr<const render::ComparisonSheet> m_sheet;
-};
 
 /// Map > Compare Maps…: any two maps of the project side by side, as the report's comparison
 /// section shows them (figures, lead time by segment, the waterfall, steps added, removed and
@@ -71,7 +53,7 @@ private:
     QComboBox* m_to;
     QLabel* m_status;
     QScrollArea* m_scroll;
-    ComparisonCanvas* m_canvas;
+    SheetCanvas* m_canvas;
     std::shared_ptr<const render::ComparisonSheet> m_sheet;
     bool m_refreshScheduled = false;
 };

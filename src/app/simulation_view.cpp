@@ -32,8 +32,6 @@ namespace gemba::app {
 
 namespace {
 
-constexpr int kSheetMargin = 16;
-
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
 }
@@ -90,52 +88,6 @@ struct SimulationView::Job {
     }
 };
 
-SimulationCanvas::SimulationCanvas(QWidget* parent)
-    : QWidget(parent) {
-    setObjectName(QStringLiteral("simulationCanvas"));
-    setAutoFillBackground(true);
-    QPalette white = palette();
-    white.setColor(QPalette::Window, Qt::white);
-    setPalette(white);
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
-}
-
-void SimulationCanvas::setSheet(std::shared_ptr<const render::SimulationSheet> sheet) {
-    m_sheet = std::move(sheet);
-    setMinimumHeight(heightForWidth(width()));
-    updateGeometry();
-    update();
-}
-
-int SimulationCanvas::heightForWidth(int width) const {
-    if (!m_sheet)
-        return 0;
-    return static_cast<int>(m_sheet->height(width - 2 * kSheetMargin)) + 2 * kSheetMargin;
-}
-
-QSize SimulationCanvas::sizeHint() const {
-    return {960, std::max(200, heightForWidth(960))};
-}
-
-void SimulationCanvas::paintEvent(QPaintEvent*) {
-    if (!m_sheet)
-        return;
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setRenderHint(QPainter::TextAntialiasing, true);
-    m_sheet->paint(painter, QRectF(kSheetMargin, kSheetMargin, width() - 2 * kSheetMargin,
-                                   height() - 2 * kSheetMargin));
-}
-
-void SimulationCanvas::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    const int needed = heightForWidth(width());
-    if (needed != minimumHeight())
-        setMinimumHeight(needed);
-}
-
 SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget* parent)
     : QDialog(parent)
     , m_document(document)
@@ -157,10 +109,11 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_scroll(new QScrollArea(this))
-    , m_canvas(new SimulationCanvas)
+    , m_canvas(new SheetCanvas(960))
     , m_poll(new QTimer(this))
     , m_documentGuard(&document) {
     setObjectName(QStringLiteral("simulationView"));
+    m_canvas->setObjectName(QStringLiteral("simulationCanvas"));
     setWindowTitle(tr("Simulate"));
     setAttribute(Qt::WA_DeleteOnClose);
     resize(1100, 860);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/model/types.h"
+#include "sheet_canvas.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -28,25 +29,6 @@ class SimulationSheet;
 namespace gemba::app {
 
 class EditorDocument;
-
-/// Paints a simulation sheet at the widget's width; its height follows.
-class SimulationCanvas : public QWidget {
-    Q_OBJECT
-
-public:
-    explicit SimulationCanvas(QWidget* parent = nullptr);
-    void setSheet(std::shared_ptr<const render::SimulationSheet> sheet);
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override;
-    QSize sizeHint() const override;
-
-protected:
-    void paintEvent(QPaintEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
-
-private:
-    std::shared_ptr<const render::SimulationSheet> m_sheet;
-};
 
 /// Map > Simulate…: a Monte Carlo of a map and, when asked, a discrete-event run of its flow,
 /// alone or beside a what-if or another map (the future state). Runs in the background with a
@@ -99,7 +81,7 @@ private:
     QProgressBar* m_progress;
     QLabel* m_status;
     QScrollArea* m_scroll;
-    SimulationCanvas* m_canvas;
+    SheetCanvas* m_canvas;
     QTimer* m_poll;
     std::shared_ptr<Job> m_job;
     QFutureWatcher<void> m_watcher;

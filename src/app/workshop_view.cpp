@@ -23,64 +23,15 @@ namespace gemba::app {
 using render::PlanGrouping;
 using render::WorkshopDocument;
 
-namespace {
-
-constexpr int kSheetMargin = 16;
-
-} // namespace
-
-WorkshopCanvas::WorkshopCanvas(QWidget* parent)
-    : QWidget(parent) {
-    setObjectName(QStringLiteral("workshopCanvas"));
-    setAutoFillBackground(true);
-    QPalette white = palette();
-    white.setColor(QPalette::Window, Qt::white);
-    setPalette(white);
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
-}
-
-void WorkshopCanvas::setSheet(std::shared_ptr<const render::WorkshopSheet> sheet) {
-    m_sheet = std::move(sheet);
-    setMinimumHeight(heightForWidth(width()));
-    updateGeometry();
-    update();
-}
-
-int WorkshopCanvas::heightForWidth(int width) const {
-    if (!m_sheet)
-        return 0;
-    return static_cast<int>(m_sheet->height(width - 2 * kSheetMargin)) + 2 * kSheetMargin;
-}
-
-QSize WorkshopCanvas::sizeHint() const {
-    return {1000, heightForWidth(1000)};
-}
-
-void WorkshopCanvas::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    setMinimumHeight(heightForWidth(width()));
-}
-
-void WorkshopCanvas::paintEvent(QPaintEvent*) {
-    if (!m_sheet)
-        return;
-    QPainter painter(this);
-    m_sheet->paint(painter, QRectF(kSheetMargin, kSheetMargin, width() - 2 * kSheetMargin,
-                                   height() - 2 * kSheetMargin));
-}
-
-// ---------------------------------------------------------------------------------------
-
 WorkshopView::WorkshopView(EditorDocument& document, QWidget* parent)
     : QDialog(parent)
     , m_document(document)
     , m_kind(new QComboBox(this))
     , m_grouping(new QComboBox(this))
     , m_scroll(new QScrollArea(this))
-    , m_canvas(new WorkshopCanvas) {
+    , m_canvas(new SheetCanvas(1000)) {
     setObjectName(QStringLiteral("workshopView"));
+    m_canvas->setObjectName(QStringLiteral("workshopCanvas"));
     setWindowTitle(tr("Action Plan and Reviews"));
     m_kind->setObjectName(QStringLiteral("workshopViewKind"));
     m_kind->addItem(tr("Action plan timeline"), static_cast<int>(WorkshopDocument::ActionPlan));

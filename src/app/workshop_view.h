@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/render/workshop_report.h"
+#include "sheet_canvas.h"
 
 #include <QDialog>
 #include <QList>
@@ -16,25 +17,6 @@ class QScrollArea;
 namespace gemba::app {
 
 class EditorDocument;
-
-/// Paints a workshop sheet (the plan or the reviews) at the widget's width; its height follows.
-class WorkshopCanvas : public QWidget {
-    Q_OBJECT
-
-public:
-    explicit WorkshopCanvas(QWidget* parent = nullptr);
-    void setSheet(std::shared_ptr<const render::WorkshopSheet> sheet);
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override;
-    QSize sizeHint() const override;
-
-protected:
-    void paintEvent(QPaintEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
-
-private:
-    std::shared_ptr<const render::WorkshopSheet> m_sheet;
-};
 
 /// View > Action Plan Timeline… and View > Reviews…: the action plan as a timeline (grouped by
 /// owner or status, the reviews and today as lines) with its table and review schedule, or the
@@ -52,7 +34,7 @@ public:
     void setGrouping(render::PlanGrouping grouping);
     /// The options the sheet is drawn with now (today is the current date).
     render::WorkshopOptions options() const;
-    WorkshopCanvas* canvas() const { return m_canvas; }
+    SheetCanvas* canvas() const { return m_canvas; }
     void refreshNow();
 
 private:
@@ -63,7 +45,7 @@ private:
     QComboBox* m_kind;
     QComboBox* m_grouping;
     QScrollArea* m_scroll;
-    WorkshopCanvas* m_canvas;
+    SheetCanvas* m_canvas;
     bool m_refreshScheduled = false;
 };
 

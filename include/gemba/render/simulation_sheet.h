@@ -2,6 +2,7 @@
 
 #include "gemba/metrics/simulation.h"
 #include "gemba/model/project.h"
+#include "gemba/render/sheet.h"
 
 #include <QColor>
 #include <QRectF>
@@ -26,7 +27,7 @@ struct SimulationRun {
     std::optional<metrics::DesResult> des;
 };
 
-class SimulationSheet {
+class SimulationSheet : public Sheet {
 public:
     /// The first run is the one whose histogram, tornado and map are drawn; a second stands
     /// beside it in the figures and the discrete-event charts.
@@ -34,9 +35,8 @@ public:
     const model::Project& project() const { return m_project; }
 
     const std::vector<SimulationRun>& runs() const { return m_runs; }
-    qreal height(qreal width) const;
-    /// Paints the sheet from the top of `area`, `area.width()` wide.
-    void paint(QPainter& painter, const QRectF& area) const;
+    qreal height(qreal width) const override;
+    void paint(QPainter& painter, const QRectF& area) const override;
 
     /// The parts the sheet is made of, top to bottom, with their heights at a width; a PDF
     /// breaks pages between them.

@@ -31,15 +31,15 @@ struct WorkshopOptions {
 };
 
 /// The document as one column, for the editor's workshop views.
-class WorkshopSheet {
+class WorkshopSheet : public Sheet {
 public:
     WorkshopSheet(const model::Project& project, const WorkshopOptions& options);
     ~WorkshopSheet();
     WorkshopSheet(const WorkshopSheet&) = delete;
     WorkshopSheet& operator=(const WorkshopSheet&) = delete;
 
-    qreal height(qreal width) const;
-    void paint(QPainter& painter, const QRectF& area) const;
+    qreal height(qreal width) const override;
+    void paint(QPainter& painter, const QRectF& area) const override;
 
 private:
     struct Impl;
