@@ -2,6 +2,8 @@
 
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
+#include "gemba/render/export.h"
+#include "gemba/render/portfolio_report.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/repository.h"
 
@@ -10,13 +12,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtMath>
 
 namespace gemba::app {
 
@@ -78,73 +79,9 @@ void TouchPointGraph::setPortfolio(const metrics::Portfolio* portfolio) {
 
 void TouchPointGraph::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(rect(), palette().base());
-    if (!m_portfolio || m_portfolio->streams.empty())
-        return;
-    const auto& streams = m_portfolio->streams;
-    const int n = static_cast<int>(streams.size());
-    const QPointF centre = QRectF(rect()).center();
-    const QFontMetrics metrics(font());
-    const qreal boxWidth = std::min<qreal>(180, width() / 3.0);
-    const qreal boxHeight = metrics.height() * 2.6;
-    const qreal radiusX = std::max<qreal>(0, width() / 2.0 - boxWidth / 2 - 12);
-    const qreal radiusY = std::max<qreal>(0, height() / 2.0 - boxHeight / 2 - 12);
-    std::vector<QRectF> boxes;
-    for (int i = 0; i < n; ++i) {
-        const qreal angle = -M_PI / 2 + 2 * M_PI * i / n;
-        const QPointF at =
-            n == 1 ? centre
-                   : centre + QPointF(radiusX * std::cos(angle), radiusY * std::sin(angle));
-        boxes.emplace_back(at.x() - boxWidth / 2, at.y() - boxHeight / 2, boxWidth, boxHeight);
-    }
-    // Arrows first, boxes over their ends.
-    p.setPen(QPen(palette().text().color(), 1.5));
-    for (const metrics::Dependency& d : m_portfolio->dependencies) {
-        const QPointF from = boxes[d.supplier].center();
-        const QPointF to = boxes[d.customer].center();
-        QLineF line(from, to);
-        // Stop at the box's edge: shorten by half the box along the line.
-        const qreal shorten = std::min(
-            boxHeight / 2 / std::max(0.2, std::abs(std::sin(qDegreesToRadians(line.angle())))),
-            boxWidth / 2 / std::max(0.2, std::abs(std::cos(qDegreesToRadians(line.angle())))));
-        const qreal length = line.length();
-        if (length <= 2 * shorten)
-            continue;
-        const QPointF a = line.pointAt(shorten / length);
-        const QPointF b = line.pointAt(1 - shorten / length);
-        p.drawLine(a, b);
-        QLineF head(b, a);
-        head.setLength(10);
-        QLineF left = head;
-        left.setAngle(head.angle() + 25);
-        QLineF right = head;
-        right.setAngle(head.angle() - 25);
-        p.drawLine(left);
-        p.drawLine(right);
-        const QString label =
-            tr("waits %1")
-                .arg(text(model::formatDuration(d.waitSeconds, streams[d.customer].calendar)));
-        const QPointF mid = (a + b) / 2;
-        QRectF labelRect = metrics.boundingRect(label);
-        labelRect.moveCenter(mid);
-        labelRect.adjust(-3, -1, 3, 1);
-        p.fillRect(labelRect, palette().base());
-        p.drawText(labelRect, Qt::AlignCenter, label);
-    }
-    for (int i = 0; i < n; ++i) {
-        p.setBrush(palette().alternateBase());
-        p.drawRoundedRect(boxes[i], 6, 6);
-        const QRectF inner = boxes[i].adjusted(6, 2, -6, -2);
-        const QString name = metrics.elidedText(text(streams[i].name), Qt::ElideRight,
-                                                static_cast<int>(inner.width()));
-        const QString lead =
-            streams[i].current
-                ? tr("lead time %1").arg(timeOf(streams[i].current, streams[i].calendar))
-                : tr("no current state");
-        p.drawText(inner, Qt::AlignHCenter | Qt::AlignTop, name);
-        p.drawText(inner, Qt::AlignHCenter | Qt::AlignBottom, lead);
-    }
+    p.fillRect(rect(), Qt::white);
+    if (m_portfolio)
+        render::paintTouchPointGraph(p, QRectF(rect()).adjusted(8, 8, -8, -8), *m_portfolio);
 }
 
 PortfolioView::PortfolioView(QWidget* parent)
@@ -159,8 +96,17 @@ PortfolioView::PortfolioView(QWidget* parent)
     connect(choose, &QPushButton::clicked, this, &PortfolioView::chooseFolder);
     m_source = new QLabel(tr("Choose a folder of .gemba projects"), this);
     m_source->setObjectName(QStringLiteral("portfolioSource"));
+    auto* exportButton = new QPushButton(tr("Export &PDF…"), this);
+    exportButton->setObjectName(QStringLiteral("portfolioExportPdf"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Portfolio"),
+                                                          tr("portfolio.pdf"), tr("PDF (*.pdf)"));
+        if (!path.isEmpty())
+            exportPdf(path);
+    });
     top->addWidget(choose);
     top->addWidget(m_source, 1);
+    top->addWidget(exportButton);
     layout->addLayout(top);
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("portfolioProblems"));
@@ -188,6 +134,18 @@ PortfolioView::PortfolioView(QWidget* parent)
     m_tabs->addTab(m_actions, tr("Ideas and actions"));
     layout->addWidget(m_tabs, 1);
     resize(1100, 600);
+}
+
+bool PortfolioView::exportPdf(const QString& path) {
+    try {
+        render::PortfolioReportOptions options;
+        options.where = m_source->text();
+        render::writePdfReport(path, render::PortfolioReport(m_portfolio, options));
+        return true;
+    } catch (const std::exception& e) {
+        QMessageBox::critical(this, tr("Cannot export the portfolio"), text(e.what()));
+        return false;
+    }
 }
 
 void PortfolioView::chooseFolder() {

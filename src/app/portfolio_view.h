@@ -13,8 +13,7 @@ class QTabWidget;
 
 namespace gemba::app {
 
-/// The streams as boxes on a circle, an arrow from supplier stream to customer stream for
-/// each touch point, labelled with how long work waits there.
+/// The touch points between the streams as render::paintTouchPointGraph draws them.
 class TouchPointGraph : public QWidget {
     Q_OBJECT
 
@@ -42,6 +41,9 @@ public:
     void setSource(const QString& where);
     const metrics::Portfolio& portfolio() const { return m_portfolio; }
     const std::vector<store::SkippedSource>& skipped() const { return m_skipped; }
+    /// Writes the portfolio shown as a PDF (render::PortfolioReport); false, after saying why
+    /// in a message box, when it cannot be written.
+    bool exportPdf(const QString& path);
 
 private:
     void chooseFolder();

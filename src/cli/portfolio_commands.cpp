@@ -8,6 +8,7 @@
 #include "gemba/store/portfolio_csv.h"
 #include "gemba/store/portfolio_sources.h"
 #include "gemba/store/repository.h"
+#include "pdf_documents.h"
 #include "text_table.h"
 
 #include <algorithm>
@@ -237,15 +238,20 @@ void writeText(std::ostream& out, const Portfolio& p, const std::string& where) 
 }
 
 int runPortfolio(const Args& args, Context& context) {
-    if (args.has("--json") && args.has("--csv"))
-        throw UsageError("give --json or --csv, not both");
+    if (args.has("--json") + args.has("--csv") + args.has("--pdf") > 1)
+        throw UsageError("give one of --json, --csv and --pdf");
     const std::string where = args.positional.at(0);
     std::vector<store::SkippedSource> skipped;
     const std::vector<metrics::PortfolioSource> sources =
         store::readPortfolioSources(where, skipped);
     for (const store::SkippedSource& s : skipped)
         context.err << s.source << ": skipped: " << s.error << "\n";
-    const Portfolio portfolio = metrics::buildPortfolio(sources);
+    Portfolio portfolio = metrics::buildPortfolio(sources);
+    if (auto pdf = args.value("--pdf")) {
+        const int status = writePortfolioPdf(args, context, std::move(portfolio),
+                                             store::urlForDisplay(where), *pdf);
+        return skipped.empty() ? status : kExitFindings;
+    }
     if (args.has("--json"))
         context.out << portfolioJson(portfolio, skipped).dump(2) << "\n";
     else if (args.has("--csv"))
@@ -260,7 +266,8 @@ int runPortfolio(const Args& args, Context& context) {
 Command portfolioCommand() {
     return {"portfolio",
             "show the value streams of a folder side by side, and what they share",
-            "FOLDER|postgresql://REPOSITORY [--json|--csv]",
+            "FOLDER|postgresql://REPOSITORY [--json|--csv|--pdf FILE [--today DATE] [--page SIZE] "
+            "[--portrait]]",
             "Reads every .gemba file of FOLDER (not its subfolders), or every project of the\n"
             "repository you may read, as one value stream each, and shows\n"
             "each stream's key figures (current, future and latest measured state), the touch\n"
@@ -269,7 +276,11 @@ Command portfolioCommand() {
             "friction and ideas, the ideas' funnel and every action. A file that cannot be read\n"
             "is named on standard error and left out, and the exit code is then 1.",
             {{"--json", "", "", "the whole portfolio as JSON"},
-             {"--csv", "", "", "one row per stream and state, for a spreadsheet"}},
+             {"--csv", "", "", "one row per stream and state, for a spreadsheet"},
+             {"--pdf", "", "FILE", "the portfolio as a PDF document"},
+             {"--today", "", "DATE", "PDF: the date on its pages (default: the current date)"},
+             {"--page", "", "SIZE", "PDF: A4 (default), A3 or Letter"},
+             {"--portrait", "", "", "PDF: portrait pages instead of landscape"}},
             1,
             1,
             runPortfolio};

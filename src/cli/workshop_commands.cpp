@@ -12,8 +12,8 @@
 #include "gemba/store/project_file.h"
 #include "gemba/store/workshop_export.h"
 #include "gemba/store/workshop_json.h"
+#include "pdf_documents.h"
 #include "text_table.h"
-#include "workshop_pdf.h"
 
 #include <nlohmann/json.hpp>
 #include <ostream>

@@ -17,6 +17,10 @@ namespace gemba::render::detail {
 
 QString qs(const std::string& text);
 
+/// "process_time" -> "Process time", "over_processing" -> "Over processing"; the
+/// abbreviations VSM people use stay as they write them (%C&A, MTBF).
+QString fieldTitle(const std::string& field);
+
 /// "Current state", "Future state", "Ideal state".
 QString stateText(model::MapState state);
 

@@ -57,18 +57,6 @@ QString valueClassText(model::ValueClass value) {
     return {};
 }
 
-/// "process_time" -> "Process time"; the abbreviations VSM people use stay as they write them.
-QString fieldTitle(const std::string& field) {
-    if (field == "pca")
-        return QStringLiteral("%C&A");
-    if (field == "mtbf" || field == "mttr") // mean time between failures, to repair
-        return qs(field).toUpper();
-    QString text = qs(field);
-    text.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
 
 QString wastesText(unsigned wastes) {
     QStringList out;
@@ -125,6 +113,18 @@ bool higherIsBetter(const std::string& key) {
 }
 
 } // namespace
+
+QString fieldTitle(const std::string& field) {
+    if (field == "pca")
+        return QStringLiteral("%C&A");
+    if (field == "mtbf" || field == "mttr") // mean time between failures, to repair
+        return qs(field).toUpper();
+    QString text = qs(field);
+    text.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
 
 QString figureText(metrics::Quantity quantity, double value, const model::Project& project,
                    bool signedValue) {

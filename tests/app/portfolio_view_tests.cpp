@@ -70,6 +70,13 @@ TEST_CASE("portfolio window: the streams of a folder, what they share, files lef
     REQUIRE(tabs);
     tabs->setCurrentIndex(2);
     CHECK_FALSE(view.grab().isNull());
+
+    // Export PDF… writes the portfolio shown as a document.
+    const QString pdf = temp.filePath(QStringLiteral("portfolio.pdf"));
+    REQUIRE(view.exportPdf(pdf));
+    QFile written(pdf);
+    REQUIRE(written.open(QIODevice::ReadOnly));
+    CHECK(written.read(5) == QByteArray("%PDF-"));
 }
 
 TEST_CASE("portfolio window: a folder that does not exist says so", "[app][portfolio]") {
