@@ -362,8 +362,8 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
               duration(low + span / 2), Qt::AlignHCenter, false, t.muted);
         label(p, QRectF(plot.right() - 100, plot.bottom() + 2, 100, 14), duration(high),
               Qt::AlignRight, false, t.muted);
-        label(p, QRectF(area.left(), plot.top(), 44, 14), qs(model::formatCount(static_cast<double>(tallest))),
-              Qt::AlignRight, false, t.muted);
+        label(p, QRectF(area.left(), plot.top(), 44, 14),
+              qs(model::formatCount(static_cast<double>(tallest))), Qt::AlignRight, false, t.muted);
         label(p, QRectF(area.left(), plot.bottom() - 14, 44, 14), QStringLiteral("0"),
               Qt::AlignRight, false, t.muted);
     } else if (kind == kTornado) {
