@@ -222,16 +222,16 @@ void EventImportDialog::updatePreview() {
     for (const auto& s : r.steps) {
         const int row = m_steps->rowCount();
         m_steps->insertRow(row);
-        const QStringList cells = {QString::fromStdString(s.name),
-                                   QString::number(s.visits),
-                                   hours(s.processTime.p50),
-                                   hours(s.processTime.p85),
-                                   hours(s.leadTime.p50),
-                                   hours(s.leadTime.p85),
-                                   hours(s.waitBefore.p50),
-                                   QString::fromStdString(model::formatNumber(s.pcaEstimate, 1)) +
-                                       QStringLiteral("%"),
-                                   s.folded ? tr("folded") : QString()};
+        const QStringList cells = {
+            QString::fromStdString(s.name),
+            QString::fromStdString(model::formatCount(static_cast<double>(s.visits))),
+            hours(s.processTime.p50),
+            hours(s.processTime.p85),
+            hours(s.leadTime.p50),
+            hours(s.leadTime.p85),
+            hours(s.waitBefore.p50),
+            QString::fromStdString(model::formatNumber(s.pcaEstimate, 1)) + QStringLiteral("%"),
+            s.folded ? tr("folded") : QString()};
         for (int c = 0; c < cells.size(); ++c)
             m_steps->setItem(row, c, cell(cells[c]));
     }
@@ -240,7 +240,7 @@ void EventImportDialog::updatePreview() {
     for (const auto& [name, count] : r.unmapped)
         notes << tr("Unmapped: \"%1\" (%2 events), counted as waiting")
                      .arg(QString::fromStdString(name))
-                     .arg(count);
+                     .arg(QString::fromStdString(model::formatCount(static_cast<double>(count))));
     for (const auto& note : r.notes)
         notes << QString::fromStdString(note);
     m_notes->setPlainText(notes.join(QLatin1Char('\n')));
@@ -249,12 +249,13 @@ void EventImportDialog::updatePreview() {
          metrics::flowOverTime(m_log, m_mapping, m_hours, metrics::FlowPeriod::Week, options)) {
         const int row = m_periods->rowCount();
         m_periods->insertRow(row);
-        const QStringList cells = {QString::fromStdString(p.label),
-                                   QString::number(p.throughput),
-                                   hours(p.leadTime.p50),
-                                   hours(p.leadTime.p85),
-                                   QString::number(p.wipAtEnd),
-                                   QString::fromStdString(model::formatPercent(p.flowEfficiency))};
+        const QStringList cells = {
+            QString::fromStdString(p.label),
+            QString::fromStdString(model::formatCount(static_cast<double>(p.throughput))),
+            hours(p.leadTime.p50),
+            hours(p.leadTime.p85),
+            QString::fromStdString(model::formatCount(static_cast<double>(p.wipAtEnd))),
+            QString::fromStdString(model::formatPercent(p.flowEfficiency))};
         for (int c = 0; c < cells.size(); ++c)
             m_periods->setItem(row, c, cell(cells[c]));
     }

@@ -5,6 +5,7 @@
 #include "editor_document.h"
 #include "gemba/metrics/metrics.h"
 #include "gemba/store/csv_map.h"
+#include "panels/field_edits.h"
 #include "summary_dialog.h"
 
 #include <QAction>
@@ -141,8 +142,8 @@ void ReportOptionsDialog::setOptions(const render::ReportOptions& options) {
 ImageOptionsDialog::ImageOptionsDialog(QWidget* parent)
     : QDialog(parent)
     , m_byDpi(new QRadioButton(tr("Resolution:"), this))
-    , m_dpi(new QSpinBox(this))
-    , m_width(new QSpinBox(this))
+    , m_dpi(new CountSpinBox(this))
+    , m_width(new CountSpinBox(this))
     , m_transparent(new QCheckBox(tr("Transparent background"), this)) {
     setObjectName(QStringLiteral("imageOptionsDialog"));
     setWindowTitle(tr("PNG Image"));

@@ -262,10 +262,14 @@ void FlowOverTimeView::recompute() {
                                 : QStringLiteral("–");
         };
         m_table->setItem(row, 0, cell(qs(p.label), Qt::AlignLeft));
-        m_table->setItem(row, 1, cell(QString::number(p.throughput)));
+        m_table->setItem(
+            row, 1,
+            cell(QString::fromStdString(model::formatCount(static_cast<double>(p.throughput)))));
         m_table->setItem(row, 2, cell(time(p.leadTime.p50)));
         m_table->setItem(row, 3, cell(time(p.leadTime.p85)));
-        m_table->setItem(row, 4, cell(QString::number(p.wipAtEnd)));
+        m_table->setItem(
+            row, 4,
+            cell(QString::fromStdString(model::formatCount(static_cast<double>(p.wipAtEnd)))));
         m_table->setItem(
             row, 5,
             cell(p.throughput ? qs(model::formatPercent(p.flowEfficiency)) : QStringLiteral("–")));

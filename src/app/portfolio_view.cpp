@@ -188,8 +188,10 @@ void PortfolioView::fill() {
                 valid ? text(model::formatPercent(c->activityRatio)) : "–",
                 valid ? text(model::formatPercent(c->rolledPca)) : "–",
                 c ? money(c->frictionCostPerYear, s.currency) : "–",
-                c ? money(c->redPenCostPerYear, s.currency) : "–", QString::number(s.openActions),
-                QString::number(s.funnel[static_cast<std::size_t>(model::IdeaStatus::Selected)])});
+                c ? money(c->redPenCostPerYear, s.currency) : "–",
+                QString::fromStdString(model::formatCount(static_cast<double>(s.openActions))),
+                QString::fromStdString(model::formatCount(static_cast<double>(
+                    s.funnel[static_cast<std::size_t>(model::IdeaStatus::Selected)])))});
     }
     m_streams->resizeColumnsToContents();
 
@@ -206,13 +208,18 @@ void PortfolioView::fill() {
             QStringList where;
             for (const metrics::Use& u : item.uses)
                 where << text(p.streams[u.stream].name) + QStringLiteral(" (") +
-                             QString::number(u.steps.size()) + QStringLiteral(")");
+                             QString::fromStdString(
+                                 model::formatCount(static_cast<double>(u.steps.size()))) +
+                             QStringLiteral(")");
             addRow(m_shared,
-                   {text(item.name), kind, QString::number(item.streams()),
-                    QString::number(item.steps), text(model::formatPercent(item.shareOfWork)),
-                    QString::number(item.redPens) + QStringLiteral(": ") +
-                        money(item.redPenCostPerYear, currency),
-                    money(item.frictionCostPerYear, currency), QString::number(item.ideas),
+                   {text(item.name), kind,
+                    QString::fromStdString(model::formatCount(static_cast<double>(item.streams()))),
+                    QString::fromStdString(model::formatCount(static_cast<double>(item.steps))),
+                    text(model::formatPercent(item.shareOfWork)),
+                    QString::fromStdString(model::formatCount(static_cast<double>(item.redPens))) +
+                        QStringLiteral(": ") + money(item.redPenCostPerYear, currency),
+                    money(item.frictionCostPerYear, currency),
+                    QString::fromStdString(model::formatCount(static_cast<double>(item.ideas))),
                     where.join(QStringLiteral(", "))});
         }
     m_shared->resizeColumnsToContents();
@@ -220,8 +227,9 @@ void PortfolioView::fill() {
     m_actions->setRowCount(0);
     QStringList funnel;
     for (const auto& [status, name] : model::EnumNames<model::IdeaStatus>::table())
-        funnel << QString::number(p.funnel[static_cast<std::size_t>(status)]) + QLatin1Char(' ') +
-                      text(std::string(name));
+        funnel << QString::fromStdString(model::formatCount(
+                      static_cast<double>(p.funnel[static_cast<std::size_t>(status)]))) +
+                      QLatin1Char(' ') + text(std::string(name));
     addRow(m_actions, {tr("Ideas of every stream"), funnel.join(QStringLiteral(", "))});
     for (const metrics::SharedIdea& idea : p.sharedIdeas) {
         QStringList names;

@@ -6,6 +6,7 @@
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
 #include "gemba/render/simulation_sheet.h"
+#include "panels/field_edits.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -93,7 +94,7 @@ SimulationView::SimulationView(EditorDocument& document, model::Id map, QWidget*
     , m_document(document)
     , m_map(new QComboBox(this))
     , m_against(new QComboBox(this))
-    , m_trials(new QSpinBox(this))
+    , m_trials(new CountSpinBox(this))
     , m_seed(new QSpinBox(this))
     , m_distribution(new QComboBox(this))
     , m_target(new QLineEdit(this))

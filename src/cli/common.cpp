@@ -88,6 +88,10 @@ std::string percentNumber(double value) {
     return text;
 }
 
+std::string count(double value, int decimals) {
+    return model::formatCount(value, decimals);
+}
+
 std::string percent(double ratio) {
     return model::formatPercent(ratio);
 }

@@ -35,6 +35,9 @@ double positiveNumberOption(const std::string& option, const std::string& text);
 /// A percentage with one decimal, or two significant digits below 1: 12.34 -> "12.3",
 /// 0.01754 -> "0.018". Independent of the locale.
 std::string percentNumber(double value);
+/// A count or amount as readable text shows it, thousands grouped: 1200 -> "1,200" (JSON and
+/// CSV output write plain numbers instead).
+std::string count(double value, int decimals = 2);
 /// A ratio as a percentage: 0.1234 -> "12.3%", 0.0001754 -> "0.018%".
 std::string percent(double ratio);
 /// A duration in the project's units with a sign when negative: "-1.5 d".

@@ -110,7 +110,7 @@ Measured readMeasured(const fs::path& logFile, const Args& args,
 }
 
 std::string hoursText(double seconds) {
-    return model::formatNumber(seconds / 3600.0) + " h";
+    return count(seconds / 3600.0) + " h";
 }
 
 nlohmann::json distributionJson(const metrics::Distribution& d) {
@@ -183,24 +183,24 @@ nlohmann::json reportJson(const metrics::FlowReport& r, const model::WorkingHour
 
 std::string reportText(const metrics::FlowReport& r) {
     std::string out = "Measured from " + r.provenance() + "\n";
-    out += std::to_string(r.itemsFinished) + " finished, " + std::to_string(r.itemsInProgress) +
-           " in progress; lead time P50 " + hoursText(r.itemLeadTime.p50) + ", P85 " +
-           hoursText(r.itemLeadTime.p85) + " (working time); flow efficiency " +
-           model::formatPercent(r.flowEfficiency) + "; throughput " +
-           model::formatNumber(r.throughputPerDay) + " items per working day\n";
+    out += count(static_cast<double>(r.itemsFinished)) + " finished, " +
+           count(static_cast<double>(r.itemsInProgress)) + " in progress; lead time P50 " +
+           hoursText(r.itemLeadTime.p50) + ", P85 " + hoursText(r.itemLeadTime.p85) +
+           " (working time); flow efficiency " + model::formatPercent(r.flowEfficiency) +
+           "; throughput " + count(r.throughputPerDay) + " items per working day\n";
     using A = TextTable::Align;
     TextTable table(
         {A::Left, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Right, A::Left});
     table.addRow(
         {"step", "visits", "PT P50", "PT P85", "LT P50", "LT P85", "wait P50", "%C&A est.", ""});
     for (const auto& s : r.steps)
-        table.addRow({s.name, std::to_string(s.visits), hoursText(s.processTime.p50),
+        table.addRow({s.name, count(static_cast<double>(s.visits)), hoursText(s.processTime.p50),
                       hoursText(s.processTime.p85), hoursText(s.leadTime.p50),
                       hoursText(s.leadTime.p85), hoursText(s.waitBefore.p50),
                       model::formatNumber(s.pcaEstimate, 1) + "%", s.folded ? "folded" : ""});
     out += table.render();
-    for (const auto& [name, count] : r.unmapped)
-        out += "unmapped: \"" + name + "\" (" + std::to_string(count) +
+    for (const auto& [name, events] : r.unmapped)
+        out += "unmapped: \"" + name + "\" (" + count(static_cast<double>(events)) +
                " events), counted as waiting\n";
     for (const auto& note : r.notes)
         out += "note: " + note + "\n";
@@ -362,8 +362,9 @@ int runFlow(const Args& args, Context& context) {
         TextTable table({A::Left, A::Right, A::Right, A::Right, A::Right, A::Right});
         table.addRow({"period", "throughput", "LT P50", "LT P85", "WIP", "flow eff."});
         for (const auto& p : periods)
-            table.addRow({p.label, std::to_string(p.throughput), hoursText(p.leadTime.p50),
-                          hoursText(p.leadTime.p85), std::to_string(p.wipAtEnd),
+            table.addRow({p.label, count(static_cast<double>(p.throughput)),
+                          hoursText(p.leadTime.p50), hoursText(p.leadTime.p85),
+                          count(static_cast<double>(p.wipAtEnd)),
                           model::formatPercent(p.flowEfficiency)});
         context.out << table.render();
     }

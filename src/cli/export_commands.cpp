@@ -269,10 +269,9 @@ int exportMap(const Args& args, Context& context, const std::string& file,
         const QRectF rect = render::mapPictureRect(map, figures);
         const double dpi = render::imageDpi(map, figures, options);
         context.out << "Wrote " << output << ": "
-                    << (options.width ? *options.width
-                                      : static_cast<int>(std::ceil(rect.width() * dpi / 96)))
-                    << " × " << static_cast<int>(std::ceil(rect.height() * dpi / 96))
-                    << " pixels at " << model::formatNumber(dpi, 1) << " dpi\n";
+                    << count(options.width ? *options.width : std::ceil(rect.width() * dpi / 96), 0)
+                    << " × " << count(std::ceil(rect.height() * dpi / 96), 0) << " pixels at "
+                    << count(dpi, 1) << " dpi\n";
     }
     return reportErrors(context, file, {&map}, project) ? kExitFindings : kExitOk;
 }

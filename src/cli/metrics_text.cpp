@@ -30,7 +30,7 @@ std::string stateName(model::MapState state) {
 }
 
 std::string plural(double n, const char* one, const char* many) {
-    return model::formatNumber(n) + " " + (n == 1 ? one : many);
+    return count(n) + " " + (n == 1 ? one : many);
 }
 
 std::string elementName(const model::Map& map, model::Id id) {
@@ -55,7 +55,7 @@ std::string findingsSection(const std::vector<metrics::Finding>& findings) {
 
 std::string calendarLine(const model::Project& project) {
     const model::Calendar& c = project.props.calendar;
-    return "Working calendar: " + model::formatNumber(c.hoursPerDay) + " h a day, " +
+    return "Working calendar: " + count(c.hoursPerDay) + " h a day, " +
            plural(c.daysPerWeek, "day", "days") + " a week, " +
            plural(c.daysPerMonth, "day", "days") + " a month; days below are working days\n";
 }
@@ -76,7 +76,7 @@ std::string metricsText(const model::Project& project, const model::Map& map,
 
     TextTable figures({Align::Left, Align::Right, Align::Left});
     figures.addRow({"Lead time", time(m.leadTime),
-                    model::formatNumber(m.leadTimeDays) + " working days = " +
+                    count(m.leadTimeDays) + " working days = " +
                         model::formatDurationIn(m.leadTime, model::TimeUnit::Hour, calendar)});
     figures.addRow({"Process time", time(m.processTime), "on the critical path"});
     figures.addRow({"Waiting time", time(m.waitTime), "lead time - process time"});
@@ -88,7 +88,7 @@ std::string metricsText(const model::Project& project, const model::Map& map,
                     "value-adding process time / lead time"});
     figures.addRow({"Rolled %C&A", percent(m.rolledPca), "product of %C&A along the path"});
     if (m.demandPerDay) {
-        figures.addRow({"Demand", model::formatNumber(*m.demandPerDay) + " per day",
+        figures.addRow({"Demand", count(*m.demandPerDay) + " per day",
                         "available time " + time(m.availableTimePerDay) + " a day"});
         figures.addRow(
             {"Takt time", m.takt ? time(*m.takt) : std::string("-"), "available time / demand"});
@@ -104,17 +104,17 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     } else {
         figures.addRow({"Bottleneck", "-", "no step has a cycle time"});
     }
-    figures.addRow({"Handoffs", std::to_string(m.handoffs), "work passed to another role"});
+    figures.addRow({"Handoffs", count(m.handoffs), "work passed to another role"});
     if (m.wip)
-        figures.addRow({"Work in process", model::formatNumber(*m.wip) + " items",
-                        "Little's law: demand x lead time"});
+        figures.addRow(
+            {"Work in process", count(*m.wip) + " items", "Little's law: demand x lead time"});
     figures.addRow({"Total labour", time(m.totalLabour), "process time of all work done"});
-    figures.addRow(
-        {"Friction", model::formatNumber(m.frictionHoursPerWeek) + " h a week",
-         model::formatNumber(m.frictionCostPerWeek) + " " + project.props.currency + " a week"});
+    figures.addRow({"Friction", count(m.frictionHoursPerWeek) + " h a week",
+                    model::formatMoney(m.frictionCostPerWeek, project.props.currency) + " a week"});
     figures.addRow({"People, systems, roles",
-                    std::to_string(m.people.size()) + ", " + std::to_string(m.systems.size()) +
-                        ", " + std::to_string(m.roles.size()),
+                    count(static_cast<double>(m.people.size())) + ", " +
+                        count(static_cast<double>(m.systems.size())) + ", " +
+                        count(static_cast<double>(m.roles.size())),
                     ""});
     out += "\n" + figures.render();
 
@@ -125,7 +125,7 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     double process = 0;
     for (const metrics::Segment& s : m.timeline) {
         timeline.addRow({s.name.empty() ? "#" + std::to_string(s.element) : s.name,
-                         kindWord(s.kind), model::formatNumber(s.visits), time(s.waitSeconds),
+                         kindWord(s.kind), count(s.visits), time(s.waitSeconds),
                          time(s.processSeconds)});
         wait += s.waitSeconds;
         process += s.processSeconds;
@@ -148,13 +148,13 @@ std::string figureText(metrics::Quantity quantity, double value, const model::Pr
         return signedValue ? sign + percentNumber(value * 100) + " pts" : percent(value);
     case metrics::Quantity::Count:
     case metrics::Quantity::Items:
-        return sign + model::formatNumber(value);
+        return sign + count(value);
     case metrics::Quantity::Money:
-        return sign + model::formatNumber(value) + " " + project.props.currency;
+        return sign + model::formatMoney(value, project.props.currency);
     case metrics::Quantity::Hours:
-        return sign + model::formatNumber(value) + " h";
+        return sign + count(value) + " h";
     case metrics::Quantity::Days:
-        return sign + model::formatNumber(value) + " d";
+        return sign + count(value) + " d";
     }
     return {};
 }
@@ -180,10 +180,10 @@ std::string comparisonText(const model::Project& project, const model::Map& from
     }
     out += figures.render();
 
-    out += "\nSteps added: " + std::to_string(c.added.size()) + "\n";
+    out += "\nSteps added: " + count(static_cast<double>(c.added.size())) + "\n";
     for (model::Id id : c.added)
         out += "  + " + quoted(elementName(to, id)) + "\n";
-    out += "Steps removed: " + std::to_string(c.removed.size()) + "\n";
+    out += "Steps removed: " + count(static_cast<double>(c.removed.size())) + "\n";
     for (model::Id id : c.removed)
         out += "  - " + quoted(elementName(from, id)) + "\n";
     const auto changes = [&out](const std::vector<metrics::StepChange>& list) {
@@ -197,10 +197,10 @@ std::string comparisonText(const model::Project& project, const model::Map& from
                        (field.after.empty() ? std::string("(none)") : field.after) + "\n";
         }
     };
-    out += "Steps changed: " + std::to_string(c.changed.size()) + "\n";
+    out += "Steps changed: " + count(static_cast<double>(c.changed.size())) + "\n";
     changes(c.changed);
     if (!c.changedWaits.empty()) {
-        out += "Waits changed: " + std::to_string(c.changedWaits.size()) + "\n";
+        out += "Waits changed: " + count(static_cast<double>(c.changedWaits.size())) + "\n";
         changes(c.changedWaits);
     }
 

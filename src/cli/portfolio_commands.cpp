@@ -28,7 +28,7 @@ const model::Calendar kHours; // times across streams: in the default calendar's
 
 std::string money(double value, const Portfolio& p) {
     const std::string currency = p.currency.empty() ? "(mixed currencies)" : p.currency;
-    return model::formatNumber(value, 0) + " " + currency;
+    return count(value, 0) + " " + currency;
 }
 
 nlohmann::json stateJson(const std::optional<StateFigures>& f) {
@@ -146,7 +146,8 @@ void writeItems(std::ostream& out, const std::string& title, const std::vector<S
     const auto shared = std::count_if(items.begin(), items.end(),
                                       [](const SharedItem& i) { return i.streams() > 1; });
     out << "\n"
-        << title << " in more than one stream: " << shared << " of " << items.size() << "\n";
+        << title << " in more than one stream: " << count(static_cast<double>(shared)) << " of "
+        << count(static_cast<double>(items.size())) << "\n";
     TextTable table({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right,
                      TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Right,
                      TextTable::Align::Right, TextTable::Align::Left});
@@ -161,18 +162,18 @@ void writeItems(std::ostream& out, const std::string& title, const std::vector<S
             for (std::size_t i = 0; i < u.steps.size(); ++i)
                 where += (i ? ", " : "") + u.steps[i];
         }
-        table.addRow(
-            {item.name, std::to_string(item.streams()), std::to_string(item.steps),
-             percent(item.shareOfWork),
-             std::to_string(item.redPens) + " (" + money(item.redPenCostPerYear, p) + " a year)",
-             money(item.frictionCostPerYear, p) + " a year", std::to_string(item.ideas), where});
+        table.addRow({item.name, count(static_cast<double>(item.streams())), count(item.steps),
+                      percent(item.shareOfWork),
+                      count(item.redPens) + " (" + money(item.redPenCostPerYear, p) + " a year)",
+                      money(item.frictionCostPerYear, p) + " a year", count(item.ideas), where});
     }
     if (shared > 0)
         out << table.render();
 }
 
 void writeText(std::ostream& out, const Portfolio& p, const std::string& where) {
-    out << "Portfolio of " << p.streams.size() << " value streams in " << where << "\n";
+    out << "Portfolio of " << count(static_cast<double>(p.streams.size())) << " value streams in "
+        << where << "\n";
     if (p.currency.empty() && !p.streams.empty()) {
         std::string list;
         for (const std::string& c : p.currencies)
@@ -200,9 +201,8 @@ void writeText(std::ostream& out, const Portfolio& p, const std::string& where) 
                         stateCell(s.current, &StateFigures::processTime, calendar),
                         c.valid ? percent(c.activityRatio) : "-",
                         c.valid ? percent(c.rolledPca) : "-",
-                        model::formatNumber(c.frictionCostPerYear, 0) + " " + s.currency,
-                        model::formatNumber(c.redPenCostPerYear, 0) + " " + s.currency,
-                        std::to_string(s.openActions)});
+                        count(c.frictionCostPerYear, 0) + " " + s.currency,
+                        count(c.redPenCostPerYear, 0) + " " + s.currency, count(s.openActions)});
     }
     out << streams.render();
 
@@ -220,7 +220,7 @@ void writeText(std::ostream& out, const Portfolio& p, const std::string& where) 
 
     out << "\nIdeas of every stream:";
     for (const auto& [status, name] : model::EnumNames<model::IdeaStatus>::table())
-        out << " " << p.funnel[static_cast<std::size_t>(status)] << " " << name;
+        out << " " << count(p.funnel[static_cast<std::size_t>(status)]) << " " << name;
     out << "\n";
     for (const metrics::SharedIdea& idea : p.sharedIdeas) {
         out << "  selected in " << idea.streams.size() << " streams: \"" << idea.text << "\" (";
@@ -228,7 +228,7 @@ void writeText(std::ostream& out, const Portfolio& p, const std::string& where) 
             out << (i ? ", " : "") << p.streams[idea.streams[i]].name;
         out << ")\n";
     }
-    out << "\nActions (" << p.actions.size() << ")\n";
+    out << "\nActions (" << count(static_cast<double>(p.actions.size())) << ")\n";
     TextTable actions({TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
                        TextTable::Align::Left, TextTable::Align::Left});
     for (const metrics::PortfolioAction& a : p.actions)

@@ -66,8 +66,8 @@ void writeEntries(std::ostream& out, const std::vector<store::RepositoryEntry>& 
     table.addRow(
         {history ? "project" : "name", "version", "saved by", "saved at", "maps", "steps", "team"});
     for (const auto& e : entries)
-        table.addRow({e.name, std::to_string(e.version), e.savedBy, e.savedAt,
-                      std::to_string(e.maps), std::to_string(e.steps), e.team});
+        table.addRow({e.name, std::to_string(e.version), e.savedBy, e.savedAt, count(e.maps),
+                      count(e.steps), e.team});
     out << table.render();
 }
 

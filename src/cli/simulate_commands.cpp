@@ -138,7 +138,7 @@ nlohmann::json desJson(const DesResult& r) {
 }
 
 std::string number(double value, int decimals = 2) {
-    return model::formatNumber(value, decimals);
+    return count(value, decimals);
 }
 
 /// A histogram as rows of bars, 40 characters at the tallest.
@@ -154,7 +154,7 @@ std::string histogramText(const SampleSummary& s, const Calendar& calendar) {
                                                            static_cast<double>(tallest)))
                     : 0;
         table.addRow({duration(bin.from, calendar), std::string(width, '#'),
-                      bin.count ? std::to_string(bin.count) : std::string()});
+                      bin.count ? number(static_cast<double>(bin.count)) : std::string()});
     }
     return table.render();
 }
@@ -163,10 +163,9 @@ std::string histogramText(const SampleSummary& s, const Calendar& calendar) {
 std::string monteCarloText(const std::vector<Variant>& variants,
                            const std::vector<MonteCarloResult>& runs, const Calendar& calendar) {
     const MonteCarloResult& first = runs.front();
-    std::string text = "Monte Carlo: " + std::to_string(first.trials) + " trials, seed " +
-                       std::to_string(first.seed) + ", " +
-                       std::string(metrics::distributionName(first.distribution)) +
-                       " process times\n";
+    std::string text =
+        "Monte Carlo: " + number(first.trials) + " trials, seed " + std::to_string(first.seed) +
+        ", " + std::string(metrics::distributionName(first.distribution)) + " process times\n";
     std::vector<TextTable::Align> align{TextTable::Align::Left};
     std::vector<std::string> header{""};
     for (const Variant& v : variants) {
@@ -267,7 +266,8 @@ std::string desText(const std::vector<Variant>& variants, const std::vector<DesR
         return std::string("-");
     };
     row("Throughput per day", [](const DesResult& r) { return number(r.throughputPerDay); });
-    row("Items finished", [](const DesResult& r) { return std::to_string(r.completed); });
+    row("Items finished",
+        [](const DesResult& r) { return number(static_cast<double>(r.completed)); });
     row("Lead time mean", [&](const DesResult& r) {
         return r.leadTime.count ? duration(r.leadTime.mean, calendar) : "-";
     });
@@ -334,7 +334,7 @@ std::string desText(const std::vector<Variant>& variants, const std::vector<DesR
                 cells.insert(cells.end(), columns.size(), std::string("-"));
                 continue;
             }
-            cells.push_back(std::to_string(s->servers));
+            cells.push_back(number(s->servers));
             cells.push_back(percent(s->offeredLoad));
             cells.push_back(percent(s->utilisation));
             cells.push_back(percent(s->blocked));

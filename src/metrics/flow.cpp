@@ -323,10 +323,7 @@ Gathered gather(const model::EventLog& log, const Resolved& r, const model::Work
 }
 
 std::string thousands(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
-        digits.insert(static_cast<std::size_t>(at), ",");
-    return digits;
+    return model::formatCount(static_cast<double>(n));
 }
 
 } // namespace

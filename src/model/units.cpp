@@ -343,6 +343,44 @@ std::string formatCount(double value, int decimals) {
     return groupThousands(formatNumber(value, decimals));
 }
 
+std::optional<double> parseCount(std::string_view text) {
+    text = trim(text);
+    if (text.find(',') == std::string_view::npos)
+        return parseNumber(text);
+    // The whole part runs from the first digit to the point; each comma in it must be
+    // followed by exactly three digits, and the first group holds one to three.
+    const std::size_t start = text.find_first_of("0123456789");
+    if (start == std::string_view::npos)
+        return std::nullopt;
+    std::size_t end = text.find('.', start);
+    if (end == std::string_view::npos)
+        end = text.size();
+    if (text.find(',', end) != std::string_view::npos ||
+        text.substr(0, start).find(',') != std::string_view::npos)
+        return std::nullopt;
+    std::string plain(text.substr(0, start));
+    std::size_t digitsInGroup = 0;
+    bool firstGroup = true;
+    for (std::size_t i = start; i < end; ++i) {
+        const char c = text[i];
+        if (c == ',') {
+            if (digitsInGroup == 0 || digitsInGroup > 3 || (!firstGroup && digitsInGroup != 3))
+                return std::nullopt;
+            firstGroup = false;
+            digitsInGroup = 0;
+            continue;
+        }
+        if (!isDigit(c))
+            return std::nullopt;
+        ++digitsInGroup;
+        plain += c;
+    }
+    if (digitsInGroup != 3)
+        return std::nullopt;
+    plain.append(text.substr(end));
+    return parseNumber(plain);
+}
+
 std::string formatMoney(double amount, const std::string& currency) {
     const bool whole = std::abs(amount) >= 100;
     char buffer[64];

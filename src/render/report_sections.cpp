@@ -38,7 +38,7 @@ QString percentText(double ratio) {
 }
 
 QString optionalNumber(std::optional<double> value, const char* suffix = "") {
-    return value ? qs(model::formatNumber(*value)) + QLatin1String(suffix) : dash();
+    return value ? qs(model::formatCount(*value)) + QLatin1String(suffix) : dash();
 }
 
 QString money(const model::Project& project, double value) {
@@ -147,13 +147,13 @@ QString figureText(metrics::Quantity quantity, double value, const model::Projec
     }
     case metrics::Quantity::Count:
     case metrics::Quantity::Items:
-        return sign + qs(model::formatNumber(v));
+        return sign + qs(model::formatCount(v));
     case metrics::Quantity::Money:
         return sign + money(project, v);
     case metrics::Quantity::Hours:
-        return sign + qs(model::formatNumber(v)) + QStringLiteral(" h");
+        return sign + qs(model::formatCount(v)) + QStringLiteral(" h");
     case metrics::Quantity::Days:
-        return sign + qs(model::formatNumber(v)) + QStringLiteral(" d");
+        return sign + qs(model::formatCount(v)) + QStringLiteral(" d");
     }
     return {};
 }
@@ -162,7 +162,7 @@ std::vector<std::pair<QString, QString>>
 summaryFigures(const model::Project& project, const model::Map& map, const metrics::MapMetrics& m) {
     const model::Calendar& calendar = project.props.calendar;
     if (!m.valid)
-        return {{mapText("Steps"), QString::number(map.steps.size())}};
+        return {{mapText("Steps"), qs(model::formatCount(static_cast<double>(map.steps.size())))}};
     const auto time = [&](double s) { return qs(model::formatDuration(s, calendar)); };
     std::vector<std::pair<QString, QString>> rows = {
         {mapText("Lead time"),
@@ -179,12 +179,13 @@ summaryFigures(const model::Project& project, const model::Map& map, const metri
         bottleneck = elementName(map, m.bottleneck) + QStringLiteral(" (") +
                      time(m.bottleneckCycleTime) + QStringLiteral(")");
     rows.push_back({mapText("Bottleneck"), bottleneck});
-    rows.push_back({mapText("Handoffs"), QString::number(m.handoffs)});
+    rows.push_back({mapText("Handoffs"), qs(model::formatCount(m.handoffs))});
     rows.push_back({mapText("Friction cost"),
                     money(project, m.frictionCostPerWeek) + mapText("/wk") + QStringLiteral(" (") +
-                        qs(model::formatNumber(m.frictionHoursPerWeek, 1)) + mapText(" h/wk") +
+                        qs(model::formatCount(m.frictionHoursPerWeek, 1)) + mapText(" h/wk") +
                         QStringLiteral(")")});
-    rows.push_back({mapText("Steps"), QString::number(map.steps.size())});
+    rows.push_back(
+        {mapText("Steps"), qs(model::formatCount(static_cast<double>(map.steps.size())))});
     return rows;
 }
 
@@ -230,7 +231,7 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
 
         QString people = s.role.empty() ? QString() : qs(s.role);
         if (s.headcount != 1)
-            people += QStringLiteral(" ×") + qs(model::formatNumber(s.headcount, 1));
+            people += QStringLiteral(" ×") + qs(model::formatCount(s.headcount, 1));
         if (const QString names = namesOf(s.people, project.people); !names.isEmpty())
             people += (people.isEmpty() ? QString() : QStringLiteral(" · ")) + names;
 
@@ -245,9 +246,9 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
         QStringList frictions;
         for (const model::Friction& f : s.frictions)
             frictions << qs(f.what) + QStringLiteral(" (") +
-                             qs(model::formatNumber(f.minutesPerOccurrence)) +
+                             qs(model::formatCount(f.minutesPerOccurrence)) +
                              QStringLiteral(" min × ") +
-                             qs(model::formatNumber(f.occurrencesPerWeek)) + mapText("/wk") +
+                             qs(model::formatCount(f.occurrencesPerWeek)) + mapText("/wk") +
                              QStringLiteral(")");
         QStringList artifacts;
         for (const std::string& a : s.artifacts)
@@ -260,7 +261,7 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
                        s.systems.empty() ? dash() : namesOf(s.systems, project.systems),
                        optionalNumber(s.batchSize), duration(project, s.changeover),
                        optionalNumber(s.uptime, "%"), optionalNumber(s.defectRate, "%"),
-                       path ? qs(model::formatNumber(figures->second.visits, 2)) : dash(),
+                       path ? qs(model::formatCount(figures->second.visits, 2)) : dash(),
                        wastesText(s.wastes), frictions.join(QStringLiteral("; ")),
                        artifacts.join(QStringLiteral(", ")), qs(s.description)});
         if (m.valid && figures != m.steps.end()) {
@@ -437,7 +438,7 @@ std::shared_ptr<TableBlock> comparisonFigureTable(const model::Project& project,
             pct = (*change.percent > 0   ? QStringLiteral("+")
                    : *change.percent < 0 ? QStringLiteral("−")
                                          : QString()) +
-                  qs(model::formatNumber(std::abs(*change.percent), 1)) + QStringLiteral("%");
+                  qs(model::formatCount(std::abs(*change.percent), 1)) + QStringLiteral("%");
         figures->addRow({mapText(change.label.c_str()), show(change.before, false),
                          show(change.after, false), show(change.change, true), pct});
         if (change.change && *change.change != 0 &&
@@ -457,7 +458,7 @@ std::vector<BlockPtr> contextBlocks(const model::Project& project, const model::
     const auto demand = [&](const model::Map& map) {
         if (!map.props.demand)
             return mapText("not set");
-        return qs(model::formatNumber(map.props.demand->quantity)) + mapText(" per ") +
+        return qs(model::formatCount(map.props.demand->quantity)) + mapText(" per ") +
                qs(std::string(model::nameOf(map.props.demand->per)));
     };
     const auto available = [&](const model::Map& map) {

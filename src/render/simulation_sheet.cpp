@@ -103,7 +103,7 @@ void paintLines(QPainter& p, const QRectF& area, const std::vector<double>& time
     for (double v = y.low; v <= y.high + y.step / 2; v += y.step) {
         const qreal py = plot.bottom() - (v - y.low) / (y.high - y.low) * plot.height();
         p.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
-        label(p, QRectF(area.left(), py - 8, 44, 16), qs(model::formatNumber(v, 1)), Qt::AlignRight,
+        label(p, QRectF(area.left(), py - 8, 44, 16), qs(model::formatCount(v, 1)), Qt::AlignRight,
               false, t.muted);
     }
     if (times.empty())
@@ -308,12 +308,12 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
                 return QStringLiteral("-");
             };
             row(QStringLiteral("Throughput per day (discrete-event)"),
-                desCell([](const auto& d) { return qs(model::formatNumber(d.throughputPerDay)); }),
+                desCell([](const auto& d) { return qs(model::formatCount(d.throughputPerDay)); }),
                 true);
             row(QStringLiteral("Lead time mean (discrete-event)"),
                 desCell([&](const auto& d) { return duration(d.leadTime.mean); }));
             row(QStringLiteral("Work in process, mean"),
-                desCell([](const auto& d) { return qs(model::formatNumber(d.wipMean, 1)); }));
+                desCell([](const auto& d) { return qs(model::formatCount(d.wipMean, 1)); }));
             row(QStringLiteral("Constraint (highest load)"),
                 desCell([&](const auto& d) { return stepName(d, d.constraint); }));
             row(QStringLiteral("Queue builds up at"),
@@ -362,8 +362,8 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
               duration(low + span / 2), Qt::AlignHCenter, false, t.muted);
         label(p, QRectF(plot.right() - 100, plot.bottom() + 2, 100, 14), duration(high),
               Qt::AlignRight, false, t.muted);
-        label(p, QRectF(area.left(), plot.top(), 44, 14), QString::number(tallest), Qt::AlignRight,
-              false, t.muted);
+        label(p, QRectF(area.left(), plot.top(), 44, 14),
+              qs(model::formatCount(static_cast<double>(tallest))), Qt::AlignRight, false, t.muted);
         label(p, QRectF(area.left(), plot.bottom() - 14, 44, 14), QStringLiteral("0"),
               Qt::AlignRight, false, t.muted);
     } else if (kind == kTornado) {
@@ -465,8 +465,8 @@ void SimulationSheet::paintPart(QPainter& p, const QRectF& area, int kind) const
                                           ? QStringLiteral("grows +%1 a day")
                                                 .arg(qs(model::formatNumber(s->growthPerDay, 1)))
                                           : QStringLiteral("%1 (max %2)")
-                                                .arg(qs(model::formatNumber(s->queueMean, 1)),
-                                                     qs(model::formatNumber(s->queueMax, 0)));
+                                                .arg(qs(model::formatCount(s->queueMean, 1)),
+                                                     qs(model::formatCount(s->queueMax, 0)));
                 label(p, QRectF(x + barWidth + 6, y, column - barWidth - 14, kRow), queue,
                       Qt::AlignLeft, s->unbounded, s->unbounded ? t.bottleneck : t.ink);
             }

@@ -103,6 +103,7 @@ Contracts makeContracts() {
     review.frictions = {{"Copy data from Salesforce into the tracker", 10, 12},
                         {"Chase missing information by email", 20, 6}};
     review.artifacts = {"Redlined contract", "Review notes"};
+    review.batchSize = 1200; // a four-digit count, to see its thousands grouped
     review.sources[model::Figure::ProcessTime] = {model::Basis::Measured, "time study",
                                                   "2024-05-14"};
     review.sources[model::Figure::LeadTime] = {model::Basis::Estimated, "Ben", ""};

@@ -361,6 +361,105 @@ TEST_CASE("numbers and percentages are range-checked", "[panels]") {
     CHECK(doc.project().findMap(s.map)->flows.at(s.flow).share == 0.25);
 }
 
+/// Types into a spin box as a user would: replace its text, then Enter.
+void typeAndEnter(QAbstractSpinBox* spin, const QString& text) {
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClick(spin, Qt::Key_Backspace);
+    QTest::keyClicks(spin, text);
+    QTest::keyClick(spin, Qt::Key_Return);
+}
+
+TEST_CASE("editable counts show thousands grouped and take them typed either way", "[panels]") {
+    Sample s = makeSample();
+    s.project.maps[0].steps.at(s.review).batchSize = 1200;
+    s.project.props.defaultHourlyRate = 1250;
+    model::Wait wait;
+    wait.id = s.project.allocateId();
+    wait.time = 3600;
+    wait.quantity = 12400.5;
+    s.project.maps[0].waits[wait.id] = wait;
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.show();
+
+    // A step's batch size: "1,200" shown; "2,500" and "3000" both taken.
+    panel.setContext(s.map, {s.review});
+    auto* batch = field<NumberEdit>(panel, "batchSize");
+    CHECK(batch->text() == "1,200");
+    typeAndEnter(batch, "2,500");
+    CHECK_FALSE(batch->isInvalid());
+    CHECK(stepOf(doc, s.map, s.review).batchSize == 2500.0);
+    typeAndEnter(batch, "3000");
+    CHECK(stepOf(doc, s.map, s.review).batchSize == 3000.0);
+    CHECK(batch->text() == "3,000");
+    // A comma that does not group thousands is refused, never read as a decimal comma.
+    typeAndEnter(batch, "1,5");
+    CHECK(batch->isInvalid());
+    CHECK(stepOf(doc, s.map, s.review).batchSize == 3000.0);
+
+    // A wait's quantity keeps its decimals.
+    panel.setContext(s.map, {wait.id});
+    auto* quantity = field<NumberEdit>(panel, "quantity");
+    CHECK(quantity->text() == "12,400.5");
+    typeAndEnter(quantity, "1,000,000");
+    CHECK(doc.project().findMap(s.map)->waits.at(wait.id).quantity == 1e6);
+    CHECK(quantity->text() == "1,000,000");
+
+    // A spin box (the project's hourly rate): grouped, typed with or without the commas.
+    panel.setContext(s.map, {});
+    auto* rate = field<SpinEdit>(panel, "hourlyRate");
+    CHECK(rate->text() == "1,250 EUR/h");
+    typeAndEnter(rate, "1,500");
+    CHECK(doc.project().props.defaultHourlyRate == 1500.0);
+    CHECK(rate->text() == "1,500 EUR/h");
+    typeAndEnter(rate, "1750.5");
+    CHECK(doc.project().props.defaultHourlyRate == 1750.5);
+    CHECK(rate->text() == "1,750.5 EUR/h");
+    rate->stepUp(); // step 5
+    CHECK(rate->text() == "1,755.5 EUR/h");
+    CHECK(doc.project().props.defaultHourlyRate == 1755.5);
+
+    // A person's hourly cost in the people table.
+    doc.push(std::make_unique<model::SetPerson>(model::kNoId, doc.project().people.at(s.anna),
+                                                model::Person{s.anna, "Anna", "Sales", 1200.0},
+                                                "Edit person Anna"));
+    app::PeopleSystemsPanel people(doc);
+    QTableWidget* table = people.peopleTable();
+    CHECK(table->item(0, 2)->text() == "1,200");
+    table->item(0, 2)->setText("1,300");
+    CHECK(doc.project().people.at(s.anna).hourlyCost == 1300.0);
+    CHECK(table->item(0, 2)->text() == "1,300");
+    table->item(0, 2)->setText("2500");
+    CHECK(doc.project().people.at(s.anna).hourlyCost == 2500.0);
+    CHECK(table->item(0, 2)->text() == "2,500");
+    table->item(0, 2)->setText("1,30");
+    CHECK(doc.project().people.at(s.anna).hourlyCost == 2500.0);
+}
+
+TEST_CASE("a count spin box groups thousands and reads them back", "[panels]") {
+    app::CountSpinBox spin;
+    spin.setRange(100, 1'000'000);
+    spin.setSuffix(QStringLiteral(" px"));
+    spin.setValue(2400);
+    spin.show();
+    CHECK(spin.text() == "2,400 px");
+    typeAndEnter(&spin, "12,000");
+    CHECK(spin.value() == 12000);
+    CHECK(spin.text() == "12,000 px");
+    typeAndEnter(&spin, "3500");
+    CHECK(spin.value() == 3500);
+    // Letters cannot be typed; a value out of range is not taken.
+    QString text = QStringLiteral("12a");
+    int pos = 3;
+    CHECK(spin.validate(text, pos) == QValidator::Invalid);
+    text = QStringLiteral("2,000,000 px");
+    CHECK(spin.validate(text, pos) == QValidator::Intermediate);
+    text = QStringLiteral("1,5 px");
+    CHECK(spin.validate(text, pos) == QValidator::Intermediate);
+}
+
 TEST_CASE("checking people and systems assigns them to the step", "[panels]") {
     Sample s = makeSample();
     EditorDocument doc;

@@ -103,7 +103,11 @@ TEST_CASE("the simulation view shades the map's steps by criticality", "[simulat
     app::MapView canvas(document, reviews.map);
     app::MapScene& scene = *canvas.mapScene();
     auto* view = new app::SimulationView(document, reviews.map);
-    view->findChild<QSpinBox*>(QStringLiteral("simulateTrials"))->setValue(40000);
+    auto* trials = view->findChild<QSpinBox*>(QStringLiteral("simulateTrials"));
+    REQUIRE(trials);
+    CHECK(trials->text() == "10,000"); // grouped as every count in Gemba
+    trials->setValue(40000);
+    CHECK(trials->text() == "40,000");
     auto* shade = view->findChild<QCheckBox*>(QStringLiteral("simulateShade"));
     REQUIRE(shade);
     CHECK_FALSE(shade->isEnabled()); // nothing to shade before a run

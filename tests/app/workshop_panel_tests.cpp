@@ -257,3 +257,36 @@ TEST_CASE("an action is edited in full in its dialog, from the keyboard", "[pane
     // Cancelled: nothing changes.
     CHECK_FALSE(panel.editAction(action.id, [](app::ActionDialog& dialog) { dialog.reject(); }));
 }
+
+TEST_CASE("an action's counted target shows its thousands and takes them typed",
+          "[panels][workshop]") {
+    model::Id mapId = model::kNoId;
+    model::Project project = sampleProject(mapId);
+    model::Action action;
+    action.id = project.allocateId();
+    action.title = "Fewer handoffs";
+    action.effect = model::Target{
+        model::TargetFigure::Handoffs, mapId, model::kNoId, 1200.0, std::nullopt, std::nullopt};
+    project.workshop.actions.emplace(action.id, action);
+    EditorDocument document;
+    document.resetProject(project, false);
+    WorkshopPanel panel(document);
+
+    REQUIRE(panel.editAction(action.id, [&](app::ActionDialog& dialog) {
+        auto* from = dialog.findChild<QLineEdit*>(QStringLiteral("actionEffectFrom"));
+        auto* to = dialog.findChild<QLineEdit*>(QStringLiteral("actionEffectTo"));
+        REQUIRE(from);
+        REQUIRE(to);
+        CHECK(from->text() == "1,200");
+        to->setFocus();
+        QTest::keyClicks(to, QStringLiteral("1,0"));
+        CHECK_THAT(dialog.problem().toStdString(), Catch::Contains("'1,0' is not a number"));
+        QTest::keyClicks(to, QStringLiteral("00"));
+        REQUIRE(dialog.problem().isEmpty());
+        dialog.accept();
+    }));
+    const model::Action& edited = document.project().workshop.actions.at(action.id);
+    REQUIRE(edited.effect);
+    CHECK(edited.effect->from == 1200.0);
+    CHECK(edited.effect->to == 1000.0);
+}

@@ -629,6 +629,64 @@ TEST_CASE("numbers are written with a decimal point whatever the locale") {
     CHECK(json::parse(exported.out)["calendar"]["hours_per_day"] == 7.5);
 }
 
+TEST_CASE("readable text groups thousands; JSON and CSV keep plain numbers") {
+    // One step of 8 h lead time (1 working day), demand 2400 a day: WIP 2400 x 1 = 2400 items.
+    // Friction 1250 min x 3000 a week = 62,500 h a week, at 50 EUR/h = 3,125,000 EUR a week.
+    // The future state halves the demand and drops the friction.
+    TempDir dir;
+    writeFile(dir / "big.json", R"({
+      "format": "gemba", "version": 1, "name": "Big",
+      "calendar": {"hours_per_day": 8, "days_per_week": 5},
+      "currency": "EUR", "default_hourly_rate": 50,
+      "people": [], "systems": [], "next_id": 40,
+      "maps": [
+        {"id": 10, "name": "Now", "state": "current", "demand": {"quantity": 2400, "per": "day"},
+         "steps": [{"id": 11, "name": "Key in", "role": "Clerks", "process_time": "10 s",
+                    "lead_time": "8 h", "position": {"x": 0, "y": 0},
+                    "frictions": [{"what": "Re-key", "minutes_per_occurrence": 1250,
+                                   "occurrences_per_week": 3000}]}]},
+        {"id": 20, "name": "Next", "state": "future", "made_from": 10,
+         "demand": {"quantity": 1200, "per": "day"},
+         "steps": [{"id": 21, "origin": 11, "name": "Key in", "role": "Clerks",
+                    "process_time": "10 s", "lead_time": "8 h", "position": {"x": 0, "y": 0}}]}
+      ]})");
+    const CliResult text = runCli({"metrics", "big.json", "--map", "Now"}, dir.path());
+    INFO(text.out << text.err);
+    REQUIRE(text.exitCode == 0);
+    CHECK(contains(text.out, "2,400 per day"));
+    CHECK(contains(text.out, "2,400 items"));
+    CHECK(contains(text.out, "62,500 h a week"));
+    CHECK(contains(text.out, "3,125,000 EUR a week"));
+    const CliResult asJson = runCli({"metrics", "big.json", "--map", "Now", "--json"}, dir.path());
+    REQUIRE(asJson.exitCode == 0);
+    const json m = json::parse(asJson.out);
+    CHECK(m["demand_per_day"] == 2400);
+    CHECK(m["wip"].get<double>() == Approx(2400));
+    CHECK(m["friction_cost_per_week"].get<double>() == Approx(3125000));
+    CHECK_FALSE(contains(asJson.out, "2,400"));
+
+    const std::vector<std::string> compare = {"compare", "big.json", "--from",
+                                              "Now",     "--to",     "Next"};
+    const CliResult diff = runCli(compare, dir.path());
+    INFO(diff.out << diff.err);
+    REQUIRE(diff.exitCode == 0);
+    CHECK(contains(diff.out, "3,125,000 EUR"));
+    CHECK(contains(diff.out, "-1,200"));
+    std::vector<std::string> asCsv = compare;
+    asCsv.push_back("--csv");
+    const CliResult csv = runCli(asCsv, dir.path());
+    REQUIRE(csv.exitCode == 0);
+    CHECK(contains(csv.out, "3125000"));
+    CHECK_FALSE(contains(csv.out, "3,125,000"));
+    CHECK_FALSE(contains(csv.out, "1,200"));
+
+    const CliResult simulated =
+        runCli({"simulate", "big.json", "--map", "Now", "--trials", "12000"}, dir.path());
+    INFO(simulated.out << simulated.err);
+    REQUIRE(simulated.exitCode == 0);
+    CHECK(contains(simulated.out, "Monte Carlo: 12,000 trials"));
+}
+
 TEST_CASE("the example projects: make run's metrics, and small ratios keep their digits") {
     TempDir dir;
     const std::string examples = std::string(GEMBA_SOURCE_DIR) + "/examples/";

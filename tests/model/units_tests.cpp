@@ -106,6 +106,33 @@ TEST_CASE("counts are grouped by thousands as money is", "[units]") {
     CHECK(formatCount(std::numeric_limits<double>::infinity()) == "infinity");
 }
 
+TEST_CASE("counts read back with or without their thousands separators", "[units]") {
+    CHECK(parseCount("1,200") == 1200);
+    CHECK(parseCount("1200") == 1200);
+    CHECK(parseCount(" 12,400.5 ") == 12400.5);
+    CHECK(parseCount("1,234,567.25") == 1234567.25);
+    CHECK(parseCount("-2,500") == -2500);
+    CHECK(parseCount("+1,000") == 1000);
+    CHECK(parseCount("950") == 950);
+    CHECK(parseCount("2.5") == 2.5);
+    // What formatCount writes reads back as the same number.
+    for (double v : {0.0, 7.0, 999.0, 1000.0, 12345.67, -987654.5, 1e12})
+        CHECK(parseCount(formatCount(v)) == v);
+    // Commas that do not separate whole groups of three are refused, never guessed at.
+    CHECK_FALSE(parseCount("1,5").has_value());
+    CHECK_FALSE(parseCount("1,20").has_value());
+    CHECK_FALSE(parseCount("1,2000").has_value());
+    CHECK_FALSE(parseCount("12,00,000").has_value());
+    CHECK_FALSE(parseCount("1234,567").has_value());
+    CHECK_FALSE(parseCount(",200").has_value());
+    CHECK_FALSE(parseCount("1,,200").has_value());
+    CHECK_FALSE(parseCount("1,200,").has_value());
+    CHECK_FALSE(parseCount("1.200,5").has_value());
+    CHECK_FALSE(parseCount("1,2a0").has_value());
+    CHECK_FALSE(parseCount("").has_value());
+    CHECK_FALSE(parseCount("abc").has_value());
+}
+
 TEST_CASE("very large and very small numbers are shown as they are", "[units]") {
     // A 64-byte buffer once cut the fixed form of numbers from about 1e63 up.
     CHECK(formatNumber(1e63) == "1e63");

@@ -132,6 +132,32 @@ TEST_CASE("Each section is optional and starts on its own page") {
     CHECK(Report(project, map, options).pageCount() >= mapPages + 3);
 }
 
+TEST_CASE("The step table groups the thousands of its counts and quantities") {
+    model::Project project = twoFarSteps();
+    model::Map& map = project.maps.front();
+    model::Step& start = map.steps.begin()->second;
+    start.role = "Clerks";
+    start.headcount = 1200;
+    start.batchSize = 1500;
+    start.frictions.push_back({"Rekeying", 1250, 3000});
+    map.steps.rbegin()->second.batchSize = 250;
+    ReportOptions options = mapOnly();
+    options.steps = true;
+    options.pageSize = PageSize::A3; // room for every column
+    const Report report(project, map, options);
+    const fs::path pdf = outputFolder("grouped-table") / "grouped-table.pdf";
+    writePdfReport(path(pdf), report);
+    const std::string text = pdfText(pdf);
+    CHECK(text.find("Clerks ×1,200") != std::string::npos);
+    CHECK(text.find("1,500") != std::string::npos);
+    CHECK(text.find("Rekeying (1,250 min × 3,000/wk)") != std::string::npos);
+    CHECK(text.find(" 250 ") != std::string::npos);
+    for (const char* plain : {"1200", "1500", "1250", "3000"}) {
+        INFO(plain);
+        CHECK(text.find(plain) == std::string::npos);
+    }
+}
+
 TEST_CASE("A long step table runs over pages with its header on each") {
     const model::Project project = longStream(120);
     ReportOptions options = mapOnly();

@@ -62,6 +62,10 @@ std::string formatPercent(double ratio);
 /// thousands separated by commas: 1200 -> "1,200", 12400.5 -> "12,400.5", 950 -> "950".
 /// Money (formatMoney) groups its thousands the same way.
 std::string formatCount(double value, int decimals = 2);
+/// A number as formatCount writes it or as people type it: "1,200", "12,400.5" and "1200" all
+/// read. Commas must separate whole groups of three digits ("1,20" and "1,5" are refused, so
+/// a decimal comma is never misread as a thousands separator); otherwise as parseNumber.
+std::optional<double> parseCount(std::string_view text);
 /// An amount of money: whole units with thousands separated from 100 up, else two decimals:
 /// "12,400 EUR", "37.50 EUR".
 std::string formatMoney(double amount, const std::string& currency);

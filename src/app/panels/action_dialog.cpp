@@ -46,7 +46,7 @@ bool isRatio(model::TargetFigure f) {
 }
 
 /// A figure's value as typed: durations with their unit ("5 d"), ratios in percent ("44"),
-/// counts as numbers.
+/// counts as numbers with their thousands grouped ("1,200").
 QString valueText(model::TargetFigure figure, const std::optional<double>& value,
                   const model::Calendar& calendar) {
     if (!value)
@@ -55,7 +55,7 @@ QString valueText(model::TargetFigure figure, const std::optional<double>& value
         return qs(model::formatDuration(*value, calendar));
     if (isRatio(figure))
         return qs(model::formatNumber(*value * 100, 2));
-    return qs(model::formatNumber(*value, 2));
+    return qs(model::formatCount(*value, 2));
 }
 
 /// The typed value back; `error` says why it does not read.
@@ -73,7 +73,7 @@ std::optional<double> readValue(model::TargetFigure figure, const QString& text,
     std::string number = typed;
     if (isRatio(figure) && !number.empty() && number.back() == '%')
         number.pop_back();
-    const auto parsed = model::parseNumber(number);
+    const auto parsed = model::parseCount(number);
     if (!parsed)
         error = "'" + typed + "' is not a number";
     else if (isRatio(figure))

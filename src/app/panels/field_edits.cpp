@@ -4,7 +4,6 @@
 
 #include <QAbstractSpinBox>
 #include <QKeyEvent>
-#include <QLocale>
 #include <QSignalBlocker>
 #include <algorithm>
 #include <cmath>
@@ -176,11 +175,11 @@ std::optional<double> NumberEdit::parse(const QString& text) const {
     QString t = text.trimmed();
     if (m_percent && t.endsWith(QLatin1Char('%')))
         t = t.chopped(1).trimmed();
-    return model::parseNumber(t.toStdString());
+    return model::parseCount(t.toStdString());
 }
 
 QString NumberEdit::format(double shown) const {
-    QString out = QString::fromStdString(model::formatNumber(shown, m_integer ? 0 : m_decimals));
+    QString out = QString::fromStdString(model::formatCount(shown, m_integer ? 0 : m_decimals));
     return m_percent ? out + QLatin1Char('%') : out;
 }
 
@@ -195,7 +194,7 @@ QString NumberEdit::check(const QString& text) const {
     if (m_integer && std::floor(*shown) != *shown)
         return tr("Must be a whole number.");
     const QString unit = m_percent ? QStringLiteral("%") : QString();
-    auto num = [&](double v) { return QString::fromStdString(model::formatNumber(v)) + unit; };
+    auto num = [&](double v) { return QString::fromStdString(model::formatCount(v)) + unit; };
     const bool hasMax = std::isfinite(m_max);
     const bool lowOk = m_minInclusive ? *shown >= m_min : *shown > m_min;
     const bool highOk = !hasMax || (m_maxInclusive ? *shown <= m_max : *shown < m_max);
@@ -261,16 +260,66 @@ void TextArea::commitIfDirty() {
     emit committed();
 }
 
-// --- SpinEdit ------------------------------------------------------------------------------
+// --- Spin boxes ----------------------------------------------------------------------------
+
+namespace {
+
+/// A spin box's text without its prefix and suffix ("2,400 px" -> "2,400").
+QString numberPart(const QAbstractSpinBox& box, QString text) {
+    const auto* spin = qobject_cast<const QDoubleSpinBox*>(&box);
+    const auto* whole = qobject_cast<const QSpinBox*>(&box);
+    const QString prefix = spin ? spin->prefix() : whole ? whole->prefix() : QString();
+    const QString suffix = spin ? spin->suffix() : whole ? whole->suffix() : QString();
+    if (!prefix.isEmpty() && text.startsWith(prefix))
+        text.remove(0, prefix.size());
+    if (!suffix.isEmpty() && text.endsWith(suffix))
+        text.chop(suffix.size());
+    return text.trimmed();
+}
+
+std::optional<double> typedCount(const QAbstractSpinBox& box, const QString& text) {
+    return model::parseCount(numberPart(box, text).toStdString());
+}
+
+QValidator::State validateCount(const QAbstractSpinBox& box, const QString& text, double min,
+                                double max) {
+    const QString number = numberPart(box, text);
+    if (const auto value = model::parseCount(number.toStdString()))
+        return *value >= min && *value <= max ? QValidator::Acceptable : QValidator::Intermediate;
+    // On the way to a number ("1,2" before "1,200", "-", ""): let the user go on typing.
+    for (const QChar c : number)
+        if (!c.isDigit() && !QStringLiteral(",.-+ ").contains(c))
+            return QValidator::Invalid;
+    return QValidator::Intermediate;
+}
+
+} // namespace
+
+CountSpinBox::CountSpinBox(QWidget* parent)
+    : QSpinBox(parent) {}
+
+QString CountSpinBox::textFromValue(int value) const {
+    return QString::fromStdString(model::formatCount(value, 0));
+}
+
+int CountSpinBox::valueFromText(const QString& text) const {
+    const auto typed = typedCount(*this, text);
+    return typed && std::floor(*typed) == *typed ? static_cast<int>(*typed) : value();
+}
+
+QValidator::State CountSpinBox::validate(QString& text, int& pos) const {
+    Q_UNUSED(pos);
+    const auto typed = typedCount(*this, text);
+    if (typed && std::floor(*typed) != *typed)
+        return QValidator::Intermediate;
+    return validateCount(*this, text, minimum(), maximum());
+}
 
 SpinEdit::SpinEdit(QWidget* parent)
     : QDoubleSpinBox(parent) {
     // Typed text is taken on Enter or focus out; arrow steps are taken one by one.
     setKeyboardTracking(false);
     setDecimals(2);
-    QLocale plain = locale();
-    plain.setNumberOptions(QLocale::OmitGroupSeparator);
-    setLocale(plain);
     connect(this, &QDoubleSpinBox::valueChanged, this, &SpinEdit::onValueChanged);
 }
 
@@ -298,15 +347,16 @@ void SpinEdit::setHint(const QString& hint) {
 }
 
 QString SpinEdit::textFromValue(double value) const {
-    QString text = locale().toString(value, 'f', decimals());
-    const QString point = locale().decimalPoint();
-    if (text.contains(point)) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(point))
-            text.chop(point.size());
-    }
-    return text;
+    return QString::fromStdString(model::formatCount(value, decimals()));
+}
+
+double SpinEdit::valueFromText(const QString& text) const {
+    return typedCount(*this, text).value_or(value());
+}
+
+QValidator::State SpinEdit::validate(QString& text, int& pos) const {
+    Q_UNUSED(pos);
+    return validateCount(*this, text, minimum(), maximum());
 }
 
 void SpinEdit::onValueChanged(double value) {

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -97,7 +98,8 @@ private:
 };
 
 /// A number with a range, optionally shown as a percentage ("80%") or scaled (a share of 0.25
-/// shown as 25%). Empty means "not given" when the field is optional.
+/// shown as 25%). Thousands show grouped ("1,200") and are read with or without the commas.
+/// Empty means "not given" when the field is optional.
 class NumberEdit : public FieldLineEdit {
     Q_OBJECT
 
@@ -157,8 +159,9 @@ private:
 };
 
 /// A number with arrows: arrows, wheel and Up/Down step it and each step is committed (the
-/// panel merges a sweep into one undo step). Numbers show without trailing zeros. A check
-/// refuses values the range cannot express (headcount 0).
+/// panel merges a sweep into one undo step). Numbers show as formatCount writes them
+/// ("1,200", no trailing zeros) whatever the system's locale, and read back with or without
+/// the separators (parseCount). A check refuses values the range cannot express (headcount 0).
 class SpinEdit : public QDoubleSpinBox {
     Q_OBJECT
 
@@ -171,6 +174,8 @@ public:
     /// The tooltip shown while the value is valid.
     void setHint(const QString& hint);
     QString textFromValue(double value) const override;
+    double valueFromText(const QString& text) const override;
+    QValidator::State validate(QString& text, int& pos) const override;
 
 signals:
     /// The user set a value that passed the check.
@@ -183,6 +188,18 @@ private:
     std::function<QString(double)> m_check;
     QString m_hint;
     bool m_showing = false;
+};
+
+/// A whole count with arrows (trials, pixels) shown and read as SpinEdit does: "10,000",
+/// and "10000" or "10,000" typed.
+class CountSpinBox : public QSpinBox {
+    Q_OBJECT
+
+public:
+    explicit CountSpinBox(QWidget* parent = nullptr);
+    QString textFromValue(int value) const override;
+    int valueFromText(const QString& text) const override;
+    QValidator::State validate(QString& text, int& pos) const override;
 };
 
 /// A list of checkable names (people, systems, experts); checking one commits at once.

@@ -231,7 +231,7 @@ void PeopleSystemsPanel::refreshPeople() {
     m_people->horizontalHeaderItem(PersonCost)->setText(tr("Hourly cost (%1)").arg(currency));
     const QString rateTip =
         tr("Empty: the project's default rate of %1 %2/h applies.")
-            .arg(QString::fromStdString(model::formatNumber(project.props.defaultHourlyRate)),
+            .arg(QString::fromStdString(model::formatCount(project.props.defaultHourlyRate)),
                  currency);
     m_people->setRowCount(static_cast<int>(project.people.size()));
     int row = 0;
@@ -242,7 +242,7 @@ void PeopleSystemsPanel::refreshPeople() {
         cell(m_people, row, PersonRole, QString::fromStdString(person.role));
         QTableWidgetItem* cost =
             cell(m_people, row, PersonCost,
-                 person.hourlyCost ? QString::fromStdString(model::formatNumber(*person.hourlyCost))
+                 person.hourlyCost ? QString::fromStdString(model::formatCount(*person.hourlyCost))
                                    : QString());
         cost->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         cost->setToolTip(rateTip);
@@ -311,7 +311,7 @@ void PeopleSystemsPanel::onPersonEdited(QTableWidgetItem* item) {
         if (text.isEmpty()) {
             after.hourlyCost.reset();
         } else {
-            const auto cost = model::parseNumber(text.toStdString());
+            const auto cost = model::parseCount(text.toStdString());
             if (!cost || *cost < 0) {
                 showMessage(tr("“%1” is not an hourly cost: write a number of 0 or more, or "
                                "leave it empty for the default rate.")

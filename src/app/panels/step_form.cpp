@@ -189,16 +189,19 @@ void Forms::measurement(FormBuilder& b, const Record<Step>& rec) {
             {tr("Lead time"), &m.leadTime},
             {tr("Wait before"), &m.waitBefore}};
         for (const auto& [name, d] : rows)
-            html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
-                                   "align='right'><b>%3</b></td><td align='right'>%4</td><td "
-                                   "align='right'>%5</td><td align='right'>%6–%7</td><td "
-                                   "align='right'>%8</td></tr>")
-                        .arg(name.toHtmlEscaped(), QString::number(d->count), time(d->p50),
-                             time(d->p85), time(d->p95), time(d->min), time(d->max), time(d->mean));
+            html +=
+                QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
+                               "align='right'><b>%3</b></td><td align='right'>%4</td><td "
+                               "align='right'>%5</td><td align='right'>%6–%7</td><td "
+                               "align='right'>%8</td></tr>")
+                    .arg(name.toHtmlEscaped(),
+                         QString::fromStdString(model::formatCount(static_cast<double>(d->count))),
+                         time(d->p50), time(d->p85), time(d->p95), time(d->min), time(d->max),
+                         time(d->mean));
         html += QStringLiteral("</table><p>") +
                 tr("Measured from %1; %2 items.")
                     .arg(QString::fromStdString(m.provenance).toHtmlEscaped())
-                    .arg(m.items);
+                    .arg(QString::fromStdString(model::formatCount(static_cast<double>(m.items))));
         // Which figures of the step are the measured ones, and which were set by hand since.
         for (const auto& [figure, name] :
              {std::pair{model::Figure::ProcessTime, tr("process time")},
