@@ -3,6 +3,7 @@
 #include "gemba/model/project.h"
 
 #include <QFont>
+#include <QPainterPath>
 #include <QRectF>
 #include <QStringList>
 #include <optional>
@@ -52,8 +53,8 @@ struct LabelRequest {
     QString detail;        ///< a wait's label, written under its figure
     bool runsBack = false; ///< a flow that runs back: its label goes under its line
     qreal above = 11;      ///< how far above its line a flow's label ends
-    /// Other points along a flow's line where its label may go when the middle is taken.
-    std::vector<QPointF> along;
+    /// A flow's line: its label may go elsewhere along it when the middle is taken.
+    QPainterPath route;
 };
 
 using LabelLayout = std::unordered_map<Id, PlacedLabel>;
