@@ -373,12 +373,11 @@ void forEachCandidate(const LabelRequest& request, qreal pointSize, const LabelF
     tryAt(label, lower);
 }
 
-/// What the texts of a map must keep clear of, and the texts placed so far.
-struct Obstacles {
+/// What the texts of a map must keep clear of: the same for every point size of a layout.
+struct FixedObstacles {
     ObstacleGrid shapes; ///< shapes and flow lines
     ObstacleGrid lines;  ///< flow lines alone: a wait's text keeps clear of them
     ObstacleGrid rings;  ///< red pens' rings: around content, so only captions avoid them
-    ObstacleGrid labels;
     /// The rings' drawn outlines, which a flow's label inside or outside a ring may not cross.
     std::vector<QPainterPath> ringOutlines;
     ObstacleGrid ringBounds; ///< the same rings' rectangles, indexing ringOutlines
@@ -389,6 +388,12 @@ struct Obstacles {
                 return true;
         return false;
     }
+};
+
+/// The fixed obstacles and the texts placed so far.
+struct Obstacles {
+    const FixedObstacles& fixed;
+    ObstacleGrid labels;
 
     bool blocks(const LabelRequest& request, const QRectF& box) const {
         if (labels.hits(box, QRectF()))
@@ -396,11 +401,11 @@ struct Obstacles {
         switch (request.kind) {
         case LabelKind::Wait:
             // Its place is inside its own shape; only a flow's line may pass there.
-            return lines.hits(box, QRectF());
+            return fixed.lines.hits(box, QRectF());
         case LabelKind::Flow:
-            return shapes.hits(box, request.anchor) || crossesRing(box);
+            return fixed.shapes.hits(box, request.anchor) || fixed.crossesRing(box);
         case LabelKind::Caption:
-            return shapes.hits(box, request.anchor) || rings.hits(box, request.anchor);
+            return fixed.shapes.hits(box, request.anchor) || fixed.rings.hits(box, request.anchor);
         }
         return false;
     }
@@ -449,12 +454,18 @@ LabelLayout layoutWith(const std::vector<LabelRequest>& requests, Obstacles& obs
     return layout;
 }
 
-void addFlowPieces(Obstacles& obstacles, const model::Map& map) {
+/// A flow and its route, found once for every layout of a map's texts.
+struct Route {
+    const model::Flow* flow;
+    QPainterPath path;
+};
+
+void addFlowPieces(FixedObstacles& obstacles, const std::vector<Route>& routes) {
     // Flow lines: no text is crossed by one. Work flows run in horizontal and vertical
     // pieces, each a thin rectangle; a slanted information line's rectangle would block a
     // whole region, so its pieces are left to the rings' and shapes' clearance.
-    for (const auto& [id, flow] : map.flows) {
-        const QPainterPath path = flowPath(map, flow);
+    for (const Route& route : routes) {
+        const QPainterPath& path = route.path;
         for (int i = 1; i < path.elementCount(); ++i) {
             const QPointF a = path.elementAt(i - 1);
             const QPointF b = path.elementAt(i);
@@ -466,6 +477,11 @@ void addFlowPieces(Obstacles& obstacles, const model::Map& map) {
         }
     }
 }
+
+/// A flow's label request on its route (flowLabelRequest without finding the route).
+std::optional<LabelRequest> flowLabelRequestOn(const model::Project& project,
+                                               const model::Flow& flow, const QPainterPath& path,
+                                               bool overview);
 
 } // namespace
 
@@ -521,7 +537,14 @@ QString waitFigureText(const model::Project& project, const model::Map& map,
 
 std::optional<LabelRequest> flowLabelRequest(const model::Project& project, const model::Map& map,
                                              const model::Flow& flow, bool overview) {
-    const QPainterPath path = flowPath(map, flow);
+    return flowLabelRequestOn(project, flow, flowPath(map, flow), overview);
+}
+
+namespace {
+
+std::optional<LabelRequest> flowLabelRequestOn(const model::Project& project,
+                                               const model::Flow& flow, const QPainterPath& path,
+                                               bool overview) {
     if (path.isEmpty())
         return std::nullopt;
     LabelRequest request;
@@ -540,6 +563,8 @@ std::optional<LabelRequest> flowLabelRequest(const model::Project& project, cons
     request.above = !overview && flow.kind == model::FlowKind::Shipment ? 27 : 11;
     return request;
 }
+
+} // namespace
 
 std::optional<LabelRequest> waitLabelRequest(const model::Project& project, const model::Map& map,
                                              const model::Wait& wait, bool overview) {
@@ -572,42 +597,60 @@ PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize) {
 
 LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
                          const std::vector<QRectF>& obstacles, qreal pointSize) {
-    Obstacles grids;
+    FixedObstacles fixed;
     for (const QRectF& r : obstacles)
-        grids.shapes.add(r);
+        fixed.shapes.add(r);
+    Obstacles grids{fixed, {}};
     return layoutWith(requests, grids, pointSize);
 }
 
 LabelLayout layoutMapLabels(const model::Project& project, const model::Map& map, qreal pointSize) {
-    const bool overview = isOverview(pointSize);
-    Obstacles grids;
+    return std::move(layoutMapLabelsAt(project, map, {pointSize}).front());
+}
+
+std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const model::Map& map,
+                                           const std::vector<qreal>& pointSizes) {
+    FixedObstacles fixed;
     for (Id id : map.placedElements()) {
         const auto kind = map.kindOf(id);
         if (*kind != model::ElementKind::RedPen)
-            grids.shapes.add(
+            fixed.shapes.add(
                 paintShape(*kind).translated(map.positionOf(id)->x, map.positionOf(id)->y));
     }
-    addFlowPieces(grids, map);
-    std::vector<LabelRequest> requests;
-    for (const auto& [id, wait] : map.waits)
-        if (auto request = waitLabelRequest(project, map, wait, overview))
-            requests.push_back(*request);
+    std::vector<Route> routes;
+    routes.reserve(map.flows.size());
     for (const auto& [id, flow] : map.flows)
-        if (auto request = flowLabelRequest(project, map, flow, overview))
-            requests.push_back(*request);
+        routes.push_back({&flow, flowPath(map, flow)});
+    addFlowPieces(fixed, routes);
+    std::vector<std::pair<Id, QRectF>> rings;
     for (const auto& [id, pen] : map.redPens) {
         const QRectF ring = redPenEllipse(map, pen);
-        grids.rings.add(ring);
+        rings.emplace_back(id, ring);
+        fixed.rings.add(ring);
         QPainterPath outline;
         outline.addEllipse(ring);
         QPainterPathStroker stroker;
         stroker.setWidth(8); // the two passes of the marker and their offset
-        grids.ringOutlines.push_back(stroker.createStroke(outline));
-        grids.ringBounds.add(ring.adjusted(-4, -4, 4, 4));
-        if (QString text = redPenCaption(project, pen); !text.isEmpty())
-            requests.push_back({id, ring, text});
+        fixed.ringOutlines.push_back(stroker.createStroke(outline));
+        fixed.ringBounds.add(ring.adjusted(-4, -4, 4, 4));
     }
-    return layoutWith(requests, grids, pointSize);
+    std::vector<LabelLayout> layouts;
+    for (qreal pointSize : pointSizes) {
+        const bool overview = isOverview(pointSize);
+        std::vector<LabelRequest> requests;
+        for (const auto& [id, wait] : map.waits)
+            if (auto request = waitLabelRequest(project, map, wait, overview))
+                requests.push_back(std::move(*request));
+        for (const Route& route : routes)
+            if (auto request = flowLabelRequestOn(project, *route.flow, route.path, overview))
+                requests.push_back(std::move(*request));
+        for (const auto& [id, ring] : rings)
+            if (QString text = redPenCaption(project, map.redPens.at(id)); !text.isEmpty())
+                requests.push_back({id, ring, text});
+        Obstacles grids{fixed, {}};
+        layouts.push_back(layoutWith(requests, grids, pointSize));
+    }
+    return layouts;
 }
 
 } // namespace gemba::render

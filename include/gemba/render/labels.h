@@ -127,4 +127,9 @@ LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
 LabelLayout layoutMapLabels(const model::Project& project, const model::Map& map,
                             qreal pointSize = kCaptionPointSize);
 
+/// layoutMapLabels at each of `pointSizes`, in that order. The shapes, rings and flow routes
+/// are found once for all of them: the canvas redoes its two layouts after every move.
+std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const model::Map& map,
+                                           const std::vector<qreal>& pointSizes);
+
 } // namespace gemba::render
