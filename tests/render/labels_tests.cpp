@@ -464,3 +464,27 @@ TEST_CASE("on a wrapped map no flow line crosses the text under a wait", "[rende
             }
         }
 }
+
+TEST_CASE("laid out at two sizes at once, a map's texts take the places of each size alone",
+          "[render][labels]") {
+    model::Project project;
+    model::Map map = wrappedStreamWithWaits(project, 24, 5);
+    for (auto& [id, flow] : map.flows) { // flow labels too, and shares for the zoomed-out one
+        flow.label = "batch of " + std::to_string(id);
+        flow.share = 0.5;
+    }
+    const std::vector<qreal> sizes{render::kCaptionPointSize, render::kOverviewCaptionPointSize};
+    const std::vector<render::LabelLayout> both = render::layoutMapLabelsAt(project, map, sizes);
+    REQUIRE(both.size() == 2);
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        const render::LabelLayout alone = render::layoutMapLabels(project, map, sizes[i]);
+        REQUIRE(both[i].size() == alone.size());
+        CHECK(alone.size() == map.waits.size() + map.flows.size());
+        for (const auto& [id, label] : alone) {
+            INFO("size " << sizes[i] << ", owner " << id);
+            REQUIRE(both[i].contains(id));
+            CHECK(both[i].at(id).box == label.box);
+            CHECK(both[i].at(id).lines == label.lines);
+        }
+    }
+}
