@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -79,6 +80,42 @@ QPointF exitPoint(const QRectF& rect, QPointF target) {
     return c + d * std::min<qreal>(s, 1.0);
 }
 
+/// The route of a flow on to an element on a lower row and to the left, as a long stream
+/// wrapped onto rows has at the end of each row: down from the source, left in the room just
+/// above the target's row, and down into the target. Routed under the target like a loop
+/// back, it would cross the next row's data boxes and texts. A source that writes text under
+/// itself (a wait's figure and label) is left from its side, beyond that text. Nothing when
+/// the target is not wholly below the source.
+std::optional<QPainterPath> wrapRoute(const model::Map& map, const model::Flow& flow) {
+    const auto fromKind = map.kindOf(flow.from);
+    const auto fromPos = map.positionOf(flow.from);
+    if (!fromKind || !fromPos)
+        return std::nullopt;
+    const QRectF va = attachRect(map, flow.from, true);
+    const QRectF vb = attachRect(map, flow.to, true);
+    const QRectF painted = placed(*fromKind, *fromPos, paintShape);
+    // What stands under the source: its data box, or the text under a wait.
+    const bool step = *fromKind == ElementKind::Step;
+    const qreal sourceBottom = step ? va.bottom() : painted.bottom();
+    constexpr qreal room = 16; // between the source's bottom and the line across
+    if (vb.top() < sourceBottom + 2 * room)
+        return std::nullopt;
+    const qreal across = std::max(sourceBottom + room, vb.top() - 36);
+    QPainterPath path;
+    if (step) {
+        path.moveTo(va.center().x(), va.bottom());
+        path.lineTo(va.center().x(), across);
+    } else {
+        const qreal beside = painted.right() + 8;
+        path.moveTo(va.right(), va.center().y());
+        path.lineTo(beside, va.center().y());
+        path.lineTo(beside, across);
+    }
+    path.lineTo(vb.center().x(), across);
+    path.lineTo(vb.center().x(), vb.top());
+    return path;
+}
+
 } // namespace
 
 QRectF bodyRect(const model::Map& map, Id element) {
@@ -128,6 +165,8 @@ QPainterPath flowPath(const model::Map& map, const model::Flow& flow) {
         return path;
     }
     if (b.right() <= a.left() - gap) {
+        if (const auto wrap = wrapRoute(map, flow))
+            return *wrap;
         // A flow that runs back (rework) goes under both, below any data box.
         const QRectF pa = attachRect(map, flow.from, true);
         const QRectF pb = attachRect(map, flow.to, true);

@@ -6,6 +6,7 @@
 #include "gemba/render/theme.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainterPathStroker>
 #include <algorithm>
 #include <cmath>
@@ -84,6 +85,72 @@ private:
     std::unordered_map<long long, std::vector<int>> m_cells;
 };
 
+/// Texts measured in one font. Measuring a text shapes it, and that was most of a map's
+/// layout, which the canvas redoes after every move: widths and elided forms are kept across
+/// layouts, per thread (exports may lay out off the window's thread) and per font. The same
+/// font gives the same widths, so the layout is the same with or without the cache.
+class MeasuredFont {
+public:
+    explicit MeasuredFont(const QFont& font)
+        : m_metrics(font)
+        , m_cache(cacheFor(font)) {}
+
+    const QFontMetricsF& metrics() const { return m_metrics; }
+
+    qreal advance(const QString& text) const {
+        if (const auto it = m_cache.widths.constFind(text); it != m_cache.widths.cend())
+            return *it;
+        if (m_cache.widths.size() >= kMaxEntries)
+            m_cache.widths.clear();
+        const qreal width = m_metrics.horizontalAdvance(text);
+        m_cache.widths.insert(text, width);
+        return width;
+    }
+
+    /// `text` elided on the right to at most `width`.
+    QString elided(const QString& text, qreal width) const {
+        const QString key = QString::number(width, 'g', 17) + QChar(0) + text;
+        if (const auto it = m_cache.elided.constFind(key); it != m_cache.elided.cend())
+            return *it;
+        if (m_cache.elided.size() >= kMaxEntries)
+            m_cache.elided.clear();
+        QString line = m_metrics.elidedText(text, Qt::ElideRight, width);
+        m_cache.elided.insert(key, line);
+        return line;
+    }
+
+private:
+    struct Cache {
+        QHash<QString, qreal> widths;
+        QHash<QString, QString> elided;
+    };
+    // A bound on memory: a long session of edits may write many different texts.
+    static constexpr qsizetype kMaxEntries = 50'000;
+
+    static Cache& cacheFor(const QFont& font) {
+        thread_local QHash<QString, Cache> caches;
+        return caches[font.key()];
+    }
+
+    QFontMetricsF m_metrics;
+    Cache& m_cache;
+};
+
+/// The fonts of flow and wait texts at one growth, made and looked up once per layout
+/// (labelFontsFor gives the growth of a layout's point size).
+struct LabelFonts {
+    explicit LabelFonts(qreal growth)
+        : growth(growth)
+        , flow(flowLabelFont(growth))
+        , waitFigure(waitFigureFont(growth))
+        , waitLabel(waitLabelFont()) {}
+
+    qreal growth;
+    MeasuredFont flow;
+    MeasuredFont waitFigure;
+    MeasuredFont waitLabel;
+};
+
 /// One way of writing a caption: wrapped at `width` onto at most `lines` lines.
 struct Form {
     qreal width;
@@ -126,45 +193,46 @@ PlacedLabel shaped(const QString& text, Form form, qreal pointSize) {
 }
 
 /// A flow's text on one line at most `maxWidth` wide (its backing included), elided to fit.
-PlacedLabel shapedFlowLabel(const QString& text, qreal maxWidth, qreal growth) {
-    const QFont font = flowLabelFont(growth);
-    const QFontMetricsF metrics(font);
+PlacedLabel shapedFlowLabel(const QString& text, qreal maxWidth, const LabelFonts& fonts) {
+    const MeasuredFont& font = fonts.flow;
     const qreal padding = 8;
-    maxWidth *= growth;
+    maxWidth *= fonts.growth;
     PlacedLabel label;
     label.fullText = text;
-    const qreal natural = metrics.horizontalAdvance(text);
-    const QString line = natural + padding <= maxWidth
-                             ? text
-                             : metrics.elidedText(text, Qt::ElideRight, maxWidth - padding);
+    const qreal natural = font.advance(text);
+    const QString line =
+        natural + padding <= maxWidth ? text : font.elided(text, maxWidth - padding);
     label.lines = {line};
     label.shortened = line != text;
-    label.box = QRectF(0, 0, std::ceil(metrics.horizontalAdvance(line)) + padding,
-                       kFlowLabelHeight * growth);
+    const qreal width = line == text ? natural : font.advance(line);
+    label.box = QRectF(0, 0, std::ceil(width) + padding, kFlowLabelHeight * fonts.growth);
     return label;
 }
 
 /// A wait's figure and label, centred under the triangle.
-PlacedLabel shapedWaitLabel(const LabelRequest& request, qreal growth) {
-    const QFont figureFont = waitFigureFont(growth);
+PlacedLabel shapedWaitLabel(const LabelRequest& request, const LabelFonts& fonts) {
+    const qreal growth = fonts.growth;
     const qreal lineHeight = (growth > 1 ? kOverviewWaitHeight : kWaitLineHeight) * growth;
     const qreal maxWidth = growth > 1 ? 144 : kWaitLabelWidth;
     PlacedLabel label;
     label.fullText =
         request.detail.isEmpty() ? request.text : request.text + QLatin1Char('\n') + request.detail;
-    const QFontMetricsF figureMetrics(figureFont);
     QString figure = request.text;
-    if (figureMetrics.horizontalAdvance(figure) > maxWidth)
-        figure = figureMetrics.elidedText(figure, Qt::ElideRight, maxWidth);
+    qreal width = fonts.waitFigure.advance(figure);
+    if (width > maxWidth) {
+        figure = fonts.waitFigure.elided(figure, maxWidth);
+        width = fonts.waitFigure.advance(figure);
+    }
     label.lines << figure;
-    qreal width = figureMetrics.horizontalAdvance(figure);
     if (!request.detail.isEmpty()) {
-        const QFontMetricsF labelMetrics(waitLabelFont());
         QString detail = request.detail;
-        if (labelMetrics.horizontalAdvance(detail) > maxWidth)
-            detail = labelMetrics.elidedText(detail, Qt::ElideRight, maxWidth);
+        qreal detailWidth = fonts.waitLabel.advance(detail);
+        if (detailWidth > maxWidth) {
+            detail = fonts.waitLabel.elided(detail, maxWidth);
+            detailWidth = fonts.waitLabel.advance(detail);
+        }
         label.lines << detail;
-        width = std::max(width, labelMetrics.horizontalAdvance(detail));
+        width = std::max(width, detailWidth);
     }
     label.shortened =
         figure != request.text || (label.lines.size() > 1 && label.lines[1] != request.detail);
@@ -224,14 +292,25 @@ std::vector<QPointF> flowPlaces(const LabelRequest& request, QSizeF size, bool f
         places.emplace_back(centred, other - outwards * step * 12);
     for (int side : {1, -1})
         places.emplace_back(centred + side * (size.width() / 2 + 4), preferred);
-    // Elsewhere along the line.
-    for (QPointF point : request.along)
-        beside(point, places);
+    // Elsewhere along the line: measured only here, as most labels take a near place.
+    if (!request.route.isEmpty()) {
+        for (qreal at : {0.3, 0.7, 0.15, 0.85})
+            beside(request.route.pointAtPercent(at), places);
+        for (int step = 0; step <= 20; ++step) // then anywhere along a long, crowded route
+            beside(request.route.pointAtPercent(step / 20.0), places);
+    }
     return places;
 }
 
 /// Calls `f` with each form and place a request may take, best first, until it returns true.
-template <class F> void forEachCandidate(const LabelRequest& request, qreal pointSize, F&& f) {
+LabelFonts labelFontsFor(qreal pointSize) {
+    return LabelFonts(isOverview(pointSize) ? kMaxOverviewGrowth : 1);
+}
+
+/// `fonts` are the flow and wait fonts at the growth `pointSize` gives (labelFontsFor).
+template <class F>
+void forEachCandidate(const LabelRequest& request, qreal pointSize, const LabelFonts& fonts,
+                      F&& f) {
     const auto tryAt = [&](PlacedLabel label, const std::vector<QPointF>& places) {
         for (QPointF place : places) {
             label.box.moveTopLeft(place);
@@ -240,29 +319,38 @@ template <class F> void forEachCandidate(const LabelRequest& request, qreal poin
         }
         return false;
     };
-    const qreal growth = isOverview(pointSize) ? kMaxOverviewGrowth : 1;
     switch (request.kind) {
     case LabelKind::Wait: {
         // Under its own triangle, or nowhere: a wait's figure is read as part of it.
-        PlacedLabel label = shapedWaitLabel(request, growth);
+        PlacedLabel label = shapedWaitLabel(request, fonts);
         const QRectF body =
             bodyShape(model::ElementKind::Wait).translated(request.anchor.center().x(), 0);
         const qreal top =
             request.anchor.top() - paintShape(model::ElementKind::Wait).top() + body.bottom() + 2;
-        tryAt(label, {QPointF(request.anchor.center().x() - label.box.width() / 2, top)});
+        const qreal centred = request.anchor.center().x() - label.box.width() / 2;
+        // Centred; or, where a flow's line runs down past the triangle (a route that wraps
+        // to the next row, a loop back), shifted sideways just clear of it.
+        std::vector<QPointF> places{QPointF(centred, top)};
+        for (int step = 1; step <= 16; ++step)
+            for (int side : {1, -1})
+                places.emplace_back(centred + side * step * 10, top);
+        tryAt(label, places);
         return;
     }
     case LabelKind::Flow: {
-        std::vector<PlacedLabel> forms;
-        if (growth > 1)
-            forms.push_back(shapedFlowLabel(request.text, 1e6, growth)); // a share: whole
-        else
-            for (qreal width : kFlowLabelWidths)
-                forms.push_back(shapedFlowLabel(request.text, width, growth));
+        // Zoomed out a share is written whole; at 100% a label may be elided. Each form is
+        // shaped when it is first tried: most labels take the first.
+        const bool whole = fonts.growth > 1;
+        const std::size_t formCount = whole ? 1 : std::size(kFlowLabelWidths);
+        std::optional<PlacedLabel> forms[std::size(kFlowLabelWidths)];
         for (bool far : {false, true})
-            for (const PlacedLabel& form : forms)
-                if (tryAt(form, flowPlaces(request, form.box.size(), far)))
+            for (std::size_t i = 0; i < formCount; ++i) {
+                if (!forms[i])
+                    forms[i] =
+                        shapedFlowLabel(request.text, whole ? 1e6 : kFlowLabelWidths[i], fonts);
+                if (tryAt(*forms[i], flowPlaces(request, forms[i]->box.size(), far)))
                     return;
+            }
         return;
     }
     case LabelKind::Caption:
@@ -285,11 +373,11 @@ template <class F> void forEachCandidate(const LabelRequest& request, qreal poin
     tryAt(label, lower);
 }
 
-/// What the texts of a map must keep clear of, and the texts placed so far.
-struct Obstacles {
+/// What the texts of a map must keep clear of: the same for every point size of a layout.
+struct FixedObstacles {
     ObstacleGrid shapes; ///< shapes and flow lines
+    ObstacleGrid lines;  ///< flow lines alone: a wait's text keeps clear of them
     ObstacleGrid rings;  ///< red pens' rings: around content, so only captions avoid them
-    ObstacleGrid labels;
     /// The rings' drawn outlines, which a flow's label inside or outside a ring may not cross.
     std::vector<QPainterPath> ringOutlines;
     ObstacleGrid ringBounds; ///< the same rings' rectangles, indexing ringOutlines
@@ -300,17 +388,24 @@ struct Obstacles {
                 return true;
         return false;
     }
+};
+
+/// The fixed obstacles and the texts placed so far.
+struct Obstacles {
+    const FixedObstacles& fixed;
+    ObstacleGrid labels;
 
     bool blocks(const LabelRequest& request, const QRectF& box) const {
         if (labels.hits(box, QRectF()))
             return true;
         switch (request.kind) {
         case LabelKind::Wait:
-            return false; // its place is inside its own shape
+            // Its place is inside its own shape; only a flow's line may pass there.
+            return fixed.lines.hits(box, QRectF());
         case LabelKind::Flow:
-            return shapes.hits(box, request.anchor) || crossesRing(box);
+            return fixed.shapes.hits(box, request.anchor) || fixed.crossesRing(box);
         case LabelKind::Caption:
-            return shapes.hits(box, request.anchor) || rings.hits(box, request.anchor);
+            return fixed.shapes.hits(box, request.anchor) || fixed.rings.hits(box, request.anchor);
         }
         return false;
     }
@@ -319,13 +414,14 @@ struct Obstacles {
 LabelLayout layoutWith(const std::vector<LabelRequest>& requests, Obstacles& obstacles,
                        qreal pointSize) {
     registerFonts();
+    const LabelFonts fonts = labelFontsFor(pointSize);
     LabelLayout layout;
     for (const LabelRequest& request : requests) {
         if (request.text.trimmed().isEmpty())
             continue;
         std::optional<PlacedLabel> chosen;
         std::optional<PlacedLabel> last;
-        forEachCandidate(request, pointSize, [&](const PlacedLabel& label) {
+        forEachCandidate(request, pointSize, fonts, [&](const PlacedLabel& label) {
             last = label;
             if (obstacles.blocks(request, label.box))
                 return false;
@@ -338,7 +434,7 @@ LabelLayout layoutWith(const std::vector<LabelRequest>& requests, Obstacles& obs
             // then cover a shape, never another text.
             PlacedLabel label = *last;
             PlacedLabel first = *last;
-            forEachCandidate(request, pointSize, [&](const PlacedLabel& candidate) {
+            forEachCandidate(request, pointSize, fonts, [&](const PlacedLabel& candidate) {
                 if (candidate.lines == last->lines) {
                     first = candidate;
                     return true;
@@ -358,20 +454,34 @@ LabelLayout layoutWith(const std::vector<LabelRequest>& requests, Obstacles& obs
     return layout;
 }
 
-void addFlowPieces(ObstacleGrid& grid, const model::Map& map) {
+/// A flow and its route, found once for every layout of a map's texts.
+struct Route {
+    const model::Flow* flow;
+    QPainterPath path;
+};
+
+void addFlowPieces(FixedObstacles& obstacles, const std::vector<Route>& routes) {
     // Flow lines: no text is crossed by one. Work flows run in horizontal and vertical
     // pieces, each a thin rectangle; a slanted information line's rectangle would block a
     // whole region, so its pieces are left to the rings' and shapes' clearance.
-    for (const auto& [id, flow] : map.flows) {
-        const QPainterPath path = flowPath(map, flow);
+    for (const Route& route : routes) {
+        const QPainterPath& path = route.path;
         for (int i = 1; i < path.elementCount(); ++i) {
             const QPointF a = path.elementAt(i - 1);
             const QPointF b = path.elementAt(i);
-            if (std::abs(a.x() - b.x()) < 0.5 || std::abs(a.y() - b.y()) < 0.5)
-                grid.add(QRectF(a, b).normalized().adjusted(-5, -5, 5, 5));
+            if (std::abs(a.x() - b.x()) < 0.5 || std::abs(a.y() - b.y()) < 0.5) {
+                const QRectF piece = QRectF(a, b).normalized().adjusted(-5, -5, 5, 5);
+                obstacles.shapes.add(piece);
+                obstacles.lines.add(piece);
+            }
         }
     }
 }
+
+/// A flow's label request on its route (flowLabelRequest without finding the route).
+std::optional<LabelRequest> flowLabelRequestOn(const model::Project& project,
+                                               const model::Flow& flow, const QPainterPath& path,
+                                               bool overview);
 
 } // namespace
 
@@ -427,7 +537,14 @@ QString waitFigureText(const model::Project& project, const model::Map& map,
 
 std::optional<LabelRequest> flowLabelRequest(const model::Project& project, const model::Map& map,
                                              const model::Flow& flow, bool overview) {
-    const QPainterPath path = flowPath(map, flow);
+    return flowLabelRequestOn(project, flow, flowPath(map, flow), overview);
+}
+
+namespace {
+
+std::optional<LabelRequest> flowLabelRequestOn(const model::Project& project,
+                                               const model::Flow& flow, const QPainterPath& path,
+                                               bool overview) {
     if (path.isEmpty())
         return std::nullopt;
     LabelRequest request;
@@ -439,16 +556,15 @@ std::optional<LabelRequest> flowLabelRequest(const model::Project& project, cons
         return std::nullopt;
     const QPointF mid = flowMidpoint(path);
     request.anchor = QRectF(mid.x() - 0.5, mid.y() - 0.5, 1, 1);
-    for (qreal at : {0.3, 0.7, 0.15, 0.85})
-        request.along.push_back(path.pointAtPercent(at));
-    for (int step = 0; step <= 20; ++step) // then anywhere along a long, crowded route
-        request.along.push_back(path.pointAtPercent(step / 20.0));
+    request.route = path;
     // Under the line for a flow that runs back, whose line passes below the data boxes.
     request.runsBack = path.pointAtPercent(1).x() < path.pointAtPercent(0).x() - 8;
     // Clear of the truck that stands on a shipment's line.
     request.above = !overview && flow.kind == model::FlowKind::Shipment ? 27 : 11;
     return request;
 }
+
+} // namespace
 
 std::optional<LabelRequest> waitLabelRequest(const model::Project& project, const model::Map& map,
                                              const model::Wait& wait, bool overview) {
@@ -472,7 +588,7 @@ QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
 
 PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize) {
     std::optional<PlacedLabel> first;
-    forEachCandidate(request, pointSize, [&](const PlacedLabel& label) {
+    forEachCandidate(request, pointSize, labelFontsFor(pointSize), [&](const PlacedLabel& label) {
         first = label;
         return true;
     });
@@ -481,42 +597,60 @@ PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize) {
 
 LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
                          const std::vector<QRectF>& obstacles, qreal pointSize) {
-    Obstacles grids;
+    FixedObstacles fixed;
     for (const QRectF& r : obstacles)
-        grids.shapes.add(r);
+        fixed.shapes.add(r);
+    Obstacles grids{fixed, {}};
     return layoutWith(requests, grids, pointSize);
 }
 
 LabelLayout layoutMapLabels(const model::Project& project, const model::Map& map, qreal pointSize) {
-    const bool overview = isOverview(pointSize);
-    Obstacles grids;
+    return std::move(layoutMapLabelsAt(project, map, {pointSize}).front());
+}
+
+std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const model::Map& map,
+                                           const std::vector<qreal>& pointSizes) {
+    FixedObstacles fixed;
     for (Id id : map.placedElements()) {
         const auto kind = map.kindOf(id);
         if (*kind != model::ElementKind::RedPen)
-            grids.shapes.add(
+            fixed.shapes.add(
                 paintShape(*kind).translated(map.positionOf(id)->x, map.positionOf(id)->y));
     }
-    addFlowPieces(grids.shapes, map);
-    std::vector<LabelRequest> requests;
-    for (const auto& [id, wait] : map.waits)
-        if (auto request = waitLabelRequest(project, map, wait, overview))
-            requests.push_back(*request);
+    std::vector<Route> routes;
+    routes.reserve(map.flows.size());
     for (const auto& [id, flow] : map.flows)
-        if (auto request = flowLabelRequest(project, map, flow, overview))
-            requests.push_back(*request);
+        routes.push_back({&flow, flowPath(map, flow)});
+    addFlowPieces(fixed, routes);
+    std::vector<std::pair<Id, QRectF>> rings;
     for (const auto& [id, pen] : map.redPens) {
         const QRectF ring = redPenEllipse(map, pen);
-        grids.rings.add(ring);
+        rings.emplace_back(id, ring);
+        fixed.rings.add(ring);
         QPainterPath outline;
         outline.addEllipse(ring);
         QPainterPathStroker stroker;
         stroker.setWidth(8); // the two passes of the marker and their offset
-        grids.ringOutlines.push_back(stroker.createStroke(outline));
-        grids.ringBounds.add(ring.adjusted(-4, -4, 4, 4));
-        if (QString text = redPenCaption(project, pen); !text.isEmpty())
-            requests.push_back({id, ring, text});
+        fixed.ringOutlines.push_back(stroker.createStroke(outline));
+        fixed.ringBounds.add(ring.adjusted(-4, -4, 4, 4));
     }
-    return layoutWith(requests, grids, pointSize);
+    std::vector<LabelLayout> layouts;
+    for (qreal pointSize : pointSizes) {
+        const bool overview = isOverview(pointSize);
+        std::vector<LabelRequest> requests;
+        for (const auto& [id, wait] : map.waits)
+            if (auto request = waitLabelRequest(project, map, wait, overview))
+                requests.push_back(std::move(*request));
+        for (const Route& route : routes)
+            if (auto request = flowLabelRequestOn(project, *route.flow, route.path, overview))
+                requests.push_back(std::move(*request));
+        for (const auto& [id, ring] : rings)
+            if (QString text = redPenCaption(project, map.redPens.at(id)); !text.isEmpty())
+                requests.push_back({id, ring, text});
+        Obstacles grids{fixed, {}};
+        layouts.push_back(layoutWith(requests, grids, pointSize));
+    }
+    return layouts;
 }
 
 } // namespace gemba::render

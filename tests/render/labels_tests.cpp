@@ -7,6 +7,7 @@
 
 #include <QImage>
 #include <QPainter>
+#include <QPainterPathStroker>
 #include <catch2/catch.hpp>
 
 using namespace gemba;
@@ -382,4 +383,108 @@ TEST_CASE("a wait's figure stays under its triangle and a caption moves off it",
     CHECK(figure.box.top() == Approx(body.bottom() + 2));
     CHECK(figure.box.center().x() == Approx(body.center().x()));
     CHECK_FALSE(layout.at(pen).box.intersects(figure.box));
+}
+
+namespace {
+
+/// Supplier -> step -> wait -> step -> ... -> customer, `steps` steps with a wait between each
+/// two, wrapped onto rows of `columns` by the serpentine layout. Waits have wide labels, so
+/// that a line passing under one crosses its text.
+model::Map wrappedStreamWithWaits(model::Project& project, int steps, int columns) {
+    model::Map map;
+    map.id = project.allocateId();
+    std::vector<model::Id> chain;
+    model::Party supplier;
+    supplier.id = project.allocateId();
+    supplier.kind = model::PartyKind::Supplier;
+    map.parties.emplace(supplier.id, supplier);
+    chain.push_back(supplier.id);
+    for (int i = 0; i < steps; ++i) {
+        chain.push_back(addStep(project, map, "Step " + std::to_string(i + 1), {0, 0}));
+        if (i + 1 == steps)
+            break;
+        model::Wait wait;
+        wait.id = project.allocateId();
+        wait.time = (i + 1) * 3600.0;
+        wait.label = "queue before the inspection of batch " + std::to_string(i + 1);
+        map.waits.emplace(wait.id, wait);
+        chain.push_back(wait.id);
+    }
+    model::Party customer;
+    customer.id = project.allocateId();
+    customer.kind = model::PartyKind::Customer;
+    map.parties.emplace(customer.id, customer);
+    chain.push_back(customer.id);
+    for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
+        model::Flow flow;
+        flow.id = project.allocateId();
+        flow.from = chain[i];
+        flow.to = chain[i + 1];
+        map.flows.emplace(flow.id, flow);
+    }
+    for (const auto& [id, p] : render::serpentineLayout(map, columns)) {
+        if (auto it = map.steps.find(id); it != map.steps.end())
+            it->second.pos = p;
+        if (auto it = map.waits.find(id); it != map.waits.end())
+            it->second.pos = p;
+        if (auto it = map.parties.find(id); it != map.parties.end())
+            it->second.pos = p;
+    }
+    return map;
+}
+
+} // namespace
+
+TEST_CASE("on a wrapped map no flow line crosses the text under a wait", "[render][labels]") {
+    // Rows of odd and even widths end on a wait and start on one, where the line that
+    // carries the flow on to the next row leaves and enters.
+    for (int steps : {6, 13, 24, 41})
+        for (int columns : {4, 5, 6, 7}) {
+            model::Project project;
+            const model::Map map = wrappedStreamWithWaits(project, steps, columns);
+            std::vector<QPainterPath> lines;
+            for (const auto& [id, flow] : map.flows) {
+                QPainterPathStroker stroker;
+                stroker.setWidth(2); // as drawn
+                lines.push_back(stroker.createStroke(render::flowPath(map, flow)));
+            }
+            for (qreal size : {render::kCaptionPointSize, render::kOverviewCaptionPointSize}) {
+                const render::LabelLayout layout = render::layoutMapLabels(project, map, size);
+                for (const auto& [id, wait] : map.waits) {
+                    INFO(steps << " steps, " << columns << " columns a row, size " << size
+                               << ", wait " << wait.label);
+                    const QRectF box = layout.at(id).box;
+                    for (const QPainterPath& line : lines)
+                        CHECK_FALSE(line.intersects(box));
+                    // Still under its own triangle: the text overlaps the triangle's width.
+                    const QRectF body = render::bodyRect(map, id);
+                    CHECK(box.left() < body.right());
+                    CHECK(box.right() > body.left());
+                }
+            }
+        }
+}
+
+TEST_CASE("laid out at two sizes at once, a map's texts take the places of each size alone",
+          "[render][labels]") {
+    model::Project project;
+    model::Map map = wrappedStreamWithWaits(project, 24, 5);
+    for (auto& [id, flow] : map.flows) { // flow labels too, and shares for the zoomed-out one
+        flow.label = "batch of " + std::to_string(id);
+        flow.share = 0.5;
+    }
+    const std::vector<qreal> sizes{render::kCaptionPointSize, render::kOverviewCaptionPointSize};
+    const std::vector<render::LabelLayout> both = render::layoutMapLabelsAt(project, map, sizes);
+    REQUIRE(both.size() == 2);
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        const render::LabelLayout alone = render::layoutMapLabels(project, map, sizes[i]);
+        REQUIRE(both[i].size() == alone.size());
+        CHECK(alone.size() == map.waits.size() + map.flows.size());
+        for (const auto& [id, label] : alone) {
+            INFO("size " << sizes[i] << ", owner " << id);
+            REQUIRE(both[i].contains(id));
+            CHECK(both[i].at(id).box == label.box);
+            CHECK(both[i].at(id).lines == label.lines);
+        }
+    }
 }

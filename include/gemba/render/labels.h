@@ -3,6 +3,7 @@
 #include "gemba/model/project.h"
 
 #include <QFont>
+#include <QPainterPath>
 #include <QRectF>
 #include <QStringList>
 #include <optional>
@@ -52,8 +53,8 @@ struct LabelRequest {
     QString detail;        ///< a wait's label, written under its figure
     bool runsBack = false; ///< a flow that runs back: its label goes under its line
     qreal above = 11;      ///< how far above its line a flow's label ends
-    /// Other points along a flow's line where its label may go when the middle is taken.
-    std::vector<QPointF> along;
+    /// A flow's line: its label may go elsewhere along it when the middle is taken.
+    QPainterPath route;
 };
 
 using LabelLayout = std::unordered_map<Id, PlacedLabel>;
@@ -125,5 +126,10 @@ LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
 /// kOverviewCaptionPointSize for a zoomed-out view.
 LabelLayout layoutMapLabels(const model::Project& project, const model::Map& map,
                             qreal pointSize = kCaptionPointSize);
+
+/// layoutMapLabels at each of `pointSizes`, in that order. The shapes, rings and flow routes
+/// are found once for all of them: the canvas redoes its two layouts after every move.
+std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const model::Map& map,
+                                           const std::vector<qreal>& pointSizes);
 
 } // namespace gemba::render

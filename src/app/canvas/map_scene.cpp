@@ -293,9 +293,10 @@ void MapScene::scheduleLayout() {
 }
 
 void MapScene::relayOutLabels(const model::Map& theMap) {
-    render::LabelLayout labels = render::layoutMapLabels(project(), theMap);
-    render::LabelLayout overview =
-        render::layoutMapLabels(project(), theMap, render::kOverviewCaptionPointSize);
+    std::vector<render::LabelLayout> layouts = render::layoutMapLabelsAt(
+        project(), theMap, {render::kCaptionPointSize, render::kOverviewCaptionPointSize});
+    render::LabelLayout labels = std::move(layouts[0]);
+    render::LabelLayout overview = std::move(layouts[1]);
     std::swap(labels, m_labels);
     std::swap(overview, m_overviewLabels);
     // The waits, flows and pens whose text moved or changed take their new bounds and
