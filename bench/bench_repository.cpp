@@ -103,7 +103,8 @@ int main(int argc, char** argv) {
             PgConnection admin(url);
             admin.execScript("DROP TABLE IF EXISTS entity, map, project_version, project, "
                              "gemba_repository, entity_bare, map_bare CASCADE;"
-                             "DROP FUNCTION IF EXISTS gemba_in_team");
+                             "DROP FUNCTION IF EXISTS gemba_in_team, gemba_entity_project_exists, "
+                             "gemba_project_deleted");
         }
         store::Repository repo(url);
         repo.init();

@@ -225,6 +225,54 @@ TEST_CASE("repository: schema migrations, and a repository from a newer Gemba", 
     CHECK_THROWS_WITH(repo.init(), Catch::Contains("from a newer Gemba"));
 }
 
+TEST_CASE("repository: a repository of schema 2 migrates, and its projects pull identical",
+          "[repository]") {
+    TestDatabase db;
+    Repository repo(db.url());
+    repo.migrateTo(2);
+    // Rows as schema 2 holds them (its tables and row format, the foreign key and the old
+    // index): this build writes them while the repository claims its own version.
+    const model::Project line = example("production-line.gemba");
+    const model::Project claims = example("insurance-claims.gemba");
+    const auto setVersion = [&](int v) {
+        execAsAdmin(db.url(), "UPDATE gemba_repository SET value = '" + std::to_string(v) + "'");
+    };
+    setVersion(store::kRepositorySchemaVersion);
+    REQUIRE(repo.push("line", line, 0) == 1);
+    REQUIRE(repo.push("claims", claims, 0) == 1);
+    setVersion(2);
+    CHECK_THROWS_WITH(repo.pull("line"), Catch::Contains("upgrade it with"));
+
+    repo.init();
+    CHECK(repo.schemaVersion() == store::kRepositorySchemaVersion);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+    CHECK(store::toJson(repo.pull("claims").project) == store::toJson(claims));
+    REQUIRE(repo.push("line", line, 1) == 2);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+
+    // What the foreign key guaranteed still holds: no row of a project that does not exist,
+    // and a deleted project takes its rows with it.
+    store::detail::PgConnection sql(db.url());
+    CHECK_THROWS_WITH(sql.exec("INSERT INTO entity VALUES (424242, NULL, 'people', 1, 0, 'x', "
+                               "'{}')"),
+                      Catch::Contains("name a project that does not exist"));
+    CHECK_THROWS_WITH(sql.exec("UPDATE entity SET project = 424242 WHERE collection = 'people'"),
+                      Catch::Contains("name a project that does not exist"));
+    const auto rowsOf = [&](const std::string& name) {
+        return sql
+            .exec("SELECT count(*) FROM entity WHERE project = (SELECT id FROM project WHERE "
+                  "name = $1)",
+                  {name})
+            .integer(0, 0);
+    };
+    REQUIRE(rowsOf("claims") > 0);
+    const long long before = sql.exec("SELECT count(*) FROM entity").integer(0, 0);
+    const long long claimsRows = rowsOf("claims");
+    sql.exec("DELETE FROM project WHERE name = 'claims'");
+    CHECK(sql.exec("SELECT count(*) FROM entity").integer(0, 0) == before - claimsRows);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+}
+
 TEST_CASE("repository: a URL is shown without its password", "[repository]") {
     CHECK(store::urlForDisplay("postgresql://anna:s3cret@db.example.com/gemba") ==
           "postgresql://anna@db.example.com/gemba");
