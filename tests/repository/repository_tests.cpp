@@ -201,6 +201,13 @@ TEST_CASE("repository: a team cannot read or overwrite another team's project", 
     CHECK_THROWS_WITH(asBob.push("sneaky", project, 0, sales),
                       Catch::Contains("row-level security"));
     CHECK(asAlice.pull("sales pipeline").version == 1);
+    // Alice deletes her team's project: its rows go with it, though row-level security hides
+    // the rows of a project that is gone from her.
+    store::detail::PgConnection alicesSql(clusterUrl(db.name(), alice, "alice-pw"));
+    alicesSql.exec("DELETE FROM project WHERE name = 'sales pipeline'");
+    store::detail::PgConnection adminSql(db.url());
+    CHECK(adminSql.exec("SELECT count(*) FROM entity").integer(0, 0) == 0);
+    CHECK(adminSql.exec("SELECT count(*) FROM map").integer(0, 0) == 0);
     // Wrong password: PostgreSQL's scram-sha-256 refuses.
     CHECK_THROWS_WITH(Repository(clusterUrl(db.name(), alice, "wrong")),
                       Catch::Contains("cannot connect"));
