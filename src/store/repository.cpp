@@ -106,12 +106,16 @@ ALTER TABLE entity DROP CONSTRAINT entity_project_fkey;
 DROP INDEX entity_project;
 CREATE INDEX entity_project ON entity (project);
 CREATE FUNCTION gemba_entity_project_exists() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    projects bigint[];
+    locked integer;
 BEGIN
-    -- KEY SHARE, as the foreign key did: the projects cannot be deleted until this commits.
-    PERFORM 1 FROM project p WHERE p.id IN (SELECT DISTINCT project FROM new_rows)
-        FOR KEY SHARE OF p;
-    IF EXISTS (SELECT 1 FROM new_rows n
-               WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.id = n.project)) THEN
+    -- One pass over the rows; the projects locked KEY SHARE, as the foreign key did: they
+    -- cannot be deleted until this commits. Each must be there.
+    SELECT array_agg(DISTINCT project) INTO projects FROM new_rows;
+    SELECT count(*) INTO locked
+        FROM (SELECT 1 FROM project p WHERE p.id = ANY (projects) FOR KEY SHARE OF p) l;
+    IF locked <> coalesce(cardinality(projects), 0) THEN
         RAISE foreign_key_violation USING
             MESSAGE = 'entity rows name a project that does not exist';
     END IF;
