@@ -2,6 +2,7 @@
 
 #include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
+#include "json_format_detail.h"
 #include "pg_connection.h"
 
 #include <algorithm>
@@ -292,15 +293,19 @@ public:
         Pending& p = m_projects.at(std::stoll(f[0]));
         p.mapIndex[std::stoll(f[1])] = p.maps.size();
         p.maps.push_back(json::parse(f[2]));
+        p.mapRows.emplace_back();
     }
-    /// An entity row; rows of one list arrive in the order of their positions.
-    void addEntity(const EntityRow& row) {
+    /// An entity row; rows of one list arrive in the order of their positions. A map's
+    /// elements, the bulk of a project, stay text until the reader reads them off a tape.
+    void addEntity(EntityRow& row) {
         Pending& p = m_projects.at(row.project);
+        if (row.map) {
+            p.mapRows.at(p.mapIndex.at(*row.map))[row.collection].push_back(std::move(row.body));
+            return;
+        }
         json* owner = &p.props;
         std::string_view collection = row.collection;
-        if (row.map) {
-            owner = &p.maps.at(p.mapIndex.at(*row.map));
-        } else if (collection.starts_with("workshop/")) {
+        if (collection.starts_with("workshop/")) {
             owner = &p.props["workshop"];
             collection.remove_prefix(9);
         }
@@ -310,7 +315,8 @@ public:
         std::vector<std::pair<std::string, model::Project>> out;
         for (auto& [id, p] : m_projects) {
             p.props["maps"] = std::move(p.maps);
-            out.emplace_back(p.name, fromJson(p.props, "repository project '" + p.name + "'"));
+            out.emplace_back(p.name, detail::fromJson(p.props, p.mapRows,
+                                                      "repository project '" + p.name + "'"));
         }
         return out;
     }
@@ -320,6 +326,7 @@ private:
         std::string name;
         json props;
         std::vector<json> maps;
+        std::vector<detail::DetachedLists> mapRows; ///< each map's element rows
         std::map<long long, std::size_t> mapIndex;
     };
     std::map<long long, Pending> m_projects;
@@ -350,7 +357,7 @@ void readRows(PgConnection& db, Assembler& assembler, const std::string& where) 
         return std::tie(a.project, a.map, a.collection, a.position) <
                std::tie(b.project, b.map, b.collection, b.position);
     });
-    for (const EntityRow& row : rows)
+    for (EntityRow& row : rows)
         assembler.addEntity(row);
 }
 

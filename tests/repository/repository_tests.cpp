@@ -1,5 +1,6 @@
 // The shared repository on a real PostgreSQL server: round trips, the version check, two
 // clients racing, a connection killed mid-save, per-team rights, hostile names, migrations.
+#include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
 #include "gemba/store/project_file.h"
 #include "gemba/store/repository.h"
@@ -278,6 +279,60 @@ TEST_CASE("repository: a repository of schema 2 migrates, and its projects pull 
     sql.exec("DELETE FROM project WHERE name = 'claims'");
     CHECK(sql.exec("SELECT count(*) FROM entity").integer(0, 0) == before - claimsRows);
     CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+}
+
+TEST_CASE("repository: a damaged row names the project and the row", "[repository]") {
+    TestDatabase db;
+    Repository repo = initialised(db);
+    const model::Project line = example("production-line.gemba");
+    REQUIRE(repo.push("line", line, 0) == 1);
+    REQUIRE(line.maps.size() >= 1);
+    REQUIRE(line.maps[0].steps.size() >= 3);
+    REQUIRE(!line.maps[0].flows.empty());
+    store::detail::PgConnection sql(db.url());
+    const std::string firstMap =
+        "project = (SELECT id FROM project WHERE name = 'line') AND map = (SELECT id FROM map "
+        "WHERE project = (SELECT id FROM project WHERE name = 'line') AND position = 0)";
+    const std::string original = sql.exec("SELECT body::text FROM entity WHERE " + firstMap +
+                                          " AND collection = 'steps' AND position = 2")
+                                     .text(0, 0);
+    const auto damage = [&](const std::string& collection, int position, const std::string& body) {
+        sql.exec("UPDATE entity SET body = $1::jsonb WHERE " + firstMap +
+                     " AND collection = $2 AND position = $3",
+                 {body, collection, std::to_string(position)});
+    };
+    const auto pullFails = [&](const std::string& place, const std::string& problem) {
+        try {
+            repo.pull("line");
+            FAIL("pulled a damaged project");
+        } catch (const store::InputError& e) {
+            CHECK(e.file() == "repository project 'line'");
+            CHECK(e.place() == place);
+            CHECK_THAT(e.problem(), Catch::Contains(problem));
+        }
+    };
+    sql.exec("UPDATE entity SET body = jsonb_set(body, '{headcount}', '\"many\"') WHERE " +
+             firstMap + " AND collection = 'steps' AND position = 2");
+    pullFails("/maps/0/steps/2/headcount", "expected a number, found text");
+    damage("steps", 2, "[1, 2]");
+    pullFails("/maps/0/steps/2", "expected an object, found a list");
+    damage("steps", 2, original);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+
+    const std::string flow = sql.exec("SELECT body::text FROM entity WHERE " + firstMap +
+                                      " AND collection = 'flows' AND position = 0")
+                                 .text(0, 0);
+    sql.exec("UPDATE entity SET body = body || '{\"speed\": 3}' WHERE " + firstMap +
+             " AND collection = 'flows' AND position = 0");
+    pullFails("/maps/0/flows/0/speed", "unknown key 'speed'");
+    // A step that takes the id of another: the second use is named, at its row.
+    const long long firstId = static_cast<long long>(line.maps[0].steps.begin()->first);
+    damage("flows", 0, flow);
+    sql.exec("UPDATE entity SET body = jsonb_set(body, '{id}', $1::jsonb) WHERE " + firstMap +
+                 " AND collection = 'steps' AND position = 1",
+             {std::to_string(firstId)});
+    pullFails("/maps/0/steps/1/id",
+              "id " + std::to_string(firstId) + " is already used at /maps/0/steps/0");
 }
 
 TEST_CASE("repository: a URL is shown without its password", "[repository]") {
