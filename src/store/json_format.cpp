@@ -309,6 +309,31 @@ struct LocatedMap {
     std::vector<Located<Flow>> flows;
 };
 
+/// Where a value stands: its parent's JSON pointer and its key, joined only when a message
+/// needs it (a 10,000-step project has some 150,000 fields, and nearly all are fine).
+class Where {
+public:
+    Where(std::string_view pointer) // a whole pointer is a place too
+        : m_parent(pointer) {}
+    Where(const std::string& pointer)
+        : m_parent(pointer) {}
+    Where(const char* pointer)
+        : m_parent(pointer) {}
+    Where(std::string_view parent, const char* key)
+        : m_parent(parent)
+        , m_key(key) {}
+    std::string str() const {
+        std::string out(m_parent);
+        if (m_key)
+            out.append("/").append(m_key);
+        return out;
+    }
+
+private:
+    std::string_view m_parent;
+    const char* m_key = nullptr;
+};
+
 class JsonReader {
 public:
     explicit JsonReader(std::string file,
@@ -391,7 +416,7 @@ public:
             system.id = optionalId(item, ptr, "id");
             system.name = optionalText(item, ptr, "name");
             if (const json* v = find(item, "kind"))
-                system.kind = enumeration<SystemKind>(*v, ptr + "/kind");
+                system.kind = enumeration<SystemKind>(*v, {ptr, "kind"});
             systems.push_back({std::move(system), std::move(ptr)});
         });
         std::vector<LocatedMap> maps;
@@ -453,52 +478,50 @@ public:
 
         // Build the model, noting where each entity came from for messages.
         for (auto& p : people)
-            place(project.people, detail::Subject::Person, kNoId, std::move(p));
+            place(project.people, std::move(p));
         for (auto& s : systems)
-            place(project.systems, detail::Subject::System, kNoId, std::move(s));
+            place(project.systems, std::move(s));
         for (auto& m : maps) {
-            using detail::Subject;
             Map map = std::move(m.map);
-            claim(Subject::Map, map.id, map.id, m.pointer);
+            claim(map.id, m.pointer);
             for (auto& e : m.steps)
-                place(map.steps, Subject::Step, map.id, std::move(e));
+                place(map.steps, std::move(e));
             for (auto& e : m.waits)
-                place(map.waits, Subject::Wait, map.id, std::move(e));
+                place(map.waits, std::move(e));
             for (auto& e : m.parties)
-                place(map.parties, Subject::Party, map.id, std::move(e));
+                place(map.parties, std::move(e));
             for (auto& e : m.infoBoxes)
-                place(map.infoBoxes, Subject::InfoBox, map.id, std::move(e));
+                place(map.infoBoxes, std::move(e));
             for (auto& e : m.notes)
-                place(map.notes, Subject::Note, map.id, std::move(e));
+                place(map.notes, std::move(e));
             for (auto& e : m.redPens)
-                place(map.redPens, Subject::RedPen, map.id, std::move(e));
+                place(map.redPens, std::move(e));
             for (auto& e : m.flows)
-                place(map.flows, Subject::Flow, map.id, std::move(e));
+                place(map.flows, std::move(e));
             project.maps.push_back(std::move(map));
         }
         {
-            using detail::Subject;
             Workshop& w = project.workshop;
-            auto placeAll = [&](auto& collection, Subject subject, auto& drafts) {
+            auto placeAll = [&](auto& collection, auto& drafts) {
                 for (auto& [entity, pointer] : drafts) {
-                    claim(subject, kNoId, entity.id, pointer);
+                    claim(entity.id, std::move(pointer));
                     const Id id = entity.id;
                     collection.emplace(id, std::move(entity));
                 }
             };
-            placeAll(w.ideas, Subject::Idea, workshop.ideas);
-            placeAll(w.actions, Subject::Action, workshop.actions);
-            placeAll(w.reviews, Subject::Review, workshop.reviews);
-            placeAll(w.parkingLot, Subject::ParkingItem, workshop.parkingLot);
-            placeAll(w.glossary, Subject::Term, workshop.glossary);
-            placeAll(w.lessons, Subject::Lesson, workshop.lessons);
-            placeAll(w.summaries, Subject::DaySummary, workshop.summaries);
+            placeAll(w.ideas, workshop.ideas);
+            placeAll(w.actions, workshop.actions);
+            placeAll(w.reviews, workshop.reviews);
+            placeAll(w.parkingLot, workshop.parkingLot);
+            placeAll(w.glossary, workshop.glossary);
+            placeAll(w.lessons, workshop.lessons);
+            placeAll(w.summaries, workshop.summaries);
         }
 
         if (auto violation = detail::findViolation(project)) {
             std::string pointer;
             if (violation->subject != detail::Subject::Project)
-                pointer = m_places.at(key(violation->subject, violation->map, violation->id));
+                pointer = m_places.at(violation->id);
             if (!violation->field.empty())
                 pointer += "/" + violation->field;
             fail(pointer, violation->problem);
@@ -507,7 +530,8 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& pointer, std::string problem) const {
+    [[noreturn]] void fail(const Where& where, std::string problem) const {
+        const std::string pointer = where.str();
         throw InputError(m_file, pointer.empty() ? std::string("/") : pointer, std::move(problem));
     }
 
@@ -542,7 +566,7 @@ private:
                  "missing required key '" + std::string(key) + "'");
         return *value;
     }
-    template <class Json> std::string text(const Json& value, const std::string& ptr) const {
+    template <class Json> std::string text(const Json& value, const Where& ptr) const {
         if (!value.is_string())
             fail(ptr, "expected text, found " + detail::typeName(value));
         return value.template get<std::string>();
@@ -550,9 +574,9 @@ private:
     template <class Json>
     std::string optionalText(const Json& object, const std::string& ptr, const char* key) const {
         const Json* value = find(object, key);
-        return value ? text(*value, ptr + "/" + key) : std::string();
+        return value ? text(*value, {ptr, key}) : std::string();
     }
-    template <class Json> double number(const Json& value, const std::string& ptr) const {
+    template <class Json> double number(const Json& value, const Where& ptr) const {
         if (!value.is_number())
             fail(ptr, "expected a number, found " + detail::typeName(value));
         return value.template get<double>();
@@ -563,9 +587,9 @@ private:
         const Json* value = find(object, key);
         if (!value)
             return std::nullopt;
-        return number(*value, ptr + "/" + key);
+        return number(*value, {ptr, key});
     }
-    template <class Json> Id id(const Json& value, const std::string& ptr) const {
+    template <class Json> Id id(const Json& value, const Where& ptr) const {
         if (value.is_number_unsigned()) {
             const auto id = value.template get<std::uint64_t>();
             if (id == 0)
@@ -584,7 +608,7 @@ private:
     template <class Json>
     Id optionalId(const Json& object, const std::string& ptr, const char* key) const {
         const Json* value = find(object, key);
-        return value ? id(*value, ptr + "/" + key) : kNoId;
+        return value ? id(*value, {ptr, key}) : kNoId;
     }
     template <class Json> std::vector<Id> idList(const Json& value, const std::string& ptr) const {
         std::vector<Id> ids;
@@ -593,7 +617,7 @@ private:
         return ids;
     }
     /// Seconds, or text with a unit read with the project's calendar ("30 min", "1.5 d").
-    template <class Json> double duration(const Json& value, const std::string& ptr) const {
+    template <class Json> double duration(const Json& value, const Where& ptr) const {
         if (value.is_number())
             return value.template get<double>();
         if (!value.is_string())
@@ -610,9 +634,9 @@ private:
         const Json* value = find(object, key);
         if (!value)
             return std::nullopt;
-        return duration(*value, ptr + "/" + key);
+        return duration(*value, {ptr, key});
     }
-    template <class E, class Json> E enumeration(const Json& value, const std::string& ptr) const {
+    template <class E, class Json> E enumeration(const Json& value, const Where& ptr) const {
         const std::string name = text(value, ptr);
         const auto result = enumFromName<E>(name);
         if (!result)
@@ -620,7 +644,7 @@ private:
         return *result;
     }
     /// A count: a whole number, 0 or more.
-    template <class Json> std::size_t count(const Json& value, const std::string& ptr) const {
+    template <class Json> std::size_t count(const Json& value, const Where& ptr) const {
         if (!value.is_number_unsigned())
             fail(ptr, "expected a count (a whole number, 0 or more), found " +
                           (value.is_number() ? value.dump() : detail::typeName(value)));
@@ -630,12 +654,12 @@ private:
     model::Distribution distribution(const Json& value, const std::string& ptr) const {
         checkObject(value, ptr, {"count", "min", "p50", "p85", "p95", "max", "mean"});
         model::Distribution d;
-        d.count = count(require(value, ptr, "count"), ptr + "/count");
+        d.count = count(require(value, ptr, "count"), {ptr, "count"});
         const std::pair<const char*, double*> fields[] = {{"min", &d.min}, {"p50", &d.p50},
                                                           {"p85", &d.p85}, {"p95", &d.p95},
                                                           {"max", &d.max}, {"mean", &d.mean}};
         for (const auto& [key, field] : fields) {
-            *field = number(require(value, ptr, key), ptr + "/" + key);
+            *field = number(require(value, ptr, key), {ptr, key});
             if (*field < 0)
                 fail(ptr + "/" + key, "a duration cannot be negative");
         }
@@ -650,21 +674,27 @@ private:
         model::StepMeasurement m;
         m.provenance = optionalText(value, ptr, "provenance");
         if (const Json* items = find(value, "items"))
-            m.items = count(*items, ptr + "/items");
+            m.items = count(*items, {ptr, "items"});
         m.processTime = distribution(require(value, ptr, "process_time"), ptr + "/process_time");
         m.leadTime = distribution(require(value, ptr, "lead_time"), ptr + "/lead_time");
         m.waitBefore = distribution(require(value, ptr, "wait_before"), ptr + "/wait_before");
         return m;
     }
     template <class Json> Point position(const Json& object, const std::string& ptr) const {
-        Point pos;
-        if (const Json* value = find(object, "position")) {
-            const std::string p = ptr + "/position";
-            checkObject(*value, p, {"x", "y"});
-            pos.x = number(require(*value, p, "x"), p + "/x");
-            pos.y = number(require(*value, p, "y"), p + "/y");
+        const Json* value = find(object, "position");
+        if (!value)
+            return {};
+        // Nearly every element has one, {"x": .., "y": ..}: read it without building pointers.
+        if (value->is_object() && value->size() == 2) {
+            const Json* x = find(*value, "x");
+            const Json* y = find(*value, "y");
+            if (x && y && x->is_number() && y->is_number())
+                return {x->template get<double>(), y->template get<double>()};
         }
-        return pos;
+        const std::string p = ptr + "/position";
+        checkObject(*value, p, {"x", "y"});
+        return {number(require(*value, p, "x"), {p, "x"}),
+                number(require(*value, p, "y"), {p, "y"})};
     }
     template <class Json, class F>
     void forEach(const Json& value, const std::string& ptr, F&& f) const {
@@ -697,8 +727,8 @@ private:
         Map& map = located.map;
         map.id = optionalId(item, ptr, "id");
         MapProps& props = map.props;
-        props.name = text(require(item, ptr, "name"), ptr + "/name");
-        props.state = enumeration<MapState>(require(item, ptr, "state"), ptr + "/state");
+        props.name = text(require(item, ptr, "name"), {ptr, "name"});
+        props.state = enumeration<MapState>(require(item, ptr, "state"), {ptr, "state"});
         props.madeFrom = optionalId(item, ptr, "made_from");
         props.trigger = optionalText(item, ptr, "trigger");
         props.done = optionalText(item, ptr, "done");
@@ -707,15 +737,15 @@ private:
             const std::string p = ptr + "/demand";
             checkObject(*demand, p, {"quantity", "per"});
             Demand d;
-            d.quantity = number(require(*demand, p, "quantity"), p + "/quantity");
+            d.quantity = number(require(*demand, p, "quantity"), {p, "quantity"});
             if (const json* per = find(*demand, "per"))
-                d.per = enumeration<DemandPeriod>(*per, p + "/per");
+                d.per = enumeration<DemandPeriod>(*per, {p, "per"});
             props.demand = d;
         }
         props.availableTimePerDay = optionalDuration(item, ptr, "available_time_per_day");
         if (const json* distribution = find(item, "distribution"))
             props.distribution =
-                enumeration<model::TimeDistribution>(*distribution, ptr + "/distribution");
+                enumeration<model::TimeDistribution>(*distribution, {ptr, "distribution"});
 
         const DetachedLists* rows = detached;
         auto readAll = [&](const char* key, auto& out, auto&& readOne) {
@@ -761,7 +791,7 @@ private:
         wait.id = optionalId(e, p, "id");
         wait.origin = optionalId(e, p, "origin");
         if (const Json* kind = find(e, "kind"))
-            wait.kind = enumeration<WaitKind>(*kind, p + "/kind");
+            wait.kind = enumeration<WaitKind>(*kind, {p, "kind"});
         wait.label = optionalText(e, p, "label");
         if (const Json* v = find(e, "time"); v && v->is_object()) {
             const std::string tp = p + "/time";
@@ -782,7 +812,7 @@ private:
         Party party;
         party.id = optionalId(e, p, "id");
         party.origin = optionalId(e, p, "origin");
-        party.kind = enumeration<PartyKind>(require(e, p, "kind"), p + "/kind");
+        party.kind = enumeration<PartyKind>(require(e, p, "kind"), {p, "kind"});
         party.name = optionalText(e, p, "name");
         party.notes = optionalText(e, p, "notes");
         party.pos = position(e, p);
@@ -827,12 +857,12 @@ private:
         checkObject(e, p,
                     {"id", "origin", "from", "to", "kind", "fifo_max", "share", "wait", "label"});
         Flow flow;
-        flow.id = id(require(e, p, "id"), p + "/id");
+        flow.id = id(require(e, p, "id"), {p, "id"});
         flow.origin = optionalId(e, p, "origin");
-        flow.from = id(require(e, p, "from"), p + "/from");
-        flow.to = id(require(e, p, "to"), p + "/to");
+        flow.from = id(require(e, p, "from"), {p, "from"});
+        flow.to = id(require(e, p, "to"), {p, "to"});
         if (const Json* kind = find(e, "kind"))
-            flow.kind = enumeration<FlowKind>(*kind, p + "/kind");
+            flow.kind = enumeration<FlowKind>(*kind, {p, "kind"});
         if (const Json* fifo = find(e, "fifo_max")) {
             if (!fifo->is_number_integer() || fifo->template get<std::int64_t>() < 1 ||
                 fifo->template get<std::int64_t>() > INT_MAX)
@@ -852,13 +882,13 @@ private:
                            "defect_rate", "value",    "wastes",     "frictions",    "artifacts",
                            "sources",     "position", "breakdown",  "measurement"});
         Step step;
-        step.id = id(require(e, p, "id"), p + "/id");
+        step.id = id(require(e, p, "id"), {p, "id"});
         step.origin = optionalId(e, p, "origin");
-        step.name = text(require(e, p, "name"), p + "/name");
+        step.name = text(require(e, p, "name"), {p, "name"});
         step.description = optionalText(e, p, "description");
         step.role = optionalText(e, p, "role");
         if (const Json* v = find(e, "headcount"))
-            step.headcount = number(*v, p + "/headcount");
+            step.headcount = number(*v, {p, "headcount"});
         if (const Json* v = find(e, "people"))
             step.people = idList(*v, p + "/people");
         if (const Json* v = find(e, "systems"))
@@ -884,11 +914,11 @@ private:
         if (const Json* v = find(e, "breakdown")) {
             const std::string bp = p + "/breakdown";
             checkObject(*v, bp, {"mtbf", "mttr"});
-            step.breakdown = model::Breakdown{duration(require(*v, bp, "mtbf"), bp + "/mtbf"),
-                                              duration(require(*v, bp, "mttr"), bp + "/mttr")};
+            step.breakdown = model::Breakdown{duration(require(*v, bp, "mtbf"), {bp, "mtbf"}),
+                                              duration(require(*v, bp, "mttr"), {bp, "mttr"})};
         }
         if (const Json* v = find(e, "value"))
-            step.value = enumeration<ValueClass>(*v, p + "/value");
+            step.value = enumeration<ValueClass>(*v, {p, "value"});
         if (const Json* v = find(e, "wastes"))
             forEach(*v, p + "/wastes", [&](const Json& w, const std::string& wp) {
                 step.wastes |= static_cast<unsigned>(enumeration<WasteKind>(w, wp));
@@ -901,7 +931,7 @@ private:
                 friction.minutesPerOccurrence = number(require(f, fp, "minutes_per_occurrence"),
                                                        fp + "/minutes_per_occurrence");
                 friction.occurrencesPerWeek =
-                    number(require(f, fp, "occurrences_per_week"), fp + "/occurrences_per_week");
+                    number(require(f, fp, "occurrences_per_week"), {fp, "occurrences_per_week"});
                 step.frictions.push_back(std::move(friction));
             });
         if (const Json* v = find(e, "artifacts"))
@@ -921,7 +951,7 @@ private:
                 checkObject(s, fp, {"basis", "source", "date"});
                 Source source;
                 if (const Json* basis = find(s, "basis"))
-                    source.basis = enumeration<Basis>(*basis, fp + "/basis");
+                    source.basis = enumeration<Basis>(*basis, {fp, "basis"});
                 source.source = optionalText(s, fp, "source");
                 source.date = optionalText(s, fp, "date");
                 step.sources.emplace(*figure, std::move(source));
@@ -969,20 +999,15 @@ private:
 
     // --- places ---
 
-    static std::string key(detail::Subject subject, Id map, Id id) {
-        return std::to_string(static_cast<int>(subject)) + ":" + std::to_string(map) + ":" +
-               std::to_string(id);
-    }
-    /// Ids are unique across the whole project: the second use is an error at its "id".
-    void claim(detail::Subject subject, Id map, Id id, const std::string& pointer) {
-        const auto [it, added] = m_owners.emplace(id, pointer);
+    /// Ids are unique across the whole project: the second use is an error at its "id". So an
+    /// id alone names the place of its entity, whatever its kind.
+    void claim(Id id, std::string pointer) {
+        const auto [it, added] = m_places.try_emplace(id, std::move(pointer));
         if (!added)
             fail(pointer + "/id", "id " + std::to_string(id) + " is already used at " + it->second);
-        m_places.emplace(key(subject, map, id), pointer);
     }
-    template <class Collection, class T>
-    void place(Collection& collection, detail::Subject subject, Id map, Located<T> located) {
-        claim(subject, map, located.value.id, located.pointer);
+    template <class Collection, class T> void place(Collection& collection, Located<T> located) {
+        claim(located.value.id, std::move(located.pointer));
         const Id id = located.value.id;
         collection.emplace(id, std::move(located.value));
     }
@@ -991,8 +1016,7 @@ private:
     const std::vector<detail::DetachedLists>* m_detached = nullptr;
     mutable detail::JsonTape m_tape; // kept from row to row: its capacity is reused
     Calendar m_calendar;
-    std::unordered_map<Id, std::string> m_owners;
-    std::unordered_map<std::string, std::string> m_places;
+    std::unordered_map<Id, std::string> m_places; ///< where each entity was read, by id
 };
 
 } // namespace

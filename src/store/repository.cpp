@@ -9,7 +9,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <tuple>
 
 namespace gemba::store {
 
@@ -228,57 +227,74 @@ ProjectRows splitProject(const model::Project& project, long long projectId) {
     return rows;
 }
 
-/// The fields of one line of COPY's text format, unescaped; a missing value (\N) is empty.
-std::vector<std::string> copyFields(std::string_view line) {
-    std::vector<std::string> fields(1);
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '\t') {
+/// Splits one line of COPY's text format into `fields`, unescaped; a missing value (\N) is
+/// empty. The strings are reused from line to line, and a field without escapes (nearly all)
+/// is copied in one piece.
+void copyFields(std::string_view line, std::vector<std::string>& fields) {
+    std::size_t count = 0;
+    std::size_t at = 0;
+    while (true) {
+        std::size_t end = line.find('\t', at);
+        if (end == std::string_view::npos)
+            end = line.size();
+        if (fields.size() <= count)
             fields.emplace_back();
-        } else if (c == '\\' && i + 1 < line.size()) {
-            const char next = line[++i];
-            switch (next) {
-            case 't':
-                fields.back() += '\t';
-                break;
-            case 'n':
-                fields.back() += '\n';
-                break;
-            case 'r':
-                fields.back() += '\r';
-                break;
-            case 'N':
-                break;
-            default:
-                fields.back() += next;
-            }
+        std::string& field = fields[count++];
+        const std::string_view raw = line.substr(at, end - at);
+        if (raw.find('\\') == std::string_view::npos) {
+            field.assign(raw);
         } else {
-            fields.back() += c;
+            field.clear();
+            for (std::size_t i = 0; i < raw.size(); ++i) {
+                if (raw[i] != '\\' || i + 1 == raw.size()) {
+                    field += raw[i];
+                    continue;
+                }
+                switch (const char next = raw[++i]) {
+                case 'b':
+                    field += '\b';
+                    break;
+                case 'f':
+                    field += '\f';
+                    break;
+                case 'n':
+                    field += '\n';
+                    break;
+                case 'r':
+                    field += '\r';
+                    break;
+                case 't':
+                    field += '\t';
+                    break;
+                case 'v':
+                    field += '\v';
+                    break;
+                case 'N':
+                    break;
+                default:
+                    field += next;
+                }
+            }
         }
+        if (end == line.size())
+            break;
+        at = end + 1;
     }
-    return fields;
+    fields.resize(count);
 }
 
 template <class F> void forEachCopyLine(const std::string& data, F&& f) {
+    std::vector<std::string> fields;
     std::size_t at = 0;
     while (at < data.size()) {
         std::size_t end = data.find('\n', at);
         if (end == std::string::npos)
             end = data.size();
-        std::vector<std::string> fields = copyFields(std::string_view(data).substr(at, end - at));
+        copyFields(std::string_view(data).substr(at, end - at), fields);
         f(fields);
         at = end + 1;
     }
 }
-
-/// A row of table entity as pull reads it.
-struct EntityRow {
-    long long project = 0;
-    std::optional<long long> map; ///< none: the project's own list (people, workshop...)
-    std::string collection;
-    int position = 0;
-    std::string body;
-};
 
 /// Projects put together again from their rows: props by project id, then maps and entities.
 class Assembler {
@@ -295,38 +311,66 @@ public:
         p.maps.push_back(json::parse(f[2]));
         p.mapRows.emplace_back();
     }
-    /// An entity row; rows of one list arrive in the order of their positions. A map's
-    /// elements, the bulk of a project, stay text until the reader reads them off a tape.
-    void addEntity(EntityRow& row) {
-        Pending& p = m_projects.at(row.project);
-        if (row.map) {
-            p.mapRows.at(p.mapIndex.at(*row.map))[row.collection].push_back(std::move(row.body));
-            return;
-        }
-        json* owner = &p.props;
-        std::string_view collection = row.collection;
-        if (collection.starts_with("workshop/")) {
-            owner = &p.props["workshop"];
-            collection.remove_prefix(9);
-        }
-        (*owner)[std::string(collection)].push_back(json::parse(row.body));
+    /// A COPY line of table entity: project, map (empty for the project's own lists),
+    /// collection, position, body. Rows arrive in any order; each list is put in order of its
+    /// positions when the project is finished.
+    void addEntity(std::vector<std::string>& f) {
+        Pending& p = m_projects.at(std::stoll(f[0]));
+        PendingLists& lists =
+            f[1].empty() ? p.ownRows : p.mapRows.at(p.mapIndex.at(std::stoll(f[1])));
+        auto list = lists.find(f[2]);
+        if (list == lists.end())
+            list = lists.emplace(f[2], PendingList()).first;
+        list->second.emplace_back(std::stoi(f[3]), std::move(f[4]));
     }
     std::vector<std::pair<std::string, model::Project>> finish() {
         std::vector<std::pair<std::string, model::Project>> out;
         for (auto& [id, p] : m_projects) {
+            // The project's own lists (people, systems, the workshop's) go into its document;
+            // a map's elements, the bulk, stay text until the reader reads them off a tape.
+            for (auto& [key, list] : p.ownRows) {
+                json* owner = &p.props;
+                std::string_view collection = key;
+                if (collection.starts_with("workshop/")) {
+                    owner = &p.props["workshop"];
+                    collection.remove_prefix(9);
+                }
+                json& items = (*owner)[std::string(collection)];
+                for (std::string& body : inOrder(list))
+                    items.push_back(json::parse(body));
+            }
+            std::vector<detail::DetachedLists> mapRows(p.mapRows.size());
+            for (std::size_t i = 0; i < p.mapRows.size(); ++i)
+                for (auto& [key, list] : p.mapRows[i])
+                    mapRows[i].emplace(key, inOrder(list));
             p.props["maps"] = std::move(p.maps);
-            out.emplace_back(p.name, detail::fromJson(p.props, p.mapRows,
-                                                      "repository project '" + p.name + "'"));
+            out.emplace_back(
+                p.name, detail::fromJson(p.props, mapRows, "repository project '" + p.name + "'"));
         }
         return out;
     }
 
 private:
+    /// A list's rows as they arrived: position and JSON text.
+    using PendingList = std::vector<std::pair<int, std::string>>;
+    using PendingLists = std::map<std::string, PendingList, std::less<>>;
+
+    static std::vector<std::string> inOrder(PendingList& list) {
+        std::sort(list.begin(), list.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::string> out;
+        out.reserve(list.size());
+        for (auto& [position, body] : list)
+            out.push_back(std::move(body));
+        return out;
+    }
+
     struct Pending {
         std::string name;
         json props;
         std::vector<json> maps;
-        std::vector<detail::DetachedLists> mapRows; ///< each map's element rows
+        std::vector<PendingLists> mapRows; ///< each map's element rows
+        PendingLists ownRows;              ///< the project's own lists' rows
         std::map<long long, std::size_t> mapIndex;
     };
     std::map<long long, Pending> m_projects;
@@ -335,30 +379,16 @@ private:
 /// Reads the maps and entities of the projects the `where` clause selects (on column
 /// project; built from numbers only, never from what a user typed). The entity rows are put
 /// in order here rather than by the server: the index is on the project alone (migration 3),
-/// and sorting on the client costs less than a sort on text in the server's collation.
+/// and ordering each list by its positions on the client costs less than a sort on text in
+/// the server's collation.
 void readRows(PgConnection& db, Assembler& assembler, const std::string& where) {
     forEachCopyLine(db.copyOut("COPY (SELECT project, id, props FROM map WHERE " + where +
                                " ORDER BY project, position) TO STDOUT"),
                     [&](const std::vector<std::string>& f) { assembler.addMap(f); });
-    std::vector<EntityRow> rows;
     forEachCopyLine(
         db.copyOut("COPY (SELECT project, map, collection, position, body FROM entity WHERE " +
                    where + ") TO STDOUT"),
-        [&](std::vector<std::string>& f) {
-            EntityRow& row = rows.emplace_back();
-            row.project = std::stoll(f[0]);
-            if (!f[1].empty())
-                row.map = std::stoll(f[1]);
-            row.collection = std::move(f[2]);
-            row.position = std::stoi(f[3]);
-            row.body = std::move(f[4]);
-        });
-    std::sort(rows.begin(), rows.end(), [](const EntityRow& a, const EntityRow& b) {
-        return std::tie(a.project, a.map, a.collection, a.position) <
-               std::tie(b.project, b.map, b.collection, b.position);
-    });
-    for (EntityRow& row : rows)
-        assembler.addEntity(row);
+        [&](std::vector<std::string>& f) { assembler.addEntity(f); });
 }
 
 /// Rolls back an open transaction when it leaves scope without a commit.
