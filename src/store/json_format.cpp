@@ -310,10 +310,11 @@ struct LocatedMap {
 };
 
 /// Where a value stands: its parent's JSON pointer and its key, joined only when a message
-/// needs it (a 10,000-step project has some 150,000 fields, and nearly all are fine).
+/// needs it (every field of every element is read, and nearly all are fine).
 class Where {
 public:
-    Where(std::string_view pointer) // a whole pointer is a place too
+    // A whole pointer is a place too.
+    Where(std::string_view pointer)
         : m_parent(pointer) {}
     Where(const std::string& pointer)
         : m_parent(pointer) {}
@@ -718,7 +719,7 @@ private:
         }
     }
 
-    LocatedMap readMap(const json& item, std::string ptr, const DetachedLists* detached) const {
+    LocatedMap readMap(const json& item, std::string ptr, const DetachedLists* rows) const {
         checkObject(item, ptr,
                     {"id", "name", "state", "made_from", "trigger", "done", "demand",
                      "available_time_per_day", "distribution", "notes", "steps", "waits", "parties",
@@ -747,7 +748,7 @@ private:
             props.distribution =
                 enumeration<model::TimeDistribution>(*distribution, {ptr, "distribution"});
 
-        const DetachedLists* rows = detached;
+        // A list's elements: those in the map's document, then its detached rows, numbered on.
         auto readAll = [&](const char* key, auto& out, auto&& readOne) {
             std::size_t index = 0;
             if (const json* list = find(item, key))
