@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -30,20 +31,31 @@ struct Timing {
     double medianMs = 0;
     double minMs = 0;
     double maxMs = 0;
+    double clientCpuMs = 0; ///< median CPU time of this process (the server's is not counted)
 };
+
+double processCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 Timing timeIt(int runs, const std::function<void()>& work) {
     work(); // warm-up
     std::vector<double> ms;
+    std::vector<double> cpu;
     for (int i = 0; i < runs; ++i) {
+        const double cpuStart = processCpuMs();
         const auto start = std::chrono::steady_clock::now();
         work();
         ms.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count());
+        cpu.push_back(processCpuMs() - cpuStart);
     }
     std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms.front(), ms.back()};
+    std::sort(cpu.begin(), cpu.end());
+    return {ms[ms.size() / 2], ms.front(), ms.back(), cpu[cpu.size() / 2]};
 }
 
 /// A cluster of scripts/pg-cluster.sh for the run, stopped by the destructor.
@@ -74,7 +86,8 @@ private:
 };
 
 void printRow(const char* subject, const Timing& t) {
-    std::printf("  %-52s %10.1f %10.1f %10.1f\n", subject, t.medianMs, t.minMs, t.maxMs);
+    std::printf("  %-52s %10.1f %10.1f %10.1f %10.1f\n", subject, t.medianMs, t.minMs, t.maxMs,
+                t.clientCpuMs);
 }
 
 } // namespace
@@ -103,7 +116,8 @@ int main(int argc, char** argv) {
             PgConnection admin(url);
             admin.execScript("DROP TABLE IF EXISTS entity, map, project_version, project, "
                              "gemba_repository, entity_bare, map_bare CASCADE;"
-                             "DROP FUNCTION IF EXISTS gemba_in_team");
+                             "DROP FUNCTION IF EXISTS gemba_in_team, gemba_entity_project_exists, "
+                             "gemba_project_deleted");
         }
         store::Repository repo(url);
         repo.init();
@@ -128,7 +142,8 @@ int main(int argc, char** argv) {
         // The bare reference: plain tables of the same columns, no keys, no index.
         sql.execScript("CREATE TABLE entity_bare (LIKE entity); CREATE TABLE map_bare (LIKE map)");
 
-        std::printf("\n  %-52s %10s %10s %10s\n", "", "median ms", "min ms", "max ms");
+        std::printf("\n  %-52s %10s %10s %10s %10s\n", "", "median ms", "min ms", "max ms",
+                    "client CPU");
         const Timing push = timeIt(runs, [&] { version = repo.push("benchmark", big, version); });
         printRow("push (a new version, one transaction)", push);
         const Timing copyIn = timeIt(runs, [&] {

@@ -6,6 +6,8 @@
 #include "gemba/store/errors.h"
 #include "gemba/store/event_mapping.h"
 #include "gemba/store/workshop_json.h"
+#include "json_format_detail.h"
+#include "json_tape.h"
 #include "text_util.h"
 #include "validate.h"
 
@@ -289,27 +291,6 @@ std::string escapeToken(std::string_view key) {
     return out;
 }
 
-std::string typeOf(const json& value) {
-    switch (value.type()) {
-    case json::value_t::null:
-        return "null";
-    case json::value_t::boolean:
-        return "true/false";
-    case json::value_t::string:
-        return "text";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-        return "a number";
-    case json::value_t::object:
-        return "an object";
-    case json::value_t::array:
-        return "a list";
-    default:
-        return "a value of another type";
-    }
-}
-
 /// An entity read from JSON, with its place in the document, before ids are allocated.
 template <class T> struct Located {
     T value;
@@ -328,10 +309,38 @@ struct LocatedMap {
     std::vector<Located<Flow>> flows;
 };
 
+/// Where a value stands: its parent's JSON pointer and its key, joined only when a message
+/// needs it (every field of every element is read, and nearly all are fine).
+class Where {
+public:
+    // A whole pointer is a place too.
+    Where(std::string_view pointer)
+        : m_parent(pointer) {}
+    Where(const std::string& pointer)
+        : m_parent(pointer) {}
+    Where(const char* pointer)
+        : m_parent(pointer) {}
+    Where(std::string_view parent, const char* key)
+        : m_parent(parent)
+        , m_key(key) {}
+    std::string str() const {
+        std::string out(m_parent);
+        if (m_key)
+            out.append("/").append(m_key);
+        return out;
+    }
+
+private:
+    std::string_view m_parent;
+    const char* m_key = nullptr;
+};
+
 class JsonReader {
 public:
-    explicit JsonReader(std::string file)
-        : m_file(std::move(file)) {}
+    explicit JsonReader(std::string file,
+                        const std::vector<detail::DetachedLists>* detached = nullptr)
+        : m_file(std::move(file))
+        , m_detached(detached) {}
 
     Project read(const json& root) {
         checkObject(root, "",
@@ -343,7 +352,7 @@ public:
             fail("/format", "expected \"gemba\": this is not a Gemba project");
         const json& version = require(root, "", "version");
         if (!version.is_number_integer())
-            fail("/version", "expected a whole number, found " + typeOf(version));
+            fail("/version", "expected a whole number, found " + detail::typeName(version));
         const auto versionNumber = version.get<std::int64_t>();
         if (versionNumber > kJsonFormatVersion)
             fail("/version", "made by a newer version of Gemba: format version " +
@@ -408,12 +417,15 @@ public:
             system.id = optionalId(item, ptr, "id");
             system.name = optionalText(item, ptr, "name");
             if (const json* v = find(item, "kind"))
-                system.kind = enumeration<SystemKind>(*v, ptr + "/kind");
+                system.kind = enumeration<SystemKind>(*v, {ptr, "kind"});
             systems.push_back({std::move(system), std::move(ptr)});
         });
         std::vector<LocatedMap> maps;
         forEach(require(root, "", "maps"), "/maps", [&](const json& item, std::string ptr) {
-            maps.push_back(readMap(item, std::move(ptr)));
+            const std::size_t index = maps.size();
+            const bool hasRows = m_detached && index < m_detached->size();
+            maps.push_back(
+                readMap(item, std::move(ptr), hasRows ? &(*m_detached)[index] : nullptr));
         });
         WorkshopDraft workshop;
         if (const json* w = find(root, "workshop"))
@@ -467,52 +479,50 @@ public:
 
         // Build the model, noting where each entity came from for messages.
         for (auto& p : people)
-            place(project.people, detail::Subject::Person, kNoId, std::move(p));
+            place(project.people, std::move(p));
         for (auto& s : systems)
-            place(project.systems, detail::Subject::System, kNoId, std::move(s));
+            place(project.systems, std::move(s));
         for (auto& m : maps) {
-            using detail::Subject;
             Map map = std::move(m.map);
-            claim(Subject::Map, map.id, map.id, m.pointer);
+            claim(map.id, m.pointer);
             for (auto& e : m.steps)
-                place(map.steps, Subject::Step, map.id, std::move(e));
+                place(map.steps, std::move(e));
             for (auto& e : m.waits)
-                place(map.waits, Subject::Wait, map.id, std::move(e));
+                place(map.waits, std::move(e));
             for (auto& e : m.parties)
-                place(map.parties, Subject::Party, map.id, std::move(e));
+                place(map.parties, std::move(e));
             for (auto& e : m.infoBoxes)
-                place(map.infoBoxes, Subject::InfoBox, map.id, std::move(e));
+                place(map.infoBoxes, std::move(e));
             for (auto& e : m.notes)
-                place(map.notes, Subject::Note, map.id, std::move(e));
+                place(map.notes, std::move(e));
             for (auto& e : m.redPens)
-                place(map.redPens, Subject::RedPen, map.id, std::move(e));
+                place(map.redPens, std::move(e));
             for (auto& e : m.flows)
-                place(map.flows, Subject::Flow, map.id, std::move(e));
+                place(map.flows, std::move(e));
             project.maps.push_back(std::move(map));
         }
         {
-            using detail::Subject;
             Workshop& w = project.workshop;
-            auto placeAll = [&](auto& collection, Subject subject, auto& drafts) {
+            auto placeAll = [&](auto& collection, auto& drafts) {
                 for (auto& [entity, pointer] : drafts) {
-                    claim(subject, kNoId, entity.id, pointer);
+                    claim(entity.id, std::move(pointer));
                     const Id id = entity.id;
                     collection.emplace(id, std::move(entity));
                 }
             };
-            placeAll(w.ideas, Subject::Idea, workshop.ideas);
-            placeAll(w.actions, Subject::Action, workshop.actions);
-            placeAll(w.reviews, Subject::Review, workshop.reviews);
-            placeAll(w.parkingLot, Subject::ParkingItem, workshop.parkingLot);
-            placeAll(w.glossary, Subject::Term, workshop.glossary);
-            placeAll(w.lessons, Subject::Lesson, workshop.lessons);
-            placeAll(w.summaries, Subject::DaySummary, workshop.summaries);
+            placeAll(w.ideas, workshop.ideas);
+            placeAll(w.actions, workshop.actions);
+            placeAll(w.reviews, workshop.reviews);
+            placeAll(w.parkingLot, workshop.parkingLot);
+            placeAll(w.glossary, workshop.glossary);
+            placeAll(w.lessons, workshop.lessons);
+            placeAll(w.summaries, workshop.summaries);
         }
 
         if (auto violation = detail::findViolation(project)) {
             std::string pointer;
             if (violation->subject != detail::Subject::Project)
-                pointer = m_places.at(key(violation->subject, violation->map, violation->id));
+                pointer = m_places.at(violation->id);
             if (!violation->field.empty())
                 pointer += "/" + violation->field;
             fail(pointer, violation->problem);
@@ -521,66 +531,68 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& pointer, std::string problem) const {
+    [[noreturn]] void fail(const Where& where, std::string problem) const {
+        const std::string pointer = where.str();
         throw InputError(m_file, pointer.empty() ? std::string("/") : pointer, std::move(problem));
     }
 
     // --- values ---
 
-    void checkObject(const json& value, const std::string& ptr,
+    template <class Json>
+    void checkObject(const Json& value, const std::string& ptr,
                      std::initializer_list<std::string_view> keys) const {
         if (!value.is_object())
-            fail(ptr, "expected an object, found " + typeOf(value));
-        for (const auto& [k, v] : value.items()) {
-            bool known = false;
+            fail(ptr, "expected an object, found " + detail::typeName(value));
+        detail::forEachMember(value, [&](std::string_view k, const Json&) {
             for (std::string_view allowed : keys)
-                known = known || allowed == k;
-            if (!known) {
-                std::string list;
-                for (std::string_view allowed : keys)
-                    list += (list.empty() ? "" : ", ") + std::string(allowed);
-                fail(ptr + "/" + escapeToken(k), "unknown key '" + k + "' (expected " + list + ")");
-            }
-        }
+                if (allowed == k)
+                    return;
+            std::string list;
+            for (std::string_view allowed : keys)
+                list += (list.empty() ? "" : ", ") + std::string(allowed);
+            fail(ptr + "/" + escapeToken(k),
+                 "unknown key '" + std::string(k) + "' (expected " + list + ")");
+        });
     }
     /// The value of an optional key; null counts as absent.
-    static const json* find(const json& object, const char* key) {
-        const auto it = object.find(key);
-        if (it == object.end() || it->is_null())
-            return nullptr;
-        return &*it;
+    template <class Json> static const Json* find(const Json& object, const char* key) {
+        const Json* value = detail::memberOf(object, key);
+        return value == nullptr || value->is_null() ? nullptr : value;
     }
-    const json& require(const json& object, const std::string& ptr, const char* key) const {
-        const json* value = find(object, key);
+    template <class Json>
+    const Json& require(const Json& object, const std::string& ptr, const char* key) const {
+        const Json* value = find(object, key);
         if (!value)
             fail(ptr.empty() ? "/" + std::string(key) : ptr + "/" + key,
                  "missing required key '" + std::string(key) + "'");
         return *value;
     }
-    std::string text(const json& value, const std::string& ptr) const {
+    template <class Json> std::string text(const Json& value, const Where& ptr) const {
         if (!value.is_string())
-            fail(ptr, "expected text, found " + typeOf(value));
-        return value.get<std::string>();
+            fail(ptr, "expected text, found " + detail::typeName(value));
+        return value.template get<std::string>();
     }
-    std::string optionalText(const json& object, const std::string& ptr, const char* key) const {
-        const json* value = find(object, key);
-        return value ? text(*value, ptr + "/" + key) : std::string();
+    template <class Json>
+    std::string optionalText(const Json& object, const std::string& ptr, const char* key) const {
+        const Json* value = find(object, key);
+        return value ? text(*value, {ptr, key}) : std::string();
     }
-    double number(const json& value, const std::string& ptr) const {
+    template <class Json> double number(const Json& value, const Where& ptr) const {
         if (!value.is_number())
-            fail(ptr, "expected a number, found " + typeOf(value));
-        return value.get<double>();
+            fail(ptr, "expected a number, found " + detail::typeName(value));
+        return value.template get<double>();
     }
-    std::optional<double> optionalNumber(const json& object, const std::string& ptr,
+    template <class Json>
+    std::optional<double> optionalNumber(const Json& object, const std::string& ptr,
                                          const char* key) const {
-        const json* value = find(object, key);
+        const Json* value = find(object, key);
         if (!value)
             return std::nullopt;
-        return number(*value, ptr + "/" + key);
+        return number(*value, {ptr, key});
     }
-    Id id(const json& value, const std::string& ptr) const {
+    template <class Json> Id id(const Json& value, const Where& ptr) const {
         if (value.is_number_unsigned()) {
-            const auto id = value.get<std::uint64_t>();
+            const auto id = value.template get<std::uint64_t>();
             if (id == 0)
                 fail(ptr, "ids must be positive, found 0");
             if (id > detail::kMaxId)
@@ -589,40 +601,43 @@ private:
             return id;
         }
         if (value.is_number_integer())
-            fail(ptr, "ids must be positive, found " + std::to_string(value.get<std::int64_t>()));
+            fail(ptr, "ids must be positive, found " +
+                          std::to_string(value.template get<std::int64_t>()));
         fail(ptr, "expected an id (a whole number above 0), found " +
-                      (value.is_number() ? value.dump() : typeOf(value)));
+                      (value.is_number() ? value.dump() : detail::typeName(value)));
     }
-    Id optionalId(const json& object, const std::string& ptr, const char* key) const {
-        const json* value = find(object, key);
-        return value ? id(*value, ptr + "/" + key) : kNoId;
+    template <class Json>
+    Id optionalId(const Json& object, const std::string& ptr, const char* key) const {
+        const Json* value = find(object, key);
+        return value ? id(*value, {ptr, key}) : kNoId;
     }
-    std::vector<Id> idList(const json& value, const std::string& ptr) const {
+    template <class Json> std::vector<Id> idList(const Json& value, const std::string& ptr) const {
         std::vector<Id> ids;
         forEach(value, ptr,
-                [&](const json& item, const std::string& p) { ids.push_back(id(item, p)); });
+                [&](const Json& item, const std::string& p) { ids.push_back(id(item, p)); });
         return ids;
     }
     /// Seconds, or text with a unit read with the project's calendar ("30 min", "1.5 d").
-    double duration(const json& value, const std::string& ptr) const {
+    template <class Json> double duration(const Json& value, const Where& ptr) const {
         if (value.is_number())
-            return value.get<double>();
+            return value.template get<double>();
         if (!value.is_string())
             fail(ptr, "expected a duration (seconds, or text such as \"30 min\"), found " +
-                          typeOf(value));
-        const auto parsed = parseDuration(value.get<std::string>(), m_calendar);
+                          detail::typeName(value));
+        const auto parsed = parseDuration(value.template get<std::string>(), m_calendar);
         if (!parsed.ok())
             fail(ptr, parsed.error());
         return parsed.value();
     }
-    std::optional<double> optionalDuration(const json& object, const std::string& ptr,
+    template <class Json>
+    std::optional<double> optionalDuration(const Json& object, const std::string& ptr,
                                            const char* key) const {
-        const json* value = find(object, key);
+        const Json* value = find(object, key);
         if (!value)
             return std::nullopt;
-        return duration(*value, ptr + "/" + key);
+        return duration(*value, {ptr, key});
     }
-    template <class E> E enumeration(const json& value, const std::string& ptr) const {
+    template <class E, class Json> E enumeration(const Json& value, const Where& ptr) const {
         const std::string name = text(value, ptr);
         const auto result = enumFromName<E>(name);
         if (!result)
@@ -630,21 +645,22 @@ private:
         return *result;
     }
     /// A count: a whole number, 0 or more.
-    std::size_t count(const json& value, const std::string& ptr) const {
+    template <class Json> std::size_t count(const Json& value, const Where& ptr) const {
         if (!value.is_number_unsigned())
             fail(ptr, "expected a count (a whole number, 0 or more), found " +
-                          (value.is_number() ? value.dump() : typeOf(value)));
-        return value.get<std::size_t>();
+                          (value.is_number() ? value.dump() : detail::typeName(value)));
+        return value.template get<std::size_t>();
     }
-    model::Distribution distribution(const json& value, const std::string& ptr) const {
+    template <class Json>
+    model::Distribution distribution(const Json& value, const std::string& ptr) const {
         checkObject(value, ptr, {"count", "min", "p50", "p85", "p95", "max", "mean"});
         model::Distribution d;
-        d.count = count(require(value, ptr, "count"), ptr + "/count");
+        d.count = count(require(value, ptr, "count"), {ptr, "count"});
         const std::pair<const char*, double*> fields[] = {{"min", &d.min}, {"p50", &d.p50},
                                                           {"p85", &d.p85}, {"p95", &d.p95},
                                                           {"max", &d.max}, {"mean", &d.mean}};
         for (const auto& [key, field] : fields) {
-            *field = number(require(value, ptr, key), ptr + "/" + key);
+            *field = number(require(value, ptr, key), {ptr, key});
             if (*field < 0)
                 fail(ptr + "/" + key, "a duration cannot be negative");
         }
@@ -652,38 +668,58 @@ private:
             fail(ptr, "expected min <= p50 <= p85 <= p95 <= max");
         return d;
     }
-    model::StepMeasurement measurement(const json& value, const std::string& ptr) const {
+    template <class Json>
+    model::StepMeasurement measurement(const Json& value, const std::string& ptr) const {
         checkObject(value, ptr,
                     {"provenance", "items", "process_time", "lead_time", "wait_before"});
         model::StepMeasurement m;
         m.provenance = optionalText(value, ptr, "provenance");
-        if (const json* items = find(value, "items"))
-            m.items = count(*items, ptr + "/items");
+        if (const Json* items = find(value, "items"))
+            m.items = count(*items, {ptr, "items"});
         m.processTime = distribution(require(value, ptr, "process_time"), ptr + "/process_time");
         m.leadTime = distribution(require(value, ptr, "lead_time"), ptr + "/lead_time");
         m.waitBefore = distribution(require(value, ptr, "wait_before"), ptr + "/wait_before");
         return m;
     }
-    Point position(const json& object, const std::string& ptr) const {
-        Point pos;
-        if (const json* value = find(object, "position")) {
-            const std::string p = ptr + "/position";
-            checkObject(*value, p, {"x", "y"});
-            pos.x = number(require(*value, p, "x"), p + "/x");
-            pos.y = number(require(*value, p, "y"), p + "/y");
+    template <class Json> Point position(const Json& object, const std::string& ptr) const {
+        const Json* value = find(object, "position");
+        if (!value)
+            return {};
+        // Nearly every element has one, {"x": .., "y": ..}: read it without building pointers.
+        if (value->is_object() && value->size() == 2) {
+            const Json* x = find(*value, "x");
+            const Json* y = find(*value, "y");
+            if (x && y && x->is_number() && y->is_number())
+                return {x->template get<double>(), y->template get<double>()};
         }
-        return pos;
+        const std::string p = ptr + "/position";
+        checkObject(*value, p, {"x", "y"});
+        return {number(require(*value, p, "x"), {p, "x"}),
+                number(require(*value, p, "y"), {p, "y"})};
     }
-    template <class F> void forEach(const json& value, const std::string& ptr, F&& f) const {
+    template <class Json, class F>
+    void forEach(const Json& value, const std::string& ptr, F&& f) const {
         if (!value.is_array())
-            fail(ptr, "expected a list, found " + typeOf(value));
-        for (std::size_t i = 0; i < value.size(); ++i)
-            f(value[i], ptr + "/" + std::to_string(i));
+            fail(ptr, "expected a list, found " + detail::typeName(value));
+        detail::forEachElement(value, [&](const Json& item, std::size_t i) {
+            f(item, ptr + "/" + std::to_string(i));
+        });
     }
 
     // --- entities ---
 
-    LocatedMap readMap(const json& item, std::string ptr) const {
+    using DetachedLists = detail::DetachedLists;
+
+    /// One detached element's text, parsed onto the reader's tape (valid until the next).
+    const detail::JsonNode& parseRow(const std::string& text, const std::string& ptr) const {
+        try {
+            return m_tape.parse(text);
+        } catch (const detail::JsonSyntaxError& e) {
+            fail(ptr, std::string("invalid JSON: ") + e.what());
+        }
+    }
+
+    LocatedMap readMap(const json& item, std::string ptr, const DetachedLists* rows) const {
         checkObject(item, ptr,
                     {"id", "name", "state", "made_from", "trigger", "done", "demand",
                      "available_time_per_day", "distribution", "notes", "steps", "waits", "parties",
@@ -692,8 +728,8 @@ private:
         Map& map = located.map;
         map.id = optionalId(item, ptr, "id");
         MapProps& props = map.props;
-        props.name = text(require(item, ptr, "name"), ptr + "/name");
-        props.state = enumeration<MapState>(require(item, ptr, "state"), ptr + "/state");
+        props.name = text(require(item, ptr, "name"), {ptr, "name"});
+        props.state = enumeration<MapState>(require(item, ptr, "state"), {ptr, "state"});
         props.madeFrom = optionalId(item, ptr, "made_from");
         props.trigger = optionalText(item, ptr, "trigger");
         props.done = optionalText(item, ptr, "done");
@@ -702,133 +738,163 @@ private:
             const std::string p = ptr + "/demand";
             checkObject(*demand, p, {"quantity", "per"});
             Demand d;
-            d.quantity = number(require(*demand, p, "quantity"), p + "/quantity");
+            d.quantity = number(require(*demand, p, "quantity"), {p, "quantity"});
             if (const json* per = find(*demand, "per"))
-                d.per = enumeration<DemandPeriod>(*per, p + "/per");
+                d.per = enumeration<DemandPeriod>(*per, {p, "per"});
             props.demand = d;
         }
         props.availableTimePerDay = optionalDuration(item, ptr, "available_time_per_day");
         if (const json* distribution = find(item, "distribution"))
             props.distribution =
-                enumeration<model::TimeDistribution>(*distribution, ptr + "/distribution");
+                enumeration<model::TimeDistribution>(*distribution, {ptr, "distribution"});
 
-        forEach(require(item, ptr, "steps"), ptr + "/steps",
-                [&](const json& e, std::string p) { located.steps.push_back(readStep(e, p)); });
-        if (const json* list = find(item, "waits"))
-            forEach(*list, ptr + "/waits", [&](const json& e, std::string p) {
-                checkObject(e, p,
-                            {"id", "origin", "kind", "label", "time", "quantity", "position"});
-                Wait wait;
-                wait.id = optionalId(e, p, "id");
-                wait.origin = optionalId(e, p, "origin");
-                if (const json* kind = find(e, "kind"))
-                    wait.kind = enumeration<WaitKind>(*kind, p + "/kind");
-                wait.label = optionalText(e, p, "label");
-                if (const json* v = find(e, "time"); v && v->is_object()) {
-                    const std::string tp = p + "/time";
-                    checkObject(*v, tp, {"typical", "min", "max"});
-                    wait.time = optionalDuration(*v, tp, "typical");
-                    wait.timeMin = optionalDuration(*v, tp, "min");
-                    wait.timeMax = optionalDuration(*v, tp, "max");
-                } else {
-                    wait.time = optionalDuration(e, p, "time");
-                }
-                wait.quantity = optionalNumber(e, p, "quantity");
-                wait.pos = position(e, p);
-                located.waits.push_back({std::move(wait), std::move(p)});
-            });
-        if (const json* list = find(item, "parties"))
-            forEach(*list, ptr + "/parties", [&](const json& e, std::string p) {
-                checkObject(e, p, {"id", "origin", "kind", "name", "notes", "position"});
-                Party party;
-                party.id = optionalId(e, p, "id");
-                party.origin = optionalId(e, p, "origin");
-                party.kind = enumeration<PartyKind>(require(e, p, "kind"), p + "/kind");
-                party.name = optionalText(e, p, "name");
-                party.notes = optionalText(e, p, "notes");
-                party.pos = position(e, p);
-                located.parties.push_back({std::move(party), std::move(p)});
-            });
-        if (const json* list = find(item, "info_boxes"))
-            forEach(*list, ptr + "/info_boxes", [&](const json& e, std::string p) {
-                checkObject(e, p, {"id", "origin", "name", "notes", "position"});
-                InfoBox box;
-                box.id = optionalId(e, p, "id");
-                box.origin = optionalId(e, p, "origin");
-                box.name = optionalText(e, p, "name");
-                box.notes = optionalText(e, p, "notes");
-                box.pos = position(e, p);
-                located.infoBoxes.push_back({std::move(box), std::move(p)});
-            });
-        if (const json* list = find(item, "note_boxes"))
-            forEach(*list, ptr + "/note_boxes", [&](const json& e, std::string p) {
-                checkObject(e, p, {"id", "origin", "text", "position"});
-                Note note;
-                note.id = optionalId(e, p, "id");
-                note.origin = optionalId(e, p, "origin");
-                note.text = optionalText(e, p, "text");
-                note.pos = position(e, p);
-                located.notes.push_back({std::move(note), std::move(p)});
-            });
-        if (const json* list = find(item, "red_pens"))
-            forEach(*list, ptr + "/red_pens", [&](const json& e, std::string p) {
-                checkObject(e, p, {"id", "origin", "targets", "reason", "cost", "position"});
-                RedPen pen;
-                pen.id = optionalId(e, p, "id");
-                pen.origin = optionalId(e, p, "origin");
-                if (const json* targets = find(e, "targets"))
-                    pen.targets = idList(*targets, p + "/targets");
-                pen.reason = optionalText(e, p, "reason");
-                pen.cost = optionalNumber(e, p, "cost");
-                pen.pos = position(e, p);
-                located.redPens.push_back({std::move(pen), std::move(p)});
-            });
-        if (const json* list = find(item, "flows"))
-            forEach(*list, ptr + "/flows", [&](const json& e, std::string p) {
-                checkObject(
-                    e, p,
-                    {"id", "origin", "from", "to", "kind", "fifo_max", "share", "wait", "label"});
-                Flow flow;
-                flow.id = id(require(e, p, "id"), p + "/id");
-                flow.origin = optionalId(e, p, "origin");
-                flow.from = id(require(e, p, "from"), p + "/from");
-                flow.to = id(require(e, p, "to"), p + "/to");
-                if (const json* kind = find(e, "kind"))
-                    flow.kind = enumeration<FlowKind>(*kind, p + "/kind");
-                if (const json* fifo = find(e, "fifo_max")) {
-                    if (!fifo->is_number_integer() || fifo->get<std::int64_t>() < 1 ||
-                        fifo->get<std::int64_t>() > INT_MAX)
-                        fail(p + "/fifo_max", "expected a whole number of items above 0");
-                    flow.fifoMax = static_cast<int>(fifo->get<std::int64_t>());
-                }
-                flow.share = optionalNumber(e, p, "share");
-                flow.wait = optionalDuration(e, p, "wait");
-                flow.label = optionalText(e, p, "label");
-                located.flows.push_back({std::move(flow), std::move(p)});
-            });
+        // A list's elements: those in the map's document, then its detached rows, numbered on.
+        auto readAll = [&](const char* key, auto& out, auto&& readOne) {
+            std::size_t index = 0;
+            if (const json* list = find(item, key))
+                forEach(*list, ptr + "/" + key, [&](const json& e, std::string p) {
+                    out.push_back(readOne(e, std::move(p)));
+                    ++index;
+                });
+            if (!rows)
+                return;
+            const auto it = rows->find(key);
+            if (it == rows->end())
+                return;
+            for (const std::string& text : it->second) {
+                std::string p = ptr + "/" + key + "/" + std::to_string(index++);
+                out.push_back(readOne(parseRow(text, p), std::move(p)));
+            }
+        };
+        if (!find(item, "steps") && !(rows && rows->contains("steps")))
+            require(item, ptr, "steps");
+        readAll("steps", located.steps,
+                [&](const auto& e, std::string p) { return readStep(e, std::move(p)); });
+        readAll("waits", located.waits,
+                [&](const auto& e, std::string p) { return readWait(e, std::move(p)); });
+        readAll("parties", located.parties,
+                [&](const auto& e, std::string p) { return readParty(e, std::move(p)); });
+        readAll("info_boxes", located.infoBoxes,
+                [&](const auto& e, std::string p) { return readInfoBox(e, std::move(p)); });
+        readAll("note_boxes", located.notes,
+                [&](const auto& e, std::string p) { return readNote(e, std::move(p)); });
+        readAll("red_pens", located.redPens,
+                [&](const auto& e, std::string p) { return readRedPen(e, std::move(p)); });
+        readAll("flows", located.flows,
+                [&](const auto& e, std::string p) { return readFlow(e, std::move(p)); });
         located.pointer = std::move(ptr);
         return located;
     }
 
-    Located<Step> readStep(const json& e, std::string p) const {
+    template <class Json> Located<Wait> readWait(const Json& e, std::string p) const {
+        checkObject(e, p, {"id", "origin", "kind", "label", "time", "quantity", "position"});
+        Wait wait;
+        wait.id = optionalId(e, p, "id");
+        wait.origin = optionalId(e, p, "origin");
+        if (const Json* kind = find(e, "kind"))
+            wait.kind = enumeration<WaitKind>(*kind, {p, "kind"});
+        wait.label = optionalText(e, p, "label");
+        if (const Json* v = find(e, "time"); v && v->is_object()) {
+            const std::string tp = p + "/time";
+            checkObject(*v, tp, {"typical", "min", "max"});
+            wait.time = optionalDuration(*v, tp, "typical");
+            wait.timeMin = optionalDuration(*v, tp, "min");
+            wait.timeMax = optionalDuration(*v, tp, "max");
+        } else {
+            wait.time = optionalDuration(e, p, "time");
+        }
+        wait.quantity = optionalNumber(e, p, "quantity");
+        wait.pos = position(e, p);
+        return {std::move(wait), std::move(p)};
+    }
+
+    template <class Json> Located<Party> readParty(const Json& e, std::string p) const {
+        checkObject(e, p, {"id", "origin", "kind", "name", "notes", "position"});
+        Party party;
+        party.id = optionalId(e, p, "id");
+        party.origin = optionalId(e, p, "origin");
+        party.kind = enumeration<PartyKind>(require(e, p, "kind"), {p, "kind"});
+        party.name = optionalText(e, p, "name");
+        party.notes = optionalText(e, p, "notes");
+        party.pos = position(e, p);
+        return {std::move(party), std::move(p)};
+    }
+
+    template <class Json> Located<InfoBox> readInfoBox(const Json& e, std::string p) const {
+        checkObject(e, p, {"id", "origin", "name", "notes", "position"});
+        InfoBox box;
+        box.id = optionalId(e, p, "id");
+        box.origin = optionalId(e, p, "origin");
+        box.name = optionalText(e, p, "name");
+        box.notes = optionalText(e, p, "notes");
+        box.pos = position(e, p);
+        return {std::move(box), std::move(p)};
+    }
+
+    template <class Json> Located<Note> readNote(const Json& e, std::string p) const {
+        checkObject(e, p, {"id", "origin", "text", "position"});
+        Note note;
+        note.id = optionalId(e, p, "id");
+        note.origin = optionalId(e, p, "origin");
+        note.text = optionalText(e, p, "text");
+        note.pos = position(e, p);
+        return {std::move(note), std::move(p)};
+    }
+
+    template <class Json> Located<RedPen> readRedPen(const Json& e, std::string p) const {
+        checkObject(e, p, {"id", "origin", "targets", "reason", "cost", "position"});
+        RedPen pen;
+        pen.id = optionalId(e, p, "id");
+        pen.origin = optionalId(e, p, "origin");
+        if (const Json* targets = find(e, "targets"))
+            pen.targets = idList(*targets, p + "/targets");
+        pen.reason = optionalText(e, p, "reason");
+        pen.cost = optionalNumber(e, p, "cost");
+        pen.pos = position(e, p);
+        return {std::move(pen), std::move(p)};
+    }
+
+    template <class Json> Located<Flow> readFlow(const Json& e, std::string p) const {
+        checkObject(e, p,
+                    {"id", "origin", "from", "to", "kind", "fifo_max", "share", "wait", "label"});
+        Flow flow;
+        flow.id = id(require(e, p, "id"), {p, "id"});
+        flow.origin = optionalId(e, p, "origin");
+        flow.from = id(require(e, p, "from"), {p, "from"});
+        flow.to = id(require(e, p, "to"), {p, "to"});
+        if (const Json* kind = find(e, "kind"))
+            flow.kind = enumeration<FlowKind>(*kind, {p, "kind"});
+        if (const Json* fifo = find(e, "fifo_max")) {
+            if (!fifo->is_number_integer() || fifo->template get<std::int64_t>() < 1 ||
+                fifo->template get<std::int64_t>() > INT_MAX)
+                fail(p + "/fifo_max", "expected a whole number of items above 0");
+            flow.fifoMax = static_cast<int>(fifo->template get<std::int64_t>());
+        }
+        flow.share = optionalNumber(e, p, "share");
+        flow.wait = optionalDuration(e, p, "wait");
+        flow.label = optionalText(e, p, "label");
+        return {std::move(flow), std::move(p)};
+    }
+
+    template <class Json> Located<Step> readStep(const Json& e, std::string p) const {
         checkObject(e, p, {"id",          "origin",   "name",       "description",  "role",
                            "headcount",   "people",   "systems",    "process_time", "cycle_time",
                            "lead_time",   "pca",      "batch_size", "changeover",   "uptime",
                            "defect_rate", "value",    "wastes",     "frictions",    "artifacts",
                            "sources",     "position", "breakdown",  "measurement"});
         Step step;
-        step.id = id(require(e, p, "id"), p + "/id");
+        step.id = id(require(e, p, "id"), {p, "id"});
         step.origin = optionalId(e, p, "origin");
-        step.name = text(require(e, p, "name"), p + "/name");
+        step.name = text(require(e, p, "name"), {p, "name"});
         step.description = optionalText(e, p, "description");
         step.role = optionalText(e, p, "role");
-        if (const json* v = find(e, "headcount"))
-            step.headcount = number(*v, p + "/headcount");
-        if (const json* v = find(e, "people"))
+        if (const Json* v = find(e, "headcount"))
+            step.headcount = number(*v, {p, "headcount"});
+        if (const Json* v = find(e, "people"))
             step.people = idList(*v, p + "/people");
-        if (const json* v = find(e, "systems"))
+        if (const Json* v = find(e, "systems"))
             step.systems = idList(*v, p + "/systems");
-        if (const json* v = find(e, "process_time")) {
+        if (const Json* v = find(e, "process_time")) {
             const std::string pt = p + "/process_time";
             if (v->is_object()) {
                 checkObject(*v, pt, {"typical", "min", "max"});
@@ -846,53 +912,53 @@ private:
         step.changeover = optionalDuration(e, p, "changeover");
         step.uptime = optionalNumber(e, p, "uptime");
         step.defectRate = optionalNumber(e, p, "defect_rate");
-        if (const json* v = find(e, "breakdown")) {
+        if (const Json* v = find(e, "breakdown")) {
             const std::string bp = p + "/breakdown";
             checkObject(*v, bp, {"mtbf", "mttr"});
-            step.breakdown = model::Breakdown{duration(require(*v, bp, "mtbf"), bp + "/mtbf"),
-                                              duration(require(*v, bp, "mttr"), bp + "/mttr")};
+            step.breakdown = model::Breakdown{duration(require(*v, bp, "mtbf"), {bp, "mtbf"}),
+                                              duration(require(*v, bp, "mttr"), {bp, "mttr"})};
         }
-        if (const json* v = find(e, "value"))
-            step.value = enumeration<ValueClass>(*v, p + "/value");
-        if (const json* v = find(e, "wastes"))
-            forEach(*v, p + "/wastes", [&](const json& w, const std::string& wp) {
+        if (const Json* v = find(e, "value"))
+            step.value = enumeration<ValueClass>(*v, {p, "value"});
+        if (const Json* v = find(e, "wastes"))
+            forEach(*v, p + "/wastes", [&](const Json& w, const std::string& wp) {
                 step.wastes |= static_cast<unsigned>(enumeration<WasteKind>(w, wp));
             });
-        if (const json* v = find(e, "frictions"))
-            forEach(*v, p + "/frictions", [&](const json& f, const std::string& fp) {
+        if (const Json* v = find(e, "frictions"))
+            forEach(*v, p + "/frictions", [&](const Json& f, const std::string& fp) {
                 checkObject(f, fp, {"what", "minutes_per_occurrence", "occurrences_per_week"});
                 Friction friction;
                 friction.what = optionalText(f, fp, "what");
                 friction.minutesPerOccurrence = number(require(f, fp, "minutes_per_occurrence"),
                                                        fp + "/minutes_per_occurrence");
                 friction.occurrencesPerWeek =
-                    number(require(f, fp, "occurrences_per_week"), fp + "/occurrences_per_week");
+                    number(require(f, fp, "occurrences_per_week"), {fp, "occurrences_per_week"});
                 step.frictions.push_back(std::move(friction));
             });
-        if (const json* v = find(e, "artifacts"))
-            forEach(*v, p + "/artifacts", [&](const json& a, const std::string& ap) {
+        if (const Json* v = find(e, "artifacts"))
+            forEach(*v, p + "/artifacts", [&](const Json& a, const std::string& ap) {
                 step.artifacts.push_back(text(a, ap));
             });
-        if (const json* v = find(e, "sources")) {
+        if (const Json* v = find(e, "sources")) {
             const std::string sp = p + "/sources";
             if (!v->is_object())
-                fail(sp, "expected an object, found " + typeOf(*v));
-            for (const auto& [name, s] : v->items()) {
+                fail(sp, "expected an object, found " + detail::typeName(*v));
+            detail::forEachMember(*v, [&](std::string_view name, const Json& s) {
                 const std::string fp = sp + "/" + escapeToken(name);
                 const auto figure = enumFromName<Figure>(name);
                 if (!figure)
-                    fail(fp, "unknown figure '" + name + "' (expected one of " +
+                    fail(fp, "unknown figure '" + std::string(name) + "' (expected one of " +
                                  allNames<Figure>() + ")");
                 checkObject(s, fp, {"basis", "source", "date"});
                 Source source;
-                if (const json* basis = find(s, "basis"))
-                    source.basis = enumeration<Basis>(*basis, fp + "/basis");
+                if (const Json* basis = find(s, "basis"))
+                    source.basis = enumeration<Basis>(*basis, {fp, "basis"});
                 source.source = optionalText(s, fp, "source");
                 source.date = optionalText(s, fp, "date");
                 step.sources.emplace(*figure, std::move(source));
-            }
+            });
         }
-        if (const json* v = find(e, "measurement"))
+        if (const Json* v = find(e, "measurement"))
             step.measurement = measurement(*v, p + "/measurement");
         step.pos = position(e, p);
         return {std::move(step), std::move(p)};
@@ -934,34 +1000,35 @@ private:
 
     // --- places ---
 
-    static std::string key(detail::Subject subject, Id map, Id id) {
-        return std::to_string(static_cast<int>(subject)) + ":" + std::to_string(map) + ":" +
-               std::to_string(id);
-    }
-    /// Ids are unique across the whole project: the second use is an error at its "id".
-    void claim(detail::Subject subject, Id map, Id id, const std::string& pointer) {
-        const auto [it, added] = m_owners.emplace(id, pointer);
+    /// Ids are unique across the whole project: the second use is an error at its "id". So an
+    /// id alone names the place of its entity, whatever its kind.
+    void claim(Id id, std::string pointer) {
+        const auto [it, added] = m_places.try_emplace(id, std::move(pointer));
         if (!added)
             fail(pointer + "/id", "id " + std::to_string(id) + " is already used at " + it->second);
-        m_places.emplace(key(subject, map, id), pointer);
     }
-    template <class Collection, class T>
-    void place(Collection& collection, detail::Subject subject, Id map, Located<T> located) {
-        claim(subject, map, located.value.id, located.pointer);
+    template <class Collection, class T> void place(Collection& collection, Located<T> located) {
+        claim(located.value.id, std::move(located.pointer));
         const Id id = located.value.id;
         collection.emplace(id, std::move(located.value));
     }
 
     std::string m_file;
+    const std::vector<detail::DetachedLists>* m_detached = nullptr;
+    mutable detail::JsonTape m_tape; // kept from row to row: its capacity is reused
     Calendar m_calendar;
-    std::unordered_map<Id, std::string> m_owners;
-    std::unordered_map<std::string, std::string> m_places;
+    std::unordered_map<Id, std::string> m_places; ///< where each entity was read, by id
 };
 
 } // namespace
 
 Project fromJson(const json& json, const std::string& file) {
     return JsonReader(file).read(json);
+}
+
+Project detail::fromJson(const json& document, const std::vector<DetachedLists>& detached,
+                         const std::string& file) {
+    return JsonReader(file, &detached).read(document);
 }
 
 namespace {

@@ -99,4 +99,53 @@ private:
     std::vector<std::uint32_t> m_open; // containers not yet closed
 };
 
+// What a reader needs of a JSON value that nlohmann::json and JsonNode name differently: one
+// reader (the interchange's, the workshop's) then serves documents and a store's rows alike.
+
+/// The value's type as a message names it ("text", "a list"...).
+template <class Json> std::string typeName(const Json& value) {
+    switch (value.type()) {
+    case nlohmann::json::value_t::null:
+        return "null";
+    case nlohmann::json::value_t::boolean:
+        return "true/false";
+    case nlohmann::json::value_t::string:
+        return "text";
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float:
+        return "a number";
+    case nlohmann::json::value_t::object:
+        return "an object";
+    case nlohmann::json::value_t::array:
+        return "a list";
+    default:
+        return "a value of another type";
+    }
+}
+inline const nlohmann::json* memberOf(const nlohmann::json& object, const char* key) {
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+inline const JsonNode* memberOf(const JsonNode& object, const char* key) {
+    return object.member(key);
+}
+/// Calls f(key, value) for each member of an object.
+template <class F> void forEachMember(const nlohmann::json& object, F&& f) {
+    for (const auto& [key, value] : object.items())
+        f(std::string_view(key), value);
+}
+template <class F> void forEachMember(const JsonNode& object, F&& f) {
+    object.forEachChild([&](const JsonNode& child) { f(child.key(), child); });
+}
+/// Calls f(element, index) for each element of a list.
+template <class F> void forEachElement(const nlohmann::json& list, F&& f) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+        f(list[i], i);
+}
+template <class F> void forEachElement(const JsonNode& list, F&& f) {
+    std::size_t i = 0;
+    list.forEachChild([&](const JsonNode& child) { f(child, i++); });
+}
+
 } // namespace gemba::store::detail

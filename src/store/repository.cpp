@@ -2,11 +2,13 @@
 
 #include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
+#include "json_format_detail.h"
 #include "pg_connection.h"
 
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace gemba::store {
 
@@ -92,7 +94,52 @@ CREATE POLICY team_only ON entity USING (EXISTS (SELECT 1 FROM project p WHERE p
 UPDATE gemba_repository SET value = '2' WHERE key = 'schema_version';
 )sql";
 
-const char* const kMigrations[] = {kRepositoryV1, kRepositoryV2Teams};
+/// Migration 3: cheaper bulk rows. The foreign key of entity checked each inserted row with a
+/// query of its own, and the index over (project, map, collection, position) compared text for
+/// each; together they made saving a 10,000-step project three times the cost of the COPY
+/// (docs/performance.md). Now one check per statement (the rows a COPY inserted, against the
+/// projects they name, locked as the foreign key locked them), a delete of a project removes
+/// its rows as the cascade did, and the index is on the project alone: pull orders the rows
+/// itself.
+constexpr const char* kRepositoryV3BulkRows = R"sql(
+ALTER TABLE entity DROP CONSTRAINT entity_project_fkey;
+DROP INDEX entity_project;
+CREATE INDEX entity_project ON entity (project);
+CREATE FUNCTION gemba_entity_project_exists() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    projects bigint[];
+    locked integer;
+BEGIN
+    -- One pass over the rows; the projects locked KEY SHARE, as the foreign key did: they
+    -- cannot be deleted until this commits. Each must be there.
+    SELECT array_agg(DISTINCT project) INTO projects FROM new_rows;
+    SELECT count(*) INTO locked
+        FROM (SELECT 1 FROM project p WHERE p.id = ANY (projects) FOR KEY SHARE OF p) l;
+    IF locked <> coalesce(cardinality(projects), 0) THEN
+        RAISE foreign_key_violation USING
+            MESSAGE = 'entity rows name a project that does not exist';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER entity_project_inserted AFTER INSERT ON entity REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION gemba_entity_project_exists();
+CREATE TRIGGER entity_project_updated AFTER UPDATE ON entity REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION gemba_entity_project_exists();
+-- As the table's owner, as the cascade ran: row-level security would hide the rows of a
+-- project that is already deleted.
+CREATE FUNCTION gemba_project_deleted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    EXECUTE format('DELETE FROM %I.entity e USING old_rows o WHERE e.project = o.id',
+                   TG_TABLE_SCHEMA);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER project_deleted AFTER DELETE ON project REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION gemba_project_deleted();
+UPDATE gemba_repository SET value = '3' WHERE key = 'schema_version';
+)sql";
+
+const char* const kMigrations[] = {kRepositoryV1, kRepositoryV2Teams, kRepositoryV3BulkRows};
 static_assert(std::size(kMigrations) == kRepositorySchemaVersion);
 
 constexpr const char* kSavedAt = "to_char(saved_at, 'YYYY-MM-DD HH24:MI:SS \"UTC\"')";
@@ -180,44 +227,71 @@ ProjectRows splitProject(const model::Project& project, long long projectId) {
     return rows;
 }
 
-/// The fields of one line of COPY's text format, unescaped; a missing value (\N) is empty.
-std::vector<std::string> copyFields(std::string_view line) {
-    std::vector<std::string> fields(1);
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '\t') {
+/// Splits one line of COPY's text format into `fields`, unescaped; a missing value (\N) is
+/// empty. The strings are reused from line to line, and a field without escapes (nearly all)
+/// is copied in one piece.
+void copyFields(std::string_view line, std::vector<std::string>& fields) {
+    std::size_t count = 0;
+    std::size_t at = 0;
+    while (true) {
+        std::size_t end = line.find('\t', at);
+        if (end == std::string_view::npos)
+            end = line.size();
+        if (fields.size() <= count)
             fields.emplace_back();
-        } else if (c == '\\' && i + 1 < line.size()) {
-            const char next = line[++i];
-            switch (next) {
-            case 't':
-                fields.back() += '\t';
-                break;
-            case 'n':
-                fields.back() += '\n';
-                break;
-            case 'r':
-                fields.back() += '\r';
-                break;
-            case 'N':
-                break;
-            default:
-                fields.back() += next;
-            }
+        std::string& field = fields[count++];
+        const std::string_view raw = line.substr(at, end - at);
+        if (raw.find('\\') == std::string_view::npos) {
+            field.assign(raw);
         } else {
-            fields.back() += c;
+            field.clear();
+            for (std::size_t i = 0; i < raw.size(); ++i) {
+                if (raw[i] != '\\' || i + 1 == raw.size()) {
+                    field += raw[i];
+                    continue;
+                }
+                switch (const char next = raw[++i]) {
+                case 'b':
+                    field += '\b';
+                    break;
+                case 'f':
+                    field += '\f';
+                    break;
+                case 'n':
+                    field += '\n';
+                    break;
+                case 'r':
+                    field += '\r';
+                    break;
+                case 't':
+                    field += '\t';
+                    break;
+                case 'v':
+                    field += '\v';
+                    break;
+                case 'N':
+                    break;
+                default:
+                    field += next;
+                }
+            }
         }
+        if (end == line.size())
+            break;
+        at = end + 1;
     }
-    return fields;
+    fields.resize(count);
 }
 
 template <class F> void forEachCopyLine(const std::string& data, F&& f) {
+    std::vector<std::string> fields;
     std::size_t at = 0;
     while (at < data.size()) {
         std::size_t end = data.find('\n', at);
         if (end == std::string::npos)
             end = data.size();
-        f(copyFields(std::string_view(data).substr(at, end - at)));
+        copyFields(std::string_view(data).substr(at, end - at), fields);
+        f(fields);
         at = end + 1;
     }
 }
@@ -235,48 +309,86 @@ public:
         Pending& p = m_projects.at(std::stoll(f[0]));
         p.mapIndex[std::stoll(f[1])] = p.maps.size();
         p.maps.push_back(json::parse(f[2]));
+        p.mapRows.emplace_back();
     }
-    /// A COPY line of table entity: project, map (empty: none), collection, body; in order.
-    void addEntity(const std::vector<std::string>& f) {
+    /// A COPY line of table entity: project, map (empty for the project's own lists),
+    /// collection, position, body. Rows arrive in any order; each list is put in order of its
+    /// positions when the project is finished.
+    void addEntity(std::vector<std::string>& f) {
         Pending& p = m_projects.at(std::stoll(f[0]));
-        json* owner = &p.props;
-        std::string collection = f[2];
-        if (!f[1].empty()) {
-            owner = &p.maps.at(p.mapIndex.at(std::stoll(f[1])));
-        } else if (collection.rfind("workshop/", 0) == 0) {
-            owner = &p.props["workshop"];
-            collection.erase(0, 9);
-        }
-        (*owner)[collection].push_back(json::parse(f[3]));
+        PendingLists& lists =
+            f[1].empty() ? p.ownRows : p.mapRows.at(p.mapIndex.at(std::stoll(f[1])));
+        auto list = lists.find(f[2]);
+        if (list == lists.end())
+            list = lists.emplace(f[2], PendingList()).first;
+        list->second.emplace_back(std::stoi(f[3]), std::move(f[4]));
     }
     std::vector<std::pair<std::string, model::Project>> finish() {
         std::vector<std::pair<std::string, model::Project>> out;
         for (auto& [id, p] : m_projects) {
+            // The project's own lists (people, systems, the workshop's) go into its document;
+            // a map's elements, the bulk, stay text until the reader reads them off a tape.
+            for (auto& [key, list] : p.ownRows) {
+                json* owner = &p.props;
+                std::string_view collection = key;
+                if (collection.starts_with("workshop/")) {
+                    owner = &p.props["workshop"];
+                    collection.remove_prefix(9);
+                }
+                json& items = (*owner)[std::string(collection)];
+                for (std::string& body : inOrder(list))
+                    items.push_back(json::parse(body));
+            }
+            std::vector<detail::DetachedLists> mapRows(p.mapRows.size());
+            for (std::size_t i = 0; i < p.mapRows.size(); ++i)
+                for (auto& [key, list] : p.mapRows[i])
+                    mapRows[i].emplace(key, inOrder(list));
             p.props["maps"] = std::move(p.maps);
-            out.emplace_back(p.name, fromJson(p.props, "repository project '" + p.name + "'"));
+            out.emplace_back(
+                p.name, detail::fromJson(p.props, mapRows, "repository project '" + p.name + "'"));
         }
         return out;
     }
 
 private:
+    /// A list's rows as they arrived: position and JSON text.
+    using PendingList = std::vector<std::pair<int, std::string>>;
+    using PendingLists = std::map<std::string, PendingList, std::less<>>;
+
+    static std::vector<std::string> inOrder(PendingList& list) {
+        std::sort(list.begin(), list.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::string> out;
+        out.reserve(list.size());
+        for (auto& [position, body] : list)
+            out.push_back(std::move(body));
+        return out;
+    }
+
     struct Pending {
         std::string name;
         json props;
         std::vector<json> maps;
+        std::vector<PendingLists> mapRows; ///< each map's element rows
+        PendingLists ownRows;              ///< the project's own lists' rows
         std::map<long long, std::size_t> mapIndex;
     };
     std::map<long long, Pending> m_projects;
 };
 
 /// Reads the maps and entities of the projects the `where` clause selects (on column
-/// project; built from numbers only, never from what a user typed).
+/// project; built from numbers only, never from what a user typed). The entity rows are put
+/// in order here rather than by the server: the index is on the project alone (migration 3),
+/// and ordering each list by its positions on the client costs less than a sort on text in
+/// the server's collation.
 void readRows(PgConnection& db, Assembler& assembler, const std::string& where) {
     forEachCopyLine(db.copyOut("COPY (SELECT project, id, props FROM map WHERE " + where +
                                " ORDER BY project, position) TO STDOUT"),
                     [&](const std::vector<std::string>& f) { assembler.addMap(f); });
-    forEachCopyLine(db.copyOut("COPY (SELECT project, map, collection, body FROM entity WHERE " +
-                               where + " ORDER BY project, map, collection, position) TO STDOUT"),
-                    [&](const std::vector<std::string>& f) { assembler.addEntity(f); });
+    forEachCopyLine(
+        db.copyOut("COPY (SELECT project, map, collection, position, body FROM entity WHERE " +
+                   where + ") TO STDOUT"),
+        [&](std::vector<std::string>& f) { assembler.addEntity(f); });
 }
 
 /// Rolls back an open transaction when it leaves scope without a commit.

@@ -213,50 +213,10 @@ json workshopToJson(const Workshop& w) {
 
 namespace {
 
-template <class Json> std::string typeOf(const Json& value) {
-    switch (value.type()) {
-    case json::value_t::null:
-        return "null";
-    case json::value_t::boolean:
-        return "true/false";
-    case json::value_t::string:
-        return "text";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-        return "a number";
-    case json::value_t::object:
-        return "an object";
-    case json::value_t::array:
-        return "a list";
-    default:
-        return "a value of another type";
-    }
-}
-
-// What Fields needs of a JSON value that nlohmann::json and JsonNode name differently.
-const json* memberOf(const json& object, const char* key) {
-    const auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-}
-const detail::JsonNode* memberOf(const detail::JsonNode& object, const char* key) {
-    return object.member(key);
-}
-template <class F> void forEachMember(const json& object, F&& f) {
-    for (const auto& [key, value] : object.items())
-        f(std::string_view(key), value);
-}
-template <class F> void forEachMember(const detail::JsonNode& object, F&& f) {
-    object.forEachChild([&](const detail::JsonNode& child) { f(child.key(), child); });
-}
-template <class F> void forEachElement(const json& list, F&& f) {
-    for (std::size_t i = 0; i < list.size(); ++i)
-        f(list[i], i);
-}
-template <class F> void forEachElement(const detail::JsonNode& list, F&& f) {
-    std::size_t i = 0;
-    list.forEachChild([&](const detail::JsonNode& child) { f(child, i++); });
-}
+using detail::forEachElement;
+using detail::forEachMember;
+using detail::memberOf;
+using detail::typeName;
 
 /// The fields of one JSON object, each read with its place named on failure.
 template <class Json> class Fields {
@@ -268,7 +228,7 @@ public:
         , m_file(file)
         , m_calendar(calendar) {
         if (!object.is_object())
-            fail(m_ptr, "expected an object, found " + typeOf(object));
+            fail(m_ptr, "expected an object, found " + typeName(object));
         forEachMember(object, [&](std::string_view key, const Json&) {
             for (std::string_view allowed : keys)
                 if (allowed == key)
@@ -302,7 +262,7 @@ public:
         if (!value)
             return {};
         if (!value->is_string())
-            fail(at(key), "expected text, found " + typeOf(*value));
+            fail(at(key), "expected text, found " + typeName(*value));
         return value->template get<std::string>();
     }
     /// A date: ISO "YYYY-MM-DD", or empty.
@@ -322,7 +282,7 @@ public:
             return id;
         }
         fail(ptr, "expected an id (a whole number above 0), found " +
-                      (value.is_number() ? value.dump() : typeOf(value)));
+                      (value.is_number() ? value.dump() : typeName(value)));
     }
     Id optionalId(const char* key) const {
         const Json* value = find(key);
@@ -349,7 +309,7 @@ public:
         if (!value)
             return;
         if (!value->is_array())
-            fail(at(key), "expected a list, found " + typeOf(*value));
+            fail(at(key), "expected a list, found " + typeName(*value));
         const std::string list = at(key) + "/";
         forEachElement(*value,
                        [&](const Json& item, std::size_t i) { f(item, list + std::to_string(i)); });
@@ -359,7 +319,7 @@ public:
         if (!value)
             return std::nullopt;
         if (!value->is_number())
-            fail(at(key), "expected a number, found " + typeOf(*value));
+            fail(at(key), "expected a number, found " + typeName(*value));
         return value->template get<double>();
     }
     /// A figure's value: seconds or "34 d" for durations, a number otherwise.
@@ -382,7 +342,7 @@ public:
         if (!value->is_number_integer() || value->template get<std::int64_t>() < INT32_MIN ||
             value->template get<std::int64_t>() > INT32_MAX)
             fail(at(key), "expected a whole number, found " +
-                              (value->is_number() ? value->dump() : typeOf(*value)));
+                              (value->is_number() ? value->dump() : typeName(*value)));
         return static_cast<int>(value->template get<std::int64_t>());
     }
     bool boolean(const char* key) const {
@@ -390,7 +350,7 @@ public:
         if (!value)
             return false;
         if (!value->is_boolean())
-            fail(at(key), "expected true or false, found " + typeOf(*value));
+            fail(at(key), "expected true or false, found " + typeName(*value));
         return value->template get<bool>();
     }
     template <class E> std::optional<E> enumeration(const char* key) const {
@@ -398,7 +358,7 @@ public:
         if (!value)
             return std::nullopt;
         if (!value->is_string())
-            fail(at(key), "expected text, found " + typeOf(*value));
+            fail(at(key), "expected text, found " + typeName(*value));
         const auto parsed = enumFromName<E>(value->template get<std::string>());
         if (!parsed)
             fail(at(key), "unknown value '" + value->template get<std::string>() +
@@ -533,7 +493,7 @@ Review WorkshopJsonReader::review(const Json& value, const std::string& pointer)
     });
     f.each("decisions", [&](const Json& item, const std::string& p) {
         if (!item.is_string())
-            f.fail(p, "expected text, found " + typeOf(item));
+            f.fail(p, "expected text, found " + typeName(item));
         review.decisions.push_back(item.template get<std::string>());
     });
     review.measuredMap = f.optionalId("measured_map");

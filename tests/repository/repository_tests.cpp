@@ -1,5 +1,6 @@
 // The shared repository on a real PostgreSQL server: round trips, the version check, two
 // clients racing, a connection killed mid-save, per-team rights, hostile names, migrations.
+#include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
 #include "gemba/store/project_file.h"
 #include "gemba/store/repository.h"
@@ -201,6 +202,13 @@ TEST_CASE("repository: a team cannot read or overwrite another team's project", 
     CHECK_THROWS_WITH(asBob.push("sneaky", project, 0, sales),
                       Catch::Contains("row-level security"));
     CHECK(asAlice.pull("sales pipeline").version == 1);
+    // Alice deletes her team's project: its rows go with it, though row-level security hides
+    // the rows of a project that is gone from her.
+    store::detail::PgConnection alicesSql(clusterUrl(db.name(), alice, "alice-pw"));
+    alicesSql.exec("DELETE FROM project WHERE name = 'sales pipeline'");
+    store::detail::PgConnection adminSql(db.url());
+    CHECK(adminSql.exec("SELECT count(*) FROM entity").integer(0, 0) == 0);
+    CHECK(adminSql.exec("SELECT count(*) FROM map").integer(0, 0) == 0);
     // Wrong password: PostgreSQL's scram-sha-256 refuses.
     CHECK_THROWS_WITH(Repository(clusterUrl(db.name(), alice, "wrong")),
                       Catch::Contains("cannot connect"));
@@ -223,6 +231,108 @@ TEST_CASE("repository: schema migrations, and a repository from a newer Gemba", 
     execAsAdmin(db.url(), "UPDATE gemba_repository SET value = '99'");
     CHECK_THROWS_WITH(repo.list(), Catch::Contains("from a newer Gemba"));
     CHECK_THROWS_WITH(repo.init(), Catch::Contains("from a newer Gemba"));
+}
+
+TEST_CASE("repository: a repository of schema 2 migrates, and its projects pull identical",
+          "[repository]") {
+    TestDatabase db;
+    Repository repo(db.url());
+    repo.migrateTo(2);
+    // Rows as schema 2 holds them (its tables and row format, the foreign key and the old
+    // index): this build writes them while the repository claims its own version.
+    const model::Project line = example("production-line.gemba");
+    const model::Project claims = example("insurance-claims.gemba");
+    const auto setVersion = [&](int v) {
+        execAsAdmin(db.url(), "UPDATE gemba_repository SET value = '" + std::to_string(v) + "'");
+    };
+    setVersion(store::kRepositorySchemaVersion);
+    REQUIRE(repo.push("line", line, 0) == 1);
+    REQUIRE(repo.push("claims", claims, 0) == 1);
+    setVersion(2);
+    CHECK_THROWS_WITH(repo.pull("line"), Catch::Contains("upgrade it with"));
+
+    repo.init();
+    CHECK(repo.schemaVersion() == store::kRepositorySchemaVersion);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+    CHECK(store::toJson(repo.pull("claims").project) == store::toJson(claims));
+    REQUIRE(repo.push("line", line, 1) == 2);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+
+    // What the foreign key guaranteed still holds: no row of a project that does not exist,
+    // and a deleted project takes its rows with it.
+    store::detail::PgConnection sql(db.url());
+    CHECK_THROWS_WITH(sql.exec("INSERT INTO entity VALUES (424242, NULL, 'people', 1, 0, 'x', "
+                               "'{}')"),
+                      Catch::Contains("name a project that does not exist"));
+    CHECK_THROWS_WITH(sql.exec("UPDATE entity SET project = 424242 WHERE collection = 'people'"),
+                      Catch::Contains("name a project that does not exist"));
+    const auto rowsOf = [&](const std::string& name) {
+        return sql
+            .exec("SELECT count(*) FROM entity WHERE project = (SELECT id FROM project WHERE "
+                  "name = $1)",
+                  {name})
+            .integer(0, 0);
+    };
+    REQUIRE(rowsOf("claims") > 0);
+    const long long before = sql.exec("SELECT count(*) FROM entity").integer(0, 0);
+    const long long claimsRows = rowsOf("claims");
+    sql.exec("DELETE FROM project WHERE name = 'claims'");
+    CHECK(sql.exec("SELECT count(*) FROM entity").integer(0, 0) == before - claimsRows);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+}
+
+TEST_CASE("repository: a damaged row names the project and the row", "[repository]") {
+    TestDatabase db;
+    Repository repo = initialised(db);
+    const model::Project line = example("production-line.gemba");
+    REQUIRE(repo.push("line", line, 0) == 1);
+    REQUIRE(line.maps.size() >= 1);
+    REQUIRE(line.maps[0].steps.size() >= 3);
+    REQUIRE(!line.maps[0].flows.empty());
+    store::detail::PgConnection sql(db.url());
+    const std::string firstMap =
+        "project = (SELECT id FROM project WHERE name = 'line') AND map = (SELECT id FROM map "
+        "WHERE project = (SELECT id FROM project WHERE name = 'line') AND position = 0)";
+    const std::string original = sql.exec("SELECT body::text FROM entity WHERE " + firstMap +
+                                          " AND collection = 'steps' AND position = 2")
+                                     .text(0, 0);
+    const auto damage = [&](const std::string& collection, int position, const std::string& body) {
+        sql.exec("UPDATE entity SET body = $1::jsonb WHERE " + firstMap +
+                     " AND collection = $2 AND position = $3",
+                 {body, collection, std::to_string(position)});
+    };
+    const auto pullFails = [&](const std::string& place, const std::string& problem) {
+        try {
+            repo.pull("line");
+            FAIL("pulled a damaged project");
+        } catch (const store::InputError& e) {
+            CHECK(e.file() == "repository project 'line'");
+            CHECK(e.place() == place);
+            CHECK_THAT(e.problem(), Catch::Contains(problem));
+        }
+    };
+    sql.exec("UPDATE entity SET body = jsonb_set(body, '{headcount}', '\"many\"') WHERE " +
+             firstMap + " AND collection = 'steps' AND position = 2");
+    pullFails("/maps/0/steps/2/headcount", "expected a number, found text");
+    damage("steps", 2, "[1, 2]");
+    pullFails("/maps/0/steps/2", "expected an object, found a list");
+    damage("steps", 2, original);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
+
+    const std::string flow = sql.exec("SELECT body::text FROM entity WHERE " + firstMap +
+                                      " AND collection = 'flows' AND position = 0")
+                                 .text(0, 0);
+    sql.exec("UPDATE entity SET body = body || '{\"speed\": 3}' WHERE " + firstMap +
+             " AND collection = 'flows' AND position = 0");
+    pullFails("/maps/0/flows/0/speed", "unknown key 'speed'");
+    // A step that takes the id of another: the second use is named, at its row.
+    const long long firstId = static_cast<long long>(line.maps[0].steps.begin()->first);
+    damage("flows", 0, flow);
+    sql.exec("UPDATE entity SET body = jsonb_set(body, '{id}', $1::jsonb) WHERE " + firstMap +
+                 " AND collection = 'steps' AND position = 1",
+             {std::to_string(firstId)});
+    pullFails("/maps/0/steps/1/id",
+              "id " + std::to_string(firstId) + " is already used at /maps/0/steps/0");
 }
 
 TEST_CASE("repository: a URL is shown without its password", "[repository]") {
