@@ -1,18 +1,20 @@
 #include "finite_figures.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gemba::metrics::detail {
 
 std::vector<std::string> nonFiniteFigures(const MapMetrics& m, const model::Map& map) {
     std::vector<std::string> bad;
-    auto check = [&bad](double value, std::string name) {
+    // Names are built only for a figure that is not finite: this runs after every edit.
+    auto check = [&bad](double value, const char* name) {
         if (!std::isfinite(value))
-            bad.push_back(std::move(name));
+            bad.emplace_back(name);
     };
-    auto checkOptional = [&check](const std::optional<double>& value, std::string name) {
+    auto checkOptional = [&check](const std::optional<double>& value, const char* name) {
         if (value)
-            check(*value, std::move(name));
+            check(*value, name);
     };
     check(m.leadTime, "lead time");
     check(m.processTime, "process time");
@@ -37,7 +39,14 @@ std::vector<std::string> nonFiniteFigures(const MapMetrics& m, const model::Map&
             bad.push_back("timeline");
             break;
         }
-    for (Id id : m.stepOrder) {
+    const auto finite = [](const StepFigures& step) {
+        return std::isfinite(step.visits) &&
+               (!step.capacityPerDay || std::isfinite(*step.capacityPerDay));
+    };
+    if (std::all_of(m.steps.begin(), m.steps.end(),
+                    [&](const auto& entry) { return finite(entry.second); }))
+        return bad;
+    for (Id id : m.stepOrder) { // the steps that are not, in flow order
         const StepFigures& step = m.steps.at(id);
         if (!std::isfinite(step.visits))
             bad.push_back("visits of " + describe(map, id));
