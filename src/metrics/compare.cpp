@@ -129,7 +129,7 @@ public:
 
 private:
     static std::string show(const std::optional<double>& value, const char* suffix) {
-        return value ? model::formatNumber(*value) + suffix : std::string();
+        return value ? model::formatCount(*value) + suffix : std::string();
     }
     template <class T, class Format>
     static std::string joined(const std::vector<T>& items, Format format) {
@@ -205,8 +205,8 @@ std::vector<FieldChange> stepFields(const model::Project& project, const model::
     if (a.wastes != b.wastes)
         diff.text("wastes", wastesText(a.wastes), wastesText(b.wastes));
     diff.list("frictions", a.frictions, b.frictions, [](const model::Friction& f) {
-        return f.what + " (" + model::formatNumber(f.minutesPerOccurrence) + " min x " +
-               model::formatNumber(f.occurrencesPerWeek) + "/wk)";
+        return f.what + " (" + model::formatCount(f.minutesPerOccurrence) + " min x " +
+               model::formatCount(f.occurrencesPerWeek) + "/wk)";
     });
     diff.list("artifacts", a.artifacts, b.artifacts, [](const std::string& s) { return s; });
     return out;

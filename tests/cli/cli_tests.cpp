@@ -415,20 +415,20 @@ TEST_CASE("compare: changed breakdowns and waits, as text, JSON and CSV") {
     REQUIRE(c["changed_waits"].size() == 5);
     CHECK(c["changed_waits"][0]["name"] == "Steel coils");
     CHECK(c["changed_waits"][0]["fields"] ==
-          json::array({{{"field", "quantity"}, {"before", "4500"}, {"after", "1350"}}}));
+          json::array({{{"field", "quantity"}, {"before", "4,500"}, {"after", "1,350"}}}));
 
     const CliResult text = runCli(args, dir.path());
     REQUIRE(text.exitCode == 0);
     CHECK(contains(text.out, "mtbf: 14.4 h -> 4.85 d"));
     CHECK(contains(text.out, "Waits changed: 5"));
-    CHECK(contains(text.out, "quantity: 6300 -> 1350"));
+    CHECK(contains(text.out, "quantity: 6,300 -> 1,350")); // shown as everywhere, grouped
 
     std::vector<std::string> asCsv = args;
     asCsv.push_back("--csv");
     const CliResult csv = runCli(asCsv, dir.path());
     REQUIRE(csv.exitCode == 0);
     CHECK(contains(csv.out, "step,changed,Spot weld II: mttr,1.6 h,2.4 h"));
-    CHECK(contains(csv.out, "wait,changed,Steel coils: quantity,4500,1350"));
+    CHECK(contains(csv.out, "wait,changed,Steel coils: quantity,\"4,500\",\"1,350\""));
 }
 
 TEST_CASE("compare exits with 1 when a map has errors, and 2 for a map that does not exist") {
