@@ -346,10 +346,7 @@ PortfolioReport::PortfolioReport(metrics::Portfolio portfolio, PortfolioReportOp
             m->pageSections.push_back(title);
         }
     }
-    if (static_cast<int>(m->pages.size()) > kMaxReportPages)
-        throw std::invalid_argument("the portfolio would have " + std::to_string(m->pages.size()) +
-                                    " pages; a report has at most " +
-                                    std::to_string(kMaxReportPages));
+    detail::checkPageCount(m->pages.size(), "the portfolio");
 }
 
 PortfolioReport::~PortfolioReport() = default;

@@ -388,10 +388,7 @@ void Report::Impl::layOut() {
         addSection(mapText("Findings"), detail::findingBlocks(*map, metrics));
     if (options.simulation)
         addSection(mapText("Simulation"), detail::simulationBlocks(*options.simulation));
-    if (static_cast<int>(pages.size()) > kMaxReportPages)
-        throw std::invalid_argument("the report would have " + std::to_string(pages.size()) +
-                                    " pages; a report has at most " +
-                                    std::to_string(kMaxReportPages));
+    detail::checkPageCount(pages.size(), "the report");
 }
 
 void Report::Impl::paintHeader(QPainter& p, const QString& section, const QString& right) const {

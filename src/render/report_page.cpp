@@ -6,12 +6,21 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #ifndef GEMBA_VERSION
 #error "GEMBA_VERSION must be defined by the build (the project version)"
 #endif
 
 namespace gemba::render::detail {
+
+void checkPageCount(std::size_t pages, const char* document) {
+    if (pages > static_cast<std::size_t>(kMaxReportPages))
+        throw std::invalid_argument(std::string(document) + " would have " + std::to_string(pages) +
+                                    " pages; a report has at most " +
+                                    std::to_string(kMaxReportPages));
+}
 
 QPageSize::PageSizeId pageSizeId(PageSize size) {
     switch (size) {

@@ -23,6 +23,10 @@ QPageLayout pageLayoutOf(PageSize size, bool landscape);
 /// Inside the margins, above the footer.
 QRectF pageContent(const QSizeF& page);
 
+/// Refuses a document of more than kMaxReportPages pages (std::invalid_argument naming
+/// `document`, "the report"), before any page is drawn.
+void checkPageCount(std::size_t pages, const char* document);
+
 /// "TITLE · SECTION" at the left, `right` in bold at the right, a rule under them.
 void paintPageHeader(QPainter& painter, const QRectF& content, const QString& title,
                      const QString& section, const QString& right);

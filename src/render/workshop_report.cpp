@@ -458,10 +458,7 @@ WorkshopReport::WorkshopReport(const model::Project& project, const WorkshopOpti
     m->area = detail::pageContent(m->page);
     m->date = m->content->today.toString(Qt::ISODate);
     m->pages = detail::paginate(m->content->blocks, m->area.adjusted(0, detail::kPageHeader, 0, 0));
-    if (static_cast<int>(m->pages.size()) > kMaxReportPages)
-        throw std::invalid_argument("the document would have " + std::to_string(m->pages.size()) +
-                                    " pages; a report has at most " +
-                                    std::to_string(kMaxReportPages));
+    detail::checkPageCount(m->pages.size(), "the document");
 }
 
 WorkshopReport::~WorkshopReport() = default;

@@ -5,6 +5,7 @@
 #include "gemba/render/export.h"
 #include "gemba/render/portfolio_report.h"
 #include "gemba/store/project_file.h"
+#include "report_page.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
@@ -110,6 +111,14 @@ TEST_CASE("Portfolio PDF: gemba-cli portfolio --pdf writes it, and refuses a bad
                 QStringLiteral("--page"), QStringLiteral("B7")});
     CHECK(badPage.exitCode == 2);
     CHECK(badPage.err.find("--page takes A4, A3 or Letter") != std::string::npos);
+}
+
+TEST_CASE("A document of more pages than a report may have is refused before it is drawn",
+          "[pdf]") {
+    CHECK_NOTHROW(detail::checkPageCount(kMaxReportPages, "the portfolio"));
+    CHECK_THROWS_WITH(detail::checkPageCount(kMaxReportPages + 1, "the portfolio"),
+                      Catch::Contains("the portfolio would have 501 pages; a report has at "
+                                      "most 500"));
 }
 
 } // namespace gemba::render::test
