@@ -316,11 +316,21 @@ public:
     /// positions when the project is finished.
     void addEntity(std::vector<std::string>& f) {
         Pending& p = m_projects.at(std::stoll(f[0]));
-        PendingLists& lists =
-            f[1].empty() ? p.ownRows : p.mapRows.at(p.mapIndex.at(std::stoll(f[1])));
-        auto list = lists.find(f[2]);
-        if (list == lists.end())
-            list = lists.emplace(f[2], PendingList()).first;
+        PendingLists* lists = &p.ownRows;
+        if (!f[1].empty()) {
+            // No key ties an element row to its map: a damaged repository may hold one whose
+            // map has gone.
+            const auto map = p.mapIndex.find(std::stoll(f[1]));
+            if (map == p.mapIndex.end())
+                throw InputError("repository project '" + p.name + "'", f[2] + "/" + f[3],
+                                 "the row belongs to map " + f[1] +
+                                     ", which the project does "
+                                     "not have");
+            lists = &p.mapRows[map->second];
+        }
+        auto list = lists->find(f[2]);
+        if (list == lists->end())
+            list = lists->emplace(f[2], PendingList()).first;
         list->second.emplace_back(std::stoi(f[3]), std::move(f[4]));
     }
     std::vector<std::pair<std::string, model::Project>> finish() {

@@ -333,6 +333,10 @@ TEST_CASE("repository: a damaged row names the project and the row", "[repositor
              {std::to_string(firstId)});
     pullFails("/maps/0/steps/1/id",
               "id " + std::to_string(firstId) + " is already used at /maps/0/steps/0");
+    // A row of a map that is no longer there (no key forbids it): named, not a crash.
+    sql.exec("UPDATE entity SET map = 987654321 WHERE " + firstMap +
+             " AND collection = 'flows' AND position = 0");
+    pullFails("flows/0", "belongs to map 987654321, which the project does not have");
 }
 
 TEST_CASE("repository: a URL is shown without its password", "[repository]") {
