@@ -494,8 +494,9 @@ DaySummary draftDaySummary(const Project& project, const std::string& date) {
     for (const auto& [id, idea] : w.ideas) {
         if (idea.status != IdeaStatus::Selected)
             continue;
+        const Id ideaId = id; // a structured binding cannot be captured before C++20's clang 16
         const bool planned = std::any_of(w.actions.begin(), w.actions.end(), [&](const auto& a) {
-            return std::find(a.second.changes.begin(), a.second.changes.end(), id) !=
+            return std::find(a.second.changes.begin(), a.second.changes.end(), ideaId) !=
                    a.second.changes.end();
         });
         selectedWithoutAction += planned ? 0 : 1;

@@ -25,7 +25,8 @@ QString qs(const std::string& text) {
 }
 
 /// Rectangles binned into square cells, so that a caption is tested against what is near
-/// it only: a map of thousands of steps lays its captions out in about a millisecond.
+/// it only: a map of thousands of steps lays its captions out in about a millisecond. Cells
+/// are made as rectangles come: this grid is for the texts placed one by one.
 class ObstacleGrid {
 public:
     void add(const QRectF& r) {
@@ -54,22 +55,6 @@ public:
         return hit;
     }
 
-    /// The indexes, in order of adding, of the rectangles that overlap `r`.
-    std::vector<int> hitting(const QRectF& r) const {
-        std::vector<int> found;
-        forCells(r, [&](long long key) {
-            const auto it = m_cells.find(key);
-            if (it == m_cells.end())
-                return;
-            for (int i : it->second)
-                if (m_rects[i].intersects(r))
-                    found.push_back(i);
-        });
-        std::sort(found.begin(), found.end());
-        found.erase(std::unique(found.begin(), found.end()), found.end());
-        return found;
-    }
-
 private:
     template <class F> static void forCells(const QRectF& r, F&& f) {
         const auto x0 = static_cast<long long>(std::floor(r.left() / kCellSize));
@@ -83,6 +68,105 @@ private:
 
     std::vector<QRectF> m_rects;
     std::unordered_map<long long, std::vector<int>> m_cells;
+};
+
+/// The map's shapes, lines and rings: added all at once, then binned in one go (build()) into
+/// a dense grid over their bounds whose cells' indexes lie side by side. A layout tests them
+/// many thousand times and the canvas lays out again after every move, so neither building
+/// nor testing allocates per cell. A rectangle outside the bounds counts in the border cells,
+/// which keeps every test right; a far-off element makes the cells larger, not the grid.
+class FixedGrid {
+public:
+    void add(const QRectF& r) {
+        if (!r.isEmpty())
+            m_rects.push_back(r);
+    }
+
+    void build() {
+        m_start.assign(1, 0);
+        m_indexes.clear();
+        if (m_rects.empty())
+            return;
+        QRectF bounds = m_rects.front();
+        for (const QRectF& r : m_rects)
+            bounds |= r;
+        m_origin = bounds.topLeft();
+        m_cell = kCellSize;
+        m_columns = m_rows = 1;
+        if (std::isfinite(bounds.width()) && std::isfinite(bounds.height())) {
+            const double limit = std::max(65536.0, 16.0 * static_cast<double>(m_rects.size()));
+            while ((bounds.width() / m_cell + 1) * (bounds.height() / m_cell + 1) > limit)
+                m_cell *= 2;
+            m_columns = static_cast<int>(bounds.width() / m_cell) + 1;
+            m_rows = static_cast<int>(bounds.height() / m_cell) + 1;
+        }
+        m_start.assign(static_cast<std::size_t>(m_columns) * m_rows + 1, 0);
+        for (const QRectF& r : m_rects)
+            forCells(r, [&](std::size_t cell) { ++m_start[cell + 1]; });
+        for (std::size_t i = 1; i < m_start.size(); ++i)
+            m_start[i] += m_start[i - 1];
+        m_indexes.resize(m_start.back());
+        std::vector<int> next(m_start.begin(), m_start.end() - 1);
+        for (std::size_t i = 0; i < m_rects.size(); ++i)
+            forCells(m_rects[i], [&](std::size_t cell) {
+                m_indexes[static_cast<std::size_t>(next[cell]++)] = static_cast<int>(i);
+            });
+    }
+
+    /// Whether `r` overlaps a rectangle other than `ignore`.
+    bool hits(const QRectF& r, const QRectF& ignore) const {
+        bool hit = false;
+        forCells(r, [&](std::size_t cell) {
+            for (int k = m_start[cell]; !hit && k < m_start[cell + 1]; ++k) {
+                const QRectF& other = m_rects[static_cast<std::size_t>(m_indexes[k])];
+                hit = other.intersects(r) && other != ignore;
+            }
+        });
+        return hit;
+    }
+
+    /// The indexes, in order of adding, of the rectangles that overlap `r`.
+    std::vector<int> hitting(const QRectF& r) const {
+        std::vector<int> found;
+        forCells(r, [&](std::size_t cell) {
+            for (int k = m_start[cell]; k < m_start[cell + 1]; ++k)
+                if (m_rects[static_cast<std::size_t>(m_indexes[k])].intersects(r))
+                    found.push_back(m_indexes[k]);
+        });
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        return found;
+    }
+
+private:
+    /// The column or row of `offset`, held within [0, count).
+    int clampedCell(double offset, int count) const {
+        const double cell = std::floor(offset / m_cell);
+        if (!(cell >= 0)) // also NaN
+            return 0;
+        return cell >= count - 1 ? count - 1 : static_cast<int>(cell);
+    }
+
+    template <class F> void forCells(const QRectF& r, F&& f) const {
+        if (m_start.size() < 2)
+            return;
+        const int x0 = clampedCell(r.left() - m_origin.x(), m_columns);
+        const int x1 = clampedCell(r.right() - m_origin.x(), m_columns);
+        const int y0 = clampedCell(r.top() - m_origin.y(), m_rows);
+        const int y1 = clampedCell(r.bottom() - m_origin.y(), m_rows);
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x)
+                f(static_cast<std::size_t>(y) * static_cast<std::size_t>(m_columns) +
+                  static_cast<std::size_t>(x));
+    }
+
+    std::vector<QRectF> m_rects;
+    std::vector<int> m_start{0}; ///< cell c's indexes are m_indexes[m_start[c], m_start[c + 1])
+    std::vector<int> m_indexes;
+    QPointF m_origin;
+    double m_cell = kCellSize;
+    int m_columns = 1;
+    int m_rows = 1;
 };
 
 /// Texts measured in one font. Measuring a text shapes it, and that was most of a map's
@@ -375,12 +459,18 @@ void forEachCandidate(const LabelRequest& request, qreal pointSize, const LabelF
 
 /// What the texts of a map must keep clear of: the same for every point size of a layout.
 struct FixedObstacles {
-    ObstacleGrid shapes; ///< shapes and flow lines
-    ObstacleGrid lines;  ///< flow lines alone: a wait's text keeps clear of them
-    ObstacleGrid rings;  ///< red pens' rings: around content, so only captions avoid them
+    FixedGrid shapes; ///< shapes and flow lines
+    FixedGrid lines;  ///< flow lines alone: a wait's text keeps clear of them
+    FixedGrid rings;  ///< red pens' rings: around content, so only captions avoid them
     /// The rings' drawn outlines, which a flow's label inside or outside a ring may not cross.
     std::vector<QPainterPath> ringOutlines;
-    ObstacleGrid ringBounds; ///< the same rings' rectangles, indexing ringOutlines
+    FixedGrid ringBounds; ///< the same rings' rectangles, indexing ringOutlines
+
+    /// Bins what was added; called once, before the first test.
+    void build() {
+        for (FixedGrid* grid : {&shapes, &lines, &rings, &ringBounds})
+            grid->build();
+    }
 
     bool crossesRing(const QRectF& box) const {
         for (int i : ringBounds.hitting(box))
@@ -600,6 +690,7 @@ LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
     FixedObstacles fixed;
     for (const QRectF& r : obstacles)
         fixed.shapes.add(r);
+    fixed.build();
     Obstacles grids{fixed, {}};
     return layoutWith(requests, grids, pointSize);
 }
@@ -634,6 +725,7 @@ std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const 
         fixed.ringOutlines.push_back(stroker.createStroke(outline));
         fixed.ringBounds.add(ring.adjusted(-4, -4, 4, 4));
     }
+    fixed.build();
     std::vector<LabelLayout> layouts;
     for (qreal pointSize : pointSizes) {
         const bool overview = isOverview(pointSize);

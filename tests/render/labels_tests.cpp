@@ -488,3 +488,26 @@ TEST_CASE("laid out at two sizes at once, a map's texts take the places of each 
         }
     }
 }
+
+TEST_CASE("an element placed far away changes no text of the rest of the map", "[render][labels]") {
+    // The shapes are binned over the map's bounds; an element millions of units away makes
+    // the cells coarse, which must change how fast the layout is, never where texts go.
+    const model::Project project = denseProject(40);
+    model::Project farOff = project;
+    model::Map& map = farOff.maps.front();
+    addStep(farOff, map, "Far away", {4.0e6, -3.0e6});
+    addStep(farOff, map, "Further", {-1.0e9, 2.0e9});
+    for (qreal size : {render::kCaptionPointSize, render::kOverviewCaptionPointSize}) {
+        INFO("point size " << size);
+        const render::LabelLayout near =
+            render::layoutMapLabels(project, project.maps.front(), size);
+        const render::LabelLayout withFar = render::layoutMapLabels(farOff, map, size);
+        REQUIRE(near.size() == withFar.size());
+        for (const auto& [id, label] : near) {
+            INFO("text of " << id);
+            REQUIRE(withFar.contains(id));
+            CHECK(withFar.at(id).box == label.box);
+            CHECK(withFar.at(id).lines == label.lines);
+        }
+    }
+}
