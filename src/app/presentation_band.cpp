@@ -2,6 +2,7 @@
 
 #include "editor_document.h"
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/duration_units.h"
 #include "gemba/model/units.h"
 
 #include <QHBoxLayout>
@@ -85,10 +86,15 @@ void PresentationBand::refresh() {
         return;
     }
     const model::Calendar& calendar = m_document.project().props.calendar;
-    const auto duration = [&calendar](double seconds) {
-        return QString::fromStdString(model::formatDuration(seconds, calendar))
-            .replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+    const model::DurationVoice voice{model::durationUnitsOf(*map, calendar), &calendar};
+    const auto shown = [](const std::string& text) {
+        return QString::fromStdString(text).replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
     };
+    // Process time and takt in the unit of the map's step times, as the map shows them.
+    const auto duration = [&](double seconds) {
+        return shown(model::formatDuration(seconds, calendar));
+    };
+    const auto stepTime = [&](double seconds) { return shown(voice.stepTime(seconds)); };
     const auto percent = [](double ratio) {
         return QString::fromStdString(model::formatPercent(ratio));
     };
@@ -96,10 +102,10 @@ void PresentationBand::refresh() {
         return QStringLiteral("%1&nbsp;<b>%2</b>").arg(name.toHtmlEscaped(), value);
     };
     QStringList items;
-    items << item(tr("LT"), duration(m->leadTime)) << item(tr("PT"), duration(m->processTime))
+    items << item(tr("LT"), duration(m->leadTime)) << item(tr("PT"), stepTime(m->processTime))
           << item(tr("Activity"), percent(m->activityRatio))
           << item(tr("Rolled %C&A"), percent(m->rolledPca))
-          << item(tr("Takt"), m->takt ? duration(*m->takt) : tr("no&nbsp;demand"));
+          << item(tr("Takt"), m->takt ? stepTime(*m->takt) : tr("no&nbsp;demand"));
     if (const model::Step* step = map->findStep(m->bottleneck))
         items << item(tr("Bottleneck"), QString::fromStdString(step->name).toHtmlEscaped());
     m_label->setText(items.join(QStringLiteral("  ·  ")));

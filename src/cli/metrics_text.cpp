@@ -1,6 +1,7 @@
 #include "metrics_text.h"
 
 #include "common.h"
+#include "gemba/model/duration_units.h"
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
 #include "text_table.h"
@@ -66,6 +67,10 @@ std::string metricsText(const model::Project& project, const model::Map& map,
                         const metrics::MapMetrics& m) {
     const model::Calendar& calendar = project.props.calendar;
     const auto time = [&](double seconds) { return duration(seconds, calendar); };
+    // Step times, takt and their sums in one unit, waits in another (docs/metrics.md, Units).
+    const model::DurationVoice voice{model::durationUnitsOf(map, calendar), &calendar};
+    const auto stepTime = [&](double seconds) { return voice.stepTime(seconds); };
+    const auto waitTime = [&](double seconds) { return voice.waitTime(seconds); };
     std::string out = "Map " + quoted(map.props.name) + " (" + stateName(map.props.state) + ", " +
                       plural(static_cast<double>(m.steps.size()), "step", "steps") + ")\n";
     out += calendarLine(project);
@@ -78,11 +83,11 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     figures.addRow({"Lead time", time(m.leadTime),
                     count(m.leadTimeDays) + " working days = " +
                         model::formatDurationIn(m.leadTime, model::TimeUnit::Hour, calendar)});
-    figures.addRow({"Process time", time(m.processTime), "on the critical path"});
-    figures.addRow({"Waiting time", time(m.waitTime), "lead time - process time"});
-    figures.addRow({"Value-adding process time", time(m.valueAddingTime),
+    figures.addRow({"Process time", stepTime(m.processTime), "on the critical path"});
+    figures.addRow({"Waiting time", waitTime(m.waitTime), "lead time - process time"});
+    figures.addRow({"Value-adding process time", stepTime(m.valueAddingTime),
                     "process time of value-adding steps"});
-    figures.addRow({"Cycle time", time(m.cycleTime), "sum of C/T on the path"});
+    figures.addRow({"Cycle time", stepTime(m.cycleTime), "sum of C/T on the path"});
     figures.addRow({"Activity ratio", percent(m.activityRatio), "process time / lead time"});
     figures.addRow({"Process cycle efficiency", percent(m.processCycleEfficiency),
                     "value-adding process time / lead time"});
@@ -90,8 +95,8 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     if (m.demandPerDay) {
         figures.addRow({"Demand", count(*m.demandPerDay) + " per day",
                         "available time " + time(m.availableTimePerDay) + " a day"});
-        figures.addRow(
-            {"Takt time", m.takt ? time(*m.takt) : std::string("-"), "available time / demand"});
+        figures.addRow({"Takt time", m.takt ? stepTime(*m.takt) : std::string("-"),
+                        "available time / demand"});
     } else {
         figures.addRow({"Takt time", "-", "the map gives no demand"});
     }
@@ -99,7 +104,7 @@ std::string metricsText(const model::Project& project, const model::Map& map,
         const auto it = m.steps.find(m.bottleneck);
         const bool above = it != m.steps.end() && it->second.aboveTakt;
         figures.addRow({"Bottleneck", quoted(elementName(map, m.bottleneck)),
-                        "C/T " + time(m.bottleneckCycleTime) +
+                        "C/T " + stepTime(m.bottleneckCycleTime) +
                             (above ? ", above takt: it cannot meet demand" : "")});
     } else {
         figures.addRow({"Bottleneck", "-", "no step has a cycle time"});
@@ -107,8 +112,8 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     figures.addRow({"Handoffs", count(m.handoffs), "work passed to another role"});
     if (m.wip)
         figures.addRow(
-            {"Work in process", count(*m.wip) + " items", "Little's law: demand x lead time"});
-    figures.addRow({"Total labour", time(m.totalLabour), "process time of all work done"});
+            {"Work in process", count(*m.wip, 1) + " items", "Little's law: demand x lead time"});
+    figures.addRow({"Total labour", stepTime(m.totalLabour), "process time of all work done"});
     figures.addRow({"Friction", count(m.frictionHoursPerWeek) + " h a week",
                     model::formatMoney(m.frictionCostPerWeek, project.props.currency) + " a week"});
     figures.addRow({"People, systems, roles",
@@ -125,12 +130,12 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     double process = 0;
     for (const metrics::Segment& s : m.timeline) {
         timeline.addRow({s.name.empty() ? "#" + std::to_string(s.element) : s.name,
-                         kindWord(s.kind), count(s.visits), time(s.waitSeconds),
-                         time(s.processSeconds)});
+                         kindWord(s.kind), count(s.visits), waitTime(s.waitSeconds),
+                         stepTime(s.processSeconds)});
         wait += s.waitSeconds;
         process += s.processSeconds;
     }
-    timeline.addRow({"total", "", "", time(wait), time(process)});
+    timeline.addRow({"total", "", "", waitTime(wait), stepTime(process)});
     out += timeline.render();
     out += "\n" + findingsSection(m.findings);
     return out;

@@ -201,24 +201,24 @@ void checkStep(Reporter& report, const model::Step& step) {
     const auto& pt = step.processTime;
     if (ptOk && ltOk && pt && step.leadTime && *step.leadTime < *pt)
         report.error("lead_time_below_process_time", id,
-                     subject(report, id, "lead time") + " " + report.duration(*step.leadTime) +
-                         " is shorter than process time " + report.duration(*pt));
+                     subject(report, id, "lead time") + " " + report.stepTime(*step.leadTime) +
+                         " is shorter than process time " + report.stepTime(*pt));
     if (ptOk && minOk && pt && step.processTimeMin && *step.processTimeMin > *pt)
         report.warning("process_time_range", id,
                        subject(report, id, "minimum process time") + " " +
-                           report.duration(*step.processTimeMin) + " is above the typical " +
-                           report.duration(*pt));
+                           report.stepTime(*step.processTimeMin) + " is above the typical " +
+                           report.stepTime(*pt));
     if (ptOk && maxOk && pt && step.processTimeMax && *step.processTimeMax < *pt)
         report.warning("process_time_range", id,
                        subject(report, id, "maximum process time") + " " +
-                           report.duration(*step.processTimeMax) + " is below the typical " +
-                           report.duration(*pt));
+                           report.stepTime(*step.processTimeMax) + " is below the typical " +
+                           report.stepTime(*pt));
     if (minOk && maxOk && !pt && step.processTimeMin && step.processTimeMax &&
         *step.processTimeMin > *step.processTimeMax)
         report.warning("process_time_range", id,
                        subject(report, id, "minimum process time") + " " +
-                           report.duration(*step.processTimeMin) + " is above the maximum " +
-                           report.duration(*step.processTimeMax));
+                           report.stepTime(*step.processTimeMin) + " is above the maximum " +
+                           report.stepTime(*step.processTimeMax));
 
     checkPercent(report, id, "%C&A", step.pca, "pca_out_of_range", false);
     const bool uptimeOk =

@@ -111,6 +111,12 @@ std::string Reporter::duration(double seconds) const {
     return model::formatDuration(seconds, m_project.props.calendar);
 }
 
+std::string Reporter::stepTime(double seconds) const {
+    if (!m_units)
+        m_units = model::durationUnitsOf(m_map, m_project.props.calendar);
+    return model::formatDurationAs(seconds, m_units->stepTime, m_project.props.calendar);
+}
+
 std::string Reporter::describeMap() const {
     return "Map " + quotedOrId(m_map.props.name, m_map.id);
 }

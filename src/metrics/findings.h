@@ -1,7 +1,9 @@
 #pragma once
 
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/duration_units.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,8 @@ public:
     bool hasErrors() const { return m_errors > 0; }
     /// "30 min", "1.5 d": seconds in the project's calendar.
     std::string duration(double seconds) const;
+    /// A process or cycle time, or takt, in the map's unit for them, as the map shows them.
+    std::string stepTime(double seconds) const;
     std::string describe(model::Id element) const { return detail::describe(m_map, element); }
     /// How a message names the map itself: Map "Current state".
     std::string describeMap() const;
@@ -38,6 +42,8 @@ private:
     const model::Project& m_project;
     const model::Map& m_map;
     std::vector<Finding>& m_out;
+    /// Found when a message first needs it: most computations write no duration.
+    mutable std::optional<model::DurationUnits> m_units;
     int m_errors = 0;
 };
 

@@ -194,8 +194,8 @@ void compute(const model::Project& project, const model::Map& map, MapMetrics& m
         if (takt && figures.cycleTime > *takt)
             report.warning("above_takt", id,
                            report.describe(id) + ": cycle time " +
-                               report.duration(figures.cycleTime) + " is above takt " +
-                               report.duration(*takt) + "; it cannot meet demand");
+                               report.stepTime(figures.cycleTime) + " is above takt " +
+                               report.stepTime(*takt) + "; it cannot meet demand");
         if (m.valid) {
             figures.visits = vs.visits[v];
             figures.onPath = vs.visits[v] > 0;

@@ -397,16 +397,40 @@ std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& cale
     return formatNumber(seconds / secondsPer(unit, calendar)) + " " + std::string(symbolOf(unit));
 }
 
-std::string formatDuration(double seconds, const Calendar& calendar) {
+TimeUnit readableUnit(double seconds, const Calendar& calendar) {
     // A hair more, so that 3599.9999999 s (an hour after sums of weighted times) reads 1 h.
     const double magnitude = std::abs(seconds) * (1 + 1e-9);
-    TimeUnit unit = TimeUnit::Second;
     if (magnitude >= calendar.secondsPerDay())
-        unit = TimeUnit::Day;
-    else if (magnitude >= 3600)
-        unit = TimeUnit::Hour;
-    else if (magnitude >= 60)
-        unit = TimeUnit::Minute;
+        return TimeUnit::Day;
+    if (magnitude >= 3600)
+        return TimeUnit::Hour;
+    if (magnitude >= 60)
+        return TimeUnit::Minute;
+    return TimeUnit::Second;
+}
+
+std::string formatDuration(double seconds, const Calendar& calendar) {
+    return formatDurationIn(seconds, readableUnit(seconds, calendar), calendar);
+}
+
+TimeUnit commonUnit(const std::vector<double>& seconds, const Calendar& calendar) {
+    constexpr TimeUnit kVoters[] = {TimeUnit::Second, TimeUnit::Minute, TimeUnit::Hour,
+                                    TimeUnit::Day};
+    std::size_t votes[std::size(kVoters)] = {};
+    for (double s : seconds)
+        if (s != 0 && std::isfinite(s))
+            ++votes[static_cast<std::size_t>(
+                std::find(std::begin(kVoters), std::end(kVoters), readableUnit(s, calendar)) -
+                std::begin(kVoters))];
+    const std::size_t most =
+        static_cast<std::size_t>(std::max_element(std::begin(votes), std::end(votes)) - votes);
+    return kVoters[most]; // max_element keeps the first, the smaller unit, on a tie
+}
+
+std::string formatDurationAs(double seconds, TimeUnit unit, const Calendar& calendar) {
+    const double inUnit = std::abs(seconds) / secondsPer(unit, calendar);
+    if (!std::isfinite(inUnit) || inUnit >= 1'000 || (inUnit != 0 && inUnit < 0.005))
+        return formatDuration(seconds, calendar);
     return formatDurationIn(seconds, unit, calendar);
 }
 

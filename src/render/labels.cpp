@@ -569,9 +569,8 @@ void addFlowPieces(FixedObstacles& obstacles, const std::vector<Route>& routes) 
 }
 
 /// A flow's label request on its route (flowLabelRequest without finding the route).
-std::optional<LabelRequest> flowLabelRequestOn(const model::Project& project,
-                                               const model::Flow& flow, const QPainterPath& path,
-                                               bool overview);
+std::optional<LabelRequest> flowLabelRequestOn(const model::Flow& flow, const QPainterPath& path,
+                                               const model::DurationVoice& voice, bool overview);
 
 } // namespace
 
@@ -595,53 +594,49 @@ QString shareText(double share) {
     return qs(model::formatNumber(share * 100, 1)) + QStringLiteral("%");
 }
 
-QString flowLabelText(const model::Project& project, const model::Flow& flow) {
+QString flowLabelText(const model::Flow& flow, const model::DurationVoice& voice) {
     QStringList parts;
     if (!flow.label.empty())
         parts << qs(flow.label);
     if (flow.share)
         parts << shareText(*flow.share);
     if (flow.wait)
-        parts << mapText("wait %1").arg(
-            qs(model::formatDuration(*flow.wait, project.props.calendar)));
+        parts << mapText("wait %1").arg(qs(voice.waitTime(*flow.wait)));
     return parts.join(QStringLiteral(" · "));
 }
 
-QString waitFigureText(const model::Project& project, const model::Map& map,
-                       const model::Wait& wait, bool overview) {
-    const model::Calendar& calendar = project.props.calendar;
+QString waitFigureText(const model::Map& map, const model::Wait& wait,
+                       const model::DurationVoice& voice, bool overview) {
+    const model::Calendar& calendar = *voice.calendar;
     if (wait.kind != model::WaitKind::Inventory)
-        return wait.time ? qs(model::formatDuration(*wait.time, calendar)) : QStringLiteral("–");
+        return wait.time ? qs(voice.waitTime(*wait.time)) : QStringLiteral("–");
     if (overview)
         return wait.quantity ? qs(model::formatCount(*wait.quantity, 1)) : QStringLiteral("?");
     QString figure = wait.quantity ? qs(model::formatCount(*wait.quantity, 1)) + mapText(" items")
                                    : mapText("? items");
     if (wait.quantity)
         if (auto perDay = map.demandPerDay(calendar))
-            figure +=
-                QStringLiteral(" · ") +
-                qs(model::formatDurationIn(*wait.quantity / *perDay * calendar.secondsPerDay(),
-                                           model::TimeUnit::Day, calendar));
+            figure += QStringLiteral(" · ") +
+                      qs(voice.waitTime(*wait.quantity / *perDay * calendar.secondsPerDay()));
     return figure;
 }
 
-std::optional<LabelRequest> flowLabelRequest(const model::Project& project, const model::Map& map,
-                                             const model::Flow& flow, bool overview) {
-    return flowLabelRequestOn(project, flow, flowPath(map, flow), overview);
+std::optional<LabelRequest> flowLabelRequest(const model::Map& map, const model::Flow& flow,
+                                             const model::DurationVoice& voice, bool overview) {
+    return flowLabelRequestOn(flow, flowPath(map, flow), voice, overview);
 }
 
 namespace {
 
-std::optional<LabelRequest> flowLabelRequestOn(const model::Project& project,
-                                               const model::Flow& flow, const QPainterPath& path,
-                                               bool overview) {
+std::optional<LabelRequest> flowLabelRequestOn(const model::Flow& flow, const QPainterPath& path,
+                                               const model::DurationVoice& voice, bool overview) {
     if (path.isEmpty())
         return std::nullopt;
     LabelRequest request;
     request.owner = flow.id;
     request.kind = LabelKind::Flow;
     request.text =
-        overview ? (flow.share ? shareText(*flow.share) : QString()) : flowLabelText(project, flow);
+        overview ? (flow.share ? shareText(*flow.share) : QString()) : flowLabelText(flow, voice);
     if (request.text.isEmpty())
         return std::nullopt;
     const QPointF mid = flowMidpoint(path);
@@ -656,13 +651,13 @@ std::optional<LabelRequest> flowLabelRequestOn(const model::Project& project,
 
 } // namespace
 
-std::optional<LabelRequest> waitLabelRequest(const model::Project& project, const model::Map& map,
-                                             const model::Wait& wait, bool overview) {
+std::optional<LabelRequest> waitLabelRequest(const model::Map& map, const model::Wait& wait,
+                                             const model::DurationVoice& voice, bool overview) {
     LabelRequest request;
     request.owner = wait.id;
     request.kind = LabelKind::Wait;
     request.anchor = paintShape(model::ElementKind::Wait).translated(wait.pos.x, wait.pos.y);
-    request.text = waitFigureText(project, map, wait, overview);
+    request.text = waitFigureText(map, wait, voice, overview);
     if (!overview)
         request.detail = qs(wait.label);
     return request;
@@ -726,15 +721,17 @@ std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const 
         fixed.ringBounds.add(ring.adjusted(-4, -4, 4, 4));
     }
     fixed.build();
+    const model::DurationVoice voice{model::durationUnitsOf(map, project.props.calendar),
+                                     &project.props.calendar};
     std::vector<LabelLayout> layouts;
     for (qreal pointSize : pointSizes) {
         const bool overview = isOverview(pointSize);
         std::vector<LabelRequest> requests;
         for (const auto& [id, wait] : map.waits)
-            if (auto request = waitLabelRequest(project, map, wait, overview))
+            if (auto request = waitLabelRequest(map, wait, voice, overview))
                 requests.push_back(std::move(*request));
         for (const Route& route : routes)
-            if (auto request = flowLabelRequestOn(project, *route.flow, route.path, overview))
+            if (auto request = flowLabelRequestOn(*route.flow, route.path, voice, overview))
                 requests.push_back(std::move(*request));
         for (const auto& [id, ring] : rings)
             if (QString text = redPenCaption(project, map.redPens.at(id)); !text.isEmpty())

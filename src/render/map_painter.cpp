@@ -74,19 +74,21 @@ void paintBadge(QPainter& p, QPointF centre, const QString& text, const QColor& 
     p.drawText(r, Qt::AlignCenter, text);
 }
 
-QString durationText(const model::Project& project, std::optional<double> seconds) {
-    return seconds ? qs(model::formatDuration(*seconds, project.props.calendar))
-                   : QStringLiteral("–");
+/// A duration of one kind, or a dash when not given.
+QString durationText(const model::DurationVoice& voice, model::DurationKind kind,
+                     std::optional<double> seconds) {
+    return seconds ? qs(voice(kind, *seconds)) : QStringLiteral("–");
 }
 
 /// "P50 2 h (P85 3.5 h)" for a figure shown as measured (model::measuredDistribution), else
 /// empty.
-QString measuredText(const model::Project& project, const model::Step& step, model::Figure figure) {
+QString measuredText(const model::DurationVoice& voice, model::DurationKind kind,
+                     const model::Step& step, model::Figure figure) {
     const model::Distribution* d = model::measuredDistribution(step, figure);
     if (!d)
         return {};
-    return QStringLiteral("P50 ") + durationText(project, d->p50) + QStringLiteral(" (P85 ") +
-           durationText(project, d->p85) + QStringLiteral(")");
+    return QStringLiteral("P50 ") + durationText(voice, kind, d->p50) + QStringLiteral(" (P85 ") +
+           durationText(voice, kind, d->p85) + QStringLiteral(")");
 }
 
 QString namesOf(const model::Project& project, const std::vector<Id>& systems) {
@@ -214,24 +216,26 @@ void paintStep(QPainter& p, const PaintContext& c, const model::Step& step, Elem
 
     // The data box's figures.
     const model::Project& project = c.project;
-    QString pt = durationText(project, step.processTime);
-    if (const QString measured = measuredText(project, step, model::Figure::ProcessTime);
+    const model::DurationVoice voice = durationVoice(c);
+    constexpr auto stepTime = model::DurationKind::StepTime;
+    constexpr auto leadTime = model::DurationKind::StepLeadTime;
+    QString pt = durationText(voice, stepTime, step.processTime);
+    if (const QString measured = measuredText(voice, stepTime, step, model::Figure::ProcessTime);
         !measured.isEmpty())
         pt = measured;
     else if (step.processTimeMin || step.processTimeMax)
-        pt = durationText(project, step.processTimeMin) + QStringLiteral("–") +
-             durationText(project, step.processTimeMax) + QStringLiteral(" (") + pt +
+        pt = durationText(voice, stepTime, step.processTimeMin) + QStringLiteral("–") +
+             durationText(voice, stepTime, step.processTimeMax) + QStringLiteral(" (") + pt +
              QStringLiteral(")");
-    QString lt = step.leadTime ? durationText(project, step.leadTime)
-                               : durationText(project, step.processTime);
-    if (const QString measured = measuredText(project, step, model::Figure::LeadTime);
+    QString lt = durationText(voice, leadTime, step.leadTime ? step.leadTime : step.processTime);
+    if (const QString measured = measuredText(voice, leadTime, step, model::Figure::LeadTime);
         !measured.isEmpty())
         lt = measured;
-    QString ct = durationText(project, step.cycleTime);
+    QString ct = durationText(voice, stepTime, step.cycleTime);
     if (!step.cycleTime && c.metrics)
         if (auto it = c.metrics->steps.find(step.id);
             it != c.metrics->steps.end() && it->second.cycleTime > 0)
-            ct = qs(model::formatDuration(it->second.cycleTime, project.props.calendar));
+            ct = qs(voice.stepTime(it->second.cycleTime));
     QString people = qs(model::formatCount(step.headcount, 1));
     if (!step.people.empty()) {
         QStringList names;
@@ -312,7 +316,7 @@ void paintWait(QPainter& p, const PaintContext& c, const model::Wait& wait, Elem
         p.drawLine(face.center(), face.center() + QPointF(4, 0));
     }
     const bool overview = c.levelOfDetail < kDetailThreshold;
-    const auto request = waitLabelRequest(c.project, c.map, wait, overview);
+    const auto request = waitLabelRequest(c.map, wait, durationVoice(c), overview);
     const PlacedLabel label = laidOutLabel(c, *request);
     if (label.lines.isEmpty())
         return;
@@ -634,7 +638,7 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
         const QFont font = flowLabelFont(growth);
         const QString share = shareText(*flow.share);
         const QPointF centre =
-            laidOutLabel(c, *flowLabelRequest(c.project, c.map, flow, true)).box.center();
+            laidOutLabel(c, *flowLabelRequest(c.map, flow, durationVoice(c), true)).box.center();
         const qreal width = textWidth(font, share) + 8;
         const qreal height = 13 * growth;
         const QRectF box(centre.x() - width / 2, centre.y() - height / 2, width, height);
@@ -662,7 +666,7 @@ void paintFlow(QPainter& p, const PaintContext& c, const model::Flow& flow, Elem
             p.drawText(QRectF(at.x() - 7, at.y() - 7, 14, 14), Qt::AlignCenter,
                        QStringLiteral("H"));
         }
-        if (const auto request = flowLabelRequest(c.project, c.map, flow)) {
+        if (const auto request = flowLabelRequest(c.map, flow, durationVoice(c))) {
             // Where the map's layout put it: above the line, or moved clear of other texts.
             const PlacedLabel label = laidOutLabel(c, *request);
             p.setPen(Qt::NoPen);
@@ -761,6 +765,12 @@ void paintElement(QPainter& painter, const PaintContext& context, Id element, El
         paintRedPen(painter, context, r->second, state);
 }
 
+model::DurationVoice durationVoice(const PaintContext& context) {
+    const model::Calendar& calendar = context.project.props.calendar;
+    return {context.units ? *context.units : model::durationUnitsOf(context.map, calendar),
+            &calendar};
+}
+
 void paintMap(QPainter& painter, const PaintContext& context) {
     registerFonts();
     painter.save();
@@ -769,6 +779,11 @@ void paintMap(QPainter& painter, const PaintContext& context) {
     // The texts laid out once for the whole map, so that none sits on another.
     LabelLayout labels;
     PaintContext withLabels = context;
+    // The map's units found once, not for every element.
+    const model::DurationUnits units =
+        context.units ? *context.units
+                      : model::durationUnitsOf(context.map, context.project.props.calendar);
+    withLabels.units = &units;
     const bool overview = context.levelOfDetail < kDetailThreshold;
     if (!(overview ? context.overviewLabels : context.labels)) {
         labels = layoutMapLabels(context.project, context.map,

@@ -28,8 +28,15 @@ QString dash() {
     return QStringLiteral("–");
 }
 
-QString duration(const model::Project& project, std::optional<double> seconds) {
-    return seconds ? qs(model::formatDuration(*seconds, project.props.calendar)) : dash();
+/// A duration in its readable unit, or a dash.
+QString duration(std::optional<double> seconds, const model::Calendar& calendar) {
+    return seconds ? qs(model::formatDuration(*seconds, calendar)) : dash();
+}
+
+/// A duration of one kind in the map's unit for it, or a dash.
+QString duration(const model::DurationVoice& voice, model::DurationKind kind,
+                 std::optional<double> seconds) {
+    return seconds ? qs(voice(kind, *seconds)) : dash();
 }
 
 /// Percentages and money as the rest of Gemba shows them (model/units.h).
@@ -56,7 +63,6 @@ QString valueClassText(model::ValueClass value) {
     }
     return {};
 }
-
 
 QString wastesText(unsigned wastes) {
     QStringList out;
@@ -163,12 +169,13 @@ summaryFigures(const model::Project& project, const model::Map& map, const metri
     const model::Calendar& calendar = project.props.calendar;
     if (!m.valid)
         return {{mapText("Steps"), qs(model::formatCount(static_cast<double>(map.steps.size())))}};
-    const auto time = [&](double s) { return qs(model::formatDuration(s, calendar)); };
+    const model::DurationVoice voice{model::durationUnitsOf(map, calendar), &calendar};
+    const auto time = [&](double s) { return qs(voice.stepTime(s)); };
     std::vector<std::pair<QString, QString>> rows = {
         {mapText("Lead time"),
          qs(model::formatDurationIn(m.leadTime, model::TimeUnit::Day, calendar))},
         {mapText("Process time"), time(m.processTime)},
-        {mapText("Waiting"), time(m.waitTime)},
+        {mapText("Waiting"), qs(voice.waitTime(m.waitTime))},
         {mapText("Activity ratio"), percentText(m.activityRatio)},
         {mapText("Process cycle efficiency"), percentText(m.processCycleEfficiency)},
         {mapText("Rolled %C&A"), percentText(m.rolledPca)},
@@ -214,6 +221,8 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
         {mapText("Artifacts"), 60, 1.2, Qt::AlignLeft, 4, 30},
         {mapText("Description"), 70, 2, Qt::AlignLeft, 5, 20},
     });
+    const model::DurationVoice voice{model::durationUnitsOf(map, project.props.calendar),
+                                     &project.props.calendar};
     int onPath = 0;
     int offPath = 0;
     for (model::Id id : m.stepOrder) {
@@ -235,13 +244,15 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
         if (const QString names = namesOf(s.people, project.people); !names.isEmpty())
             people += (people.isEmpty() ? QString() : QStringLiteral(" · ")) + names;
 
-        QString pt = duration(project, s.processTime);
+        QString pt = duration(voice, model::DurationKind::StepTime, s.processTime);
         if (s.processTimeMin || s.processTimeMax)
-            pt += QStringLiteral(" (") + duration(project, s.processTimeMin) + dash() +
-                  duration(project, s.processTimeMax) + QStringLiteral(")");
-        QString ct = duration(project, s.cycleTime);
+            pt += QStringLiteral(" (") +
+                  duration(voice, model::DurationKind::StepTime, s.processTimeMin) + dash() +
+                  duration(voice, model::DurationKind::StepTime, s.processTimeMax) +
+                  QStringLiteral(")");
+        QString ct = duration(voice, model::DurationKind::StepTime, s.cycleTime);
         if (!s.cycleTime && figures != m.steps.end() && figures->second.cycleTime > 0)
-            ct = qs(model::formatDuration(figures->second.cycleTime, project.props.calendar));
+            ct = qs(voice.stepTime(figures->second.cycleTime));
 
         QStringList frictions;
         for (const model::Friction& f : s.frictions)
@@ -256,10 +267,11 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
 
         table->addRow({number, s.name.empty() ? mapText("(unnamed step)") : qs(s.name),
                        people.isEmpty() ? dash() : people, pt,
-                       duration(project, s.leadTime ? s.leadTime : s.processTime), ct,
-                       optionalNumber(s.pca, "%"), valueClassText(s.value),
+                       duration(voice, model::DurationKind::StepLeadTime,
+                                s.leadTime ? s.leadTime : s.processTime),
+                       ct, optionalNumber(s.pca, "%"), valueClassText(s.value),
                        s.systems.empty() ? dash() : namesOf(s.systems, project.systems),
-                       optionalNumber(s.batchSize), duration(project, s.changeover),
+                       optionalNumber(s.batchSize), duration(s.changeover, project.props.calendar),
                        optionalNumber(s.uptime, "%"), optionalNumber(s.defectRate, "%"),
                        path ? qs(model::formatCount(figures->second.visits, 2)) : dash(),
                        wastesText(s.wastes), frictions.join(QStringLiteral("; ")),
@@ -273,14 +285,13 @@ std::vector<BlockPtr> stepTableBlocks(const model::Project& project, const model
                 table->setCellColour(row, 5, t.aboveTakt);
         }
     }
-    if (m.valid) {
-        const auto time = [&](double s) {
-            return qs(model::formatDuration(s, project.props.calendar));
-        };
-        table->addRow({QString(), mapText("Critical path"), QString(), time(m.processTime),
-                       time(m.leadTime), time(m.cycleTime), percentText(m.rolledPca)},
+    if (m.valid)
+        // Each total in its column's unit (a far larger one, such as days of lead time, in
+        // its own).
+        table->addRow({QString(), mapText("Critical path"), QString(),
+                       qs(voice.stepTime(m.processTime)), qs(voice.stepLeadTime(m.leadTime)),
+                       qs(voice.stepTime(m.cycleTime)), percentText(m.rolledPca)},
                       RowStyle::Total);
-    }
 
     std::vector<BlockPtr> blocks{heading(mapText("Steps of %1").arg(qs(map.props.name)))};
     QString intro =
@@ -550,13 +561,16 @@ std::vector<BlockPtr> comparisonBlocks(const model::Project& project, const mode
             {mapText("PT"), 60, 0.5, Qt::AlignRight, 1, 90},
             {mapText("LT"), 60, 0.5, Qt::AlignRight, 1, 90},
         });
+        const model::DurationVoice voice{model::durationUnitsOf(map, project.props.calendar),
+                                         &project.props.calendar};
         for (model::Id id : ids) {
             const model::Step* s = map.findStep(id);
             if (!s)
                 continue;
             table->addRow({elementName(map, id), s->role.empty() ? dash() : qs(s->role),
-                           duration(project, s->processTime),
-                           duration(project, s->leadTime ? s->leadTime : s->processTime)});
+                           duration(voice, model::DurationKind::StepTime, s->processTime),
+                           duration(voice, model::DurationKind::StepLeadTime,
+                                    s->leadTime ? s->leadTime : s->processTime)});
         }
         return table;
     };

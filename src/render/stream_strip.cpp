@@ -1,5 +1,6 @@
 #include "stream_strip.h"
 
+#include "gemba/model/duration_units.h"
 #include "gemba/model/units.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
@@ -90,11 +91,12 @@ StripLayout stripLayout(const metrics::MapMetrics& m, qreal width) {
 }
 
 /// Cells [begin, end) of the strip, the first at `origin` (begin starts a row).
-void paintCells(QPainter& p, QPointF origin, const model::Project& project,
+void paintCells(QPainter& p, QPointF origin, const model::Project& project, const model::Map& map,
                 const metrics::MapMetrics& m, const StripLayout& layout, std::size_t begin,
                 std::size_t end) {
     const Theme& t = theme();
     const model::Calendar& calendar = project.props.calendar;
+    const model::DurationVoice voice{model::durationUnitsOf(map, calendar), &calendar};
     const auto perRow = static_cast<std::size_t>(layout.perRow);
     const qreal cell = layout.cell;
     const qreal cellHeight = layout.cellHeight();
@@ -137,12 +139,12 @@ void paintCells(QPainter& p, QPointF origin, const model::Project& project,
         p.drawPath(ladder);
         if (waits)
             paintElidedText(p, QRectF(x, upper - 16, cell, 13),
-                            qs(model::formatDuration(segment.waitSeconds, calendar)), figureFont,
-                            t.ladderWait, Qt::AlignCenter);
+                            qs(voice.waitTime(segment.waitSeconds)), figureFont, t.ladderWait,
+                            Qt::AlignCenter);
         if (works)
             paintElidedText(p, QRectF(x, lower + 2, cell, 13),
-                            qs(model::formatDuration(segment.processSeconds, calendar)), figureFont,
-                            t.ladderProcess, Qt::AlignCenter);
+                            qs(voice.stepTime(segment.processSeconds)), figureFont, t.ladderProcess,
+                            Qt::AlignCenter);
     }
 }
 
@@ -151,11 +153,11 @@ void paintEnd(QPainter& p, QPointF origin, qreal width, const model::Project& pr
               const model::Map& map, const metrics::MapMetrics& m, std::size_t shown) {
     const Theme& t = theme();
     const model::Calendar& calendar = project.props.calendar;
+    const model::DurationVoice voice{model::durationUnitsOf(map, calendar), &calendar};
     QString totals =
         mapText("Lead time %1 · waiting %2 · process time %3 · activity ratio %4")
             .arg(qs(model::formatDurationIn(m.leadTime, model::TimeUnit::Day, calendar)),
-                 qs(model::formatDuration(m.waitTime, calendar)),
-                 qs(model::formatDuration(m.processTime, calendar)),
+                 qs(voice.waitTime(m.waitTime)), qs(voice.stepTime(m.processTime)),
                  qs(model::formatPercent(m.activityRatio)));
     if (shown < m.timeline.size())
         totals = mapText("The first %1 of %2 rungs (the full report has all). ")
@@ -195,7 +197,7 @@ public:
         const auto perRow = static_cast<std::size_t>(m_layout.perRow);
         const std::size_t end = std::min(m_metrics.timeline.size(), last * perRow);
         p.save();
-        paintCells(p, area.topLeft(), m_project, m_metrics, m_layout, first * perRow, end);
+        paintCells(p, area.topLeft(), m_project, m_map, m_metrics, m_layout, first * perRow, end);
         if (last == m_rows) {
             const int rows = last - first;
             paintEnd(p,
@@ -249,7 +251,7 @@ void paintStreamStrip(QPainter& p, const QRectF& area, const model::Project& pro
     const std::size_t shown =
         std::min(m.timeline.size(), static_cast<std::size_t>(maxRows) * perRow);
     p.save();
-    paintCells(p, area.topLeft(), project, m, layout, 0, shown);
+    paintCells(p, area.topLeft(), project, map, m, layout, 0, shown);
     const int rows = static_cast<int>((shown + perRow - 1) / perRow);
     paintEnd(p, QPointF(area.left(), area.top() + rows * cellHeight + (rows - 1) * kRowGap + 2),
              area.width(), project, map, m, shown);

@@ -207,7 +207,9 @@ QByteArray mapSvg(const model::Project& project, const model::Map& map,
             mapText(" Lead time %1, process time %2.")
                 .arg(qs(model::formatDurationIn(metrics.leadTime, model::TimeUnit::Day,
                                                 project.props.calendar)),
-                     qs(model::formatDuration(metrics.processTime, project.props.calendar)));
+                     qs(model::DurationVoice{model::durationUnitsOf(map, project.props.calendar),
+                                             &project.props.calendar}
+                            .stepTime(metrics.processTime)));
     description += mapText(" Made with Gemba %1.").arg(QStringLiteral(GEMBA_VERSION));
     // The picture without its elements (title, timeline), then a group per element in the
     // order the map is painted: flows under the shapes, red pens on top.

@@ -41,13 +41,13 @@ void paintTotals(QPainter& p, const PaintContext& c, const QRectF& box) {
     std::vector<std::pair<QString, QString>> rows = {
         {mapText("Lead time"),
          qs(model::formatDurationIn(m.leadTime, model::TimeUnit::Day, calendar))},
-        {mapText("Waiting"), qs(model::formatDuration(m.waitTime, calendar))},
-        {mapText("Process time"), qs(model::formatDuration(m.processTime, calendar))},
+        {mapText("Waiting"), qs(durationVoice(c).waitTime(m.waitTime))},
+        {mapText("Process time"), qs(durationVoice(c).stepTime(m.processTime))},
         {mapText("Activity ratio"), percent(m.activityRatio)},
         {mapText("Rolled %C&A"), percent(m.rolledPca)},
     };
     if (m.takt)
-        rows.push_back({mapText("Takt"), qs(model::formatDuration(*m.takt, calendar))});
+        rows.push_back({mapText("Takt"), qs(durationVoice(c).stepTime(*m.takt))});
     const qreal lineHeight = (box.height() - 8) / static_cast<qreal>(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const QRectF line(box.left() + 8, box.top() + 4 + lineHeight * static_cast<qreal>(i),
@@ -128,7 +128,7 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
         return;
     }
     const metrics::MapMetrics& m = *c.metrics;
-    const model::Calendar& calendar = c.project.props.calendar;
+    const model::DurationVoice voice = durationVoice(c);
 
     const auto rows =
         static_cast<std::size_t>(std::max<qreal>(1, std::round(area.height() / kTimelineHeight)));
@@ -204,14 +204,14 @@ void paintTimeline(QPainter& p, const PaintContext& c, const QRectF& area) {
                     // figures sit above the ladder and process figures below, so the two never
                     // meet, and neighbours' figures stay apart.
                     waitFigures.add(QRectF((x + split) / 2 - width / 2, upper - 18, width, 14),
-                                    qs(model::formatDuration(segment.waitSeconds, calendar)));
+                                    qs(voice.waitTime(segment.waitSeconds)));
             }
             if (works) {
                 runTo(x + width, lower);
                 if (writeFigures)
                     processFigures.add(
                         QRectF((split + x + width) / 2 - width / 2, lower + 3, width, 14),
-                        qs(model::formatDuration(segment.processSeconds, calendar)));
+                        qs(voice.stepTime(segment.processSeconds)));
             }
             if (segment.kind == model::ElementKind::Step && segment.element == m.bottleneck) {
                 p.setPen(QPen(t.bottleneck, 5, Qt::SolidLine, Qt::FlatCap));

@@ -684,11 +684,12 @@ TEST_CASE("the metrics panel shows the engine's figures after an edit", "[panels
     const QString expected = QString::fromStdString(model::formatDuration(m->leadTime, calendar));
     CHECK(expected == "2 d");
     CHECK(field<QLabel>(metrics, "leadTime")->text() == "2 working days (2 d)");
-    CHECK(field<QLabel>(metrics, "processTime")->text() == "1.5 h");
+    // In the unit of the map's step times (30 and 60 min): one voice with the map.
+    CHECK(field<QLabel>(metrics, "processTime")->text() == "90 min");
     CHECK(field<QLabel>(metrics, "activityRatio")->text() == "9.4%");
     CHECK(field<QLabel>(metrics, "takt")->text() == "no demand");
     CHECK(field<QLabel>(metrics, "handoffs")->text() == "1"); // Sales -> Legal
-    CHECK(field<QLabel>(metrics, "bottleneck")->text() == "Review contract (C/T 1 h)");
+    CHECK(field<QLabel>(metrics, "bottleneck")->text() == "Review contract (C/T 60 min)");
     CHECK_FALSE(field<QLabel>(metrics, "leadTime")->toolTip().isEmpty());
     CHECK(metrics.figuresAsText().contains("Lead time\t2 working days (2 d)"));
 }

@@ -73,9 +73,10 @@ TEST_CASE("Presentation mode shows the key figures in type for the back of the r
     const QString text = band->text();
     INFO(text.toStdString());
     CHECK(text.contains(QStringLiteral("LT 1.5 h")));
-    CHECK(text.contains(QStringLiteral("PT 1.5 h")));
+    // Process time and takt in the unit of the steps' times, as the map shows them.
+    CHECK(text.contains(QStringLiteral("PT 90 min")));
     CHECK(text.contains(QStringLiteral("Activity 100%")));
-    CHECK(text.contains(QStringLiteral("Takt 2 h")));
+    CHECK(text.contains(QStringLiteral("Takt 120 min")));
     CHECK(text.contains(QStringLiteral("Bottleneck Review")));
     auto* figures = band->findChild<QLabel*>(QStringLiteral("presentationFigures"));
     CHECK(figures->font().pixelSize() >= 36);

@@ -281,7 +281,7 @@ TEST_CASE("above_takt: a step slower than demand", "[metrics][validation]") {
     c.b.demand(10);
     const MapMetrics m = c.b.metrics();
     const Finding& f = only(m, "above_takt", Severity::Warning, c.bStep);
-    CHECK(f.message == "Step \"B\": cycle time 1 h is above takt 48 min; it cannot meet demand");
+    CHECK(f.message == "Step \"B\": cycle time 60 min is above takt 48 min; it cannot meet demand");
     CHECK(m.findings.size() == 1);
     CHECK(m.valid);
 }

@@ -1,3 +1,4 @@
+#include "gemba/model/duration_units.h"
 #include "gemba/model/units.h"
 
 #include <catch2/catch.hpp>
@@ -187,4 +188,64 @@ TEST_CASE("compound durations and clock times", "[units]") {
     CHECK_FALSE(parseDuration("1:75", calendar).ok());
     CHECK_FALSE(parseDuration("1:5", calendar).ok());
     CHECK(parseDuration("1 h 30 m", calendar).ok() == false);
+}
+
+TEST_CASE("one unit for a kind of duration: the readable unit of most, outliers in their own",
+          "[units]") {
+    const Calendar calendar; // 8 h a day
+    // The production line's cycle times: most read in seconds, so 62 s stays 62 s.
+    const std::vector<double> cycleTimes = {1.18, 38, 50, 62, 40, 8};
+    CHECK(commonUnit(cycleTimes, calendar) == TimeUnit::Second);
+    CHECK(formatDurationAs(62, TimeUnit::Second, calendar) == "62 s");
+    CHECK(formatDurationAs(60, TimeUnit::Second, calendar) == "60 s");
+    // A tie goes to the smaller unit; zeros and non-finite values do not vote.
+    CHECK(commonUnit({30, 120}, calendar) == TimeUnit::Second);
+    CHECK(commonUnit({0, 0, 120, std::nan("")}, calendar) == TimeUnit::Minute);
+    CHECK(commonUnit({}, calendar) == TimeUnit::Second);
+    CHECK(commonUnit({3 * 3600.0, 2 * 3600.0, 60}, calendar) == TimeUnit::Hour);
+    // 1,000 of the unit or more, or a value that would round to 0.00 there, reads in its own.
+    CHECK(formatDurationAs(999, TimeUnit::Second, calendar) == "999 s");
+    CHECK(formatDurationAs(1000, TimeUnit::Second, calendar) == "16.67 min");
+    CHECK(formatDurationAs(1, TimeUnit::Hour, calendar) == "1 s");
+    CHECK(formatDurationAs(0, TimeUnit::Hour, calendar) == "0 h");
+    CHECK(formatDurationAs(5400, TimeUnit::Minute, calendar) == "90 min");
+}
+
+TEST_CASE("a map's units: step times, step lead times and waits each voted apart", "[units]") {
+    Project project;
+    Map map;
+    const auto step = [&](double pt, std::optional<double> lt) {
+        Step s;
+        s.id = project.allocateId();
+        s.processTime = pt;
+        s.leadTime = lt;
+        map.steps.emplace(s.id, s);
+    };
+    step(45, std::nullopt);
+    step(62, 2 * 3600.0);
+    step(30, 3 * 3600.0);
+    Wait queue;
+    queue.id = project.allocateId();
+    queue.time = 4 * 3600.0;
+    map.waits.emplace(queue.id, queue);
+    Wait stock;
+    stock.id = project.allocateId();
+    stock.kind = WaitKind::Inventory;
+    stock.quantity = 900; // 3 days at 300 a day
+    map.waits.emplace(stock.id, stock);
+    map.props.demand = Demand{300, DemandPeriod::Day};
+    const Calendar& calendar = project.props.calendar;
+    DurationUnits units = durationUnitsOf(map, calendar);
+    CHECK(units.stepTime == TimeUnit::Second);
+    CHECK(units.stepLeadTime == TimeUnit::Hour); // 45 s (its PT), 2 h, 3 h
+    CHECK(units.waitTime == TimeUnit::Hour);     // 4 h against 3 d: the smaller
+    Wait later = queue;
+    later.id = project.allocateId();
+    later.time = 2 * calendar.secondsPerDay();
+    map.waits.emplace(later.id, later);
+    units = durationUnitsOf(map, calendar);
+    CHECK(units.waitTime == TimeUnit::Day);
+    const DurationVoice voice{units, &calendar};
+    CHECK(voice.waitTime(4 * 3600.0) == "0.5 d");
+    CHECK(voice.stepTime(62) == "62 s");
 }

@@ -1,10 +1,12 @@
 // Every sample and example project, exported in every format, and read back.
 
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/duration_units.h"
 #include "gemba/model/units.h"
 #include "gemba/render/export.h"
 #include "gemba/render/report.h"
 #include "gemba/store/csv_steps.h"
+#include "gemba/store/project_file.h"
 #include "sample_projects.h"
 #include "test_support.h"
 
@@ -126,8 +128,10 @@ TEST_CASE("Every project exports in every format, and the files read back") {
                                                    m.leadTime, model::TimeUnit::Day,
                                                    project.props.calendar)) != std::string::npos);
                 CHECK(text.find("Process time " +
-                                model::formatDuration(m.processTime, project.props.calendar)) !=
-                      std::string::npos);
+                                model::formatDurationAs(
+                                    m.processTime,
+                                    model::durationUnitsOf(map, project.props.calendar).stepTime,
+                                    project.props.calendar)) != std::string::npos);
             } else {
                 CHECK(text.find("No figures") != std::string::npos);
             }
@@ -304,8 +308,31 @@ TEST_CASE("The figures in the exports are the ones worked out by hand") {
     writePdfReport(QString::fromStdString(pdf.string()), Report(project, map, options));
     const std::string text = pdfText(pdf);
     CHECK(text.find("Lead time 15.75 d") != std::string::npos);
-    CHECK(text.find("Takt 1.33 h") != std::string::npos);
-    CHECK(text.find("Bottleneck Develop change (1 d)") != std::string::npos);
+    // Takt and the bottleneck's C/T in the unit of the map's step times (minutes).
+    CHECK(text.find("Takt 80 min") != std::string::npos);
+    CHECK(text.find("Bottleneck Develop change (480 min)") != std::string::npos);
+}
+
+TEST_CASE("The production line's times speak with one voice in the SVG and the report") {
+    // Its cycle times are 1.18 s to 62 s and its takt 60 s: every one in seconds, never a
+    // "1.03 min" beside a "62 s" (docs/metrics.md, Units).
+    const model::Project project =
+        store::openProject(fs::path(GEMBA_SOURCE_DIR) / "examples" / "production-line.gemba");
+    const model::Map& map = *project.findMapByName("Current state");
+    const fs::path folder = outputFolder("one-voice");
+    writeSvg(path(folder / "line.svg"), project, map);
+    const SvgText svg = readSvg(folder / "line.svg");
+    REQUIRE(svg.wellFormed);
+    CHECK(svg.text.contains(QStringLiteral("62 s")));
+    CHECK_FALSE(svg.text.contains(QStringLiteral("1.03 min")));
+    const fs::path pdf = folder / "line.pdf";
+    writePdfReport(path(pdf), Report(project, map, ReportOptions{}));
+    const std::string text = pdfText(pdf);
+    CHECK(text.find("Takt 60 s") != std::string::npos);
+    CHECK(text.find("Assembly I (62 s)") != std::string::npos);
+    CHECK(text.find("cycle time 62 s is above takt 60 s") != std::string::npos);
+    CHECK(text.find("1.03 min") == std::string::npos);
+    CHECK(text.find("1 min") == std::string::npos);
 }
 
 TEST_CASE("A measured step's data box shows P50 with P85 beside it in every export") {
@@ -325,8 +352,10 @@ TEST_CASE("A measured step's data box shows P50 with P85 beside it in every expo
     const model::Calendar& calendar = project.props.calendar;
     const QString expected =
         QStringLiteral("P50 %1 (P85 %2)")
-            .arg(QString::fromStdString(model::formatDuration(9000, calendar)),
-                 QString::fromStdString(model::formatDuration(12780, calendar)));
+            .arg(QString::fromStdString(model::formatDurationAs(
+                     9000, model::durationUnitsOf(map, calendar).stepTime, calendar)),
+                 QString::fromStdString(model::formatDurationAs(
+                     12780, model::durationUnitsOf(map, calendar).stepTime, calendar)));
     const fs::path folder = outputFolder("measured");
 
     writeSvg(path(folder / "measured.svg"), project, map);

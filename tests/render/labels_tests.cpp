@@ -342,8 +342,9 @@ TEST_CASE("a flow's label too wide for the gap between two steps is moved or sho
     CHECK(label.fullText == QStringLiteral("forms collected in a tray and carried over at noon · "
                                            "80%"));
     // Its preferred place is above the line's middle; this one would cover both steps.
-    const render::PlacedLabel preferred =
-        render::preferredLabel(*render::flowLabelRequest(project, map, map.flows.at(flow)));
+    const render::PlacedLabel preferred = render::preferredLabel(*render::flowLabelRequest(
+        map, map.flows.at(flow),
+        {model::durationUnitsOf(map, project.props.calendar), &project.props.calendar}));
     CHECK(preferred.box.center().x() == Approx(render::kLayoutColumnWidth / 2).margin(1));
     CHECK(preferred.box.bottom() < 0);
     CHECK(label.box != preferred.box);
@@ -358,8 +359,10 @@ TEST_CASE("an inventory's count is written with its thousands separated", "[rend
     stock.quantity = 1200;
     map.waits.emplace(stock.id, stock);
     map.props.demand = model::Demand{400, model::DemandPeriod::Day};
-    CHECK(render::waitFigureText(project, map, stock) == QStringLiteral("1,200 items · 3 d"));
-    CHECK(render::waitFigureText(project, map, stock, true) == QStringLiteral("1,200"));
+    const model::DurationVoice voice{model::durationUnitsOf(map, project.props.calendar),
+                                     &project.props.calendar};
+    CHECK(render::waitFigureText(map, stock, voice) == QStringLiteral("1,200 items · 3 d"));
+    CHECK(render::waitFigureText(map, stock, voice, true) == QStringLiteral("1,200"));
     CHECK(render::layoutMapLabels(project, map).at(stock.id).lines.front() ==
           QStringLiteral("1,200 items · 3 d"));
 }

@@ -46,11 +46,20 @@ Parsed<double> parseDuration(std::string_view text, const Calendar& calendar,
 std::optional<double> compoundDuration(const std::vector<std::pair<double, TimeUnit>>& parts,
                                        const Calendar& calendar);
 
+/// The largest unit that keeps `seconds` readable (at least one of it): s, min, h or d.
+TimeUnit readableUnit(double seconds, const Calendar& calendar);
 /// Seconds shown in the largest unit that keeps the number readable: "45 s", "30 min",
 /// "6 h", "1.5 d". Up to two decimals, trailing zeros dropped.
 std::string formatDuration(double seconds, const Calendar& calendar);
 /// Seconds shown in a given unit: formatDurationIn(5400, Hour) == "1.5 h".
 std::string formatDurationIn(double seconds, TimeUnit unit, const Calendar& calendar);
+/// The one unit a set of durations of one kind is shown in: the readable unit of most of
+/// them, the smaller one on a tie ({1 s, 38 s, 62 s} -> s: "62 s", never "1.03 min" beside
+/// "38 s"). Zeros do not vote; seconds when nothing does.
+TimeUnit commonUnit(const std::vector<double>& seconds, const Calendar& calendar);
+/// Seconds shown in `unit`, unless that would not read: 1,000 of it or more, or a value that
+/// is not 0 but rounds to 0.00 there; such an outlier is shown as formatDuration shows it.
+std::string formatDurationAs(double seconds, TimeUnit unit, const Calendar& calendar);
 /// A plain number with at most `decimals` decimals, trailing zeros dropped: 1.50 -> "1.5".
 /// From 1e15 up, and for a value other than 0 that would round to 0, six significant digits
 /// in scientific notation: 1.5e308 -> "1.5e308", 5e-324 -> "4.94066e-324".

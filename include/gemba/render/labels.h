@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gemba/model/duration_units.h"
 #include "gemba/model/project.h"
 
 #include <QFont>
@@ -83,20 +84,22 @@ QFont waitFigureFont(qreal growth = 1);
 QFont waitLabelFont();
 
 /// What is written along a flow: its label, its share and its wait ("Batch · 20% · wait 2 d").
-QString flowLabelText(const model::Project& project, const model::Flow& flow);
+QString flowLabelText(const model::Flow& flow, const model::DurationVoice& voice);
 /// A route's share as written on the map ("20%").
 QString shareText(double share);
 /// The figure under a wait: its time, or an inventory's count with its days of stock.
-/// `overview`: the count or the time only.
-QString waitFigureText(const model::Project& project, const model::Map& map,
-                       const model::Wait& wait, bool overview = false);
+/// `overview`: the count or the time only. Times in the voice's unit of waits.
+QString waitFigureText(const model::Map& map, const model::Wait& wait,
+                       const model::DurationVoice& voice, bool overview = false);
 
 /// The text of a flow or a wait as the map writes it, at 100% or zoomed out (`overview`):
 /// its owner, anchor and kind; nothing when the flow or wait writes nothing at that zoom.
-std::optional<LabelRequest> flowLabelRequest(const model::Project& project, const model::Map& map,
-                                             const model::Flow& flow, bool overview = false);
-std::optional<LabelRequest> waitLabelRequest(const model::Project& project, const model::Map& map,
-                                             const model::Wait& wait, bool overview = false);
+std::optional<LabelRequest> flowLabelRequest(const model::Map& map, const model::Flow& flow,
+                                             const model::DurationVoice& voice,
+                                             bool overview = false);
+std::optional<LabelRequest> waitLabelRequest(const model::Map& map, const model::Wait& wait,
+                                             const model::DurationVoice& voice,
+                                             bool overview = false);
 
 /// The caption of a red pen ("reason — 1,200 EUR/yr"); empty when it has neither.
 QString redPenCaption(const model::Project& project, const model::RedPen& pen);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/duration_units.h"
 #include "gemba/model/project.h"
 #include "gemba/render/labels.h"
 
@@ -32,7 +33,13 @@ struct PaintContext {
     /// The part of the scene that will be seen (a report's tile): paintMap leaves out what
     /// lies wholly outside it, text included. Empty: the whole map.
     QRectF visible = {};
+    /// The units of the map's durations (model::durationUnitsOf); null: paintMap finds them,
+    /// a single element finds them for itself.
+    const model::DurationUnits* units = nullptr;
 };
+
+/// How the context's durations are written: in its units, else the map's own.
+model::DurationVoice durationVoice(const PaintContext& context);
 
 struct ElementState {
     bool selected = false;

@@ -324,8 +324,15 @@ void MapScene::updateLayout() {
     m_layoutScheduled = false;
     const model::Map* theMap = map();
     const QRectF bounds = theMap ? render::mapBounds(*theMap) : QRectF();
-    if (theMap)
+    if (theMap) {
+        // An edit may change the unit a kind of duration is shown in across the map.
+        if (const auto units = model::durationUnitsOf(*theMap, project().props.calendar);
+            units != m_units) {
+            m_units = units;
+            update();
+        }
         relayOutLabels(*theMap);
+    }
     // The ladder wraps onto rows when its rungs would be too narrow to read (a long,
     // serpentine map); the rungs are the latest metrics' timeline.
     m_timeline->setRect(render::timelineRect(bounds, currentMetrics()));

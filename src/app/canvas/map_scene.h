@@ -101,6 +101,7 @@ private:
     QRectF m_contentRect;
     render::LabelLayout m_labels;
     render::LabelLayout m_overviewLabels;
+    model::DurationUnits m_units; ///< of the map's durations, found with its texts' layout
     bool m_layoutScheduled = false;
 };
 
@@ -110,7 +111,7 @@ template <class F> void MapScene::withPaintContext(qreal levelOfDetail, F&& f) c
         return;
     const render::PaintContext context{project(),     *theMap,   currentMetrics(),
                                        levelOfDetail, &m_labels, &m_overviewLabels,
-                                       criticality()};
+                                       criticality(), QRectF(),  &m_units};
     f(context);
 }
 

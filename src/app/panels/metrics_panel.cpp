@@ -2,6 +2,7 @@
 
 #include "editor_document.h"
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/duration_units.h"
 #include "gemba/model/units.h"
 
 #include <QApplication>
@@ -235,24 +236,30 @@ void MetricsPanel::refresh() {
     const auto duration = [&calendar](double seconds) {
         return QString::fromStdString(model::formatDuration(seconds, calendar));
     };
+    // Process and cycle times, takt and labour in the map's unit for step times, waiting in its
+    // unit for waits: the panel reads as the map does.
+    const model::DurationVoice voice{model::durationUnitsOf(*map, calendar), &calendar};
+    const auto stepTime = [&voice](double seconds) {
+        return QString::fromStdString(voice.stepTime(seconds));
+    };
 
     const QString days = number(m->leadTimeDays);
     setValue(QStringLiteral("leadTime"),
              (days == QLatin1String("1") ? tr("%1 working day (%2)") : tr("%1 working days (%2)"))
                  .arg(days, duration(m->leadTime)));
-    setValue(QStringLiteral("processTime"), duration(m->processTime));
-    setValue(QStringLiteral("waitTime"), duration(m->waitTime));
+    setValue(QStringLiteral("processTime"), stepTime(m->processTime));
+    setValue(QStringLiteral("waitTime"), QString::fromStdString(voice.waitTime(m->waitTime)));
     setValue(QStringLiteral("activityRatio"), percent(m->activityRatio));
     setValue(QStringLiteral("processCycleEfficiency"), percent(m->processCycleEfficiency));
     setValue(QStringLiteral("rolledPca"), percent(m->rolledPca));
     setValue(QStringLiteral("takt"),
-             m->takt ? tr("%1 per item").arg(duration(*m->takt)) : tr("no demand"));
+             m->takt ? tr("%1 per item").arg(stepTime(*m->takt)) : tr("no demand"));
 
     const model::Step* bottleneck = map->findStep(m->bottleneck);
     setValue(QStringLiteral("bottleneck"), bottleneck
                                                ? tr("%1 (C/T %2)")
                                                      .arg(QString::fromStdString(bottleneck->name),
-                                                          duration(m->bottleneckCycleTime))
+                                                          stepTime(m->bottleneckCycleTime))
                                                : tr("none"));
 
     QStringList above;
@@ -292,7 +299,7 @@ void MetricsPanel::refresh() {
                  .arg(number(m->frictionHoursPerWeek),
                       QString::fromStdString(
                           model::formatMoney(m->frictionCostPerWeek, project.props.currency))));
-    setValue(QStringLiteral("labour"), duration(m->totalLabour));
+    setValue(QStringLiteral("labour"), stepTime(m->totalLabour));
     setValue(QStringLiteral("redPens"),
              m->redPensCosted == 0 ? tr("none estimated")
                                    : tr("%1 a year (%2 of %3 red pens)")
