@@ -27,6 +27,32 @@ QString percent(double ratio) {
     return QString::fromStdString(model::formatPercent(ratio));
 }
 
+/// The rows the engine withholds when the path is unknown (MapMetrics::valid).
+bool isPathFigure(const QString& key) {
+    static const QStringList kPathFigures{QStringLiteral("leadTime"),
+                                          QStringLiteral("processTime"),
+                                          QStringLiteral("waitTime"),
+                                          QStringLiteral("activityRatio"),
+                                          QStringLiteral("processCycleEfficiency"),
+                                          QStringLiteral("rolledPca"),
+                                          QStringLiteral("bottleneck"),
+                                          QStringLiteral("labour"),
+                                          QStringLiteral("wip")};
+    return kPathFigures.contains(key);
+}
+
+/// "Fix 1 error: <what it says>", or "Fix N errors, first: <what it says>".
+QString errorsToFix(const metrics::MapMetrics& m) {
+    int errors = 0;
+    const metrics::Finding* first = nullptr;
+    for (const metrics::Finding& f : m.findings)
+        if (f.severity == metrics::Severity::Error && errors++ == 0)
+            first = &f;
+    const QString what = first ? QString::fromStdString(first->message) : QString();
+    return errors <= 1 ? MetricsPanel::tr("Fix 1 error: %1").arg(what)
+                       : MetricsPanel::tr("Fix %1 errors, first: %2").arg(errors).arg(what);
+}
+
 } // namespace
 
 MetricsPanel::MetricsPanel(EditorDocument& document, QWidget* parent)
@@ -166,7 +192,9 @@ void MetricsPanel::addRow(const QString& key, const QString& label, const QStrin
 }
 
 void MetricsPanel::setValue(const QString& key, const QString& value) {
-    m_values.at(key)->setText(value);
+    // The engine gives zeros for withheld figures: never show them as figures.
+    m_values.at(key)->setText(
+        m_pathWithheld && isPathFigure(key) ? tr("withheld: fix the errors above") : value);
 }
 
 QString MetricsPanel::figuresAsText() const {
@@ -195,14 +223,9 @@ void MetricsPanel::refresh() {
         return;
     }
     m_heading->setText(tr("Figures of %1").arg(QString::fromStdString(map->props.name)));
-    if (!m->valid) {
-        const auto errors = static_cast<int>(
-            std::count_if(m->findings.begin(), m->findings.end(), [](const metrics::Finding& f) {
-                return f.severity == metrics::Severity::Error;
-            }));
+    if (!m->partsValid) {
         m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
-        m_status->setText(errors <= 1 ? tr("Fix 1 error — see Findings")
-                                      : tr("Fix %1 errors — see Findings").arg(errors));
+        m_status->setText(errorsToFix(*m) + tr(" — see Findings"));
         m_status->show();
         m_scroll->hide();
         m_copy->setEnabled(false);
@@ -215,7 +238,13 @@ void MetricsPanel::refresh() {
     for (const metrics::Finding& f : m->findings)
         if (f.code == "not_connected" || f.code == "dead_end" || f.code == "separate_chains")
             excluded.insert(f.element);
-    if (excluded.empty()) {
+    if (!m->valid) {
+        // Errors in how work flows withhold the path figures only; say which and why.
+        m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+        m_status->setText(tr("Lead time and the other figures of the path need this fixed: %1")
+                              .arg(errorsToFix(*m)));
+        m_status->show();
+    } else if (excluded.empty()) {
         m_status->clear();
         m_status->hide();
     } else {
@@ -235,6 +264,10 @@ void MetricsPanel::refresh() {
     const auto duration = [&calendar](double seconds) {
         return QString::fromStdString(model::formatDuration(seconds, calendar));
     };
+
+    m_pathWithheld = !m->valid;
+    for (const QString& key : m_order)
+        m_labels.at(key)->setEnabled(m->valid || !isPathFigure(key));
 
     const QString days = number(m->leadTimeDays);
     setValue(QStringLiteral("leadTime"),
