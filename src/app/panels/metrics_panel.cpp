@@ -41,16 +41,14 @@ bool isPathFigure(const QString& key) {
     return kPathFigures.contains(key);
 }
 
-/// "Fix 1 error: <what it says>", or "Fix N errors, first: <what it says>".
-QString errorsToFix(const metrics::MapMetrics& m) {
+/// The errors of a map: how many, and what the first one says.
+std::pair<int, QString> errorsOf(const metrics::MapMetrics& m) {
     int errors = 0;
-    const metrics::Finding* first = nullptr;
+    QString first;
     for (const metrics::Finding& f : m.findings)
         if (f.severity == metrics::Severity::Error && errors++ == 0)
-            first = &f;
-    const QString what = first ? QString::fromStdString(first->message) : QString();
-    return errors <= 1 ? MetricsPanel::tr("Fix 1 error: %1").arg(what)
-                       : MetricsPanel::tr("Fix %1 errors, first: %2").arg(errors).arg(what);
+            first = QString::fromStdString(f.message);
+    return {errors, first};
 }
 
 } // namespace
@@ -193,8 +191,7 @@ void MetricsPanel::addRow(const QString& key, const QString& label, const QStrin
 
 void MetricsPanel::setValue(const QString& key, const QString& value) {
     // The engine gives zeros for withheld figures: never show them as figures.
-    m_values.at(key)->setText(
-        m_pathWithheld && isPathFigure(key) ? tr("withheld: fix the errors above") : value);
+    m_values.at(key)->setText(m_pathWithheld && isPathFigure(key) ? tr("withheld") : value);
 }
 
 QString MetricsPanel::figuresAsText() const {
@@ -225,7 +222,10 @@ void MetricsPanel::refresh() {
     m_heading->setText(tr("Figures of %1").arg(QString::fromStdString(map->props.name)));
     if (!m->partsValid) {
         m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
-        m_status->setText(errorsToFix(*m) + tr(" — see Findings"));
+        const auto [errors, first] = errorsOf(*m);
+        m_status->setText(
+            errors <= 1 ? tr("Fix 1 error: %1 — see Findings").arg(first)
+                        : tr("Fix %1 errors — see Findings. First: %2").arg(errors).arg(first));
         m_status->show();
         m_scroll->hide();
         m_copy->setEnabled(false);
@@ -241,8 +241,13 @@ void MetricsPanel::refresh() {
     if (!m->valid) {
         // Errors in how work flows withhold the path figures only; say which and why.
         m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
-        m_status->setText(tr("Lead time and the other figures of the path need this fixed: %1")
-                              .arg(errorsToFix(*m)));
+        const auto [errors, first] = errorsOf(*m);
+        m_status->setText(errors <= 1
+                              ? tr("Path figures withheld until this is fixed: %1").arg(first)
+                              : tr("Path figures withheld until %1 errors are fixed — see "
+                                   "Findings. First: %2")
+                                    .arg(errors)
+                                    .arg(first));
         m_status->show();
     } else if (excluded.empty()) {
         m_status->clear();
