@@ -67,7 +67,7 @@ int main(int argc, char* argv[]) {
         if (parser.isSet(serpentine))
             QTimer::singleShot(400, &window, [&] {
                 if (gemba::app::MapView* view = window.currentView())
-                    view->autoLayout(true);
+                    view->autoLayout(gemba::app::LayoutWrap::ToViewShape);
             });
         // Let the window lay out and fit the map, then take the picture.
         if (parser.isSet(zoom))

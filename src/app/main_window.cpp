@@ -13,6 +13,7 @@
 #include "gemba/store/csv_steps.h"
 #include "gemba/store/json_format.h"
 #include "help_dialog.h"
+#include "notice_bar.h"
 #include "panels/findings_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/people_systems_panel.h"
@@ -46,6 +47,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace gemba::app {
 
@@ -82,7 +84,14 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setMovable(false);
     m_tabs->setObjectName(QStringLiteral("mapTabs"));
-    setCentralWidget(m_tabs);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_notice = new NoticeBar(central);
+    centralLayout->addWidget(m_notice);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     createActions();
     createDocks();
@@ -108,6 +117,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_document, &EditorDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &EditorDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateTitle);
+    // A notice is about the change just made: the next change (or an undo) closes it.
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this](int index) {
+        if (index != m_noticeIndex)
+            m_notice->dismiss();
+    });
+    connect(m_document, &EditorDocument::projectReset, m_notice, &NoticeBar::dismiss);
 
     const QString folder =
         options.recoveryFolder.isEmpty() ? Recovery::defaultFolder() : options.recoveryFolder;
@@ -259,11 +274,21 @@ void MainWindow::createActions() {
             &MainWindow::renameMap);
     connect(makeAction("actionDeleteMap", tr("&Delete Map")), &QAction::triggered, this,
             &MainWindow::deleteMap);
+    // The option: Auto Layout wraps a stream too long to read when fitted to the window (a
+    // short one stays on one row), so that a long map need not be tidied by a second command.
+    QAction* wrapLong = makeAction("actionWrapLongStreams", tr("Auto Layout &Wraps Long Streams"));
+    wrapLong->setCheckable(true);
+    wrapLong->setStatusTip(tr("Auto Layout wraps a stream too long to read at fit-to-window "
+                              "onto rows, as Serpentine Layout does."));
     connect(makeAction("actionAutoLayout", tr("Auto &Layout"), Key(Qt::CTRL | Qt::Key_L)),
-            &QAction::triggered, this, onView([](MapView* v) { v->autoLayout(); }));
+            &QAction::triggered, this, onView([wrapLong](MapView* v) {
+                v->autoLayout(wrapLong->isChecked() ? LayoutWrap::WhenWiderThanView
+                                                    : LayoutWrap::Never);
+            }));
     connect(makeAction("actionSerpentineLayout", tr("&Serpentine Layout"),
                        Key(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
-            &QAction::triggered, this, onView([](MapView* v) { v->autoLayout(true); }));
+            &QAction::triggered, this,
+            onView([](MapView* v) { v->autoLayout(LayoutWrap::ToViewShape); }));
     const std::pair<const char*, Alignment> alignments[] = {
         {"actionAlignLeft", Alignment::Left},       {"actionAlignHCenter", Alignment::HCenter},
         {"actionAlignRight", Alignment::Right},     {"actionAlignTop", Alignment::Top},
@@ -390,6 +415,26 @@ void MainWindow::createToolBars() {
     });
 }
 
+void MainWindow::offerToKeepRedPens(model::Id map, const std::vector<model::RedPen>& pens) {
+    if (pens.empty())
+        return;
+    const QString text =
+        pens.size() == 1
+            ? tr("Red pen “%1” went with what it marked.")
+                  .arg(pens.front().reason.empty() ? QStringLiteral("#%1").arg(pens.front().id)
+                                                   : QString::fromStdString(pens.front().reason))
+            : tr("%1 red pens went with what they marked.").arg(pens.size());
+    m_noticeIndex = m_document->undoStack()->index();
+    m_notice->showNotice(text, pens.size() == 1 ? tr("Keep It") : tr("Keep Them"),
+                         [this, map, pens] {
+                             auto keep = std::make_unique<model::CompoundEdit>(
+                                 pens.size() == 1 ? "Keep red pen" : "Keep red pens");
+                             for (const model::RedPen& pen : pens)
+                                 keep->add(model::makeAdd(map, pen));
+                             m_document->push(std::move(keep));
+                         });
+}
+
 void MainWindow::createPresentationBand() {
     m_bandBar = new QToolBar(tr("Key Figures"), this);
     m_bandBar->setObjectName(QStringLiteral("toolBarPresentation"));
@@ -491,6 +536,7 @@ void MainWindow::createMenus() {
     map->addSeparator();
     add(map, "actionAutoLayout");
     add(map, "actionSerpentineLayout");
+    add(map, "actionWrapLongStreams");
     QMenu* align = map->addMenu(tr("&Align"));
     for (const char* name : {"actionAlignLeft", "actionAlignHCenter", "actionAlignRight",
                              "actionAlignTop", "actionAlignVCenter", "actionAlignBottom"})
@@ -565,6 +611,7 @@ void MainWindow::syncTabs() {
                     m_zoomLabel->setText(tr("%1%").arg(qRound(zoom * 100)));
             });
             connect(view, &MapView::toolChanged, m_palette, &Palette::showTool);
+            connect(view, &MapView::redPensDeleted, this, &MainWindow::offerToKeepRedPens);
         }
         const int at = static_cast<int>(index);
         if (m_tabs->indexOf(view) != at) {
@@ -1020,6 +1067,8 @@ void MainWindow::readSettings() {
     m_recentFiles = settings.value(QStringLiteral("files/recent")).toStringList();
     m_lastDirectory = settings.value(QStringLiteral("files/lastDirectory")).toString();
     updateRecentMenu();
+    findChild<QAction*>(QStringLiteral("actionWrapLongStreams"))
+        ->setChecked(settings.value(QStringLiteral("layout/wrapLongStreams"), false).toBool());
     if (settings.contains(QStringLiteral("view/snap")))
         findChild<QAction*>(QStringLiteral("actionSnap"))
             ->setChecked(settings.value(QStringLiteral("view/snap")).toBool());
@@ -1032,6 +1081,8 @@ void MainWindow::writeSettings() {
         settings.setValue(QStringLiteral("window/state"), saveState());
     }
     settings.setValue(QStringLiteral("files/lastDirectory"), m_lastDirectory);
+    settings.setValue(QStringLiteral("layout/wrapLongStreams"),
+                      findChild<QAction*>(QStringLiteral("actionWrapLongStreams"))->isChecked());
     settings.setValue(QStringLiteral("view/snap"),
                       findChild<QAction*>(QStringLiteral("actionSnap"))->isChecked());
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "file_guard.h"
+#include "gemba/model/project.h"
 #include "gemba/model/types.h"
 
 #include <QMainWindow>
@@ -18,6 +19,7 @@ class EditorDocument;
 class FindingsPanel;
 class MapView;
 class MetricsPanel;
+class NoticeBar;
 class Palette;
 class PeopleSystemsPanel;
 class WorkshopPanel;
@@ -87,6 +89,8 @@ private:
     void onCurrentTabChanged();
     void onSelectionChanged();
     void onFindingActivated(model::Id map, model::Id element);
+    /// After a delete took red pens with it: a notice that offers to keep them (one undo step).
+    void offerToKeepRedPens(model::Id map, const std::vector<model::RedPen>& pens);
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     bool maybeSave();
@@ -105,6 +109,8 @@ private:
     Recovery* m_recovery = nullptr;
     FileGuard m_guard; ///< the open file's lock and its stamp on disk
     QTabWidget* m_tabs;
+    NoticeBar* m_notice = nullptr;
+    int m_noticeIndex = -1; ///< undo index when the notice was shown; any other closes it
     Palette* m_palette = nullptr;
     PropertiesPanel* m_properties = nullptr;
     MetricsPanel* m_metrics = nullptr;

@@ -54,8 +54,9 @@ json stepFiguresJson(const model::Map& map, const metrics::MapMetrics& m) {
             step["visits"] = f.visits;
             step["on_path"] = f.onPath;
             step["capacity_per_day"] = optionalNumber(f.capacityPerDay);
-            step["above_takt"] = f.aboveTakt;
         }
+        if (m.partsValid)
+            step["above_takt"] = f.aboveTakt;
         out.push_back(std::move(step));
     }
     return out;
@@ -80,6 +81,7 @@ json mapMetricsJson(const model::Project& project, const model::Map& map,
     out["map_id"] = map.id;
     out["state"] = model::nameOf(map.props.state);
     out["valid"] = m.valid;
+    out["parts_valid"] = m.partsValid;
     out["calendar"] = {{"hours_per_day", calendar.hoursPerDay},
                        {"days_per_week", calendar.daysPerWeek},
                        {"days_per_month", calendar.daysPerMonth}};
@@ -88,9 +90,13 @@ json mapMetricsJson(const model::Project& project, const model::Map& map,
     out["findings"] = findingsJson(m.findings);
     out["step_figures"] = stepFiguresJson(map, m);
 
-    // Keys as compare.h's MetricChange::key; null when the map has errors.
+    // Keys as compare.h's MetricChange::key; null when the map has errors (path figures).
     const auto figure = [&](const char* key, json value) {
         out[key] = m.valid ? std::move(value) : json(nullptr);
+    };
+    // The figures that need no path: given also when only how work flows is in error.
+    const auto part = [&](const char* key, json value) {
+        out[key] = m.partsValid ? std::move(value) : json(nullptr);
     };
     figure("lead_time_seconds", m.leadTime);
     figure("lead_time_days", m.leadTimeDays);
@@ -101,24 +107,26 @@ json mapMetricsJson(const model::Project& project, const model::Map& map,
     figure("activity_ratio", m.activityRatio);
     figure("process_cycle_efficiency", m.processCycleEfficiency);
     figure("rolled_pca", m.rolledPca);
-    figure("demand_per_day", optionalNumber(m.demandPerDay));
-    figure("available_time_per_day_seconds", m.availableTimePerDay);
-    figure("takt_seconds", optionalNumber(m.takt));
+    part("demand_per_day", optionalNumber(m.demandPerDay));
+    part("available_time_per_day_seconds", m.availableTimePerDay);
+    part("takt_seconds", optionalNumber(m.takt));
     figure("wip", optionalNumber(m.wip));
     const bool hasBottleneck = m.bottleneck != model::kNoId;
     figure("bottleneck", hasBottleneck ? json(elementName(map, m.bottleneck)) : json(nullptr));
     figure("bottleneck_id", hasBottleneck ? json(m.bottleneck) : json(nullptr));
     figure("bottleneck_cycle_time_seconds", m.bottleneckCycleTime);
-    figure("handoffs", m.handoffs);
-    figure("handoff_flows", m.handoffFlows);
-    figure("systems", m.systems.size());
-    figure("system_names", namesOf(m.systems, project.systems));
-    figure("people", m.people.size());
-    figure("people_names", namesOf(m.people, project.people));
-    figure("roles", m.roles);
-    figure("friction_hours_per_week", m.frictionHoursPerWeek);
-    figure("friction_cost_per_week", m.frictionCostPerWeek);
+    part("handoffs", m.handoffs);
+    part("handoff_flows", m.handoffFlows);
+    part("systems", m.systems.size());
+    part("system_names", namesOf(m.systems, project.systems));
+    part("people", m.people.size());
+    part("people_names", namesOf(m.people, project.people));
+    part("roles", m.roles);
+    part("friction_hours_per_week", m.frictionHoursPerWeek);
+    part("friction_cost_per_week", m.frictionCostPerWeek);
     figure("total_labour_seconds", m.totalLabour);
+    out["red_pen_cost_per_year"] = m.redPenCostPerYear; // always given: it needs no path
+    out["red_pens_costed"] = m.redPensCosted;
     out["timeline"] = m.valid ? timelineJson(m.timeline) : json::array();
     return out;
 }

@@ -61,6 +61,38 @@ std::string calendarLine(const model::Project& project) {
            plural(c.daysPerMonth, "day", "days") + " a month; days below are working days\n";
 }
 
+/// Demand and takt: they need no path (MapMetrics::partsValid).
+void addTaktRows(TextTable& figures, const model::DurationVoice& voice,
+                 const metrics::MapMetrics& m) {
+    const auto time = [&](double seconds) { return duration(seconds, *voice.calendar); };
+    if (m.demandPerDay) {
+        figures.addRow({"Demand", count(*m.demandPerDay) + " per day",
+                        "available time " + time(m.availableTimePerDay) + " a day"});
+        figures.addRow({"Takt time", m.takt ? voice.stepTime(*m.takt) : std::string("-"),
+                        "available time / demand"});
+    } else {
+        figures.addRow({"Takt time", "-", "the map gives no demand"});
+    }
+}
+
+/// The other figures that need no path.
+void addPartRows(TextTable& figures, const model::Project& project, const metrics::MapMetrics& m) {
+    figures.addRow({"Handoffs", count(m.handoffs), "work passed to another role"});
+    figures.addRow({"Friction", count(m.frictionHoursPerWeek) + " h a week",
+                    model::formatMoney(m.frictionCostPerWeek, project.props.currency) + " a week"});
+    figures.addRow({"People, systems, roles",
+                    count(static_cast<double>(m.people.size())) + ", " +
+                        count(static_cast<double>(m.systems.size())) + ", " +
+                        count(static_cast<double>(m.roles.size())),
+                    ""});
+    figures.addRow({"Red-pen costs",
+                    m.redPensCosted == 0
+                        ? std::string("-")
+                        : model::formatMoney(m.redPenCostPerYear, project.props.currency),
+                    m.redPensCosted == 0 ? "no red pen has an estimate"
+                                         : "a year, " + count(m.redPensCosted) + " estimated"});
+}
+
 } // namespace
 
 std::string metricsText(const model::Project& project, const model::Map& map,
@@ -74,9 +106,24 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     std::string out = "Map " + quoted(map.props.name) + " (" + stateName(map.props.state) + ", " +
                       plural(static_cast<double>(m.steps.size()), "step", "steps") + ")\n";
     out += calendarLine(project);
-    if (!m.valid) {
+    if (!m.partsValid) {
         out += "\nThe figures cannot be worked out: the map has errors (below).\n\n";
         return out + findingsSection(m.findings);
+    }
+    if (!m.valid) {
+        out += "\nThe figures of the path (lead time, process time, ratios, bottleneck, labour) "
+               "cannot be worked out: the map has errors in how work flows (below). These need "
+               "no path:\n";
+        TextTable figures({Align::Left, Align::Right, Align::Left});
+        addTaktRows(figures, voice, m);
+        std::string above;
+        for (model::Id id : m.stepOrder)
+            if (m.steps.at(id).aboveTakt)
+                above += (above.empty() ? "" : ", ") + quoted(elementName(map, id));
+        if (m.takt)
+            figures.addRow({"Steps above takt", above.empty() ? "none" : above, ""});
+        addPartRows(figures, project, m);
+        return out + "\n" + figures.render() + "\n" + findingsSection(m.findings);
     }
 
     TextTable figures({Align::Left, Align::Right, Align::Left});
@@ -92,14 +139,7 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     figures.addRow({"Process cycle efficiency", percent(m.processCycleEfficiency),
                     "value-adding process time / lead time"});
     figures.addRow({"Rolled %C&A", percent(m.rolledPca), "product of %C&A along the path"});
-    if (m.demandPerDay) {
-        figures.addRow({"Demand", count(*m.demandPerDay) + " per day",
-                        "available time " + time(m.availableTimePerDay) + " a day"});
-        figures.addRow({"Takt time", m.takt ? stepTime(*m.takt) : std::string("-"),
-                        "available time / demand"});
-    } else {
-        figures.addRow({"Takt time", "-", "the map gives no demand"});
-    }
+    addTaktRows(figures, voice, m);
     if (m.bottleneck != model::kNoId) {
         const auto it = m.steps.find(m.bottleneck);
         const bool above = it != m.steps.end() && it->second.aboveTakt;
@@ -109,18 +149,11 @@ std::string metricsText(const model::Project& project, const model::Map& map,
     } else {
         figures.addRow({"Bottleneck", "-", "no step has a cycle time"});
     }
-    figures.addRow({"Handoffs", count(m.handoffs), "work passed to another role"});
     if (m.wip)
         figures.addRow(
             {"Work in process", count(*m.wip, 1) + " items", "Little's law: demand x lead time"});
     figures.addRow({"Total labour", stepTime(m.totalLabour), "process time of all work done"});
-    figures.addRow({"Friction", count(m.frictionHoursPerWeek) + " h a week",
-                    model::formatMoney(m.frictionCostPerWeek, project.props.currency) + " a week"});
-    figures.addRow({"People, systems, roles",
-                    count(static_cast<double>(m.people.size())) + ", " +
-                        count(static_cast<double>(m.systems.size())) + ", " +
-                        count(static_cast<double>(m.roles.size())),
-                    ""});
+    addPartRows(figures, project, m);
     out += "\n" + figures.render();
 
     out += "\nTimeline (critical path, in order)\n";

@@ -75,6 +75,8 @@ bool withholdNonFinite(Reporter& report, MapMetrics& m) {
     withheld.name = std::move(m.name);
     withheld.findings = std::move(m.findings);
     withheld.stepOrder = std::move(m.stepOrder);
+    withheld.redPenCostPerYear = m.redPenCostPerYear; // needs no other figure
+    withheld.redPensCosted = m.redPensCosted;
     for (auto& [id, step] : m.steps) {
         StepFigures own;
         own.step = id;

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <iterator>
+#include <string_view>
 
 namespace gemba::metrics {
 
@@ -65,6 +67,35 @@ std::string segmentName(const detail::PathNode& node) {
         return node.wait->kind == model::WaitKind::Inventory ? "Inventory" : "Wait";
     }
     return node.party ? node.party->name : std::string();
+}
+
+/// The figures that need no path, only the map's steps and flows.
+void fillPartFigures(const ValueStream& vs, MapMetrics& m) {
+    m.handoffFlows = findHandoffs(vs);
+    m.handoffs = static_cast<int>(m.handoffFlows.size());
+    m.people = vs.people;
+    m.systems = vs.systems;
+    m.roles = vs.roles;
+    m.frictionHoursPerWeek = vs.frictionHours;
+    m.frictionCostPerWeek = vs.frictionCost;
+}
+
+/// Errors in how work flows: they make the path unknown, but leave every number of the
+/// steps and the map sound (see MapMetrics::partsValid).
+bool isPathError(const Finding& finding) {
+    static constexpr std::string_view kPathCodes[] = {
+        "no_start",           "flow_dangling",
+        "shares_mixed",       "shares_sum",
+        "share_out_of_range", "loop_without_share",
+        "loop_never_exits",   "lead_time_below_process_time"};
+    return std::find(std::begin(kPathCodes), std::end(kPathCodes), finding.code) !=
+           std::end(kPathCodes);
+}
+
+bool onlyPathErrors(const std::vector<Finding>& findings) {
+    return std::all_of(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.severity != Severity::Error || isPathError(f);
+    });
 }
 
 /// Every figure of a solved value stream.
@@ -132,13 +163,7 @@ void fillFigures(const model::Project& project, const ValueStream& vs, MapMetric
             }
         }
 
-    m.handoffFlows = findHandoffs(vs);
-    m.handoffs = static_cast<int>(m.handoffFlows.size());
-    m.people = vs.people;
-    m.systems = vs.systems;
-    m.roles = vs.roles;
-    m.frictionHoursPerWeek = vs.frictionHours;
-    m.frictionCostPerWeek = vs.frictionCost;
+    fillPartFigures(vs, m);
 
     // Total labour: steps off the value stream count once.
     for (int v : vs.stepNodes)
@@ -175,6 +200,7 @@ void compute(const model::Project& project, const model::Map& map, MapMetrics& m
     const ValueStream vs = detail::analyse(report);
     // Only warnings follow: validity is known now.
     m.valid = vs.solved && !report.hasErrors();
+    m.partsValid = m.valid || onlyPathErrors(m.findings);
 
     const model::Calendar& calendar = project.props.calendar;
     const double available = map.props.availableTimePerDay.value_or(calendar.secondsPerDay());
@@ -201,18 +227,22 @@ void compute(const model::Project& project, const model::Map& map, MapMetrics& m
             figures.onPath = vs.visits[v] > 0;
             if (figures.cycleTime > 0)
                 figures.capacityPerDay = available / figures.cycleTime;
-            figures.aboveTakt = takt && figures.cycleTime > *takt;
         }
+        if (m.partsValid)
+            figures.aboveTakt = takt && figures.cycleTime > *takt;
         m.steps.emplace_hint(m.steps.end(), id, figures);
     }
     m.stepOrder = orderSteps(vs, m.valid);
-    if (!m.valid)
+    if (!m.partsValid)
         return;
 
     m.availableTimePerDay = available;
     m.demandPerDay = demand;
     m.takt = takt;
-    fillFigures(project, vs, m);
+    if (m.valid)
+        fillFigures(project, vs, m);
+    else
+        fillPartFigures(vs, m);
     detail::withholdNonFinite(report, m);
 }
 

@@ -424,9 +424,11 @@ void findStarts(Reporter& report, ValueStream& vs) {
     // Ties between starts go to the lowest id.
     std::sort(vs.starts.begin(), vs.starts.end(),
               [&](int a, int b) { return vs.nodes[a].id < vs.nodes[b].id; });
-    // A map of one step is a value stream of one step: it starts (and ends) there.
-    if (vs.starts.empty() && vs.stepNodes.size() == 1 &&
-        vs.inBegin[vs.stepNodes[0] + 1] == vs.inBegin[vs.stepNodes[0]])
+    // A map without a single work flow is a value stream of one step, its first (lowest id):
+    // it starts and ends there. A step dropped beside it and not yet joined is left out with
+    // a not_connected warning, and the first step keeps its figures. (With flows, a map
+    // whose flows have no entry at all is a loop with no way in: no_start says so.)
+    if (vs.starts.empty() && vs.edges.empty() && !vs.stepNodes.empty())
         vs.starts.push_back(vs.stepNodes[0]);
     if (vs.starts.empty() && !report.map().steps.empty())
         report.error("no_start", model::kNoId,

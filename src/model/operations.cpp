@@ -142,6 +142,19 @@ void bridge(const Map& map, Id mapId, const IdSource& newId, std::set<Id>& remov
     }
 }
 
+/// A red pen kept with no target: drawn where the first of its old targets stood, so it
+/// stays beside what it marked.
+RedPen emptiedPen(const Map& map, const RedPen& pen) {
+    RedPen kept = pen;
+    kept.targets.clear();
+    for (Id target : pen.targets)
+        if (const std::optional<Point> pos = map.positionOf(target)) {
+            kept.pos = *pos;
+            break;
+        }
+    return kept;
+}
+
 } // namespace
 
 EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> elements,
@@ -175,7 +188,9 @@ EditPtr removeElements(const Project& project, Id mapId, std::span<const Id> ele
         if (kept.targets.empty() && !options.keepEmptiedRedPens)
             removed.insert(id);
         else
-            edits.push_back(updateEdit(mapId, pen, kept, "Update red-pen targets"));
+            edits.push_back(updateEdit(mapId, pen,
+                                       kept.targets.empty() ? emptiedPen(*map, pen) : kept,
+                                       "Update red-pen targets"));
     }
     // Ideas, actions and reviews that name a removed element forget it.
     for (auto& edit : detachWorkshopReferences(project, removed))
@@ -200,6 +215,17 @@ std::vector<Id> redPensEmptiedBy(const Project& project, Id mapId, std::span<con
         if (!removed.contains(id) && !pen.targets.empty() &&
             std::ranges::all_of(pen.targets, [&](Id t) { return removed.contains(t); }))
             out.push_back(id);
+    return out;
+}
+
+std::vector<RedPen> redPensKeptAfter(const Project& project, Id mapId,
+                                     std::span<const Id> elements) {
+    std::vector<RedPen> out;
+    const Map* map = project.findMap(mapId);
+    if (!map)
+        return out;
+    for (Id id : redPensEmptiedBy(project, mapId, elements))
+        out.push_back(emptiedPen(*map, map->redPens.at(id)));
     return out;
 }
 

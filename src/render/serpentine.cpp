@@ -98,4 +98,13 @@ int serpentineColumnsFor(const model::Map& map, double aspect) {
     return best;
 }
 
+int serpentineColumnsToFit(const model::Map& map, double width, double height) {
+    // Below half size a step's name and figures no longer read on screen.
+    constexpr double kReadableZoom = 0.5;
+    const int columns = serpentineColumnCount(map);
+    if (columns * kLayoutColumnWidth * kReadableZoom <= width || height <= 0)
+        return std::max(columns, 2);
+    return serpentineColumnsFor(map, width / height);
+}
+
 } // namespace gemba::render

@@ -6,6 +6,7 @@
 #include "editor_document.h"
 #include "gemba/metrics/metrics.h"
 #include "gemba/model/document.h"
+#include "gemba/model/operations.h"
 #include "gemba/model/units.h"
 #include "gemba/store/project_file.h"
 #include "main_window.h"
@@ -19,6 +20,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +29,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 
 using namespace gemba;
 using app::MainWindow;
@@ -417,4 +422,176 @@ TEST_CASE("A closing window runs nothing of its own while it is being destroyed"
     }
     CHECK(watcher.dying);
     CHECK(watcher.late == 0);
+}
+
+TEST_CASE("A red pen deleted with its step can be kept from the notice, as one undo step",
+          "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    window.resize(1400, 900);
+    window.show();
+    app::EditorDocument& doc = window.document();
+    capture(window, QStringLiteral("Receive order 30 min"));
+    capture(window, QStringLiteral("Check credit 1 h"));
+    const Id mapId = window.currentMap();
+    const Id check = stepNamed(currentMap(window), "Check credit");
+    const model::Point stood = currentMap(window).steps.at(check).pos;
+    model::RedPen pen;
+    pen.id = doc.allocateId();
+    pen.reason = "Credit checked by hand";
+    pen.cost = 3000;
+    pen.targets = {check};
+    doc.push(model::makeAdd(mapId, pen));
+
+    auto* notice = window.findChild<QWidget*>(QStringLiteral("noticeBar"));
+    REQUIRE(notice);
+    CHECK(notice->isHidden());
+    QUndoStack* stack = doc.undoStack();
+
+    window.currentView()->selectIds({check});
+    trigger(window, "actionDelete");
+    // The delete went through at once, pen and all; the notice offers to keep the pen.
+    CHECK_FALSE(currentMap(window).steps.contains(check));
+    CHECK_FALSE(currentMap(window).redPens.contains(pen.id));
+    REQUIRE(notice->isVisible());
+    auto* text = notice->findChild<QLabel*>(QStringLiteral("noticeText"));
+    REQUIRE(text);
+    CHECK(text->text() == "Red pen “Credit checked by hand” went with what it marked.");
+    auto* keep = notice->findChild<QAbstractButton*>(QStringLiteral("noticeAction"));
+    REQUIRE(keep);
+    CHECK(keep->text() == "Keep It");
+    const int afterDelete = stack->index();
+
+    QTest::mouseClick(keep, Qt::LeftButton);
+    QApplication::processEvents();
+    CHECK(notice->isHidden());
+    REQUIRE(currentMap(window).redPens.contains(pen.id));
+    const model::RedPen& kept = currentMap(window).redPens.at(pen.id);
+    CHECK(kept.targets.empty());
+    CHECK(kept.reason == pen.reason);
+    CHECK(kept.cost == pen.cost);
+    CHECK(kept.pos == stood); // drawn where its step stood
+    CHECK(stack->index() == afterDelete + 1);
+    doc.flushMetrics();
+    CHECK(doc.metrics(mapId)->redPenCostPerYear == 3000);
+
+    // One undo takes the kept pen away again; the next brings step and pen back as they were.
+    trigger(window, "actionUndo");
+    CHECK_FALSE(currentMap(window).redPens.contains(pen.id));
+    CHECK_FALSE(currentMap(window).steps.contains(check));
+    trigger(window, "actionUndo");
+    CHECK(currentMap(window).steps.contains(check));
+    CHECK(currentMap(window).redPens.at(pen.id).targets == std::vector<Id>{check});
+
+    // The next change closes the notice: it is about the delete just made.
+    window.currentView()->selectIds({check});
+    trigger(window, "actionDelete");
+    REQUIRE(notice->isVisible());
+    capture(window, QStringLiteral("Ship 10 min"));
+    CHECK(notice->isHidden());
+}
+
+namespace {
+
+/// A project of one map: a chain of `count` steps of 10 min each.
+model::Project chainProject(int count) {
+    model::Project project;
+    project.props.name = "Long stream";
+    model::Map map;
+    map.id = project.allocateId();
+    map.props.name = "Current state";
+    Id previous = model::kNoId;
+    for (int i = 0; i < count; ++i) {
+        model::Step step;
+        step.id = project.allocateId();
+        step.name = "Step " + std::to_string(i + 1);
+        step.processTime = 600;
+        step.pos = {i * 40.0, (i % 3) * 50.0}; // untidy on purpose
+        map.steps[step.id] = step;
+        if (previous != model::kNoId) {
+            model::Flow flow;
+            flow.id = project.allocateId();
+            flow.from = previous;
+            flow.to = step.id;
+            map.flows[flow.id] = flow;
+        }
+        previous = step.id;
+    }
+    project.maps.push_back(map);
+    return project;
+}
+
+/// How many rows the map's steps stand on.
+std::size_t rowsOf(const model::Map& map) {
+    std::set<double> rows;
+    for (const auto& [id, step] : map.steps)
+        rows.insert(step.pos.y);
+    return rows.size();
+}
+
+std::map<Id, model::Point> positionsOf(const model::Map& map) {
+    std::map<Id, model::Point> out;
+    for (const auto& [id, step] : map.steps)
+        out[id] = step.pos;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("Auto layout wraps a long stream when its option is on, as Serpentine Layout does",
+          "[mainwindow]") {
+    QTemporaryDir dir;
+    MainWindow window(testOptions(dir));
+    window.resize(1400, 900);
+    window.show();
+    app::EditorDocument& doc = window.document();
+    doc.resetProject(chainProject(30), false);
+    QApplication::processEvents();
+    auto* wrap = window.findChild<QAction*>(QStringLiteral("actionWrapLongStreams"));
+    REQUIRE(wrap);
+    CHECK(wrap->isCheckable());
+    wrap->setChecked(false);
+
+    // Off: one row, left to right.
+    trigger(window, "actionAutoLayout");
+    CHECK(rowsOf(currentMap(window)) == 1);
+
+    // Map ▸ Serpentine Layout wraps the 30 steps onto rows, in one undo step.
+    const int before = doc.undoStack()->count();
+    trigger(window, "actionSerpentineLayout");
+    CHECK(doc.undoStack()->count() == before + 1);
+    const std::size_t serpentineRows = rowsOf(currentMap(window));
+    CHECK(serpentineRows > 1);
+    const auto serpentine = positionsOf(currentMap(window));
+    trigger(window, "actionUndo");
+    CHECK(rowsOf(currentMap(window)) == 1);
+
+    // On: Auto Layout itself wraps, to the same rows.
+    wrap->setChecked(true);
+    trigger(window, "actionAutoLayout");
+    CHECK(rowsOf(currentMap(window)) == serpentineRows);
+    CHECK(positionsOf(currentMap(window)) == serpentine);
+
+    // A short stream, readable on one row fitted to the view (3 x 232 at half size is below
+    // the view's width), stays on one row with the option on; Serpentine Layout would still
+    // shape it to the view.
+    doc.resetProject(chainProject(3), false);
+    QApplication::processEvents();
+    REQUIRE(window.currentView()->viewport()->width() > 3 * 232 / 2);
+    trigger(window, "actionAutoLayout");
+    CHECK(rowsOf(currentMap(window)) == 1);
+    const auto oneRow = positionsOf(currentMap(window));
+    wrap->setChecked(false);
+    trigger(window, "actionAutoLayout");
+    CHECK(positionsOf(currentMap(window)) == oneRow);
+    wrap->setChecked(true);
+
+    // The Map menu offers the option.
+    bool listed = false;
+    for (QAction* action : window.menuBar()->actions())
+        if (action->menu())
+            for (QAction* item : action->menu()->actions())
+                listed = listed || item == wrap;
+    CHECK(listed);
+    wrap->setChecked(false);
 }

@@ -694,7 +694,7 @@ TEST_CASE("the metrics panel shows the engine's figures after an edit", "[panels
     CHECK(metrics.figuresAsText().contains("Lead time\t2 working days (2 d)"));
 }
 
-TEST_CASE("an invalid map shows how many errors instead of figures", "[panels]") {
+TEST_CASE("an error in the data shows what to fix instead of figures", "[panels]") {
     Sample s = makeSample();
     EditorDocument doc;
     doc.resetProject(s.project, false);
@@ -708,17 +708,19 @@ TEST_CASE("an invalid map shows how many errors instead of figures", "[panels]")
     findings.show();
     CHECK(field<QLabel>(metrics, "metricsStatus")->isHidden());
 
-    // Lead time 10 min below the process time of 1 h: an error.
+    // A headcount of 0: friction and cycle times read it, so no figure can be given.
     model::Step review = stepOf(doc, s.map, s.review);
     const model::Step old = review;
-    review.leadTime = 600;
-    doc.push(std::make_unique<model::SetStep>(s.map, old, review, "Shorten"));
+    review.headcount = 0;
+    doc.push(std::make_unique<model::SetStep>(s.map, old, review, "No one"));
     doc.flushMetrics();
 
     auto* status = field<QLabel>(metrics, "metricsStatus");
     CHECK(status->isVisible());
-    CHECK(status->text() == "Fix 1 error — see Findings");
+    CHECK(status->text() == "Fix 1 error: Step \"Review contract\": headcount 0 must be above 0 "
+                            "— see Findings");
     CHECK_FALSE(field<QLabel>(metrics, "leadTime")->isVisible());
+    CHECK_FALSE(field<QLabel>(metrics, "handoffs")->isVisible());
 
     auto* list = field<QListWidget>(findings, "findingsList");
     REQUIRE(findings.count() >= 1);
@@ -747,7 +749,110 @@ TEST_CASE("an invalid map shows how many errors instead of figures", "[panels]")
     CHECK(status->isHidden());
     CHECK(field<QLabel>(metrics, "leadTime")->isVisible());
     for (int i = 0; i < list->count(); ++i)
-        CHECK_FALSE(list->item(i)->text().contains("shorter than"));
+        CHECK_FALSE(list->item(i)->text().contains("headcount"));
+}
+
+TEST_CASE("an error in how work flows withholds the path figures only", "[panels]") {
+    Sample s = makeSample();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::MetricsPanel metrics(doc);
+    metrics.setMap(s.map);
+    metrics.resize(300, 600);
+    metrics.show();
+
+    // Lead time 10 min below the process time of 1 h: the path cannot be timed, but the
+    // handoff, the people and the systems need no path.
+    model::Step review = stepOf(doc, s.map, s.review);
+    const model::Step old = review;
+    review.leadTime = 600;
+    doc.push(std::make_unique<model::SetStep>(s.map, old, review, "Shorten"));
+    doc.flushMetrics();
+    REQUIRE_FALSE(doc.metrics(s.map)->valid);
+    REQUIRE(doc.metrics(s.map)->partsValid);
+
+    auto* status = field<QLabel>(metrics, "metricsStatus");
+    CHECK(status->isVisible());
+    CHECK(status->text() == "Path figures withheld until this is fixed: Step \"Review contract\": "
+                            "lead time 10 min is shorter than process time 1 h");
+    for (const char* key : {"leadTime", "processTime", "waitTime", "activityRatio",
+                            "processCycleEfficiency", "rolledPca", "bottleneck", "labour", "wip"}) {
+        INFO(key);
+        CHECK(field<QLabel>(metrics, key)->isVisible());
+        CHECK(field<QLabel>(metrics, key)->text() == "withheld");
+    }
+    CHECK(field<QLabel>(metrics, "handoffs")->text() == "1"); // Sales -> Legal
+    CHECK(field<QLabel>(metrics, "people")->text() == "1: Anna");
+    CHECK(field<QLabel>(metrics, "takt")->text() == "no demand");
+    CHECK(metrics.figuresAsText().contains("Handoffs\t1"));
+    CHECK(metrics.figuresAsText().contains("Lead time\twithheld"));
+
+    doc.undoStack()->undo();
+    doc.flushMetrics();
+    CHECK(status->isHidden());
+    CHECK(field<QLabel>(metrics, "leadTime")->text() == "1 working day (1 d)");
+}
+
+TEST_CASE("a step just dropped beside a one-step map keeps its figures, marked", "[panels]") {
+    Sample s = makeSample();
+    // One step only: Receive order (PT 30 min, LT 2 h).
+    model::Map& map = s.project.maps.front();
+    map.flows.clear();
+    map.steps.erase(s.review);
+    map.redPens.clear();
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::MetricsPanel metrics(doc);
+    metrics.setMap(s.map);
+    metrics.resize(300, 600);
+    metrics.show();
+    auto* status = field<QLabel>(metrics, "metricsStatus");
+    CHECK(status->isHidden());
+    CHECK(field<QLabel>(metrics, "leadTime")->text() == "0.25 working days (2 h)");
+
+    model::Step dropped;
+    dropped.id = doc.allocateId();
+    dropped.name = "Just dropped";
+    dropped.processTime = 3600;
+    dropped.pos = {300, 0};
+    doc.push(model::makeAdd(s.map, dropped));
+    doc.flushMetrics();
+
+    CHECK(status->isVisible());
+    CHECK(status->text() == "Excluding 1 element off the value stream — see Findings");
+    CHECK(field<QLabel>(metrics, "leadTime")->text() == "0.25 working days (2 h)");
+    CHECK(field<QLabel>(metrics, "processTime")->text() == "30 min");
+}
+
+TEST_CASE("the metrics panel sums the red pens' yearly costs", "[panels]") {
+    Sample s = makeSample();
+    model::RedPen costed;
+    costed.id = s.project.allocateId();
+    costed.reason = "Re-typing the order";
+    costed.targets = {s.receive};
+    costed.cost = 12500;
+    s.project.maps.front().redPens[costed.id] = costed;
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::MetricsPanel metrics(doc);
+    metrics.setMap(s.map);
+    auto* row = field<QLabel>(metrics, "redPens");
+    CHECK(row->text() == "12,500 EUR a year (1 of 2 red pens)");
+
+    // The other pen gets its estimate: 12,500 + 2,000.
+    model::RedPen pen = doc.project().findMap(s.map)->redPens.at(s.pen);
+    const model::RedPen old = pen;
+    pen.cost = 2000;
+    doc.push(std::make_unique<model::SetRedPen>(s.map, old, pen, "Estimate"));
+    doc.flushMetrics();
+    CHECK(doc.metrics(s.map)->redPenCostPerYear == 14500);
+    CHECK(row->text() == "14,500 EUR a year (2 of 2 red pens)");
+    CHECK(metrics.figuresAsText().contains("Red-pen costs\t14,500 EUR a year"));
+
+    // Undone: one estimate again.
+    doc.undoStack()->undo();
+    doc.flushMetrics();
+    CHECK(row->text() == "12,500 EUR a year (1 of 2 red pens)");
 }
 
 TEST_CASE("findings are sorted errors, warnings, then notes", "[panels]") {
@@ -985,4 +1090,46 @@ TEST_CASE("a measured step shows its distribution; typing over the figure marks 
           model::Basis::Measured);
     CHECK(table->text().contains("The process time is the measured P50."));
     CHECK(table->isVisibleTo(&panel));
+}
+
+TEST_CASE("a share typed on a two-way split fills in the other route, as one undo step",
+          "[panels]") {
+    Sample s = makeSample();
+    // Receive order splits: -> Review contract, and -> Escalate.
+    model::Map& map = s.project.maps.front();
+    model::Step escalate;
+    escalate.id = s.project.allocateId();
+    escalate.name = "Escalate";
+    escalate.processTime = 600;
+    escalate.pos = {200, 150};
+    map.steps[escalate.id] = escalate;
+    model::Flow other;
+    other.id = s.project.allocateId();
+    other.from = s.receive;
+    other.to = escalate.id;
+    other.kind = model::FlowKind::Push;
+    map.flows[other.id] = other;
+    EditorDocument doc;
+    doc.resetProject(s.project, false);
+    app::PropertiesPanel panel(doc);
+    panel.setContext(s.map, {s.flow});
+    const int before = doc.undoStack()->count();
+
+    typeAndEnter(field<NumberEdit>(panel, "share"), "30%");
+    const model::Map& now = *doc.project().findMap(s.map);
+    REQUIRE(now.flows.at(s.flow).share);
+    CHECK(*now.flows.at(s.flow).share == Approx(0.3));
+    REQUIRE(now.flows.at(other.id).share);
+    CHECK(*now.flows.at(other.id).share == Approx(0.7));
+    CHECK(doc.undoStack()->count() == before + 1);
+    doc.flushMetrics();
+    CHECK(doc.metrics(s.map)->valid); // 30% + 70%: the split is measurable at once
+
+    // The other route's form shows the share it got.
+    panel.setContext(s.map, {other.id});
+    CHECK(field<NumberEdit>(panel, "share")->text() == "70%");
+
+    doc.undoStack()->undo();
+    CHECK_FALSE(doc.project().findMap(s.map)->flows.at(s.flow).share);
+    CHECK_FALSE(doc.project().findMap(s.map)->flows.at(other.id).share);
 }

@@ -283,6 +283,15 @@ TEST_CASE("metrics of every map: a JSON array in tab order, and exit 1 for a map
     CHECK(maps[2]["takt_seconds"].is_null());
     CHECK(maps[2]["steps"] == 2);
     CHECK(maps[2]["findings"][0]["code"] == "lead_time_below_process_time");
+    // That error is in how work flows: the figures that need no path are still given.
+    CHECK(maps[2]["parts_valid"] == true);
+    CHECK(maps[2]["handoffs"] == 0);
+    CHECK(maps[2]["friction_hours_per_week"] == 0);
+    CHECK(maps[2]["red_pen_cost_per_year"] == 0);
+    CHECK(maps[0]["parts_valid"] == true);
+    // Check credit: 6 min x 10 a week = 1 h at Ana's 50 EUR.
+    CHECK(maps[0]["friction_hours_per_week"].get<double>() == Approx(1));
+    CHECK(maps[0]["friction_cost_per_week"].get<double>() == Approx(50));
     // Future state: LT = 30 + 1 + 40 min = 71 min = 4260 s; PT = 51 min = 3060 s;
     // no demand-free figures: takt 1800 s; Ship's C/T 40 min / 2 people = 20 min.
     CHECK(maps[1]["lead_time_seconds"].get<double>() == Approx(4260));
@@ -305,7 +314,9 @@ TEST_CASE("metrics of every map: a JSON array in tab order, and exit 1 for a map
     CHECK(contains(text.out, "72%"));    // rolled %C&A
     CHECK(contains(text.out, "\"Ship\"  C/T 40 min, above takt"));
     CHECK(contains(text.out, "Credit queue"));
-    CHECK(contains(text.out, "The figures cannot be worked out"));
+    CHECK(contains(text.out, "The figures of the path (lead time, process time, ratios, "
+                             "bottleneck, labour) cannot be worked out"));
+    CHECK(contains(text.out, "Red-pen costs"));
     CHECK(contains(text.out, "error: Step \"Review\": lead time"));
 }
 
@@ -700,4 +711,36 @@ TEST_CASE("the example projects: make run's metrics, and small ratios keep their
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "0.018%"));
     CHECK(contains(r.out, "0.017%")); // PCE: 186 s / 1106114 s
+}
+
+TEST_CASE("metrics and validate: a one-step map and a step just dropped keep the figures") {
+    TempDir dir;
+    writeFile(dir / "dropped.json", R"({
+  "format": "gemba", "version": 1, "name": "Dropped",
+  "calendar": {"hours_per_day": 8, "days_per_week": 5},
+  "people": [], "systems": [],
+  "next_id": 10,
+  "maps": [
+    {"id": 1, "name": "One step", "state": "current",
+     "steps": [{"id": 2, "name": "Quote", "process_time": "20 min", "lead_time": "1 h"},
+               {"id": 3, "name": "Just dropped", "process_time": "5 min",
+                "position": {"x": 232, "y": 0}}]}
+  ]
+})");
+    const CliResult validate = runCli({"validate", "dropped.json"}, dir.path());
+    CHECK(validate.exitCode == 0);
+    CHECK_FALSE(contains(validate.out + validate.err, "has no start"));
+    CHECK(contains(validate.out, "warning: Step \"Just dropped\" is not connected"));
+
+    const CliResult r = runCli({"metrics", "dropped.json", "--json"}, dir.path());
+    REQUIRE_FALSE(r.crashed);
+    CHECK(r.exitCode == 0);
+    const json maps = json::parse(r.out);
+    REQUIRE(maps.size() == 1);
+    CHECK(maps[0]["valid"] == true);
+    CHECK(maps[0]["lead_time_seconds"].get<double>() == Approx(3600));
+    CHECK(maps[0]["process_time_seconds"].get<double>() == Approx(1200));
+    REQUIRE(maps[0]["findings"].size() == 1);
+    CHECK(maps[0]["findings"][0]["code"] == "not_connected");
+    CHECK(maps[0]["findings"][0]["element"] == 3);
 }

@@ -3,6 +3,8 @@
 #include "gemba/model/operations.h"
 #include "map_builder.h"
 
+#include <algorithm>
+
 using namespace gemba::metrics;
 using namespace gemba::metrics::test;
 using gemba::model::Id;
@@ -124,4 +126,54 @@ TEST_CASE("a map of one step is a value stream", "[metrics][shape]") {
     CHECK(m.leadTime == Approx(1 * kHour));
     CHECK(m.processTime == Approx(20 * kMinute));
     CHECK(m.steps.at(only).onPath);
+}
+
+TEST_CASE("a map of one step plus a step just dropped keeps its figures", "[metrics][shape]") {
+    MapBuilder b;
+    const Id first = b.step("First", 20 * kMinute, 1 * kHour);
+    const Id dropped = b.step("Dropped", 5 * kMinute);
+    const MapMetrics m = b.metrics();
+    CHECK_FALSE(hasCode(m.findings, "no_start"));
+    CHECK_FALSE(hasErrors(m.findings));
+    CHECK(m.valid);
+    CHECK(m.leadTime == Approx(1 * kHour)); // the first step's; the dropped one is left out
+    CHECK(m.processTime == Approx(20 * kMinute));
+    CHECK(m.steps.at(first).onPath);
+    CHECK_FALSE(m.steps.at(dropped).onPath);
+    const Finding* f = findingFor(m.findings, "not_connected");
+    REQUIRE(f);
+    CHECK(f->severity == Severity::Warning);
+    CHECK(f->element == dropped);
+}
+
+TEST_CASE("a chain plus unconnected elements keeps the chain's figures", "[metrics][shape]") {
+    MapBuilder b;
+    const Id a = b.step("A", 10 * kMinute);
+    const Id c = b.step("C", 20 * kMinute);
+    b.flow(a, c);
+    const Id dropped = b.step("Dropped", 1 * kHour);
+    const Id queue = b.wait("Queue", 2 * kHour);
+    const MapMetrics m = b.metrics();
+    CHECK(m.valid);
+    CHECK(m.leadTime == Approx(30 * kMinute));
+    std::vector<Id> left;
+    for (const Finding& f : m.findings)
+        if (f.code == "not_connected")
+            left.push_back(f.element);
+    std::sort(left.begin(), left.end());
+    CHECK(left == std::vector<Id>{dropped, queue});
+}
+
+TEST_CASE("several steps and no work flow at all: the first one is the stream",
+          "[metrics][shape]") {
+    MapBuilder b;
+    const Id first = b.step("First", 10 * kMinute);
+    b.step("Second", 20 * kMinute);
+    b.step("Third", 30 * kMinute);
+    const MapMetrics m = b.metrics();
+    CHECK(m.valid);
+    CHECK(m.leadTime == Approx(10 * kMinute));
+    CHECK(m.stepOrder.front() == first);
+    CHECK(std::count_if(m.findings.begin(), m.findings.end(),
+                        [](const Finding& f) { return f.code == "not_connected"; }) == 2);
 }

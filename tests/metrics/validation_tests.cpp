@@ -145,16 +145,31 @@ TEST_CASE("an inventory without demand stays a count, left out of the lead time 
     CHECK(m.leadTime == Approx(10 * kMinute));
 }
 
-TEST_CASE("no_start: steps but no work flow to start from", "[metrics][validation]") {
+TEST_CASE("no_start: work flows with no way in", "[metrics][validation]") {
     MapBuilder b;
     const Id a = b.step("A", 10 * kMinute);
     const Id c = b.step("C", 10 * kMinute);
-    b.flow(a, c, std::nullopt, std::nullopt, gemba::model::FlowKind::ManualInformation);
+    b.flow(a, c);
+    b.flow(c, a); // a loop that nothing enters
     const MapMetrics m = b.metrics();
     only(m, "no_start", Severity::Error, gemba::model::kNoId);
     CHECK_FALSE(hasCode(m.findings, "not_connected")); // said once, by no_start
     checkInvalid(m, b.map());
     // Without a path, steps are in position order.
+    CHECK(m.stepOrder == std::vector<Id>{a, c});
+}
+
+TEST_CASE("steps joined by an information flow only: the first step is the stream",
+          "[metrics][validation]") {
+    MapBuilder b;
+    const Id a = b.step("A", 10 * kMinute);
+    const Id c = b.step("C", 20 * kMinute);
+    b.flow(a, c, std::nullopt, std::nullopt, gemba::model::FlowKind::ManualInformation);
+    const MapMetrics m = b.metrics();
+    CHECK_FALSE(hasCode(m.findings, "no_start"));
+    only(m, "not_connected", Severity::Warning, c);
+    CHECK(m.valid);
+    CHECK(m.leadTime == Approx(10 * kMinute));
     CHECK(m.stepOrder == std::vector<Id>{a, c});
 }
 
@@ -565,4 +580,53 @@ TEST_CASE("figure_not_finite: finite inputs whose figures overflow are withheld"
         checkInvalid(m, b.map());
         CHECK_FALSE(m.steps.at(a).capacityPerDay.has_value());
     }
+}
+
+TEST_CASE("an error in how work flows withholds the path figures only", "[metrics][validation]") {
+    CleanMap c;
+    // Roles differ from A to B: a handoff each way, once the loop is drawn. A friction of 10 min 15 times a week at Anna's
+    // 50 an hour: 2.5 h, 125 a week.
+    c.b.stepAt(c.a).role = "Sales";
+    c.b.stepAt(c.bStep).role = "Legal";
+    c.b.stepAt(c.a).frictions = {{"re-typing", 10, 15}};
+    // B loops back to A with no share: the path cannot be weighed.
+    c.b.flow(c.bStep, c.a);
+    MapMetrics m = c.b.metrics();
+    REQUIRE(hasCode(m.findings, "loop_without_share"));
+    checkInvalid(m, c.b.map());
+    CHECK(m.partsValid);
+    CHECK(m.bottleneck == gemba::model::kNoId);
+    CHECK(m.totalLabour == 0);
+    REQUIRE(m.takt);
+    CHECK(*m.takt == Approx(96 * kMinute));
+    CHECK(m.handoffs == 2); // A -> B, and the loop back B -> A
+    CHECK(m.roles.size() == 2);
+    CHECK(m.people.size() == 1);
+    CHECK(m.systems.size() == 1);
+    CHECK(m.frictionHoursPerWeek == Approx(2.5));
+    CHECK(m.frictionCostPerWeek == Approx(125));
+
+    SECTION("an error in the data withholds them too") {
+        c.b.stepAt(c.a).headcount = 0; // friction and cycle time read the headcount
+        m = c.b.metrics();
+        CHECK(hasCode(m.findings, "headcount_not_positive"));
+        CHECK_FALSE(m.partsValid);
+        CHECK_FALSE(m.takt);
+        CHECK(m.handoffs == 0);
+        CHECK(m.frictionHoursPerWeek == 0);
+    }
+    SECTION("steps above takt are still named") {
+        c.b.demand(50); // takt 9.6 min, below A's 30 min and B's 1 h
+        m = c.b.metrics();
+        CHECK(m.partsValid);
+        CHECK(m.steps.at(c.a).aboveTakt);
+        CHECK(m.steps.at(c.bStep).aboveTakt);
+    }
+}
+
+TEST_CASE("a valid map gives the figures that need no path too", "[metrics][validation]") {
+    CleanMap c;
+    const MapMetrics m = c.b.metrics();
+    CHECK(m.valid);
+    CHECK(m.partsValid);
 }

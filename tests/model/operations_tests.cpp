@@ -326,6 +326,33 @@ TEST_CASE("a red pen whose last target is deleted goes with it, unless kept", "[
     CHECK(chain.theMap().redPens.at(chain.pen).targets.empty());
 }
 
+TEST_CASE("a red pen emptied by a delete can be kept afterwards, where its step stood", "[ops]") {
+    Chain chain;
+    chain.project.maps.front().redPens.at(chain.pen).targets = {chain.b};
+    const Point whereB = chain.theMap().steps.at(chain.b).pos;
+    const Id doomed[] = {chain.b};
+    const std::vector<RedPen> kept = redPensKeptAfter(chain.project, chain.map, doomed);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].id == chain.pen);
+    CHECK(kept[0].targets.empty());
+    CHECK(kept[0].pos == whereB);
+    CHECK(kept[0].reason == chain.theMap().redPens.at(chain.pen).reason);
+
+    Changes changes;
+    removeElements(chain.project, chain.map, doomed)->apply(chain.project, changes);
+    REQUIRE_FALSE(chain.theMap().redPens.contains(chain.pen));
+    makeAdd(chain.map, kept[0])->apply(chain.project, changes);
+    CHECK(chain.theMap().redPens.at(chain.pen) == kept[0]);
+
+    // Kept by the option at once: the same pen.
+    Chain again;
+    again.project.maps.front().redPens.at(again.pen).targets = {again.b};
+    RemoveOptions keep;
+    keep.keepEmptiedRedPens = true;
+    removeElements(again.project, again.map, doomed, keep)->apply(again.project, changes);
+    CHECK(again.theMap().redPens.at(again.pen) == kept[0]);
+}
+
 TEST_CASE("a share set on a two-way split completes the other route's", "[ops]") {
     Chain chain;
     Map& m = chain.project.maps.front();

@@ -52,8 +52,17 @@ struct StepFigures {
 struct MapMetrics {
     Id map = model::kNoId;
     std::string name;
-    /// False when validation found errors: then the numbers below are not given (zero).
+    /// False when validation found errors: then the path figures below (lead, process, wait,
+    /// value-adding and cycle time, ratios, rolled %C&A, WIP, bottleneck, total labour, the
+    /// timeline, each step's visits and capacity) are not given (zero).
     bool valid = false;
+    /// The figures that need no path: demand, available time, takt, each step's aboveTakt,
+    /// handoffs, systems, people, roles and friction. Given whenever `valid` is, and also when
+    /// every error is about how work flows (no start, a dangling flow, shares, loops, a lead
+    /// time below process time): those withhold the path figures only. An error in the data
+    /// these figures read (a number that is not one, a headcount, the calendar) withholds
+    /// them too.
+    bool partsValid = false;
 
     double processTime = 0;     ///< seconds: sum of PT along the critical path
     double valueAddingTime = 0; ///< seconds: PT of value-adding steps along the critical path
@@ -79,7 +88,7 @@ struct MapMetrics {
     double frictionCostPerWeek = 0; ///< project currency
     double totalLabour = 0; ///< seconds: all hands-on work per item, every parallel branch too
     /// Σ of the estimated yearly costs of the map's red pens (project currency), and how many
-    /// red pens have one. Given also when the map has errors: it needs no path.
+    /// red pens have one. Always given: it needs no path and no other figure.
     double redPenCostPerYear = 0;
     int redPensCosted = 0;
     std::vector<Segment> timeline; ///< the ladder, in path order

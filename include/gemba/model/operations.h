@@ -42,6 +42,9 @@ EditPtr removeElements(const Project& project, Id map, std::span<const Id> eleme
 
 /// The red pens that removing these elements leaves with no target.
 std::vector<Id> redPensEmptiedBy(const Project& project, Id map, std::span<const Id> elements);
+/// Those red pens as keepEmptiedRedPens keeps them: no targets, drawn where their first
+/// target stood. Adding them back (makeAdd) after the removal keeps them after all.
+std::vector<RedPen> redPensKeptAfter(const Project& project, Id map, std::span<const Id> elements);
 
 /// Moves placed elements to new positions, as one edit (merges with the next move of the
 /// same elements, so a drag is one undo step).

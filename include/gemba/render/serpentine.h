@@ -26,4 +26,9 @@ int serpentineColumnCount(const model::Map& map);
 /// screen's or the page's): no wrap (all columns) for a short stream.
 int serpentineColumnsFor(const model::Map& map, double aspect);
 
+/// For auto layout that wraps only a long stream: all columns (one row) when the unwrapped
+/// flow fits a view `width` wide (pixels) at half size or larger, where names and figures
+/// still read; else serpentineColumnsFor the view's shape, width / height.
+int serpentineColumnsToFit(const model::Map& map, double width, double height);
+
 } // namespace gemba::render

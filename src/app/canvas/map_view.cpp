@@ -576,10 +576,13 @@ void MapView::deleteSelected(bool bridge) {
     model::RemoveOptions options;
     options.bridge = bridge;
     options.newId = [this] { return m_document.allocateId(); };
-    const std::vector<Id> pens = model::redPensEmptiedBy(m_document.project(), m_map, selection);
+    // Red pens left with nothing to mark go too (their cost must not float free); the window
+    // offers to keep them afterwards, so the delete never stops to ask.
+    std::vector<model::RedPen> pens =
+        model::redPensKeptAfter(m_document.project(), m_map, selection);
     m_document.push(model::removeElements(m_document.project(), m_map, selection, options));
     if (!pens.empty())
-        showMessage(tr("Deleted with the red pen that marked only it: Ctrl+Z brings both back."));
+        emit redPensDeleted(m_map, pens);
 }
 
 void MapView::copySelected() {
@@ -778,18 +781,30 @@ void MapView::distributeSelection(Qt::Orientation orientation) {
     m_document.push(model::moveElements(m_document.project(), m_map, moves));
 }
 
-void MapView::autoLayout(bool wrap) {
+void MapView::autoLayout(LayoutWrap wrap) {
     const model::Map* theMap = m_document.map(m_map);
     if (!theMap)
         return;
     // Wrapped, the stream takes rows that fill the view's shape.
     const QSize room = viewport()->size();
-    const auto positions =
-        wrap ? render::serpentineLayout(
-                   *theMap, render::serpentineColumnsFor(
-                                *theMap, room.height() > 0 ? double(room.width()) / room.height()
-                                                           : 16.0 / 9.0))
-             : render::autoLayout(*theMap);
+    const double aspect = room.height() > 0 ? double(room.width()) / room.height() : 16.0 / 9.0;
+    std::vector<std::pair<Id, model::Point>> positions;
+    switch (wrap) {
+    case LayoutWrap::Never:
+        positions = render::autoLayout(*theMap);
+        break;
+    case LayoutWrap::ToViewShape:
+        positions =
+            render::serpentineLayout(*theMap, render::serpentineColumnsFor(*theMap, aspect));
+        break;
+    case LayoutWrap::WhenWiderThanView: {
+        const int columns = render::serpentineColumnsToFit(*theMap, room.width(), room.height());
+        positions = columns >= render::serpentineColumnCount(*theMap)
+                        ? render::autoLayout(*theMap)
+                        : render::serpentineLayout(*theMap, columns);
+        break;
+    }
+    }
     if (auto moves = model::moveElements(m_document.project(), m_map, positions)) {
         auto edit = std::make_unique<model::CompoundEdit>("Auto layout");
         edit->add(std::move(moves));

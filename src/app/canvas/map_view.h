@@ -33,6 +33,11 @@ enum class Tool {
 
 enum class Alignment { Left, HCenter, Right, Top, VCenter, Bottom };
 
+/// How auto layout treats a long stream: one row; rows that fill the view's shape (Map ▸
+/// Serpentine Layout); or those rows only when one row fitted to the view would show below
+/// half size (Auto Layout with its wrap option on).
+enum class LayoutWrap { Never, ToViewShape, WhenWiderThanView };
+
 /// The canvas of one map: a Graphics View over the map's scene, with the editing gestures
 /// (select, move, connect, rename in place, zoom, pan) and the commands that act on the
 /// selection. It changes the model only through EditorDocument::push().
@@ -103,9 +108,9 @@ public:
     void selectNextStep(bool backwards);
     void alignSelection(Alignment alignment);
     void distributeSelection(Qt::Orientation orientation);
-    /// Tidies the whole map left to right (one undo step); with `wrap`, a long stream wraps
-    /// onto rows that fill the view (render::serpentineLayout).
-    void autoLayout(bool wrap = false);
+    /// Tidies the whole map left to right (one undo step); a long stream may wrap onto rows
+    /// (render::serpentineLayout), as `wrap` says.
+    void autoLayout(LayoutWrap wrap = LayoutWrap::Never);
 
 signals:
     void selectionChanged(const std::vector<gemba::model::Id>& ids);
@@ -114,6 +119,9 @@ signals:
     /// A short message for the status bar: what a gesture did, or why it was refused. The
     /// same text is also sent as a QStatusTipEvent, which a QMainWindow shows on its own.
     void statusMessage(const QString& message);
+    /// A delete took these red pens with it (each marked only deleted elements); `pens` are
+    /// as they would be kept (model::redPensKeptAfter).
+    void redPensDeleted(gemba::model::Id map, const std::vector<gemba::model::RedPen>& pens);
 
 protected:
     bool event(QEvent* event) override;

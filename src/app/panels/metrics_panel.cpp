@@ -28,6 +28,30 @@ QString percent(double ratio) {
     return QString::fromStdString(model::formatPercent(ratio));
 }
 
+/// The rows the engine withholds when the path is unknown (MapMetrics::valid).
+bool isPathFigure(const QString& key) {
+    static const QStringList kPathFigures{QStringLiteral("leadTime"),
+                                          QStringLiteral("processTime"),
+                                          QStringLiteral("waitTime"),
+                                          QStringLiteral("activityRatio"),
+                                          QStringLiteral("processCycleEfficiency"),
+                                          QStringLiteral("rolledPca"),
+                                          QStringLiteral("bottleneck"),
+                                          QStringLiteral("labour"),
+                                          QStringLiteral("wip")};
+    return kPathFigures.contains(key);
+}
+
+/// The errors of a map: how many, and what the first one says.
+std::pair<int, QString> errorsOf(const metrics::MapMetrics& m) {
+    int errors = 0;
+    QString first;
+    for (const metrics::Finding& f : m.findings)
+        if (f.severity == metrics::Severity::Error && errors++ == 0)
+            first = QString::fromStdString(f.message);
+    return {errors, first};
+}
+
 } // namespace
 
 MetricsPanel::MetricsPanel(EditorDocument& document, QWidget* parent)
@@ -167,7 +191,8 @@ void MetricsPanel::addRow(const QString& key, const QString& label, const QStrin
 }
 
 void MetricsPanel::setValue(const QString& key, const QString& value) {
-    m_values.at(key)->setText(value);
+    // The engine gives zeros for withheld figures: never show them as figures.
+    m_values.at(key)->setText(m_pathWithheld && isPathFigure(key) ? tr("withheld") : value);
 }
 
 QString MetricsPanel::figuresAsText() const {
@@ -196,14 +221,12 @@ void MetricsPanel::refresh() {
         return;
     }
     m_heading->setText(tr("Figures of %1").arg(QString::fromStdString(map->props.name)));
-    if (!m->valid) {
-        const auto errors = static_cast<int>(
-            std::count_if(m->findings.begin(), m->findings.end(), [](const metrics::Finding& f) {
-                return f.severity == metrics::Severity::Error;
-            }));
+    if (!m->partsValid) {
         m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
-        m_status->setText(errors <= 1 ? tr("Fix 1 error — see Findings")
-                                      : tr("Fix %1 errors — see Findings").arg(errors));
+        const auto [errors, first] = errorsOf(*m);
+        m_status->setText(
+            errors <= 1 ? tr("Fix 1 error: %1 — see Findings").arg(first)
+                        : tr("Fix %1 errors — see Findings. First: %2").arg(errors).arg(first));
         m_status->show();
         m_scroll->hide();
         m_copy->setEnabled(false);
@@ -216,7 +239,18 @@ void MetricsPanel::refresh() {
     for (const metrics::Finding& f : m->findings)
         if (f.code == "not_connected" || f.code == "dead_end" || f.code == "separate_chains")
             excluded.insert(f.element);
-    if (excluded.empty()) {
+    if (!m->valid) {
+        // Errors in how work flows withhold the path figures only; say which and why.
+        m_status->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+        const auto [errors, first] = errorsOf(*m);
+        m_status->setText(errors <= 1
+                              ? tr("Path figures withheld until this is fixed: %1").arg(first)
+                              : tr("Path figures withheld until %1 errors are fixed — see "
+                                   "Findings. First: %2")
+                                    .arg(errors)
+                                    .arg(first));
+        m_status->show();
+    } else if (excluded.empty()) {
         m_status->clear();
         m_status->hide();
     } else {
@@ -242,6 +276,10 @@ void MetricsPanel::refresh() {
     const auto stepTime = [&voice](double seconds) {
         return QString::fromStdString(voice.stepTime(seconds));
     };
+
+    m_pathWithheld = !m->valid;
+    for (const QString& key : m_order)
+        m_labels.at(key)->setEnabled(m->valid || !isPathFigure(key));
 
     const QString days = number(m->leadTimeDays);
     setValue(QStringLiteral("leadTime"),

@@ -49,6 +49,7 @@ private:
     std::map<QString, QLabel*> m_labels;
     std::vector<QString> m_order; ///< row keys, top to bottom
     bool m_hasFigures = false;
+    bool m_pathWithheld = false; ///< errors in how work flows: the path rows say so
 };
 
 } // namespace gemba::app
