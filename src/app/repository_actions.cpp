@@ -65,8 +65,10 @@ void RepositoryActions::openWithDialog() {
 bool RepositoryActions::openProject(const QString& url, const QString& name) {
     store::PulledProject pulled;
     try {
-        BusyCursor busy;
-        pulled = connectRepository(url).pull(name.toStdString());
+        pulled = askingForPassword(m_window, url, [&] {
+            BusyCursor busy;
+            return connectRepository(url).pull(name.toStdString());
+        });
     } catch (const std::exception& e) {
         showError(tr("Cannot open from the repository"), qs(e.what()));
         return false;
@@ -86,9 +88,11 @@ bool RepositoryActions::save() {
         return false;
     qint64 version = 0;
     try {
-        BusyCursor busy;
-        version = connectRepository(origin->url)
-                      .push(origin->name.toStdString(), m_document.project(), origin->version);
+        version = askingForPassword(m_window, origin->url, [&] {
+            BusyCursor busy;
+            return connectRepository(origin->url)
+                .push(origin->name.toStdString(), m_document.project(), origin->version);
+        });
     } catch (const store::RepositoryConflict& conflict) {
         if (askRepositoryConflict(m_window, conflict) == ConflictChoice::SaveAsCopy)
             return saveAsCopy(*origin);
@@ -118,8 +122,11 @@ bool RepositoryActions::saveAsCopy(const RepositoryOrigin& origin) {
     // The copy stays with the original's team, so that the same people may read it.
     std::string team;
     try {
-        BusyCursor busy;
-        for (const store::RepositoryEntry& entry : connectRepository(origin.url).list())
+        const auto entries = askingForPassword(m_window, origin.url, [&] {
+            BusyCursor busy;
+            return connectRepository(origin.url).list();
+        });
+        for (const store::RepositoryEntry& entry : entries)
             if (entry.name == origin.name.toStdString())
                 team = entry.team;
     } catch (const std::exception& e) {
@@ -145,9 +152,11 @@ void RepositoryActions::saveToWithDialog() {
 bool RepositoryActions::saveAsNew(const QString& url, const QString& name, const QString& team) {
     qint64 version = 0;
     try {
-        BusyCursor busy;
-        version = connectRepository(url).push(name.toStdString(), m_document.project(), 0,
-                                              team.toStdString());
+        version = askingForPassword(m_window, url, [&] {
+            BusyCursor busy;
+            return connectRepository(url).push(name.toStdString(), m_document.project(), 0,
+                                               team.toStdString());
+        });
     } catch (const std::exception& e) {
         showError(
             tr("Cannot save to the repository"),

@@ -100,15 +100,23 @@ QString OpenFromRepositoryDialog::selectedName() const {
 bool OpenFromRepositoryDialog::listProjects() {
     m_projects->setRowCount(0);
     m_entries.clear();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        m_entries = connectRepository(url()).list();
+        m_entries = askingForPassword(this, url(), [this] {
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            try {
+                auto entries = connectRepository(url()).list();
+                QApplication::restoreOverrideCursor();
+                return entries;
+            } catch (...) {
+                QApplication::restoreOverrideCursor();
+                throw;
+            }
+        });
         m_error->hide();
     } catch (const store::RepositoryError& e) {
         m_error->setText(qs(e.what()));
         m_error->show();
     }
-    QApplication::restoreOverrideCursor();
     m_projects->setRowCount(static_cast<int>(m_entries.size()));
     for (int row = 0; row < static_cast<int>(m_entries.size()); ++row) {
         const store::RepositoryEntry& e = m_entries[static_cast<std::size_t>(row)];

@@ -20,6 +20,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -133,6 +134,11 @@ TEST_CASE("editor: open from the repository, edit, save gives version 2", "[repo
     screenshot(dialog, "open-from-repository.png");
     app::OpenFromRepositoryDialog refused(
         repo.annaUrl().replace(QStringLiteral("anna-pw"), QStringLiteral("wrong")));
+    // A wrong password: asked for another; cancelled, the dialog says why.
+    onNextDialog([](QWidget* modal) {
+        REQUIRE(modal->objectName() == QStringLiteral("repositoryPasswordDialog"));
+        qobject_cast<QDialog*>(modal)->reject();
+    });
     CHECK_FALSE(refused.listProjects());
     CHECK(refused.findChild<QLabel*>(QStringLiteral("repositoryError"))
               ->text()
@@ -331,4 +337,63 @@ TEST_CASE("editor: a person who has the project open, in words", "[repository][a
     CHECK(app::RepositoryPresence::describe(entry) ==
           QStringLiteral("anna on host-2 since ") +
               QLocale().toString(then.toLocalTime(), QLocale::ShortFormat));
+}
+
+TEST_CASE("editor: connections wait 5 s at most, and carry a password typed in this session",
+          "[repository][app]") {
+    using app::repositoryConnectionString;
+    CHECK(repositoryConnectionString(QStringLiteral("postgresql://anna@db/gemba")) ==
+          "postgresql://anna@db/gemba?connect_timeout=5");
+    CHECK(repositoryConnectionString(QStringLiteral(" postgresql://db/gemba?sslmode=require ")) ==
+          "postgresql://db/gemba?sslmode=require&connect_timeout=5");
+    CHECK(repositoryConnectionString(QStringLiteral("postgresql://db/g?connect_timeout=30")) ==
+          "postgresql://db/g?connect_timeout=30");
+    CHECK(repositoryConnectionString(QStringLiteral("host=db dbname=gemba")) ==
+          "host=db dbname=gemba connect_timeout='5'");
+    CHECK(repositoryConnectionString({}) == "connect_timeout='5'"); // all from PG* and ~/.pgpass
+    app::setSessionPassword(QStringLiteral("host=db2"), QStringLiteral("it's a \\ pw"));
+    CHECK(repositoryConnectionString(QStringLiteral("host=db2")) ==
+          "host=db2 password='it\\'s a \\\\ pw' connect_timeout='5'");
+    app::setSessionPassword(QStringLiteral("postgresql://anna@db3/g"), QStringLiteral("p&w=?"));
+    CHECK(repositoryConnectionString(QStringLiteral("postgresql://anna@db3/g")) ==
+          "postgresql://anna@db3/g?password=p%26w%3D%3F&connect_timeout=5");
+}
+
+TEST_CASE("editor: the repository asks for a password, kept for this session only",
+          "[repository][app]") {
+    Repo repo;
+    QTemporaryDir dir;
+    // No password in the URL, none in the environment: the server asks.
+    const QString url =
+        QStringLiteral("postgresql://%1@/%2?host=%3")
+            .arg(QString::fromStdString(repo.anna), QString::fromStdString(repo.db.name()),
+                 QString::fromStdString(test::clusterDir() + "/socket"));
+    MainWindow window(editorOptions(dir, "host-1", 101));
+    QString secondLabel;
+    onNextDialog([&secondLabel](QWidget* modal) {
+        auto* first = qobject_cast<QInputDialog*>(modal);
+        REQUIRE(first);
+        CHECK(first->objectName() == QStringLiteral("repositoryPasswordDialog"));
+        CHECK(first->textEchoMode() == QLineEdit::Password);
+        onNextDialog([&secondLabel](QWidget* again) {
+            auto* second = qobject_cast<QInputDialog*>(again);
+            REQUIRE(second);
+            secondLabel = second->labelText();
+            second->setTextValue(QStringLiteral("anna-pw"));
+            second->accept();
+        });
+        first->setTextValue(QStringLiteral("wrong"));
+        first->accept();
+    });
+    REQUIRE(window.repository().openProject(url, QStringLiteral("delivery")));
+    CHECK(secondLabel.startsWith(QStringLiteral("The password was not accepted.")));
+    // Saving (and the presence) use the password typed: no second question.
+    renameFirstMap(window, "With a password");
+    REQUIRE(window.save());
+    CHECK(repo.pull("delivery").version == 2);
+    // Nothing of it in the settings.
+    QSettings settings;
+    for (const QString& key : settings.allKeys())
+        CHECK_FALSE(settings.value(key).toString().contains(QStringLiteral("anna-pw")));
+    CHECK(app::rememberedRepositoryUrl() == url);
 }
