@@ -194,6 +194,7 @@ TEST_CASE("editor: two editors racing, the second save is refused naming who and
     QString message;
     onNextDialog([&message](QWidget* modal) {
         message = qobject_cast<QMessageBox*>(modal)->text();
+        screenshot(*modal, "repository-conflict.png");
         qobject_cast<QMessageBox*>(modal)->button(QMessageBox::Cancel)->click();
     });
     CHECK_FALSE(bens.save());
@@ -225,6 +226,15 @@ TEST_CASE("editor: two editors racing, the second save is refused naming who and
     CHECK(bens.document().repositoryOrigin()->version == 1);
     CHECK(repo.pull("delivery (Ben)").project.maps.front().props.name == "Ben's");
     CHECK(repo.pull("delivery").project.maps.front().props.name == "Anna's");
+    // Ben's editor now says it has the copy open, no longer the original.
+    store::detail::PgConnection admin(repo.db.url());
+    CHECK(admin
+              .exec("SELECT p.name FROM presence s JOIN project p ON p.id = s.project "
+                    "WHERE s.pid = 202")
+              .text(0, 0) == "delivery (Ben)");
+    CHECK(admin.exec("SELECT count(*) FROM presence WHERE pid = 202").integer(0, 0) == 1);
+    annas.repository().presence().refresh();
+    CHECK(annas.repository().presence().others().empty());
     // From now on Ben's Save goes to his copy.
     renameFirstMap(bens, "Ben's, later");
     REQUIRE(bens.save());
@@ -244,6 +254,10 @@ TEST_CASE("editor: a file project saved to the repository belongs there", "[repo
 
     MainWindow window(editorOptions(dir, "host-1", 101));
     REQUIRE(window.openFile(file));
+    app::SaveToRepositoryDialog dialog(QStringLiteral("postgresql://anna@db/gemba"),
+                                       QStringLiteral("line"));
+    CHECK(dialog.name() == QStringLiteral("line"));
+    screenshot(dialog, "save-to-repository.png");
     // A name that is taken: refused, and the project stays the file's.
     onNextDialog([](QWidget* modal) {
         qobject_cast<QMessageBox*>(modal)->button(QMessageBox::Ok)->click();
