@@ -95,6 +95,8 @@ void EditorDocument::flushMetrics() {
 }
 
 QString EditorDocument::displayName() const {
+    if (m_origin)
+        return m_origin->name;
     if (!m_filePath.isEmpty())
         return QFileInfo(m_filePath).fileName();
     if (!project().props.name.empty())
@@ -113,8 +115,36 @@ void EditorDocument::resetProject(model::Project project, bool modified, const Q
     m_modifiedWithoutUndo = modified;
     m_filePath = filePath;
     m_document.reset(std::move(project));
+    setOrigin(std::nullopt);
     emit filePathChanged(m_filePath);
     emit modifiedChanged(isModified());
+}
+
+void EditorDocument::resetFromRepository(model::Project project, RepositoryOrigin origin) {
+    resetProject(std::move(project), false);
+    setOrigin(std::move(origin));
+}
+
+void EditorDocument::markSavedToRepository(RepositoryOrigin origin) {
+    if (!m_filePath.isEmpty()) {
+        m_filePath.clear();
+        emit filePathChanged(m_filePath);
+    }
+    setOrigin(std::move(origin));
+    markClean();
+}
+
+void EditorDocument::setOrigin(std::optional<RepositoryOrigin> origin) {
+    if (origin == m_origin)
+        return;
+    m_origin = std::move(origin);
+    emit repositoryOriginChanged();
+}
+
+void EditorDocument::markClean() {
+    m_modifiedWithoutUndo = false;
+    m_undoStack->setClean();
+    emit modifiedChanged(false);
 }
 
 bool EditorDocument::open(const QString& path, QString* error) {
@@ -139,13 +169,12 @@ bool EditorDocument::saveAs(const QString& path, QString* error) {
             *error = QString::fromStdString(e.what());
         return false;
     }
-    m_modifiedWithoutUndo = false;
-    m_undoStack->setClean();
+    setOrigin(std::nullopt);
     if (m_filePath != path) {
         m_filePath = path;
         emit filePathChanged(m_filePath);
     }
-    emit modifiedChanged(false);
+    markClean();
     return true;
 }
 

@@ -7,12 +7,23 @@
 #include <QString>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 class QUndoStack;
 
 namespace gemba::app {
+
+/// Where a project of the shared repository lives there: the repository, the project's name
+/// and the version it was read or last saved at, which its next save starts from. The URL is
+/// kept in memory only (it may hold a password), never in a file or the settings.
+struct RepositoryOrigin {
+    QString url;
+    QString name;
+    qint64 version = 0;
+    bool operator==(const RepositoryOrigin&) const = default;
+};
 
 /// The open project as the editor sees it: the model document, its undo stack, its file and
 /// the latest metrics of each map. Every change goes through push(); every view listens to
@@ -57,8 +68,18 @@ public:
     void resetProject(model::Project project, bool modified, const QString& filePath = {});
     /// Reads a .gemba file; on failure the document is unchanged and `error` says why.
     bool open(const QString& path, QString* error);
-    /// Writes a .gemba file atomically; the document becomes unmodified on success.
+    /// Writes a .gemba file atomically; the document becomes unmodified on success, and a
+    /// project of the repository becomes a file project.
     bool saveAs(const QString& path, QString* error);
+
+    /// Set when the project was opened from or saved to the repository (then it has no
+    /// file); cleared by a new, opened or imported project and by a save to a file.
+    const std::optional<RepositoryOrigin>& repositoryOrigin() const { return m_origin; }
+    /// Starts over with a project read from the repository: unmodified, no file.
+    void resetFromRepository(model::Project project, RepositoryOrigin origin);
+    /// After a save to the repository: the project lives there now, at origin.version, and is
+    /// unmodified.
+    void markSavedToRepository(RepositoryOrigin origin);
 
 signals:
     void changed(const gemba::model::Changes& changes);
@@ -66,6 +87,8 @@ signals:
     void metricsUpdated(gemba::model::Id map);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
+    /// The project came from or went to the repository, or left it (repositoryOrigin()).
+    void repositoryOriginChanged();
     /// A map's criticality shading was set or dropped.
     void criticalityChanged(gemba::model::Id map);
 
@@ -73,10 +96,13 @@ private:
     void onModelChanged(const model::Changes& changes);
     void markStale(model::Id map);
     void scheduleMetrics();
+    void setOrigin(std::optional<RepositoryOrigin> origin);
+    void markClean();
 
     model::Document m_document;
     QUndoStack* m_undoStack;
     QString m_filePath;
+    std::optional<RepositoryOrigin> m_origin;
     bool m_modifiedWithoutUndo = false;
     int m_gestureDepth = 0;
     int m_gestureSerial = 0;

@@ -23,6 +23,8 @@
 #include "portfolio_view.h"
 #include "presentation_band.h"
 #include "recovery.h"
+#include "repository_actions.h"
+#include "repository_presence.h"
 #include "simulation_view.h"
 #include "workshop_view.h"
 
@@ -94,10 +96,26 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setCentralWidget(central);
 
     createActions();
+    m_repository = new RepositoryActions(*m_document, this, [this] { return maybeSave(); });
+    if (!options.presenceHost.isEmpty())
+        m_repository->presence().setIdentity(options.presenceHost, options.presencePid);
+    m_repository->presence().setInterval(options.presenceIntervalMs);
     createDocks();
     createToolBars();
     createPresentationBand();
     createMenus();
+    // Who else has the repository project open: shown while anyone does.
+    m_presenceLabel = new QLabel(statusBar());
+    m_presenceLabel->setObjectName(QStringLiteral("presenceLabel"));
+    m_presenceLabel->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff3c4; color: #5c4400; padding: 1px 6px; border-radius: 3px; }"));
+    m_presenceLabel->hide();
+    statusBar()->addPermanentWidget(m_presenceLabel);
+    connect(&m_repository->presence(), &RepositoryPresence::textChanged, this,
+            [this](const QString& text) {
+                m_presenceLabel->setText(text);
+                m_presenceLabel->setVisible(!text.isEmpty());
+            });
     statusBar()->addPermanentWidget(m_zoomLabel = new QLabel(statusBar()));
 
     m_document->resetProject(starterProject(), false);
@@ -116,6 +134,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     });
     connect(m_document, &EditorDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &EditorDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &EditorDocument::repositoryOriginChanged, this, &MainWindow::updateTitle);
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateTitle);
     // A notice is about the change just made: the next change (or an undo) closes it.
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this](int index) {
@@ -146,6 +165,7 @@ MainWindow::~MainWindow() {
     // The canvases and panels talk to the document until they go: delete them while it is
     // still there, then the document, while this window is still whole.
     delete m_recovery;
+    delete m_repository; // withdraws this editor's presence while the document is still here
     qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
     delete m_document;
     m_document = nullptr;
@@ -457,9 +477,11 @@ void MainWindow::createMenus() {
     add(file, "actionOpen");
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    file->addAction(m_repository->openAction());
     file->addSeparator();
     add(file, "actionSave");
     add(file, "actionSaveAs");
+    file->addAction(m_repository->saveToAction());
     file->addSeparator();
     add(file, "actionImportJson");
     add(file, "actionImportCsv");
@@ -665,8 +687,13 @@ void MainWindow::updateTitle() {
     // A new, imported or recovered-without-file project leaves the file it replaced.
     if (m_document->filePath().isEmpty() && !m_guard.projectPath().isEmpty())
         m_guard.release();
-    setWindowTitle((m_guard.readOnly() ? tr("%1[*] (read-only) — Gemba") : tr("%1[*] — Gemba"))
-                       .arg(m_document->displayName()));
+    if (const auto& origin = m_document->repositoryOrigin())
+        setWindowTitle(tr("%1[*] (repository, version %2) — Gemba")
+                           .arg(m_document->displayName())
+                           .arg(origin->version));
+    else
+        setWindowTitle((m_guard.readOnly() ? tr("%1[*] (read-only) — Gemba") : tr("%1[*] — Gemba"))
+                           .arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
 }
 
@@ -789,6 +816,8 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::save() {
+    if (m_document->repositoryOrigin())
+        return m_repository->save();
     if (m_document->filePath().isEmpty() || m_guard.readOnly())
         return saveAs();
     return saveFile(m_document->filePath());
@@ -1095,6 +1124,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_presenting)
         setPresenting(false);
     writeSettings();
+    m_repository->presence().stop();
     event->accept();
 }
 

@@ -27,6 +27,7 @@ class PropertiesPanel;
 class PresentationBand;
 class QuickCaptureBar;
 class Recovery;
+class RepositoryActions;
 
 /// The editor's window: a tab per map with its canvas, the palette, the properties, metrics,
 /// people and systems and findings panels, the quick-capture line, and the file commands.
@@ -39,6 +40,11 @@ public:
         QString recoveryFolder; ///< empty: Recovery::defaultFolder()
         int autosaveIntervalMs = 60'000;
         bool offerRecovery = true; ///< ask about work left by a crashed session at start
+        /// This editor in the repository's presence table: empty/0 for this machine and
+        /// process (tests run several editors in one process).
+        QString presenceHost;
+        qint64 presencePid = 0;
+        int presenceIntervalMs = 30'000; ///< the heartbeat, and how often "Also open" is read
     };
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -53,10 +59,13 @@ public:
     void showMap(model::Id map);
     Recovery& recovery() const { return *m_recovery; }
     const FileGuard& fileGuard() const { return m_guard; }
+    /// Open from and save to the shared repository, and who else has the project open.
+    RepositoryActions& repository() const { return *m_repository; }
 
     /// Opens a .gemba project (after asking about unsaved work); shows any error to the user.
     bool openFile(const QString& path);
-    /// Saves to the project's own file (asks for a name when it has none or is read-only).
+    /// Saves to the project's own file (asks for a name when it has none or is read-only), or
+    /// to the repository the project came from.
     bool save();
     /// Saves to a path; shows any error to the user. Before writing over the file it opened
     /// or last saved, checks that nobody else changed it (FileGuard).
@@ -107,6 +116,8 @@ private:
 
     EditorDocument* m_document;
     Recovery* m_recovery = nullptr;
+    RepositoryActions* m_repository = nullptr;
+    QLabel* m_presenceLabel = nullptr;
     FileGuard m_guard; ///< the open file's lock and its stamp on disk
     QTabWidget* m_tabs;
     NoticeBar* m_notice = nullptr;

@@ -4,6 +4,7 @@
 #include "gemba/store/json_format.h"
 #include "json_format_detail.h"
 #include "pg_connection.h"
+#include "repository_presence_schema.h"
 
 #include <algorithm>
 #include <map>
@@ -139,7 +140,9 @@ CREATE TRIGGER project_deleted AFTER DELETE ON project REFERENCING OLD TABLE AS 
 UPDATE gemba_repository SET value = '3' WHERE key = 'schema_version';
 )sql";
 
-const char* const kMigrations[] = {kRepositoryV1, kRepositoryV2Teams, kRepositoryV3BulkRows};
+// Each migration is one entry, applied in order; the last sets schema_version to its number.
+const char* const kMigrations[] = {kRepositoryV1, kRepositoryV2Teams, kRepositoryV3BulkRows,
+                                   detail::kRepositoryPresenceMigration};
 static_assert(std::size(kMigrations) == kRepositorySchemaVersion);
 
 constexpr const char* kSavedAt = "to_char(saved_at, 'YYYY-MM-DD HH24:MI:SS \"UTC\"')";

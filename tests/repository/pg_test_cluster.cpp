@@ -4,6 +4,7 @@
 #include "pg_connection.h"
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -23,6 +24,28 @@ std::string firstLine(const std::filesystem::path& file) {
 std::atomic<int> counter{0};
 
 } // namespace
+
+int checkCluster(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]).rfind("--list", 0) == 0)
+            return -1;
+    const char* dir = std::getenv("GEMBA_TEST_PG_DIR");
+    if (!dir) {
+        std::fprintf(stderr, "skipped: GEMBA_TEST_PG_DIR is not set; run these tests with "
+                             "ctest, which starts a PostgreSQL cluster for them\n");
+        return 77;
+    }
+    const std::filesystem::path cluster(dir);
+    if (std::filesystem::exists(cluster / "unavailable")) {
+        std::fprintf(stderr, "skipped: %s", readFile(cluster / "unavailable").c_str());
+        return 77;
+    }
+    if (!std::filesystem::exists(cluster / "url")) {
+        std::fprintf(stderr, "no PostgreSQL test cluster in %s: its start failed\n", dir);
+        return 1;
+    }
+    return -1;
+}
 
 std::string clusterDir() {
     const char* dir = std::getenv("GEMBA_TEST_PG_DIR");

@@ -29,6 +29,11 @@ private:
     std::string m_name;
 };
 
+/// Before the tests run: whether the cluster is there. Returns -1 to go on, else the exit code
+/// of the test program (77, ctest's "skipped", with the reason on stderr, where PostgreSQL
+/// cannot be installed; 1 when the cluster failed to start). Listing tests needs no cluster.
+int checkCluster(int argc, char** argv);
+
 /// Runs one statement as the superuser on `url`.
 void execAsAdmin(const std::string& url, const std::string& sql);
 

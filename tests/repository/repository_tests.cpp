@@ -351,4 +351,159 @@ TEST_CASE("repository: a server that cannot be reached gives a clear message", "
                       Catch::Contains("cannot connect to the repository"));
 }
 
+namespace {
+
+/// Two users of one team on a fresh repository, with a project each may read.
+struct TwoUsers {
+    TestDatabase db;
+    std::string anna;
+    std::string ben;
+    TwoUsers()
+        : anna(db.unique("anna"))
+        , ben(db.unique("ben")) {
+        initialised(db);
+        for (const std::string& sql :
+             {"CREATE ROLE " + anna + " LOGIN PASSWORD 'anna-pw' IN ROLE gemba_user",
+              "CREATE ROLE " + ben + " LOGIN PASSWORD 'ben-pw' IN ROLE gemba_user",
+              "GRANT CONNECT ON DATABASE " + db.name() + " TO gemba_user"})
+            execAsAdmin(db.url(), sql);
+    }
+    std::string annaUrl() const { return clusterUrl(db.name(), anna, "anna-pw"); }
+    std::string benUrl() const { return clusterUrl(db.name(), ben, "ben-pw"); }
+};
+
+} // namespace
+
+TEST_CASE("repository presence: who else has a project open, until they close it",
+          "[repository][presence]") {
+    TwoUsers users;
+    Repository anna(users.annaUrl());
+    Repository ben(users.benUrl());
+    REQUIRE(anna.push("delivery", example("software-delivery.gemba"), 0) == 1);
+    REQUIRE(anna.push("claims", example("insurance-claims.gemba"), 0) == 1);
+
+    anna.announceOpen("delivery", "host-1", 101);
+    CHECK(anna.openBy("delivery", "host-1", 101).empty()); // not herself
+    const auto seen = ben.openBy("delivery", "host-2", 202);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].user == users.anna);
+    CHECK(seen[0].host == "host-1");
+    CHECK(seen[0].pid == 101);
+    CHECK(seen[0].since.size() == 23); // "2026-03-02 14:05:09 UTC"
+    CHECK(seen[0].since.ends_with(" UTC"));
+    CHECK(ben.openBy("claims", "host-2", 202).empty()); // another project
+
+    // Anna's second editor on the same machine counts as another.
+    anna.announceOpen("delivery", "host-1", 102);
+    CHECK(anna.openBy("delivery", "host-1", 101).size() == 1);
+    CHECK(ben.openBy("delivery", "host-2", 202).size() == 2);
+
+    ben.announceOpen("delivery", "host-2", 202);
+    ben.heartbeat("delivery", "host-2", 202);
+    const auto forAnna = anna.openBy("delivery", "host-1", 101);
+    REQUIRE(forAnna.size() == 2);
+    CHECK(forAnna[0].pid == 102);
+    CHECK(forAnna[1].user == users.ben);
+
+    anna.announceClosed("delivery", "host-1", 101);
+    anna.announceClosed("delivery", "host-1", 102);
+    CHECK(ben.openBy("delivery", "host-2", 202).empty());
+    anna.announceClosed("delivery", "host-1", 101); // again: nothing to do
+    // A heartbeat after the row was lost announces it again.
+    anna.heartbeat("delivery", "host-1", 101);
+    CHECK(ben.openBy("delivery", "host-2", 202).size() == 1);
+
+    CHECK_THROWS_WITH(anna.announceOpen("no such project", "host-1", 101),
+                      Catch::Contains("has no project 'no such project'"));
+    CHECK_THROWS_WITH(anna.heartbeat("x' OR '1'='1", "host-1", 101),
+                      Catch::Contains("has no project"));
+}
+
+TEST_CASE("repository presence: an editor without a heartbeat for the timeout is not shown",
+          "[repository][presence]") {
+    TwoUsers users;
+    Repository anna(users.annaUrl());
+    Repository ben(users.benUrl());
+    REQUIRE(anna.push("delivery", example("software-delivery.gemba"), 0) == 1);
+    anna.announceOpen("delivery", "host-1", 101);
+    anna.announceOpen("delivery", "host-1", 102);
+    // The editor 101 crashed three minutes ago; 102 beat 100 seconds ago.
+    execAsAdmin(users.db.url(), "UPDATE presence SET since = now() - interval '1 hour', "
+                                "heartbeat = now() - interval '3 minutes' WHERE pid = 101");
+    execAsAdmin(users.db.url(),
+                "UPDATE presence SET heartbeat = now() - interval '100 seconds' WHERE pid = 102");
+    auto seen = ben.openBy("delivery", "host-2", 202);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].pid == 102);
+    CHECK(ben.openBy("delivery", "host-2", 202, 60).empty());
+    CHECK(ben.openBy("delivery", "host-2", 202, 3600).size() == 2);
+    // Anna's next start on that machine clears her stale row; Ben may not.
+    store::detail::PgConnection bensSql(users.benUrl());
+    bensSql.exec("DELETE FROM presence");
+    store::detail::PgConnection adminSql(users.db.url());
+    CHECK(adminSql.exec("SELECT count(*) FROM presence").integer(0, 0) == 2);
+    anna.announceOpen("delivery", "host-1", 103);
+    CHECK(adminSql.exec("SELECT count(*) FROM presence WHERE pid = 101").integer(0, 0) == 0);
+    CHECK(adminSql.exec("SELECT count(*) FROM presence").integer(0, 0) == 2);
+}
+
+TEST_CASE("repository presence: rights as the projects' own", "[repository][presence]") {
+    TestDatabase db;
+    Repository admin = initialised(db);
+    const std::string sales = db.unique("team_sales");
+    const std::string alice = db.unique("alice");
+    const std::string bob = db.unique("bob");
+    for (const std::string& sql :
+         {"CREATE ROLE " + sales + " NOLOGIN",
+          "CREATE ROLE " + alice + " LOGIN PASSWORD 'alice-pw' IN ROLE gemba_user, " + sales,
+          "CREATE ROLE " + bob + " LOGIN PASSWORD 'bob-pw' IN ROLE gemba_user",
+          "GRANT CONNECT ON DATABASE " + db.name() + " TO gemba_user"})
+        execAsAdmin(db.url(), sql);
+    Repository asAlice(clusterUrl(db.name(), alice, "alice-pw"));
+    Repository asBob(clusterUrl(db.name(), bob, "bob-pw"));
+    REQUIRE(asAlice.push("sales pipeline", example("software-delivery.gemba"), 0, sales) == 1);
+    asAlice.announceOpen("sales pipeline", "host-1", 1);
+    // Bob is not in the team: he neither sees who has it open nor can he say he has.
+    CHECK(asBob.openBy("sales pipeline").empty());
+    CHECK_THROWS_WITH(asBob.announceOpen("sales pipeline", "host-2", 2),
+                      Catch::Contains("has no project"));
+    store::detail::PgConnection bobsSql(clusterUrl(db.name(), bob, "bob-pw"));
+    CHECK(bobsSql.exec("SELECT count(*) FROM presence").integer(0, 0) == 0);
+    // Nor can he write a row in another's name, or into a project he may not read.
+    REQUIRE(asAlice.push("everyone's", example("production-line.gemba"), 0) == 1);
+    store::detail::PgConnection adminSql(db.url());
+    const std::string open =
+        adminSql.exec("SELECT id FROM project WHERE name = 'everyone''s'").text(0, 0);
+    const std::string closed =
+        adminSql.exec("SELECT id FROM project WHERE name = 'sales pipeline'").text(0, 0);
+    CHECK_THROWS_WITH(bobsSql.exec("INSERT INTO presence (project, user_name, host, pid) "
+                                   "VALUES ($1, $2, 'h', 1)",
+                                   {open, alice}),
+                      Catch::Contains("row-level security"));
+    CHECK_THROWS_WITH(
+        bobsSql.exec("INSERT INTO presence (project, host, pid) VALUES ($1, 'h', 1)", {closed}),
+        Catch::Contains("row-level security"));
+    asBob.announceOpen("everyone's", "host-2", 2);
+    bobsSql.exec("UPDATE presence SET host = 'x' WHERE user_name <> session_user");
+    CHECK(adminSql.exec("SELECT count(*) FROM presence WHERE host = 'x'").integer(0, 0) == 0);
+    CHECK(admin.openBy("sales pipeline").size() == 1);
+    // A deleted project takes its presence with it.
+    execAsAdmin(db.url(), "DELETE FROM project");
+    CHECK(adminSql.exec("SELECT count(*) FROM presence").integer(0, 0) == 0);
+}
+
+TEST_CASE("repository presence: a repository of schema 3 migrates to the presence table",
+          "[repository][presence]") {
+    TestDatabase db;
+    Repository repo(db.url());
+    repo.migrateTo(3);
+    CHECK(repo.schemaVersion() == 3);
+    CHECK_THROWS_WITH(repo.openBy("x"), Catch::Contains("upgrade it with"));
+    repo.init();
+    CHECK(repo.schemaVersion() == 4);
+    REQUIRE(repo.push("line", example("production-line.gemba"), 0) == 1);
+    repo.announceOpen("line", "host-1", 7);
+    CHECK(repo.openBy("line").size() == 1);
+}
+
 } // namespace gemba::test

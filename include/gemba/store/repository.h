@@ -50,7 +50,7 @@ private:
 std::string urlForDisplay(const std::string& url);
 
 /// The schema this build writes; repositories of an earlier version are migrated by init().
-inline constexpr int kRepositorySchemaVersion = 3;
+inline constexpr int kRepositorySchemaVersion = 4;
 
 /// A project as the repository lists it.
 struct RepositoryEntry {
@@ -62,6 +62,20 @@ struct RepositoryEntry {
     int maps = 0;
     int steps = 0;
 };
+
+/// Someone who has a project open in an editor: announced when it opens the project,
+/// refreshed by a heartbeat while it stays open, removed when it closes.
+struct PresenceEntry {
+    std::string user;      ///< the PostgreSQL user (session_user), not what a client claims
+    std::string host;      ///< the machine the editor runs on
+    long long pid = 0;     ///< the editor's process on that machine
+    std::string since;     ///< "2026-03-02 14:05:09 UTC"
+    std::string heartbeat; ///< the latest heartbeat, same format
+};
+
+/// A presence row whose heartbeat is older than this is an editor that ended without saying
+/// so (a crash, a lost network): openBy() leaves it out. Editors beat well inside it.
+inline constexpr int kPresenceStaleSeconds = 120;
 
 struct PulledProject {
     model::Project project;
@@ -99,6 +113,22 @@ public:
     /// Every project the user may read, by name, read in a few statements whatever their
     /// number (the portfolio).
     std::vector<std::pair<std::string, model::Project>> pullAll();
+
+    /// Presence (repository_presence.cpp). Says that the editor `pid` on `host` has the
+    /// project `name` open, as this connection's user; again for the same editor starts
+    /// afresh. Throws RepositoryError when there is no project `name` the user may read.
+    void announceOpen(const std::string& name, const std::string& host, long long pid);
+    /// Keeps the announcement alive (and makes it again if it was lost, e.g. with the
+    /// connection). Throws like announceOpen.
+    void heartbeat(const std::string& name, const std::string& host, long long pid);
+    /// The editor closed the project: its row goes. Nothing happens when there is none.
+    void announceClosed(const std::string& name, const std::string& host, long long pid);
+    /// Everyone else who has `name` open (every live row but this user's editor `pid` on
+    /// `host`), earliest first. Rows without a heartbeat for `staleAfterSeconds` are left out;
+    /// rows of projects the user may not read are never seen.
+    std::vector<PresenceEntry> openBy(const std::string& name, const std::string& host = {},
+                                      long long pid = 0,
+                                      int staleAfterSeconds = kPresenceStaleSeconds);
 
     /// Run inside a push's transaction after every row is written, before the commit.
     std::function<void()> beforeCommit;
