@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gemba/model/catalogue.h"
 #include "gemba/model/project.h"
 
 #include <functional>
@@ -50,7 +51,7 @@ private:
 std::string urlForDisplay(const std::string& url);
 
 /// The schema this build writes; repositories of an earlier version are migrated by init().
-inline constexpr int kRepositorySchemaVersion = 3;
+inline constexpr int kRepositorySchemaVersion = 4;
 
 /// A project as the repository lists it.
 struct RepositoryEntry {
@@ -61,6 +62,12 @@ struct RepositoryEntry {
     std::string savedAt; ///< "2026-03-02 14:05:09 UTC"
     int maps = 0;
     int steps = 0;
+};
+
+/// The organisation's catalogue and the version it was read at.
+struct RepositoryCatalogue {
+    model::Catalogue catalogue;
+    long long version = 0; ///< 0: never saved
 };
 
 struct PulledProject {
@@ -99,6 +106,13 @@ public:
     /// Every project the user may read, by name, read in a few statements whatever their
     /// number (the portfolio).
     std::vector<std::pair<std::string, model::Project>> pullAll();
+
+    /// The organisation's catalogue of systems and people; every user of the repository may
+    /// read it. Throws InputError for damaged rows.
+    RepositoryCatalogue readCatalogue();
+    /// Replaces the catalogue in one transaction and returns its new version. Every user may
+    /// write it. Throws RepositoryConflict when someone saved it after version `startedFrom`.
+    long long saveCatalogue(const model::Catalogue& catalogue, long long startedFrom);
 
     /// Run inside a push's transaction after every row is written, before the commit.
     std::function<void()> beforeCommit;
