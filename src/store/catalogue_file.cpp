@@ -175,10 +175,10 @@ nlohmann::ordered_json catalogueToJson(const model::Catalogue& catalogue) {
     for (const auto& [id, into] : catalogue.merged())
         merged.push_back({{"id", id}, {"into", into}});
     return ordered{{"format", kCatalogueFormatName},
-            {"version", kCatalogueFormatVersion},
-            {"systems", std::move(systems)},
-            {"people", std::move(people)},
-            {"merged", std::move(merged)}};
+                   {"version", kCatalogueFormatVersion},
+                   {"systems", std::move(systems)},
+                   {"people", std::move(people)},
+                   {"merged", std::move(merged)}};
 }
 
 model::Catalogue catalogueFromJson(const json& json, const std::string& file) {
