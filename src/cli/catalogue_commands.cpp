@@ -25,8 +25,12 @@ struct Portfolio {
     store::PortfolioCatalogue catalogue;
 };
 
-Portfolio readAll(const std::string& where, Context& context) {
+/// The catalogue of `where`, and the streams when `withStreams` (list and duplicates; add and
+/// merge need none, and skip reading every project).
+Portfolio readAll(const std::string& where, bool withStreams, Context& context) {
     Portfolio p{where, {}, store::readPortfolioCatalogue(where)};
+    if (!withStreams)
+        return p;
     std::vector<store::SkippedSource> skipped;
     p.sources = store::readPortfolioSources(where, skipped);
     for (const store::SkippedSource& s : skipped)
@@ -184,7 +188,7 @@ int runCatalogue(const Args& args, Context& context) {
         throw UsageError("--json is for list and duplicates");
     if ((args.has("--alias") || args.has("--role")) && action != "add")
         throw UsageError("--alias and --role are for add");
-    Portfolio p = readAll(args.positional[0], context);
+    Portfolio p = readAll(args.positional[0], listing, context);
     try {
         if (action == "list")
             return list(args, context, p);

@@ -467,6 +467,16 @@ RepositoryConflict::RepositoryConflict(std::string project, long long startedFro
     , m_savedBy(std::move(savedBy))
     , m_savedAt(std::move(savedAt)) {}
 
+RepositoryConflict::RepositoryConflict(const std::string& message, std::string project,
+                                       long long startedFrom, long long current,
+                                       std::string savedBy, std::string savedAt)
+    : RepositoryError(message)
+    , m_project(std::move(project))
+    , m_startedFrom(startedFrom)
+    , m_current(current)
+    , m_savedBy(std::move(savedBy))
+    , m_savedAt(std::move(savedAt)) {}
+
 std::string urlForDisplay(const std::string& url) {
     const std::size_t scheme = url.find("://");
     if (scheme == std::string::npos)
@@ -708,7 +718,11 @@ long long Repository::saveCatalogue(const model::Catalogue& catalogue, long long
                                       " FROM catalogue_state WHERE id = 1 FOR UPDATE");
     const long long current = state.integer(0, 0);
     if (current != startedFrom)
-        throw RepositoryConflict("the catalogue", startedFrom, current, state.text(0, 1),
+        throw RepositoryConflict("the catalogue was changed by " + state.text(0, 1) + " at " +
+                                     state.text(0, 2) + " (version " + std::to_string(current) +
+                                     ") after you read version " + std::to_string(startedFrom) +
+                                     "; nothing was saved. Read it again and repeat your change",
+                                 "catalogue", startedFrom, current, state.text(0, 1),
                                  state.text(0, 2));
     m_db->exec("DELETE FROM catalogue_entry");
     m_db->exec("DELETE FROM catalogue_merge");

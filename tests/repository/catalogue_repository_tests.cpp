@@ -82,7 +82,8 @@ TEST_CASE("repository catalogue: saved and read whole, a lost update refused",
         FAIL("a save over a newer catalogue was accepted");
     } catch (const store::RepositoryConflict& e) {
         CHECK(e.current() == 1);
-        CHECK(std::string(e.what()).find("the catalogue") != std::string::npos);
+        CHECK_THAT(e.what(), Catch::StartsWith("the catalogue was changed by ") &&
+                                 Catch::Contains("(version 1) after you read version 0"));
         CHECK(std::string(e.what()).find("nothing was saved") != std::string::npos);
     }
     CHECK(repo.readCatalogue().catalogue == c);

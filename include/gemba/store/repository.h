@@ -32,6 +32,9 @@ class RepositoryConflict : public RepositoryError {
 public:
     RepositoryConflict(std::string project, long long startedFrom, long long current,
                        std::string savedBy, std::string savedAt);
+    /// The same refusal with its own message (the catalogue's, which has no name).
+    RepositoryConflict(const std::string& message, std::string project, long long startedFrom,
+                       long long current, std::string savedBy, std::string savedAt);
     const std::string& project() const { return m_project; }
     long long startedFrom() const { return m_startedFrom; }
     long long current() const { return m_current; } ///< the repository's version
