@@ -70,18 +70,16 @@ std::string Catalogue::newId(CatalogueKind kind) const {
     }
 }
 
-const CatalogueEntry* Catalogue::taken(CatalogueKind kind, const std::string& key,
-                                       const std::string& except) const {
-    for (const auto& [id, entry] : m_entries) {
-        if (entry.kind != kind || id == except)
-            continue;
-        if (catalogueKey(entry.name) == key)
-            return &entry;
-        for (const std::string& alias : entry.aliases)
-            if (catalogueKey(alias) == key)
-                return &entry;
-    }
-    return nullptr;
+const CatalogueEntry* Catalogue::taken(CatalogueKind kind, const std::string& key) const {
+    auto it = m_byKey.find({kind, key});
+    return it == m_byKey.end() ? nullptr : &m_entries.at(it->second);
+}
+
+void Catalogue::index(const CatalogueEntry& entry) {
+    // The first entry to claim a spelling keeps it; add() and the readers refuse a second.
+    m_byKey.try_emplace({entry.kind, catalogueKey(entry.name)}, entry.id);
+    for (const std::string& alias : entry.aliases)
+        m_byKey.try_emplace({entry.kind, catalogueKey(alias)}, entry.id);
 }
 
 const CatalogueEntry& Catalogue::add(CatalogueKind kind, std::string name,
@@ -97,7 +95,7 @@ const CatalogueEntry& Catalogue::add(CatalogueKind kind, std::string name,
         if (key.empty())
             throw CatalogueError("a " + std::string(catalogueKindName(kind)) +
                                  " of the catalogue needs a name, and aliases cannot be empty");
-        if (const CatalogueEntry* other = taken(kind, key, {}))
+        if (const CatalogueEntry* other = taken(kind, key))
             throw CatalogueError(quoted(trim(text)) + " already names the " +
                                  std::string(catalogueKindName(kind)) + " " + quoted(other->name) +
                                  " (" + other->id + ")");
@@ -108,6 +106,7 @@ const CatalogueEntry& Catalogue::add(CatalogueKind kind, std::string name,
         if (check(alias))
             entry.aliases.emplace_back(trim(alias));
     auto [it, added] = m_entries.emplace(entry.id, std::move(entry));
+    index(it->second);
     return it->second;
 }
 
@@ -117,7 +116,7 @@ void Catalogue::insert(CatalogueEntry entry) {
     if (m_entries.count(entry.id) || m_merged.count(entry.id))
         throw CatalogueError("the catalogue id " + entry.id + " is used twice");
     const std::string id = entry.id;
-    m_entries.emplace(id, std::move(entry));
+    index(m_entries.emplace(id, std::move(entry)).first->second);
 }
 
 void Catalogue::recordMerge(const std::string& duplicate, const std::string& kept) {
@@ -156,7 +155,7 @@ const CatalogueEntry* Catalogue::find(std::string_view id) const {
 
 const CatalogueEntry* Catalogue::match(CatalogueKind kind, std::string_view name) const {
     const std::string key = catalogueKey(name);
-    return key.empty() ? nullptr : taken(kind, key, {});
+    return key.empty() ? nullptr : taken(kind, key);
 }
 
 const CatalogueEntry* Catalogue::resolve(CatalogueKind kind, std::string_view reference,
@@ -211,6 +210,9 @@ const CatalogueEntry& Catalogue::merge(const std::string& keep, const std::strin
     if (target.role.empty())
         target.role = dup.role;
     const std::string dupId = dup.id;
+    for (auto& [key, id] : m_byKey)
+        if (id == dupId)
+            id = target.id;
     m_entries.erase(dupId);
     m_merged.emplace(dupId, target.id);
     return target;

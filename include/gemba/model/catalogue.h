@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 /// The organisation-wide catalogue of systems and people that projects refer to, so that "ERP"
@@ -88,12 +89,15 @@ public:
 
 private:
     std::string newId(CatalogueKind kind) const;
-    /// The entry of `kind` other than `except` that a name or alias key already names.
-    const CatalogueEntry* taken(CatalogueKind kind, const std::string& key,
-                                const std::string& except) const;
+    /// The entry of `kind` that a name or alias key names.
+    const CatalogueEntry* taken(CatalogueKind kind, const std::string& key) const;
+    void index(const CatalogueEntry& entry);
 
     std::map<std::string, CatalogueEntry> m_entries;
     std::map<std::string, std::string> m_merged;
+    /// (kind, catalogueKey of a name or alias) -> entry id: matching by name is a lookup, as
+    /// the portfolio resolves every system of every step.
+    std::map<std::pair<CatalogueKind, std::string>, std::string> m_byKey;
 };
 
 } // namespace gemba::model
