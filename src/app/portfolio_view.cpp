@@ -1,5 +1,6 @@
 #include "portfolio_view.h"
 
+#include "catalogue_panel.h"
 #include "gemba/model/names.h"
 #include "gemba/model/units.h"
 #include "gemba/render/export.h"
@@ -132,6 +133,12 @@ PortfolioView::PortfolioView(QWidget* parent)
     m_tabs->addTab(m_shared, tr("Shared systems, roles, people, wastes"));
     m_tabs->addTab(m_graph, tr("Touch points"));
     m_tabs->addTab(m_actions, tr("Ideas and actions"));
+    m_catalogue = new CataloguePanel(this);
+    connect(m_catalogue, &CataloguePanel::catalogueChanged, this, [this] {
+        rebuild();
+        fill();
+    });
+    m_tabs->addTab(m_catalogue, tr("Catalogue"));
     layout->addWidget(m_tabs, 1);
     resize(1100, 600);
 }
@@ -156,14 +163,22 @@ void PortfolioView::chooseFolder() {
 
 void PortfolioView::setSource(const QString& where) {
     m_skipped.clear();
+    m_sources.clear();
     m_portfolio = {};
     QStringList problems;
+    store::PortfolioCatalogue catalogue;
+    std::string catalogueWhere;
     try {
-        m_portfolio =
-            metrics::buildPortfolio(store::readPortfolioSources(where.toStdString(), m_skipped));
+        m_sources = store::readPortfolioSources(where.toStdString(), m_skipped);
+        catalogue = store::readPortfolioCatalogue(where.toStdString());
+        catalogueWhere = where.toStdString();
     } catch (const store::InputError& e) {
         problems << text(e.what());
     }
+    // A catalogue that cannot be read leaves the streams grouped by name, and the tab unable
+    // to save over the damaged one.
+    m_catalogue->setCatalogue(catalogueWhere, std::move(catalogue), &m_sources);
+    rebuild();
     m_source->setText(text(store::urlForDisplay(where.toStdString())));
     for (const store::SkippedSource& s : m_skipped)
         problems << tr("%1: left out: %2").arg(text(s.source), text(s.error));
@@ -173,6 +188,12 @@ void PortfolioView::setSource(const QString& where) {
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
     fill();
+}
+
+void PortfolioView::rebuild() {
+    const store::PortfolioCatalogue& catalogue = m_catalogue->catalogue();
+    m_portfolio =
+        metrics::buildPortfolio(m_sources, catalogue.stored ? &catalogue.catalogue : nullptr);
 }
 
 void PortfolioView::fill() {
@@ -211,8 +232,15 @@ void PortfolioView::fill() {
                              QString::fromStdString(
                                  model::formatCount(static_cast<double>(u.steps.size()))) +
                              QStringLiteral(")");
+            QString name = text(item.name);
+            QStringList also;
+            for (const std::string& spelling : item.spellings)
+                if (model::catalogueKey(spelling) != model::catalogueKey(item.name))
+                    also << text(spelling);
+            if (!also.isEmpty())
+                name += tr(" (also %1)").arg(also.join(QStringLiteral(", ")));
             addRow(m_shared,
-                   {text(item.name), kind,
+                   {name, kind,
                     QString::fromStdString(model::formatCount(static_cast<double>(item.streams()))),
                     QString::fromStdString(model::formatCount(static_cast<double>(item.steps))),
                     text(model::formatPercent(item.shareOfWork)),

@@ -13,6 +13,8 @@ class QTabWidget;
 
 namespace gemba::app {
 
+class CataloguePanel;
+
 /// The touch points between the streams as render::paintTouchPointGraph draws them.
 class TouchPointGraph : public QWidget {
     Q_OBJECT
@@ -31,7 +33,8 @@ private:
 
 /// File > Portfolio…: the value streams of a folder of projects (or of the repository) side by
 /// side: each stream's key figures, the systems, roles, people and wastes several share, the
-/// touch points between streams as a graph, the ideas' funnel and every action.
+/// touch points between streams as a graph, the ideas' funnel and every action, and the
+/// organisation's catalogue of systems and people (a tab where duplicates are merged).
 class PortfolioView : public QDialog {
     Q_OBJECT
 
@@ -41,6 +44,7 @@ public:
     void setSource(const QString& where);
     const metrics::Portfolio& portfolio() const { return m_portfolio; }
     const std::vector<store::SkippedSource>& skipped() const { return m_skipped; }
+    CataloguePanel* cataloguePanel() const { return m_catalogue; }
     /// Writes the portfolio shown as a PDF (render::PortfolioReport); false, after saying why
     /// in a message box, when it cannot be written.
     bool exportPdf(const QString& path);
@@ -48,7 +52,10 @@ public:
 private:
     void chooseFolder();
     void fill();
+    /// The portfolio of the sources read, grouped by the catalogue shown.
+    void rebuild();
 
+    std::vector<metrics::PortfolioSource> m_sources;
     metrics::Portfolio m_portfolio;
     std::vector<store::SkippedSource> m_skipped;
     QLabel* m_source = nullptr;
@@ -58,6 +65,7 @@ private:
     QTableWidget* m_shared = nullptr;
     QTableWidget* m_actions = nullptr;
     TouchPointGraph* m_graph = nullptr;
+    CataloguePanel* m_catalogue = nullptr;
 };
 
 /// The action of File > Portfolio…: asks for a folder and opens a PortfolioView on it.

@@ -18,6 +18,7 @@ Command importEventsCommand(); // event_commands.cpp
 Command refreshCommand();      // event_commands.cpp
 Command flowCommand();         // event_commands.cpp
 Command portfolioCommand();    // portfolio_commands.cpp
+Command catalogueCommand();    // catalogue_commands.cpp
 Command repoCommand();         // repo_commands.cpp
 /// `rows` followed by the workshop's commands (ideas, actions, reviews, summary, export-plan).
 std::vector<Command> withWorkshopCommands(std::vector<Command> rows); // workshop_commands.cpp
@@ -130,6 +131,7 @@ const std::vector<Command>& commands() {
         refreshCommand(),
         flowCommand(),
         portfolioCommand(),
+        catalogueCommand(),
         repoCommand(),
     };
     static const std::vector<Command> all = withWorkshopCommands(table);

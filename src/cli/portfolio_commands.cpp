@@ -68,17 +68,21 @@ nlohmann::json itemsJson(const std::vector<SharedItem>& items, const Portfolio& 
                             {"friction_hours_per_week", u.frictionHoursPerWeek},
                             {"friction_cost_per_year", u.frictionCostPerYear},
                             {"ideas", u.ideas}});
-        out.push_back({{"name", item.name},
-                       {"streams", item.streams()},
-                       {"steps", item.steps},
-                       {"hands_on_seconds", item.handsOnSeconds},
-                       {"share_of_work", item.shareOfWork},
-                       {"red_pens", item.redPens},
-                       {"red_pen_cost_per_year", item.redPenCostPerYear},
-                       {"friction_hours_per_week", item.frictionHoursPerWeek},
-                       {"friction_cost_per_year", item.frictionCostPerYear},
-                       {"ideas", item.ideas},
-                       {"uses", uses}});
+        nlohmann::json entry = {{"name", item.name},
+                                {"streams", item.streams()},
+                                {"steps", item.steps},
+                                {"hands_on_seconds", item.handsOnSeconds},
+                                {"share_of_work", item.shareOfWork},
+                                {"red_pens", item.redPens},
+                                {"red_pen_cost_per_year", item.redPenCostPerYear},
+                                {"friction_hours_per_week", item.frictionHoursPerWeek},
+                                {"friction_cost_per_year", item.frictionCostPerYear},
+                                {"ideas", item.ideas},
+                                {"spellings", item.spellings},
+                                {"uses", uses}};
+        if (!item.catalogueId.empty())
+            entry["catalogue_id"] = item.catalogueId;
+        out.push_back(std::move(entry));
     }
     return out;
 }
@@ -162,7 +166,15 @@ void writeItems(std::ostream& out, const std::string& title, const std::vector<S
             for (std::size_t i = 0; i < u.steps.size(); ++i)
                 where += (i ? ", " : "") + u.steps[i];
         }
-        table.addRow({item.name, count(static_cast<double>(item.streams())), count(item.steps),
+        // A catalogue entry's other spellings, so that a reader sees what was counted as one.
+        std::string name = item.name;
+        std::string also;
+        for (const std::string& spelling : item.spellings)
+            if (model::catalogueKey(spelling) != model::catalogueKey(item.name))
+                also += (also.empty() ? "" : ", ") + spelling;
+        if (!also.empty())
+            name += " (also " + also + ")";
+        table.addRow({name, count(static_cast<double>(item.streams())), count(item.steps),
                       percent(item.shareOfWork),
                       count(item.redPens) + " (" + money(item.redPenCostPerYear, p) + " a year)",
                       money(item.frictionCostPerYear, p) + " a year", count(item.ideas), where});
@@ -246,7 +258,9 @@ int runPortfolio(const Args& args, Context& context) {
         store::readPortfolioSources(where, skipped);
     for (const store::SkippedSource& s : skipped)
         context.err << s.source << ": skipped: " << s.error << "\n";
-    Portfolio portfolio = metrics::buildPortfolio(sources);
+    const store::PortfolioCatalogue catalogue = store::readPortfolioCatalogue(where);
+    Portfolio portfolio =
+        metrics::buildPortfolio(sources, catalogue.stored ? &catalogue.catalogue : nullptr);
     if (auto pdf = args.value("--pdf")) {
         const int status = writePortfolioPdf(args, context, std::move(portfolio),
                                              store::urlForDisplay(where), *pdf);

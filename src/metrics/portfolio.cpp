@@ -115,16 +115,47 @@ std::pair<double, double> frictionOf(const model::Project& project, const model:
     return {hours, hours * rate};
 }
 
+/// What a step's system, role, person or waste is grouped by: a key (the catalogue entry's
+/// id, else the name's key) and the name shown (the catalogue entry's, else as written).
+struct GroupName {
+    std::string key;
+    std::string name;
+    std::string catalogueId;
+    std::string written; ///< as the stream wrote it
+};
+
+/// A name grouped by itself, without the catalogue.
+GroupName byName(std::string_view name) {
+    return {key(name), std::string(name), {}, std::string(name)};
+}
+
+/// A project's system or person: by its catalogue entry when one resolves, else by name.
+GroupName inCatalogue(const model::Catalogue* catalogue, model::CatalogueKind kind,
+                      const std::string& reference, const std::string& name) {
+    if (catalogue)
+        if (const model::CatalogueEntry* entry = catalogue->resolve(kind, reference, name))
+            // The leading byte keeps an entry's key apart from every name's key.
+            return {"\x01" + entry->id, entry->name, entry->id, name};
+    return byName(name);
+}
+
 /// Collects the uses of one kind of shared item (systems, roles, ...) over the streams.
 class Grouping {
 public:
-    /// The use of `name` in `stream`, created on first sight.
-    Use& use(const std::string& name, std::size_t stream) {
-        const std::string k = key(name);
-        auto [it, added] = m_index.try_emplace(k, m_items.size());
-        if (added)
-            m_items.push_back(SharedItem{name, {}});
+    /// The use of `group` in `stream`, created on first sight.
+    Use& use(const GroupName& group, std::size_t stream) {
+        auto [it, added] = m_index.try_emplace(group.key, m_items.size());
+        if (added) {
+            SharedItem item;
+            item.name = group.name;
+            item.catalogueId = group.catalogueId;
+            m_items.push_back(std::move(item));
+        }
         SharedItem& item = m_items[it->second];
+        const std::string trimmed(model::trim(group.written));
+        if (std::none_of(item.spellings.begin(), item.spellings.end(),
+                         [&](const std::string& s) { return key(s) == key(trimmed); }))
+            item.spellings.push_back(trimmed);
         if (item.uses.empty() || item.uses.back().stream != stream)
             item.uses.push_back(Use{stream, {}});
         return item.uses.back();
@@ -177,7 +208,7 @@ public:
     /// Adds each step, red pen and idea of the map to the groups `namesOf` puts it in.
     template <class NamesOf> void scan(Grouping& grouping, NamesOf namesOf) {
         for (const auto& [id, step] : m_map.steps)
-            for (const std::string& name : namesOf(step)) {
+            for (const GroupName& name : namesOf(step)) {
                 Use& u = grouping.use(name, m_stream);
                 u.steps.push_back(step.name);
                 u.handsOnSeconds += handsOn(step);
@@ -186,29 +217,29 @@ public:
                 u.frictionCostPerYear += cost * kWeeksPerYear;
             }
         for (const auto& [id, pen] : m_map.redPens)
-            for (const std::string& name : namesOfElement(id, namesOf)) {
+            for (const GroupName& name : namesOfElement(id, namesOf)) {
                 Use& u = grouping.use(name, m_stream);
                 ++u.redPens;
                 u.redPenCostPerYear += pen.cost.value_or(0);
             }
         for (const auto& [id, idea] : m_project.workshop.ideas) {
-            std::set<std::string> names;
+            std::map<std::string, GroupName> names;
             for (Id concern : idea.concerns)
-                for (const std::string& name : namesOfElement(concern, namesOf))
-                    names.insert(name);
-            for (const std::string& name : names)
+                for (const GroupName& name : namesOfElement(concern, namesOf))
+                    names.try_emplace(name.key, name);
+            for (const auto& [k, name] : names)
                 ++grouping.use(name, m_stream).ideas;
         }
     }
 
 private:
     /// The names of the steps an element stands for, each once (first spelling kept).
-    template <class NamesOf> std::vector<std::string> namesOfElement(Id element, NamesOf namesOf) {
-        std::vector<std::string> names;
+    template <class NamesOf> std::vector<GroupName> namesOfElement(Id element, NamesOf namesOf) {
+        std::vector<GroupName> names;
         std::set<std::string> seen;
         for (Id stepId : stepsOf(m_map, element))
-            for (const std::string& name : namesOf(m_map.steps.at(stepId)))
-                if (seen.insert(key(name)).second)
+            for (const GroupName& name : namesOf(m_map.steps.at(stepId)))
+                if (seen.insert(name.key).second)
                     names.push_back(name);
         return names;
     }
@@ -273,7 +304,8 @@ const model::Map* currentStateOf(const model::Project& project) {
     return nullptr;
 }
 
-Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources) {
+Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources,
+                         const model::Catalogue* catalogue) {
     Portfolio p;
     Grouping systems, roles, people, wastes;
     std::map<std::string, SharedIdea> selectedIdeas;
@@ -315,29 +347,31 @@ Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources) {
             for (const auto& [id, step] : current->steps)
                 p.handsOnSeconds += scan.handsOn(step);
             scan.scan(systems, [&](const model::Step& step) {
-                std::vector<std::string> names;
+                std::vector<GroupName> names;
                 for (Id system : step.systems)
                     if (auto it = project.systems.find(system); it != project.systems.end())
-                        names.push_back(it->second.name);
+                        names.push_back(inCatalogue(catalogue, model::CatalogueKind::System,
+                                                    it->second.catalogue, it->second.name));
                 return names;
             });
             scan.scan(roles, [](const model::Step& step) {
                 const std::string_view role = model::trim(step.role);
-                return role.empty() ? std::vector<std::string>{}
-                                    : std::vector<std::string>{std::string(role)};
+                return role.empty() ? std::vector<GroupName>{}
+                                    : std::vector<GroupName>{byName(role)};
             });
             scan.scan(people, [&](const model::Step& step) {
-                std::vector<std::string> names;
+                std::vector<GroupName> names;
                 for (Id person : step.people)
                     if (auto it = project.people.find(person); it != project.people.end())
-                        names.push_back(it->second.name);
+                        names.push_back(inCatalogue(catalogue, model::CatalogueKind::Person,
+                                                    it->second.catalogue, it->second.name));
                 return names;
             });
             scan.scan(wastes, [](const model::Step& step) {
-                std::vector<std::string> names;
+                std::vector<GroupName> names;
                 for (const auto& [kind, name] : model::EnumNames<model::WasteKind>::table())
                     if (step.hasWaste(kind))
-                        names.emplace_back(name);
+                        names.push_back(byName(name));
                 return names;
             });
         }

@@ -248,6 +248,7 @@ json toJson(const Project& project) {
         putText(p, "name", person.name);
         putText(p, "role", person.role);
         putNumber(p, "hourly_cost", person.hourlyCost);
+        putText(p, "catalogue", person.catalogue);
         people.push_back(std::move(p));
     }
     out["people"] = std::move(people);
@@ -258,6 +259,7 @@ json toJson(const Project& project) {
         s["id"] = id;
         putText(s, "name", system.name);
         s["kind"] = nameOf(system.kind);
+        putText(s, "catalogue", system.catalogue);
         systems.push_back(std::move(s));
     }
     out["systems"] = std::move(systems);
@@ -402,22 +404,24 @@ public:
 
         std::vector<Located<Person>> people;
         forEach(require(root, "", "people"), "/people", [&](const json& item, std::string ptr) {
-            checkObject(item, ptr, {"id", "name", "role", "hourly_cost"});
+            checkObject(item, ptr, {"id", "name", "role", "hourly_cost", "catalogue"});
             Person person;
             person.id = optionalId(item, ptr, "id");
             person.name = optionalText(item, ptr, "name");
             person.role = optionalText(item, ptr, "role");
             person.hourlyCost = optionalNumber(item, ptr, "hourly_cost");
+            person.catalogue = optionalText(item, ptr, "catalogue");
             people.push_back({std::move(person), std::move(ptr)});
         });
         std::vector<Located<System>> systems;
         forEach(require(root, "", "systems"), "/systems", [&](const json& item, std::string ptr) {
-            checkObject(item, ptr, {"id", "name", "kind"});
+            checkObject(item, ptr, {"id", "name", "kind", "catalogue"});
             System system;
             system.id = optionalId(item, ptr, "id");
             system.name = optionalText(item, ptr, "name");
             if (const json* v = find(item, "kind"))
                 system.kind = enumeration<SystemKind>(*v, {ptr, "kind"});
+            system.catalogue = optionalText(item, ptr, "catalogue");
             systems.push_back({std::move(system), std::move(ptr)});
         });
         std::vector<LocatedMap> maps;

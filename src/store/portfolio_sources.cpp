@@ -1,5 +1,6 @@
 #include "gemba/store/portfolio_sources.h"
 
+#include "gemba/store/catalogue_file.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/project_file.h"
 #include "gemba/store/repository.h"
@@ -10,10 +11,18 @@
 
 namespace gemba::store {
 
+namespace {
+
+bool isRepository(const std::string& where) {
+    return where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0;
+}
+
+} // namespace
+
 std::vector<metrics::PortfolioSource> readPortfolioSources(const std::string& where,
                                                            std::vector<SkippedSource>& skipped) {
     namespace fs = std::filesystem;
-    if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
+    if (isRepository(where)) {
         try {
             std::vector<metrics::PortfolioSource> sources;
             for (auto& [name, project] : Repository(where).pullAll())
@@ -42,6 +51,46 @@ std::vector<metrics::PortfolioSource> readPortfolioSources(const std::string& wh
         }
     }
     return sources;
+}
+
+PortfolioCatalogue readPortfolioCatalogue(const std::string& where) {
+    PortfolioCatalogue out;
+    if (isRepository(where)) {
+        out.place = "repository";
+        try {
+            RepositoryCatalogue read = Repository(where).readCatalogue();
+            out.catalogue = std::move(read.catalogue);
+            out.version = read.version;
+            out.stored = true;
+        } catch (const RepositoryError& e) {
+            throw InputError("", "repository", e.what()); // the URL may hold a password
+        }
+        return out;
+    }
+    std::error_code error;
+    if (!std::filesystem::is_directory(where, error))
+        throw InputError(where, "", "not a folder");
+    const std::filesystem::path file = catalogueFileOf(where);
+    out.place = file.string();
+    if (auto read = readCatalogueFile(file)) {
+        out.catalogue = std::move(*read);
+        out.stored = true;
+    }
+    return out;
+}
+
+void writePortfolioCatalogue(const std::string& where, PortfolioCatalogue& catalogue) {
+    if (isRepository(where)) {
+        try {
+            catalogue.version =
+                Repository(where).saveCatalogue(catalogue.catalogue, catalogue.version);
+        } catch (const RepositoryError& e) {
+            throw InputError("", "repository", e.what());
+        }
+    } else {
+        writeCatalogueFile(catalogue.catalogue, catalogueFileOf(where));
+    }
+    catalogue.stored = true;
 }
 
 } // namespace gemba::store

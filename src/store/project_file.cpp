@@ -2,6 +2,7 @@
 
 #include "atomic_file.h"
 #include "gemba/model/names.h"
+#include "gemba/model/text.h"
 #include "gemba/store/errors.h"
 #include "gemba/store/workshop_json.h"
 #include "json_tape.h"
@@ -307,6 +308,7 @@ public:
     Project load() {
         loadPeople();
         loadSystems();
+        loadCatalogueReferences();
         loadProjectRow();
         loadDaysPerMonth();
         loadExperts();
@@ -379,6 +381,32 @@ private:
             system.kind = c.enumeration<SystemKind>(2);
             insert(m_project.systems, system.id, std::move(system), c);
         });
+    }
+
+    // Schema 7: the catalogue entries that people and systems refer to.
+    void loadCatalogueReferences() {
+        each("catalogue_reference",
+             "SELECT rowid, kind, id, catalogue_id FROM catalogue_reference ORDER BY kind, id",
+             [&](const Cells& c) {
+                 const std::string kind = c.text(1);
+                 const Id id = c.id(2);
+                 std::string reference(model::trim(c.textView(3)));
+                 if (reference.empty())
+                     c.fail(3, "the catalogue id is empty");
+                 if (kind == "person") {
+                     auto person = m_project.people.find(id);
+                     if (person == m_project.people.end())
+                         c.fail(2, "no person has id " + std::to_string(id));
+                     person->second.catalogue = std::move(reference);
+                 } else if (kind == "system") {
+                     auto system = m_project.systems.find(id);
+                     if (system == m_project.systems.end())
+                         c.fail(2, "no system has id " + std::to_string(id));
+                     system->second.catalogue = std::move(reference);
+                 } else {
+                     c.fail(1, "unknown kind '" + kind + "' (expected person or system)");
+                 }
+             });
     }
 
     void loadProjectRow() {
@@ -1048,6 +1076,7 @@ public:
             m_system.bindText(3, nameOf(system.kind));
             run(m_system);
         }
+        writeCatalogueReferences(project);
         writeProjectRow(project);
         writeDaysPerMonth(project.props.calendar);
         writeMeasureSettings(project.props);
@@ -1094,6 +1123,23 @@ private:
         rows("glossary_term", w.glossary);
         rows("lesson", w.lessons);
         rows("day_summary", w.summaries);
+    }
+
+    // Schema 7: the catalogue entries that people and systems refer to.
+    void writeCatalogueReferences(const Project& project) {
+        Statement reference(m_db, "INSERT INTO catalogue_reference VALUES (?1, ?2, ?3)");
+        auto write = [&](const char* kind, Id id, const std::string& catalogue) {
+            if (catalogue.empty())
+                return;
+            reference.bindText(1, kind);
+            reference.bindId(2, id);
+            reference.bindText(3, catalogue);
+            run(reference);
+        };
+        for (const auto& [id, person] : project.people)
+            write("person", id, person.catalogue);
+        for (const auto& [id, system] : project.systems)
+            write("system", id, system.catalogue);
     }
 
     void writeDaysPerMonth(const model::Calendar& calendar) {

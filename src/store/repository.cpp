@@ -140,9 +140,38 @@ CREATE TRIGGER project_deleted AFTER DELETE ON project REFERENCING OLD TABLE AS 
 UPDATE gemba_repository SET value = '3' WHERE key = 'schema_version';
 )sql";
 
+/// Migration 5: the organisation's catalogue of systems and people (model::Catalogue). It is
+/// the whole organisation's: no row-level security, every member of gemba_user reads and
+/// writes it. catalogue_state holds its version, so that a save over a newer catalogue is
+/// refused as a save over a newer project is. Self-contained: it touches no table of the
+/// earlier migrations but gemba_repository's version row, so it can move to another number.
+constexpr const char* kRepositoryV5Catalogue = R"sql(
+CREATE TABLE catalogue_entry (
+    id text PRIMARY KEY CHECK (id <> ''),
+    kind text NOT NULL CHECK (kind = 'system' OR kind = 'person'),
+    name text NOT NULL CHECK (name <> ''),
+    role text NOT NULL DEFAULT '',
+    aliases jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(aliases) = 'array')
+);
+CREATE TABLE catalogue_merge (
+    id text PRIMARY KEY CHECK (id <> ''),
+    into_id text NOT NULL CHECK (into_id <> '' AND into_id <> id)
+);
+CREATE TABLE catalogue_state (
+    id integer PRIMARY KEY CHECK (id = 1),
+    version bigint NOT NULL,
+    saved_by text NOT NULL,
+    saved_at timestamptz NOT NULL
+);
+INSERT INTO catalogue_state VALUES (1, 0, '', now());
+GRANT SELECT, INSERT, UPDATE, DELETE ON catalogue_entry, catalogue_merge TO gemba_user;
+GRANT SELECT, UPDATE ON catalogue_state TO gemba_user;
+UPDATE gemba_repository SET value = '5' WHERE key = 'schema_version';
+)sql";
+
 // Each migration is one entry, applied in order; the last sets schema_version to its number.
 const char* const kMigrations[] = {kRepositoryV1, kRepositoryV2Teams, kRepositoryV3BulkRows,
-                                   detail::kRepositoryPresenceMigration};
+                                   detail::kRepositoryPresenceMigration, kRepositoryV5Catalogue};
 static_assert(std::size(kMigrations) == kRepositorySchemaVersion);
 
 constexpr const char* kSavedAt = "to_char(saved_at, 'YYYY-MM-DD HH24:MI:SS \"UTC\"')";
@@ -440,6 +469,16 @@ RepositoryConflict::RepositoryConflict(std::string project, long long startedFro
     , m_savedBy(std::move(savedBy))
     , m_savedAt(std::move(savedAt)) {}
 
+RepositoryConflict::RepositoryConflict(const std::string& message, std::string project,
+                                       long long startedFrom, long long current,
+                                       std::string savedBy, std::string savedAt)
+    : RepositoryError(message)
+    , m_project(std::move(project))
+    , m_startedFrom(startedFrom)
+    , m_current(current)
+    , m_savedBy(std::move(savedBy))
+    , m_savedAt(std::move(savedAt)) {}
+
 std::string urlForDisplay(const std::string& url) {
     const std::size_t scheme = url.find("://");
     if (scheme == std::string::npos)
@@ -628,6 +667,80 @@ std::vector<std::pair<std::string, model::Project>> Repository::pullAll() {
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     return out;
+}
+
+// The organisation's catalogue (migration 4).
+
+RepositoryCatalogue Repository::readCatalogue() {
+    requireSchema();
+    Transaction tx(*m_db);
+    m_db->exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    RepositoryCatalogue out;
+    const PgResult state = m_db->exec("SELECT version FROM catalogue_state WHERE id = 1");
+    out.version = state.rows() == 0 ? 0 : state.integer(0, 0);
+    const PgResult entries =
+        m_db->exec("SELECT id, kind, name, role, aliases FROM catalogue_entry ORDER BY id");
+    const std::string place = "repository catalogue";
+    for (int i = 0; i < entries.rows(); ++i) {
+        model::CatalogueEntry entry;
+        entry.id = entries.text(i, 0);
+        entry.kind = *model::parseCatalogueKind(entries.text(i, 1)); // the table checks it
+        entry.name = entries.text(i, 2);
+        entry.role = entries.text(i, 3);
+        for (const json& alias : json::parse(entries.text(i, 4)))
+            if (alias.is_string())
+                entry.aliases.push_back(alias.get<std::string>());
+            else
+                throw InputError(place, "catalogue_entry " + entry.id, "an alias is no text");
+        try {
+            out.catalogue.insert(std::move(entry));
+        } catch (const model::CatalogueError& e) {
+            throw InputError(place, "catalogue_entry " + entries.text(i, 0), e.what());
+        }
+    }
+    const PgResult merged = m_db->exec("SELECT id, into_id FROM catalogue_merge ORDER BY id");
+    for (int i = 0; i < merged.rows(); ++i)
+        try {
+            out.catalogue.recordMerge(merged.text(i, 0), merged.text(i, 1));
+        } catch (const model::CatalogueError& e) {
+            throw InputError(place, "catalogue_merge " + merged.text(i, 0), e.what());
+        }
+    for (int i = 0; i < merged.rows(); ++i)
+        if (!out.catalogue.find(merged.text(i, 0)))
+            throw InputError(place, "catalogue_merge " + merged.text(i, 0),
+                             "merged into an id that is no entry of the catalogue");
+    tx.commit();
+    return out;
+}
+
+long long Repository::saveCatalogue(const model::Catalogue& catalogue, long long startedFrom) {
+    requireSchema();
+    Transaction tx(*m_db);
+    const PgResult state = m_db->exec(std::string("SELECT version, saved_by, ") + kSavedAt +
+                                      " FROM catalogue_state WHERE id = 1 FOR UPDATE");
+    const long long current = state.integer(0, 0);
+    if (current != startedFrom)
+        throw RepositoryConflict("the catalogue was changed by " + state.text(0, 1) + " at " +
+                                     state.text(0, 2) + " (version " + std::to_string(current) +
+                                     ") after you read version " + std::to_string(startedFrom) +
+                                     "; nothing was saved. Read it again and repeat your change",
+                                 "catalogue", startedFrom, current, state.text(0, 1),
+                                 state.text(0, 2));
+    m_db->exec("DELETE FROM catalogue_entry");
+    m_db->exec("DELETE FROM catalogue_merge");
+    for (const auto& [id, entry] : catalogue.entries())
+        m_db->exec("INSERT INTO catalogue_entry VALUES ($1, $2, $3, $4, $5)",
+                   {id, std::string(model::catalogueKindName(entry.kind)), entry.name, entry.role,
+                    json(entry.aliases).dump()});
+    for (const auto& [id, into] : catalogue.merged())
+        m_db->exec("INSERT INTO catalogue_merge VALUES ($1, $2)", {id, into});
+    m_db->exec("UPDATE catalogue_state SET version = $1, saved_by = session_user, saved_at = "
+               "now() WHERE id = 1",
+               {std::to_string(current + 1)});
+    if (beforeCommit)
+        beforeCommit();
+    tx.commit();
+    return current + 1;
 }
 
 } // namespace gemba::store

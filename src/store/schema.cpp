@@ -261,11 +261,23 @@ CREATE TABLE step_distribution (
 ) STRICT;
 )sql";
 
+// Schema 7, the organisation's catalogue: which catalogue entry (model::Catalogue, by its text
+// id) a person or system of the project refers to. One without a row refers to none and is
+// matched to the catalogue by name.
+constexpr std::string_view kSchemaV7CatalogueReferences = R"sql(
+CREATE TABLE catalogue_reference (
+    kind TEXT NOT NULL CHECK (kind = 'person' OR kind = 'system'),
+    id INTEGER NOT NULL,
+    catalogue_id TEXT NOT NULL CHECK (catalogue_id <> ''),
+    PRIMARY KEY (kind, id)
+) STRICT;
+)sql";
+
 // Schema 2 is made of blocks, one per capability; a file of schema 1 gains them all at once.
 constexpr std::array<std::string_view, 2> kSchemaV2Blocks = {kSchemaV2MeasuredMaps,
                                                              kSchemaV2Simulation};
 
-constexpr std::array<std::string_view, 35> kTables = {
+constexpr std::array<std::string_view, 36> kTables = {
     "person", "system", "project", "workshop_expert", "map", "element", "step", "step_person",
     "step_system", "friction", "artifact", "figure_source", "wait", "party", "info_box", "note",
     "red_pen", "red_pen_target", "flow",
@@ -279,7 +291,9 @@ constexpr std::array<std::string_view, 35> kTables = {
     // schema 5, working days per month
     "calendar_month",
     // schema 6, measured distributions
-    "step_measurement", "step_distribution"};
+    "step_measurement", "step_distribution",
+    // schema 7, catalogue references
+    "catalogue_reference"};
 
 void migrateToV2(Database& db) {
     for (std::string_view block : kSchemaV2Blocks)
@@ -287,12 +301,13 @@ void migrateToV2(Database& db) {
 }
 
 // Each schema appends its step here.
-const std::array<Migration, 5> kMigrations = {
+const std::array<Migration, 6> kMigrations = {
     Migration{2, {}, migrateToV2},
     Migration{3, kSchemaV3Workshop, {}},            // workshop: ideas, actions, reviews, log
     Migration{4, kSchemaV4BreakdownsAndRanges, {}}, // breakdowns, wait ranges
     Migration{5, kSchemaV5DaysPerMonth, {}},        // working days per month
     Migration{6, kSchemaV6StepMeasurements, {}},    // measured distributions of steps
+    Migration{7, kSchemaV7CatalogueReferences, {}}, // catalogue entries of people, systems
 };
 
 } // namespace
@@ -306,6 +321,7 @@ std::string_view schemaSql() {
         sql += kSchemaV4BreakdownsAndRanges;
         sql += kSchemaV5DaysPerMonth;
         sql += kSchemaV6StepMeasurements;
+        sql += kSchemaV7CatalogueReferences;
         return sql;
     }();
     return all;

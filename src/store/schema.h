@@ -11,7 +11,7 @@ namespace gemba::store::detail {
 
 /// The schema this build writes. Raise it with every change to the tables, and add the
 /// migration from the previous version to kMigrations (schema.cpp).
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 /// SQL that creates every table of the current schema in an empty database.
 std::string_view schemaSql();

@@ -249,6 +249,7 @@ private:
         text("name", person.name);
         text("role", person.role);
         rule("hourly_cost", person.hourlyCost, checkNonNegative);
+        text("catalogue", person.catalogue);
     }
 
     void checkSystem(Id key, const System& system) {
@@ -257,6 +258,7 @@ private:
             fail("id", "the system is filed under id " + std::to_string(key));
         text("name", system.name);
         enumValue("kind", system.kind);
+        text("catalogue", system.catalogue);
     }
 
     template <class T> void element(Subject subject, const Map& map, Id key, const T& entity) {

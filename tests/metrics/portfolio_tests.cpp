@@ -1,5 +1,6 @@
 // The portfolio over generated streams whose shared systems, roles, wastes and touch points are
 // known: docs/metrics.md, "Portfolio", works the same example by hand.
+#include "gemba/metrics/catalogue_use.h"
 #include "gemba/metrics/portfolio.h"
 #include "map_builder.h"
 
@@ -244,6 +245,114 @@ TEST_CASE("portfolio: the latest review's measured map, and no current state", "
     const Portfolio mixed = buildPortfolio({{"a.gemba", b.project}, {"b.gemba", dollars}});
     CHECK(mixed.currency.empty());
     CHECK(mixed.currencies == std::vector<std::string>{"EUR", "USD"});
+}
+
+} // namespace gemba::metrics::test
+
+namespace gemba::metrics::test {
+
+namespace {
+
+/// Three streams that write the ERP three ways: "ERP" (sales), "SAP ERP" (support) and a
+/// system "Nav" that refers to a catalogue id explicitly (implementation).
+std::vector<PortfolioSource> threeSpellings(const std::string& navReference) {
+    MapBuilder s = sales();
+    MapBuilder sup = support();
+    for (auto& [id, system] : sup.project.systems)
+        system.name = "SAP ERP";
+    MapBuilder impl = implementation();
+    const Id nav = impl.system("Nav");
+    impl.project.systems.at(nav).catalogue = navReference;
+    for (auto& [id, step] : impl.map().steps)
+        step.systems.push_back(nav);
+    return {{"sales.gemba", s.project},
+            {"implementation.gemba", impl.project},
+            {"support.gemba", sup.project}};
+}
+
+const SharedItem* find(const std::vector<SharedItem>& items, const std::string& name) {
+    for (const SharedItem& item : items)
+        if (item.name == name)
+            return &item;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("portfolio: two spellings of one system become one shared system after a merge",
+          "[portfolio][catalogue]") {
+    model::Catalogue catalogue;
+    const std::string erp = catalogue.add(model::CatalogueKind::System, "ERP").id;
+    const std::string sap = catalogue.add(model::CatalogueKind::System, "SAP ERP").id;
+    const std::string nav = catalogue.add(model::CatalogueKind::System, "Navision").id;
+    const auto sources = threeSpellings(nav);
+
+    // Without a catalogue, each spelling is its own system.
+    const Portfolio byName = buildPortfolio(sources);
+    REQUIRE(find(byName.systems, "ERP"));
+    CHECK(find(byName.systems, "ERP")->streams() == 1);
+    CHECK(find(byName.systems, "SAP ERP")->streams() == 1);
+    CHECK(find(byName.systems, "Nav")->streams() == 1);
+
+    // With the catalogue before the merge: the explicit reference is shown under its entry.
+    const Portfolio before = buildPortfolio(sources, &catalogue);
+    CHECK(find(before.systems, "ERP")->streams() == 1);
+    REQUIRE(find(before.systems, "Navision"));
+    CHECK(find(before.systems, "Navision")->catalogueId == nav);
+    CHECK(find(before.systems, "Navision")->spellings == std::vector<std::string>{"Nav"});
+
+    catalogue.merge(erp, sap);
+    catalogue.merge(erp, nav);
+    const Portfolio after = buildPortfolio(sources, &catalogue);
+    CHECK_FALSE(find(after.systems, "SAP ERP"));
+    CHECK_FALSE(find(after.systems, "Navision"));
+    REQUIRE(find(after.systems, "ERP"));
+    const SharedItem& one = *find(after.systems, "ERP");
+    CHECK(one.catalogueId == erp);
+    CHECK(one.streams() == 3);
+    CHECK(one.spellings == std::vector<std::string>{"ERP", "Nav", "SAP ERP"});
+    // Quote and Order entry (sales), Setup (implementation), Ticket (support): 1 h + 30 min +
+    // 2 h + 1 h of hands-on time, and the red pens of sales (12,000) and implementation (8,000).
+    CHECK(one.steps == 4);
+    CHECK(one.handsOnSeconds == Approx(4.5 * kHour));
+    CHECK(one.redPenCostPerYear == Approx(20000));
+    CHECK(after.systems.front().name == "ERP"); // the most streams first
+    // The spreadsheet, in no catalogue entry, is still grouped by name.
+    REQUIRE(find(after.systems, "Spreadsheet"));
+    CHECK(find(after.systems, "Spreadsheet")->catalogueId.empty());
+    CHECK(find(after.systems, "Spreadsheet")->streams() == 2);
+}
+
+TEST_CASE("catalogue use: the streams of each entry, unmatched names, duplicates suggested",
+          "[portfolio][catalogue]") {
+    model::Catalogue catalogue;
+    const std::string erp = catalogue.add(model::CatalogueKind::System, "ERP", {"SAP ERP"}).id;
+    const std::string sheet = catalogue.add(model::CatalogueKind::System, "Spread-sheet").id;
+    catalogue.add(model::CatalogueKind::Person, "Anna", {}, "Sales");
+    const auto sources = threeSpellings("");
+    const CatalogueUsage usage = catalogueUsage(catalogue, sources);
+    REQUIRE(usage.items.size() >= 4);
+    // Entries first (systems, then people, by name), then what no entry resolves.
+    CHECK(usage.items[0].name == "ERP");
+    CHECK(usage.items[0].streams == std::vector<std::size_t>{0, 2});
+    CHECK(usage.items[0].spellings == std::vector<std::string>{"ERP", "SAP ERP"});
+    CHECK(usage.items[1].entryId == sheet);
+    CHECK(usage.items[1].streams.empty()); // "Spreadsheet" is not "Spread-sheet"
+    CHECK(usage.items[2].name == "Anna");
+    CHECK(usage.items[2].streams == std::vector<std::size_t>{0});
+    std::vector<std::string> unmatched;
+    for (std::size_t i = 3; i < usage.items.size(); ++i)
+        unmatched.push_back(usage.items[i].name);
+    CHECK(unmatched == std::vector<std::string>{"Nav", "Spreadsheet"});
+
+    const auto suggestions = suggestDuplicates(usage);
+    REQUIRE(suggestions.size() == 1);
+    CHECK(suggestions[0].fold == "spreadsheet");
+    REQUIRE(suggestions[0].items.size() == 2);
+    CHECK(suggestions[0].items[0].entryId == sheet);
+    CHECK(suggestions[0].items[1].name == "Spreadsheet");
+    CHECK(suggestions[0].items[1].streams == std::vector<std::size_t>{0, 1});
+    (void)erp;
 }
 
 } // namespace gemba::metrics::test

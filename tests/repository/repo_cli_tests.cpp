@@ -73,3 +73,42 @@ TEST_CASE("cli repo: init, push, pull, a refused push, history and the portfolio
 }
 
 } // namespace gemba::test
+
+namespace gemba::test {
+
+TEST_CASE("cli catalogue on the repository: add, merge, and the portfolio counts one system",
+          "[repository][cli][catalogue]") {
+    TestDatabase db;
+    const std::string url = db.url();
+    TempDir dir;
+    std::filesystem::copy_file(kExamples / "software-delivery.gemba", dir / "delivery.gemba");
+    std::filesystem::copy_file(kExamples / "office-order-to-cash.gemba", dir / "o2c.gemba");
+    REQUIRE(runCli({"repo", "init", "--url", url}, dir.path()).exitCode == 0);
+    REQUIRE(runCli({"repo", "push", "delivery.gemba", "--url", url}, dir.path()).exitCode == 0);
+    REQUIRE(runCli({"repo", "push", "o2c.gemba", "--url", url}, dir.path()).exitCode == 0);
+
+    // Jira (delivery) and the Helpdesk (order to cash) are one ticket system here.
+    const auto added =
+        runCli({"catalogue", url, "add", "system", "Tickets", "--alias", "Jira"}, dir.path());
+    REQUIRE(added.exitCode == 0);
+    CHECK(added.out.find("to repository") != std::string::npos);
+    CHECK(added.out.find(url) == std::string::npos); // nor its password, were there one
+    REQUIRE(runCli({"catalogue", url, "add", "system", "Helpdesk"}, dir.path()).exitCode == 0);
+    const auto merged = runCli({"catalogue", url, "merge", "Tickets", "helpdesk"}, dir.path());
+    REQUIRE(merged.exitCode == 0);
+    const auto list =
+        nlohmann::json::parse(runCli({"catalogue", url, "list", "--json"}, dir.path()).out);
+    REQUIRE(list["entries"].size() == 1);
+    CHECK(list["entries"][0]["streams"] == nlohmann::json{"delivery", "o2c"});
+    const auto portfolio =
+        nlohmann::json::parse(runCli({"portfolio", url, "--json"}, dir.path()).out);
+    bool tickets = false;
+    for (const auto& system : portfolio["systems"])
+        if (system["name"] == "Tickets") {
+            tickets = true;
+            CHECK(system["streams"] == 2);
+        }
+    CHECK(tickets);
+}
+
+} // namespace gemba::test

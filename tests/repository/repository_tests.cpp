@@ -500,7 +500,7 @@ TEST_CASE("repository presence: a repository of schema 3 migrates to the presenc
     CHECK(repo.schemaVersion() == 3);
     CHECK_THROWS_WITH(repo.openBy("x"), Catch::Contains("upgrade it with"));
     repo.init();
-    CHECK(repo.schemaVersion() == 4);
+    CHECK(repo.schemaVersion() == store::kRepositorySchemaVersion);
     REQUIRE(repo.push("line", example("production-line.gemba"), 0) == 1);
     repo.announceOpen("line", "host-1", 7);
     CHECK(repo.openBy("line").size() == 1);

@@ -68,7 +68,7 @@ TEST_CASE("a file that does not give its days per month keeps the month it was w
         saveProject(withDaysPerMonth(20), file);
         runSql(file, "UPDATE project SET days_per_week = 6; DROP TABLE calendar_month; "
                      "DROP TABLE step_distribution; DROP TABLE step_measurement; "
-                     "PRAGMA user_version = 4;");
+                     "DROP TABLE catalogue_reference; PRAGMA user_version = 4;");
         const Project opened = openProject(file);
         CHECK(opened.props.calendar.daysPerMonth == Approx(26));
         // Saved again, the file states it.

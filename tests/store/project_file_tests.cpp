@@ -86,7 +86,7 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
     saveProject(fullProject(), dir / "p.gemba");
     CHECK(pragma(dir / "p.gemba", "application_id") == 0x474D4241);
     CHECK(pragma(dir / "p.gemba", "user_version") == currentSchemaVersion());
-    CHECK(currentSchemaVersion() == 6);
+    CHECK(currentSchemaVersion() == 7);
     // The normalised schema: one table per entity, an element table for placed elements, and
     // child tables for lists.
     std::vector<std::string> expected = {"artifact", "element", "figure_source", "flow", "friction",
@@ -103,7 +103,9 @@ TEST_CASE("a .gemba file is a SQLite database with Gemba's id and schema version
                                          // schema 5, working days per month
                                          "calendar_month",
                                          // schema 6, measured distributions
-                                         "step_measurement", "step_distribution"};
+                                         "step_measurement", "step_distribution",
+                                         // schema 7, catalogue references
+                                         "catalogue_reference"};
     std::sort(expected.begin(), expected.end());
     CHECK(tablesOf(dir / "p.gemba") == expected);
     // The file is complete on its own: no journal mode that needs side files.

@@ -24,6 +24,7 @@ Project fullProject() {
     Person bo{2, "Bo Ødegård", "", std::nullopt};
     Person chen{3, "陈伟", "IT", 0.0};
     Person dee{big, "Dee", "Sponsor office", 120};
+    anna.catalogue = "per-0a1b2c3d4e5f6071"; // the organisation's catalogue entries
     for (const Person& person : {anna, bo, chen, dee})
         p.people.emplace(person.id, person);
 
@@ -33,6 +34,7 @@ Project fullProject() {
     System paper{7, "Paper form", SystemKind::Paper};
     System phone{8, "Phone", SystemKind::Phone};
     System other{9, "", SystemKind::Other};
+    crm.catalogue = "sys-'crm' \"quoted\"; DROP TABLE system";
     for (const System& system : {crm, sheet, mail, paper, phone, other})
         p.systems.emplace(system.id, system);
 
@@ -184,11 +186,19 @@ Project fullProject() {
     return p;
 }
 
+Project withoutCatalogueReferences(Project project) {
+    for (auto& [id, person] : project.people)
+        person.catalogue.clear();
+    for (auto& [id, system] : project.systems)
+        system.catalogue.clear();
+    return project;
+}
+
 Project fullProjectOfOldFile() {
     Project project = fullProject();
     project.props.calendar.daysPerMonth =
         Calendar::legacyDaysPerMonth(project.props.calendar.daysPerWeek);
-    return project;
+    return withoutCatalogueReferences(project);
 }
 
 Project bigProject(int steps, int flows) {

@@ -14,6 +14,9 @@ namespace gemba::store::test {
 /// fixture tests/data/project-v1.gemba: if the model grows, leave this project as it is and
 /// cover the new fields with another.
 model::Project fullProject();
+/// `project` as a file written before schema 7 reads it: no person or system refers to a
+/// catalogue entry.
+model::Project withoutCatalogueReferences(model::Project project);
 /// fullProject as a file written before schema 5 reads: its month is 52 / 12 weeks.
 model::Project fullProjectOfOldFile();
 

@@ -128,7 +128,7 @@ TEST_CASE("a schema 3 file gains the breakdown and range tables", "[store][migra
     // What a schema-3 Gemba wrote: no breakdown or range tables.
     runSql(file, "DROP TABLE step_breakdown; DROP TABLE wait_range; DROP TABLE calendar_month; "
                  "DROP TABLE step_distribution; DROP TABLE step_measurement; "
-                 "PRAGMA user_version = 3;");
+                 "DROP TABLE catalogue_reference; PRAGMA user_version = 3;");
     const Project opened = openProject(file);
     CHECK(opened == fullProjectOfOldFile());
     Project grown = opened;
@@ -204,9 +204,9 @@ TEST_CASE("a schema 5 file gains the measurement tables", "[store][migration][me
     saveProject(projectWithBreakdownsAndRanges(), file);
     // What a schema-5 Gemba wrote: no measurement tables.
     runSql(file, "DROP TABLE step_distribution; DROP TABLE step_measurement; "
-                 "PRAGMA user_version = 5;");
+                 "DROP TABLE catalogue_reference; PRAGMA user_version = 5;");
     const Project opened = openProject(file);
-    CHECK(opened == projectWithBreakdownsAndRanges());
+    CHECK(opened == withoutCatalogueReferences(projectWithBreakdownsAndRanges()));
     Project grown = opened;
     grown.maps[0].steps.begin()->second.measurement =
         projectWithMeasurement().maps[0].steps.begin()->second.measurement;

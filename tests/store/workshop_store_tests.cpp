@@ -134,11 +134,12 @@ TEST_CASE("a schema 2 file (measured maps, no workshop) migrates to the current 
     const fs::path file = dir / "v2.gemba";
     saveProject(fullProject(), file);
     // What a schema-2 Gemba wrote: no workshop tables.
-    runSql(file, "DROP TABLE workshop; DROP TABLE idea; DROP TABLE action; DROP TABLE review; "
-                 "DROP TABLE parking_lot_item; DROP TABLE glossary_term; DROP TABLE lesson; "
-                 "DROP TABLE day_summary; DROP TABLE step_breakdown; DROP TABLE wait_range; "
-                 "DROP TABLE calendar_month; DROP TABLE step_distribution; "
-                 "DROP TABLE step_measurement; PRAGMA user_version = 2;");
+    runSql(file,
+           "DROP TABLE workshop; DROP TABLE idea; DROP TABLE action; DROP TABLE review; "
+           "DROP TABLE parking_lot_item; DROP TABLE glossary_term; DROP TABLE lesson; "
+           "DROP TABLE day_summary; DROP TABLE step_breakdown; DROP TABLE wait_range; "
+           "DROP TABLE calendar_month; DROP TABLE step_distribution; "
+           "DROP TABLE step_measurement; DROP TABLE catalogue_reference; PRAGMA user_version = 2;");
     const std::string before = readFile(file);
     CHECK(openProject(file) == fullProjectOfOldFile());
     CHECK(readFile(file) == before);

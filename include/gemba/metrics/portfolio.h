@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gemba/model/catalogue.h"
 #include "gemba/model/project.h"
 
 #include <array>
@@ -61,7 +62,12 @@ struct Use {
 
 /// A system, role, person or kind of waste across the streams, with the totals of its uses.
 struct SharedItem {
-    std::string name; ///< as first written; matched without case and surrounding spaces
+    /// The catalogue entry's name when the item is one; else as first written, matched without
+    /// case and surrounding spaces.
+    std::string name;
+    std::string catalogueId; ///< the catalogue entry (systems and people); empty: by name
+    /// The spellings the streams wrote (each once, ignoring case): "ERP", "SAP ERP".
+    std::vector<std::string> spellings;
     std::vector<Use> uses;
     int steps = 0;
     double handsOnSeconds = 0;
@@ -121,6 +127,10 @@ struct Portfolio {
 /// map; null when there is none.
 const model::Map* currentStateOf(const model::Project& project);
 
-Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources);
+/// The portfolio of `sources`. With a catalogue, systems and people are grouped by the entry
+/// they resolve to (an explicit reference, else a name or alias) and shown under its name; one
+/// that resolves to none, and every one without a catalogue, is grouped by name.
+Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources,
+                         const model::Catalogue* catalogue = nullptr);
 
 } // namespace gemba::metrics

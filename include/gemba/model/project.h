@@ -20,6 +20,9 @@ struct Person {
     std::string name;
     std::string role; ///< role or team
     std::optional<double> hourlyCost;
+    /// The id of the organisation's catalogue entry (model::Catalogue); empty: none given, and
+    /// the person is matched to the catalogue by name.
+    std::string catalogue = {};
     bool operator==(const Person&) const = default;
 };
 
@@ -27,6 +30,9 @@ struct System {
     Id id = kNoId;
     std::string name;
     SystemKind kind = SystemKind::Application;
+    /// The id of the organisation's catalogue entry (model::Catalogue); empty: none given, and
+    /// the system is matched to the catalogue by name.
+    std::string catalogue = {};
     bool operator==(const System&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/metrics/portfolio.h"
+#include "gemba/model/catalogue.h"
 
 #include <string>
 #include <vector>
@@ -20,5 +21,20 @@ struct SkippedSource {
 /// folder nor a repository that can be read.
 std::vector<metrics::PortfolioSource> readPortfolioSources(const std::string& where,
                                                            std::vector<SkippedSource>& skipped);
+
+/// The organisation's catalogue of a portfolio: the folder's catalogue.json, or the
+/// repository's catalogue.
+struct PortfolioCatalogue {
+    model::Catalogue catalogue;
+    bool stored = false;   ///< false: there is none yet (an empty catalogue)
+    long long version = 0; ///< the repository's version it was read at
+    std::string place;     ///< the file, or "repository", for messages
+};
+
+/// Reads the catalogue of `where` (a folder or a postgresql:// URL). Throws InputError.
+PortfolioCatalogue readPortfolioCatalogue(const std::string& where);
+/// Saves it back, atomically. The repository refuses (InputError naming who saved it and when)
+/// a save over a catalogue saved by someone else after it was read.
+void writePortfolioCatalogue(const std::string& where, PortfolioCatalogue& catalogue);
 
 } // namespace gemba::store

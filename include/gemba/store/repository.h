@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gemba/model/catalogue.h"
 #include "gemba/model/project.h"
 
 #include <functional>
@@ -31,6 +32,9 @@ class RepositoryConflict : public RepositoryError {
 public:
     RepositoryConflict(std::string project, long long startedFrom, long long current,
                        std::string savedBy, std::string savedAt);
+    /// The same refusal with its own message (the catalogue's, which has no name).
+    RepositoryConflict(const std::string& message, std::string project, long long startedFrom,
+                       long long current, std::string savedBy, std::string savedAt);
     const std::string& project() const { return m_project; }
     long long startedFrom() const { return m_startedFrom; }
     long long current() const { return m_current; } ///< the repository's version
@@ -50,7 +54,7 @@ private:
 std::string urlForDisplay(const std::string& url);
 
 /// The schema this build writes; repositories of an earlier version are migrated by init().
-inline constexpr int kRepositorySchemaVersion = 4;
+inline constexpr int kRepositorySchemaVersion = 5;
 
 /// A project as the repository lists it.
 struct RepositoryEntry {
@@ -76,6 +80,12 @@ struct PresenceEntry {
 /// A presence row whose heartbeat is older than this is an editor that ended without saying
 /// so (a crash, a lost network): openBy() leaves it out. Editors beat well inside it.
 inline constexpr int kPresenceStaleSeconds = 120;
+
+/// The organisation's catalogue and the version it was read at.
+struct RepositoryCatalogue {
+    model::Catalogue catalogue;
+    long long version = 0; ///< 0: never saved
+};
 
 struct PulledProject {
     model::Project project;
@@ -129,6 +139,12 @@ public:
     std::vector<PresenceEntry> openBy(const std::string& name, const std::string& host = {},
                                       long long pid = 0,
                                       int staleAfterSeconds = kPresenceStaleSeconds);
+    /// The organisation's catalogue of systems and people; every user of the repository may
+    /// read it. Throws InputError for damaged rows.
+    RepositoryCatalogue readCatalogue();
+    /// Replaces the catalogue in one transaction and returns its new version. Every user may
+    /// write it. Throws RepositoryConflict when someone saved it after version `startedFrom`.
+    long long saveCatalogue(const model::Catalogue& catalogue, long long startedFrom);
 
     /// Run inside a push's transaction after every row is written, before the commit.
     std::function<void()> beforeCommit;
