@@ -774,7 +774,7 @@ TEST_CASE("an error in how work flows withholds the path figures only", "[panels
     auto* status = field<QLabel>(metrics, "metricsStatus");
     CHECK(status->isVisible());
     CHECK(status->text() == "Path figures withheld until this is fixed: Step \"Review contract\": "
-                            "lead time 10 min is shorter than process time 1 h");
+                            "lead time 10 min is shorter than process time 60 min");
     for (const char* key : {"leadTime", "processTime", "waitTime", "activityRatio",
                             "processCycleEfficiency", "rolledPca", "bottleneck", "labour", "wip"}) {
         INFO(key);
