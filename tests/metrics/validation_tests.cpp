@@ -584,8 +584,8 @@ TEST_CASE("figure_not_finite: finite inputs whose figures overflow are withheld"
 
 TEST_CASE("an error in how work flows withholds the path figures only", "[metrics][validation]") {
     CleanMap c;
-    // Roles differ from A to B: a handoff each way, once the loop is drawn. A friction of 10 min 15 times a week at Anna's
-    // 50 an hour: 2.5 h, 125 a week.
+    // Roles differ from A to B: a handoff each way, once the loop is drawn. A friction of 10 min 15
+    // times a week at Anna's 50 an hour: 2.5 h, 125 a week.
     c.b.stepAt(c.a).role = "Sales";
     c.b.stepAt(c.bStep).role = "Legal";
     c.b.stepAt(c.a).frictions = {{"re-typing", 10, 15}};
