@@ -1,6 +1,7 @@
 #include "gemba/render/labels.h"
 
 #include "gemba/model/units.h"
+#include "gemba/model/workshop_ops.h"
 #include "gemba/render/geometry.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
@@ -10,6 +11,7 @@
 #include <QPainterPathStroker>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -235,18 +237,9 @@ struct LabelFonts {
     MeasuredFont waitLabel;
 };
 
-/// One way of writing a caption: wrapped at `width` onto at most `lines` lines.
-struct Form {
-    qreal width;
-    int lines;
-};
-
-// Full width first, then narrower (taller), then fewer lines (shortened), then one short line.
-constexpr Form kForms[] = {{kCaptionWidth, kCaptionLines},
-                           {150, kCaptionLines + 2},
-                           {kCaptionWidth, 2},
-                           {kCaptionWidth, 1},
-                           {120, 1}};
+/// The widths a caption is wrapped at, the preferred first. A red pen's reason is never cut:
+/// where the preferred box has no room, a narrower (taller) or wider (flatter) one is tried.
+constexpr qreal kCaptionWidths[] = {kCaptionWidth, 150, 320, 440};
 
 // A flow's label on one line: whole up to the widest, then elided to fit narrower gaps.
 constexpr qreal kFlowLabelWidths[] = {180, 100, 64, 44};
@@ -260,14 +253,14 @@ bool isOverview(qreal pointSize) {
     return pointSize > kCaptionPointSize;
 }
 
-PlacedLabel shaped(const QString& text, Form form, qreal pointSize) {
+PlacedLabel shaped(const QString& text, qreal wrapWidth, qreal pointSize) {
     // Wider type, wider captions: the same words to a line at every size.
-    form.width *= pointSize / kCaptionPointSize;
+    wrapWidth *= pointSize / kCaptionPointSize;
     const QFont font = captionFont(pointSize);
     const QFontMetricsF metrics(font);
     PlacedLabel label;
     label.fullText = text;
-    label.lines = wrapText(text, font, form.width, form.lines);
+    label.lines = wrapText(text, font, wrapWidth, std::numeric_limits<int>::max());
     qreal width = 0;
     for (const QString& line : label.lines)
         width = std::max(width, metrics.horizontalAdvance(line));
@@ -440,14 +433,15 @@ void forEachCandidate(const LabelRequest& request, qreal pointSize, const LabelF
     case LabelKind::Caption:
         break;
     }
-    for (const Form& form : kForms) {
-        PlacedLabel label = shaped(request.text, form, pointSize);
+    for (qreal width : kCaptionWidths) {
+        PlacedLabel label = shaped(request.text, width, pointSize);
         if (tryAt(label, placesAround(request.anchor, label.box.size())))
             return;
     }
-    // The shortest form, further down under its ring: a crowded row of rings in large type
+    // The flattest form, further down under its ring: a crowded row of rings in large type
     // may need a caption a few lines lower.
-    PlacedLabel label = shaped(request.text, kForms[std::size(kForms) - 1], pointSize);
+    PlacedLabel label =
+        shaped(request.text, kCaptionWidths[std::size(kCaptionWidths) - 1], pointSize);
     const QSizeF size = label.box.size();
     const QPointF start = placesAround(request.anchor, size).front();
     std::vector<QPointF> lower;
@@ -671,6 +665,29 @@ QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
     return text;
 }
 
+QFont redPenBadgeFont() {
+    return theme().font(7, true);
+}
+
+std::optional<PenBadge> redPenBadge(const model::Project& project, const model::Map& map,
+                                    const model::RedPen& pen) {
+    const model::PenAttachments attached = model::penAttachments(project, pen.id);
+    if (attached.ideas + attached.actions == 0)
+        return std::nullopt;
+    QStringList parts;
+    if (attached.ideas > 0)
+        parts << mapText(attached.ideas == 1 ? "%1 idea" : "%1 ideas").arg(attached.ideas);
+    if (attached.actions > 0)
+        parts << mapText(attached.actions == 1 ? "%1 action" : "%1 actions").arg(attached.actions);
+    PenBadge badge;
+    badge.text = parts.join(QStringLiteral(" · ")) + QStringLiteral(": ") +
+                 qs(attached.mostAdvanced).replace(QLatin1Char('_'), QLatin1Char(' '));
+    const qreal width = QFontMetricsF(redPenBadgeFont()).horizontalAdvance(badge.text) + 10;
+    const QRectF ring = redPenEllipse(map, pen);
+    badge.box = QRectF(ring.right() - width * 0.6, ring.top() - 16, width, 15);
+    return badge;
+}
+
 PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize) {
     std::optional<PlacedLabel> first;
     forEachCandidate(request, pointSize, labelFontsFor(pointSize), [&](const PlacedLabel& label) {
@@ -709,7 +726,10 @@ std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const 
         routes.push_back({&flow, flowPath(map, flow)});
     addFlowPieces(fixed, routes);
     std::vector<std::pair<Id, QRectF>> rings;
+    std::vector<QRectF> badges;
     for (const auto& [id, pen] : map.redPens) {
+        if (auto badge = redPenBadge(project, map, pen))
+            badges.push_back(badge->box);
         const QRectF ring = redPenEllipse(map, pen);
         rings.emplace_back(id, ring);
         fixed.rings.add(ring);
@@ -737,6 +757,8 @@ std::vector<LabelLayout> layoutMapLabelsAt(const model::Project& project, const 
             if (QString text = redPenCaption(project, map.redPens.at(id)); !text.isEmpty())
                 requests.push_back({id, ring, text});
         Obstacles grids{fixed, {}};
+        for (const QRectF& badge : badges)
+            grids.labels.add(badge);
         layouts.push_back(layoutWith(requests, grids, pointSize));
     }
     return layouts;

@@ -1,7 +1,6 @@
 #include "gemba/render/map_painter.h"
 
 #include "gemba/model/units.h"
-#include "gemba/model/workshop_ops.h"
 #include "gemba/render/geometry.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
@@ -707,27 +706,15 @@ void paintRedPen(QPainter& p, const PaintContext& c, const model::RedPen& pen, E
 
     if (c.levelOfDetail < kOutlineThreshold)
         return;
-    // The workshop's work on this place: "3 ideas · 1 action: in_progress".
-    const model::PenAttachments attached = model::penAttachments(c.project, pen.id);
-    if (attached.ideas + attached.actions > 0) {
-        QStringList parts;
-        if (attached.ideas > 0)
-            parts << mapText(attached.ideas == 1 ? "%1 idea" : "%1 ideas").arg(attached.ideas);
-        if (attached.actions > 0)
-            parts << mapText(attached.actions == 1 ? "%1 action" : "%1 actions")
-                         .arg(attached.actions);
-        const QString badge = parts.join(QStringLiteral(" · ")) + QStringLiteral(": ") +
-                              qs(attached.mostAdvanced).replace(QLatin1Char('_'), QLatin1Char(' '));
-        const QFont font = t.font(7, true);
-        const qreal width = QFontMetricsF(font).horizontalAdvance(badge) + 10;
-        const QRectF box(ring.right() - width * 0.6, ring.top() - 16, width, 15);
+    // The workshop's work on this place: "3 ideas · 1 action: in progress".
+    if (const std::optional<PenBadge> badge = redPenBadge(c.project, c.map, pen)) {
         p.save();
         p.setPen(Qt::NoPen);
         p.setBrush(t.redPen);
-        p.drawRoundedRect(box, 7, 7);
-        p.setFont(font);
+        p.drawRoundedRect(badge->box, 7, 7);
+        p.setFont(redPenBadgeFont());
         p.setPen(Qt::white);
-        p.drawText(box, Qt::AlignCenter, badge);
+        p.drawText(badge->box, Qt::AlignCenter, badge->text);
         p.restore();
     }
     const QString text = redPenCaption(c.project, pen);

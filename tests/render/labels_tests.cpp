@@ -1,5 +1,6 @@
 // Red-pen captions laid out so that none sits on another caption or on a shape of the map.
 #include "gemba/model/units.h"
+#include "gemba/model/workshop.h"
 #include "gemba/render/geometry.h"
 #include "gemba/render/labels.h"
 #include "gemba/render/map_painter.h"
@@ -168,22 +169,67 @@ TEST_CASE("a caption is nudged past a note under its ring before it is shortened
     CHECK(label.box != preferred.box);
 }
 
-TEST_CASE("with no free place nearby a caption is shortened, its text kept for the tooltip",
-          "[render][labels]") {
+TEST_CASE("a caption with little room is rewrapped flatter, never cut", "[render][labels]") {
     const QRectF anchor(0, 0, 100, 60);
     const QString text = QStringLiteral(
         "A very long reason that a facilitator wrote down in full because the room insisted "
         "on every word of it, and then some more words about the way things are done here");
-    // Walls all around the anchor, with gaps too small for the whole text.
-    std::vector<QRectF> obstacles = {QRectF(-400, 90, 900, 400), QRectF(-400, -400, 900, 380),
-                                     QRectF(-400, -20, 280, 110), QRectF(220, -20, 280, 110)};
+    // Walls all around the anchor: under it a gap wide enough for the text on a few long
+    // lines, too low for it on the lines of the preferred width.
+    const std::vector<QRectF> obstacles = {QRectF(-400, 100, 900, 400),
+                                           QRectF(-400, -400, 900, 380),
+                                           QRectF(-400, -20, 270, 120), QRectF(230, -20, 270, 120)};
+    const render::PlacedLabel preferred = render::preferredLabel({7, anchor, text});
+    REQUIRE(preferred.box.bottom() > 100);
     const render::LabelLayout layout = render::layoutLabels({{7, anchor, text}}, obstacles);
     const render::PlacedLabel& label = layout.at(7);
-    CHECK(label.shortened);
-    CHECK(label.fullText == text);
-    CHECK(label.lines.size() <= 2);
+    CHECK_FALSE(label.shortened);
+    CHECK(label.lines.join(' ') == text);
+    CHECK(label.lines.size() < preferred.lines.size());
     for (const QRectF& wall : obstacles)
         CHECK_FALSE(label.box.intersects(wall));
+
+    // Walled in with no room for it at all, it is still written whole, over a shape.
+    const std::vector<QRectF> closed = {QRectF(-400, 70, 900, 400), QRectF(-400, -400, 900, 390),
+                                        QRectF(-400, -20, 390, 120), QRectF(110, -20, 390, 120)};
+    const render::PlacedLabel walled = render::layoutLabels({{7, anchor, text}}, closed).at(7);
+    CHECK(walled.lines.join(' ') == text);
+}
+
+TEST_CASE("no caption sits on a red pen's ideas badge", "[render][labels]") {
+    model::Project project;
+    model::Map map;
+    const model::Id a = addStep(project, map, "Approve", {0, 0});
+    const model::Id penA = addPen(project, map, {a}, "");
+    model::Idea idea;
+    idea.id = project.allocateId();
+    idea.text = "One signature";
+    idea.concerns = {penA};
+    project.workshop.ideas.emplace(idea.id, idea);
+    const std::optional<render::PenBadge> badge =
+        render::redPenBadge(project, map, map.redPens.at(penA));
+    REQUIRE(badge);
+    CHECK(badge->text == QStringLiteral("1 idea: proposed"));
+    // A step above, placed so that its pen's one-line caption would sit right on the badge,
+    // in the gap between the two rings.
+    const model::Id c = addStep(project, map, "Draft", {0, 0});
+    const model::Id penC = addPen(project, map, {c}, "Retyped");
+    const QRectF ringAtOrigin = render::redPenEllipse(map, map.redPens.at(penC));
+    const QString caption = QStringLiteral("Retyped");
+    const QSizeF size = render::preferredLabel({penC, ringAtOrigin, caption}).box.size();
+    map.steps.at(c).pos = {badge->box.center().x() - ringAtOrigin.center().x(),
+                           badge->box.top() - 3 - ringAtOrigin.bottom()};
+    const QRectF ringC = render::redPenEllipse(map, map.redPens.at(penC));
+    const render::PlacedLabel preferred = render::preferredLabel({penC, ringC, caption});
+    REQUIRE(preferred.box.intersects(badge->box));
+    REQUIRE(preferred.box.bottom() < render::redPenEllipse(map, map.redPens.at(penA)).top());
+    REQUIRE(size.height() < badge->box.height() + 2);
+
+    for (qreal pointSize : {render::kCaptionPointSize, render::kOverviewCaptionPointSize}) {
+        const render::LabelLayout layout = render::layoutMapLabels(project, map, pointSize);
+        REQUIRE(layout.count(penC) == 1);
+        CHECK_FALSE(layout.at(penC).box.intersects(badge->box));
+    }
 }
 
 TEST_CASE("painted captions of neighbouring red pens stay in their laid-out boxes",

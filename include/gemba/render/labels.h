@@ -15,9 +15,9 @@
 /// Where the texts of a map go. A red pen's reason is written under its ring, a flow's label
 /// beside its line, a wait's figures under its triangle; two rings close together, a label
 /// between two steps or a caption over a flow would put text on text. The layout places each
-/// text, then nudges it, then shortens it (the full text goes to a tooltip), so that no text
-/// sits on another one, on a shape of the map or across a flow line. The canvas and every
-/// export use the same layout.
+/// text, then nudges it, then rewraps a caption (never cut) or shortens a flow's or wait's
+/// one-line text (the full text goes to a tooltip), so that no text sits on another one, on a
+/// shape of the map or across a flow line. The canvas and every export use the same layout.
 namespace gemba::render {
 
 using model::Id;
@@ -60,10 +60,8 @@ struct LabelRequest {
 
 using LabelLayout = std::unordered_map<Id, PlacedLabel>;
 
-/// The widest a caption is wrapped to, in scene units.
+/// The width a caption is wrapped to where it has room, in scene units.
 inline constexpr qreal kCaptionWidth = 220;
-/// The most lines a caption is wrapped onto before it is shortened.
-inline constexpr int kCaptionLines = 4;
 
 /// The point size of red-pen captions at 100%, and zoomed out below the level of detail,
 /// where they grow so that they stay readable on a projector.
@@ -104,6 +102,17 @@ std::optional<LabelRequest> waitLabelRequest(const model::Map& map, const model:
 /// The caption of a red pen ("reason — 1,200 EUR/yr"); empty when it has neither.
 QString redPenCaption(const model::Project& project, const model::RedPen& pen);
 
+/// The workshop's work on a red pen, drawn as a badge on its ring's top right: "3 ideas ·
+/// 1 action: in progress". The layout keeps every other text off it.
+struct PenBadge {
+    QString text;
+    QRectF box;
+};
+/// Nothing when no idea or action is attached to the pen.
+std::optional<PenBadge> redPenBadge(const model::Project& project, const model::Map& map,
+                                    const model::RedPen& pen);
+QFont redPenBadgeFont();
+
 /// The place a text takes with nothing in its way: a caption centred under its anchor,
 /// wrapped; a flow's label above its line; a wait's under its triangle.
 PlacedLabel preferredLabel(const LabelRequest& request, qreal pointSize = kCaptionPointSize);
@@ -123,7 +132,8 @@ LabelLayout layoutLabels(const std::vector<LabelRequest>& requests,
 
 /// Every text of a map laid out together, keyed by the id of the wait, flow or red pen it
 /// belongs to: first the waits' figures, then the flows' labels, then the red pens' captions,
-/// so that the texts tied to one place take it and captions find room around them.
+/// so that the texts tied to one place take it and captions find room around them. The red
+/// pens' badges (redPenBadge) keep their place and count as texts already laid out.
 /// Obstacles are the painted shapes of the elements, the red pens' rings and the straight
 /// pieces of the flows. The canvas keeps two layouts: at kCaptionPointSize for 100% and at
 /// kOverviewCaptionPointSize for a zoomed-out view.
