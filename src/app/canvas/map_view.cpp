@@ -785,8 +785,9 @@ void MapView::autoLayout(LayoutWrap wrap) {
     const model::Map* theMap = m_document.map(m_map);
     if (!theMap)
         return;
-    // Wrapped, the stream takes rows that fill the view's shape.
-    const QSize room = viewport()->size();
+    // Wrapped, the stream takes rows that fill the view's shape: the whole viewport, whether
+    // the scroll bars the current zoom needs are showing or not.
+    const QSize room = maximumViewportSize();
     const double aspect = room.height() > 0 ? double(room.width()) / room.height() : 16.0 / 9.0;
     std::vector<std::pair<Id, model::Point>> positions;
     switch (wrap) {
