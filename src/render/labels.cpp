@@ -665,6 +665,22 @@ QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
     return text;
 }
 
+namespace {
+
+bool coversShape(const model::Map& map, const QRectF& box) {
+    for (Id id : map.placedElements()) {
+        const auto kind = map.kindOf(id);
+        if (*kind == model::ElementKind::RedPen)
+            continue;
+        const model::Point at = *map.positionOf(id);
+        if (paintShape(*kind).translated(at.x, at.y).intersects(box))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 QFont redPenBadgeFont() {
     return theme().font(7, true);
 }
@@ -684,7 +700,22 @@ std::optional<PenBadge> redPenBadge(const model::Project& project, const model::
                  qs(attached.mostAdvanced).replace(QLatin1Char('_'), QLatin1Char(' '));
     const qreal width = QFontMetricsF(redPenBadgeFont()).horizontalAdvance(badge.text) + 10;
     const QRectF ring = redPenEllipse(map, pen);
-    badge.box = QRectF(ring.right() - width * 0.6, ring.top() - 16, width, 15);
+    // On the ring's top right, or the first other corner where it covers no shape's text (a
+    // ring round a rework loop sits just under a step's data box).
+    const qreal top = ring.top() - 16;
+    const qreal bottom = ring.bottom() + 1;
+    const qreal right = ring.right() - width * 0.6;
+    const qreal left = ring.left() - width * 0.4;
+    const QRectF corners[] = {{right, top, width, 15},
+                              {left, top, width, 15},
+                              {right, bottom, width, 15},
+                              {left, bottom, width, 15}};
+    badge.box = corners[0];
+    for (const QRectF& box : corners)
+        if (!coversShape(map, box)) {
+            badge.box = box;
+            break;
+        }
     return badge;
 }
 

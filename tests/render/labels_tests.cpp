@@ -232,6 +232,33 @@ TEST_CASE("no caption sits on a red pen's ideas badge", "[render][labels]") {
     }
 }
 
+TEST_CASE("a red pen's ideas badge moves to a corner where it covers no step's figures",
+          "[render][labels]") {
+    model::Project project;
+    model::Map map;
+    const model::Id a = addStep(project, map, "Approve", {0, 0});
+    const model::Id pen = addPen(project, map, {a}, "");
+    model::Idea idea;
+    idea.id = project.allocateId();
+    idea.text = "One signature";
+    idea.concerns = {pen};
+    project.workshop.ideas.emplace(idea.id, idea);
+    const QRectF topRight = render::redPenBadge(project, map, map.redPens.at(pen))->box;
+    // A step whose data box hangs over the badge's first place, as a step's does over the
+    // ring round a rework loop under it.
+    const QRectF shape = render::paintShape(model::ElementKind::Step);
+    const model::Id above = addStep(
+        project, map, "Code review",
+        {topRight.center().x() - shape.center().x(), topRight.center().y() - shape.bottom() + 4});
+    const QRectF covering = shape.translated(map.steps.at(above).pos.x, map.steps.at(above).pos.y);
+    REQUIRE(covering.intersects(topRight));
+
+    const QRectF moved = render::redPenBadge(project, map, map.redPens.at(pen))->box;
+    CHECK_FALSE(moved.intersects(covering));
+    CHECK_FALSE(moved.intersects(render::paintShape(model::ElementKind::Step)));
+    CHECK(moved.size() == topRight.size());
+}
+
 TEST_CASE("painted captions of neighbouring red pens stay in their laid-out boxes",
           "[render][labels]") {
     model::Project project;

@@ -199,8 +199,11 @@ void RedPenItem::sync(const model::Map& map) {
     m_bounds = m_ellipse.adjusted(-10, -10, 10, 10);
     if (!caption.isEmpty())
         m_bounds |= (placed.box | overview.box).adjusted(-2, -2, 2, 4);
-    // Room for the badge of ideas and actions above the ring's right side (render::paintRedPen).
-    m_bounds |= QRectF(m_ellipse.right() - 180, m_ellipse.top() - 18, 320, 20);
+    // Room for the badge of ideas and actions at any corner it may take (render::redPenBadge):
+    // a step moved near the ring can move the badge without syncing this item.
+    const QRectF band(m_ellipse.left() - 180, 0, m_ellipse.width() + 360, 20);
+    m_bounds |= band.translated(0, m_ellipse.top() - 18);
+    m_bounds |= band.translated(0, m_ellipse.bottom() - 1);
     QPainterPath ring;
     ring.addEllipse(m_ellipse);
     // Around targets only the ring is hit, so a click inside still reaches the steps; a
