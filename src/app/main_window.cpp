@@ -72,6 +72,14 @@ model::Project starterProject() {
     return project;
 }
 
+/// A presented map shows no scroll bars: the room sees the map, fitted; the keyboard and
+/// the mouse still pan it.
+void showScrollBars(MapView* view, bool shown) {
+    const Qt::ScrollBarPolicy policy = shown ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff;
+    view->setHorizontalScrollBarPolicy(policy);
+    view->setVerticalScrollBarPolicy(policy);
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -627,6 +635,7 @@ void MainWindow::syncTabs() {
         if (!view) {
             view = new MapView(*m_document, map.id, m_tabs);
             view->setSnapToGrid(snap);
+            showScrollBars(view, !m_presenting);
             connect(view, &MapView::selectionChanged, this, &MainWindow::onSelectionChanged);
             connect(view, &MapView::zoomChanged, this, [this, view](qreal zoom) {
                 if (view == currentView())
@@ -1040,6 +1049,9 @@ void MainWindow::setPresenting(bool on) {
         else
             showNormal();
     }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* view = qobject_cast<MapView*>(m_tabs->widget(i)))
+            showScrollBars(view, !on);
     findChild<QAction*>(QStringLiteral("actionLeavePresentation"))->setEnabled(on);
     QAction* toggle = findChild<QAction*>(QStringLiteral("actionPresentation"));
     const QSignalBlocker blocker(toggle);

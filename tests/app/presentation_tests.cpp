@@ -80,10 +80,16 @@ TEST_CASE("Presentation mode shows the key figures in type for the back of the r
     CHECK(text.contains(QStringLiteral("Bottleneck Review")));
     auto* figures = band->findChild<QLabel*>(QStringLiteral("presentationFigures"));
     CHECK(figures->font().pixelSize() >= 36);
+    // The room sees the map, not scroll bars.
+    app::MapView* view = window.currentView();
+    CHECK(view->horizontalScrollBarPolicy() == Qt::ScrollBarAlwaysOff);
+    CHECK(view->verticalScrollBarPolicy() == Qt::ScrollBarAlwaysOff);
 
     window.setPresenting(false);
     QApplication::processEvents();
     CHECK_FALSE(band->isVisible());
+    CHECK(view->horizontalScrollBarPolicy() == Qt::ScrollBarAsNeeded);
+    CHECK(view->verticalScrollBarPolicy() == Qt::ScrollBarAsNeeded);
 }
 
 TEST_CASE("The first window takes most of the screen", "[presentation]") {
