@@ -1,29 +1,35 @@
 #!/bin/sh
-# `make screenshots`: opens each example project in the editor under Xvfb and saves a picture
-# of the window into docs/images/ (fit to window), and one at 100% of the software example.
+# `make screenshots`: pictures of the editor under Xvfb, into docs/images/:
+# - each example project fit to a 1600x1000 window, and the software example at 100%;
+# - a generated stream of 60 steps wrapped as a serpentine, fit to 1280x720, 1600x1000 and
+#   1920x1080 windows, and at 100%;
+# - presentation mode at 1280x720 and 1920x1080, of every example and of the 60 steps.
 set -eu
 build="$1"
 out="docs/images"
 mkdir -p "$out"
-run() {
+# shoot GEOMETRY PICTURE ARGS...: the editor on a screen of GEOMETRY, its window saved as PICTURE.
+shoot() {
+    geometry="$1"
+    picture="$out/$2"
+    shift 2
     if [ -n "${DISPLAY:-}" ]; then
-        "$build/bin/gemba" "$@"
+        "$build/bin/gemba" --screenshot "$picture" --size "$geometry" "$@"
     else
-        xvfb-run -a -s "-screen 0 1600x1000x24" "$build/bin/gemba" "$@"
+        xvfb-run -a -s "-screen 0 ${geometry}x24" "$build/bin/gemba" --screenshot "$picture" \
+            --size "$geometry" "$@"
     fi
+    echo "$picture"
 }
-for project in examples/*.gemba; do
-    name=$(basename "$project" .gemba)
-    run --screenshot "$out/$name.png" --size 1600x1000 "$project"
-    echo "$out/$name.png"
-done
-run --screenshot "$out/software-delivery-100.png" --size 1600x1000 --zoom 100 \
-    examples/software-delivery.gemba
-echo "$out/software-delivery-100.png"
 
-# A generated stream of 60 steps (a CSV step table imported by gemba-cli), wrapped as a
-# serpentine, at fit; and presentation mode at 1280x720 and 1920x1080.
+for project in examples/*.gemba; do
+    shoot 1600x1000 "$(basename "$project" .gemba).png" "$project"
+done
+shoot 1600x1000 software-delivery-100.png --zoom 100 examples/software-delivery.gemba
+
+# The 60 steps: a CSV step table imported by gemba-cli.
 long="$(mktemp -d)"
+trap 'rm -rf "$long"' EXIT
 {
     echo "name,process time,lead time,%c&a,role,systems"
     i=1
@@ -34,21 +40,14 @@ long="$(mktemp -d)"
 } > "$long/steps.csv"
 "$build/bin/gemba-cli" import-csv "$long/steps.csv" -o "$long/long.gemba" --map "60 steps" \
     --demand-per-day 4 > /dev/null
-run --screenshot "$out/long-60-serpentine.png" --size 1600x1000 --serpentine "$long/long.gemba"
-echo "$out/long-60-serpentine.png"
-present() {
-    if [ -n "${DISPLAY:-}" ]; then
-        "$build/bin/gemba" "$@"
-    else
-        xvfb-run -a -s "-screen 0 ${geometry}x24" "$build/bin/gemba" "$@"
-    fi
-}
+shoot 1600x1000 long-60-serpentine.png --serpentine "$long/long.gemba"
+shoot 1600x1000 long-60-serpentine-100.png --zoom 100 --serpentine "$long/long.gemba"
+
 for geometry in 1280x720 1920x1080; do
-    present --screenshot "$out/present-office-$geometry.png" --size "$geometry" --present \
-        examples/office-order-to-cash.gemba
-    echo "$out/present-office-$geometry.png"
-    present --screenshot "$out/present-long-60-$geometry.png" --size "$geometry" --present \
-        --serpentine "$long/long.gemba"
-    echo "$out/present-long-60-$geometry.png"
+    shoot "$geometry" "long-60-serpentine-$geometry.png" --serpentine "$long/long.gemba"
+    for project in examples/*.gemba; do
+        name=$(basename "$project" .gemba)
+        shoot "$geometry" "present-$name-$geometry.png" --present "$project"
+    done
+    shoot "$geometry" "present-long-60-$geometry.png" --present --serpentine "$long/long.gemba"
 done
-rm -rf "$long"
