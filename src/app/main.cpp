@@ -69,9 +69,10 @@ int main(int argc, char* argv[]) {
                 if (gemba::app::MapView* view = window.currentView())
                     view->autoLayout(gemba::app::LayoutWrap::ToViewShape);
             });
-        // Let the window lay out and fit the map, then take the picture.
+        // Let the window lay out and fit the map (and lay it out as a serpentine), then zoom
+        // and take the picture.
         if (parser.isSet(zoom))
-            QTimer::singleShot(300, &window, [&] {
+            QTimer::singleShot(600, &window, [&] {
                 if (gemba::app::MapView* view = window.currentView()) {
                     view->setZoom(parser.value(zoom).toDouble() / 100.0);
                     const QRectF content =
