@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -118,4 +119,32 @@ TEST_CASE("A fitted map stays fitted while the window takes its size, until the 
     window.resize(1000, 700);
     QApplication::processEvents();
     CHECK(view->zoom() == Approx(0.5));
+}
+
+TEST_CASE("Escape in the capture line while presenting clears the line, then returns to the "
+          "map; only then does it leave presentation mode",
+          "[presentation]") {
+    QTemporaryDir dir;
+    app::MainWindow window(testOptions(dir));
+    window.show();
+    window.setPresenting(true);
+    QApplication::processEvents();
+    auto* line = window.findChild<QLineEdit*>(QStringLiteral("quickCaptureEdit"));
+    REQUIRE(line);
+    line->setFocus();
+    QTest::keyClicks(line, QStringLiteral("Review con"));
+    QTest::keyClick(line, Qt::Key_Escape);
+    QApplication::processEvents();
+    CHECK(line->text().isEmpty());
+    CHECK(window.isPresenting());
+    CHECK(QApplication::focusWidget() == line);
+
+    QTest::keyClick(line, Qt::Key_Escape);
+    QApplication::processEvents();
+    CHECK(window.isPresenting());
+    CHECK(QApplication::focusWidget() == window.currentView());
+
+    QTest::keyClick(window.currentView(), Qt::Key_Escape);
+    QApplication::processEvents();
+    CHECK_FALSE(window.isPresenting());
 }

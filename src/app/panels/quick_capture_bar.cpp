@@ -127,9 +127,11 @@ void QuickCaptureBar::recall(int direction) {
 
 bool QuickCaptureBar::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_edit && event->type() == QEvent::ShortcutOverride) {
-        // The line's own undo would take Ctrl+Z: keep the keys for the map's history.
+        // The line's own undo would take Ctrl+Z: keep the keys for the map's history. Escape
+        // is the line's too: it must not leave presentation mode while someone types.
         auto* key = static_cast<QKeyEvent*>(event);
-        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
+            key->key() == Qt::Key_Escape) {
             event->accept();
             return true;
         }
@@ -148,7 +150,7 @@ bool QuickCaptureBar::eventFilter(QObject* watched, QEvent* event) {
         case Qt::Key_Escape:
             if (m_edit->text().isEmpty() && m_error->isHidden()) {
                 emit leaveRequested();
-                return false; // the window may want it too (presentation mode)
+                return true;
             }
             m_edit->clear();
             m_historyIndex = -1;
