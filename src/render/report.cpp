@@ -43,6 +43,9 @@ constexpr qreal kTitleBlock = 58;
 constexpr qreal kSidebar = 250;
 constexpr qreal kGap = 12;
 constexpr qreal kTileOverlap = 24;
+/// Tiled, the map page keeps a band above and below the map for the tiles' names, so that
+/// no name covers a step's.
+constexpr qreal kTileNameBand = 18;
 constexpr qreal kMapCaption = 14;        // the line under the map that says how it is shown
 constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals at 100%
 constexpr qreal kFigureRow = 15;
@@ -511,7 +514,7 @@ void Report::Impl::paintMapFitted(QPainter& p, const QRectF& area, bool withTile
                         Qt::AlignCenter);
         return;
     }
-    const Fit fit = fitIn(area);
+    const Fit fit = fitIn(withTiles ? area.adjusted(0, kTileNameBand, 0, -kTileNameBand) : area);
     p.save();
     p.setClipRect(area, Qt::IntersectClip);
     p.translate(fit.origin);
@@ -546,13 +549,19 @@ Report::Impl::Fit Report::Impl::fitIn(const QRectF& area) const {
 
 std::vector<Report::Impl::TileMarker> Report::Impl::tileMarkers(const QRectF& area) const {
     std::vector<TileMarker> markers;
-    const Fit fit = fitIn(area);
+    const Fit fit = fitIn(area.adjusted(0, kTileNameBand, 0, -kTileNameBand));
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < columns; ++c)
             if (shown(c, r)) {
                 const QRectF outline = fit.onPage(tileScene(c, r).intersected(scene), scene);
-                markers.push_back(
-                    {c, r, outline, QRectF(outline.topLeft() + QPointF(3, 3), QSizeF(30, 16))});
+                // The first row's names above the map, the last row's under it; a middle
+                // row's (a map three tiles high) inside its tile's corner.
+                QRectF tag(outline.topLeft() + QPointF(3, 3), QSizeF(30, 16));
+                if (r == 0)
+                    tag.moveBottom(outline.top() - 1);
+                else if (r == rows - 1)
+                    tag.moveTop(outline.bottom() + 1);
+                markers.push_back({c, r, outline, tag});
             }
     return markers;
 }

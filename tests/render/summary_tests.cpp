@@ -27,6 +27,43 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(collapsed(part)) != std::string::npos;
 }
 
+/// The words drawn under each link of a page (0-based) of a PDF, by the link's target page.
+std::map<int, std::vector<std::string>> wordsUnderLinks(const fs::path& pdf, int page) {
+    QPDF read;
+    read.processFile(pdf.string().c_str());
+    const std::vector<QPDFObjectHandle> pages = read.getAllPages();
+    QPDFObjectHandle pageObject = pages.at(static_cast<std::size_t>(page));
+    const double pageTop = pageObject.getKey("/MediaBox").getArrayAsRectangle().ury;
+    const ToolResult words =
+        runTool(QStringLiteral("pdftotext"), {"-bbox", "-f", QString::number(page + 1), "-l",
+                                              QString::number(page + 1), q(pdf), "-"});
+    REQUIRE(words.exitCode == 0);
+    std::map<int, std::vector<std::string>> under;
+    QPDFObjectHandle annotations = pageObject.getKey("/Annots");
+    REQUIRE(annotations.isArray());
+    for (QPDFObjectHandle annotation : annotations.aitems()) {
+        REQUIRE(annotation.getKey("/Subtype").getName() == "/Link");
+        QPDFObjectHandle destination = annotation.getKey("/Dest");
+        int target = -1;
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            if (pages[i].getObjGen() == destination.getArrayItem(0).getObjGen())
+                target = static_cast<int>(i);
+        const auto rect = annotation.getKey("/Rect").getArrayAsRectangle();
+        std::vector<std::string>& found = under[target];
+        // pdftotext's boxes run from the page's top; the link's from its bottom.
+        const std::regex word(
+            "xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]+)<");
+        for (auto it = std::sregex_iterator(words.out.begin(), words.out.end(), word);
+             it != std::sregex_iterator(); ++it) {
+            const double x = (std::stod((*it)[1]) + std::stod((*it)[3])) / 2;
+            const double y = pageTop - (std::stod((*it)[2]) + std::stod((*it)[4])) / 2;
+            if (x > rect.llx && x < rect.urx && y > rect.lly && y < rect.ury)
+                found.push_back((*it)[5]);
+        }
+    }
+    return under;
+}
+
 /// A long stream with a future state made from it: the summary's worst case.
 model::Project longStreamWithFuture(std::size_t steps) {
     model::Project project = longStream(steps);
@@ -282,38 +319,9 @@ TEST_CASE("Reports carry their outline and document information") {
         return -1;
     };
     const int mapPage = pageTitled("Map: Future state");
-    QPDF read;
-    read.processFile(pdf.string().c_str());
-    const std::vector<QPDFObjectHandle> pages = read.getAllPages();
-    REQUIRE(pages.size() == static_cast<std::size_t>(report.pageCount()));
-    QPDFObjectHandle mapPageObject = pages.at(static_cast<std::size_t>(mapPage));
-    const double pageTop = mapPageObject.getKey("/MediaBox").getArrayAsRectangle().ury;
-    const ToolResult words =
-        runTool(QStringLiteral("pdftotext"), {"-bbox", "-f", QString::number(mapPage + 1), "-l",
-                                              QString::number(mapPage + 1), q(pdf), "-"});
-    REQUIRE(words.exitCode == 0);
     std::map<int, std::string> linked; // target page, and the tile name drawn under the link
-    QPDFObjectHandle annotations = mapPageObject.getKey("/Annots");
-    REQUIRE(annotations.isArray());
-    for (QPDFObjectHandle annotation : annotations.aitems()) {
-        REQUIRE(annotation.getKey("/Subtype").getName() == "/Link");
-        QPDFObjectHandle destination = annotation.getKey("/Dest");
-        int target = -1;
-        for (std::size_t i = 0; i < pages.size(); ++i)
-            if (pages[i].getObjGen() == destination.getArrayItem(0).getObjGen())
-                target = static_cast<int>(i);
-        const auto rect = annotation.getKey("/Rect").getArrayAsRectangle();
-        // pdftotext's boxes run from the page's top; the link's from its bottom.
-        const std::regex word(
-            "xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]+)<");
-        for (auto it = std::sregex_iterator(words.out.begin(), words.out.end(), word);
-             it != std::sregex_iterator(); ++it) {
-            const double x = (std::stod((*it)[1]) + std::stod((*it)[3])) / 2;
-            const double y = pageTop - (std::stod((*it)[2]) + std::stod((*it)[4])) / 2;
-            if (x > rect.llx && x < rect.urx && y > rect.lly && y < rect.ury)
-                linked[target] = (*it)[5];
-        }
-    }
+    for (const auto& [target, words] : wordsUnderLinks(pdf, mapPage))
+        linked[target] = words.empty() ? std::string() : words.back();
     CHECK(linked == std::map<int, std::string>{{pageTitled("Map: Future state, tile A1"), "A1"},
                                                {pageTitled("Map: Future state, tile B1"), "B1"}});
     CHECK(report.links().size() == 2);
@@ -327,6 +335,22 @@ TEST_CASE("Reports carry their outline and document information") {
     writePdfReport(q(page), summary);
     CHECK(pdfInfoField(page, "Subject") == "Value stream summary: Current state → Future state");
     CHECK_FALSE(pdfInfoField(page, "Author").empty()); // the process owner
+}
+
+TEST_CASE("The tiles' names on a map page sit off the map, never on a step's text") {
+    // 60 steps wrapped onto rows, shown at 50% over two rows of tiles.
+    const model::Project project = longStream(60);
+    const Report report(project, project.maps.front(), ReportOptions{});
+    const fs::path pdf = outputFolder("tile-names") / "report.pdf";
+    writePdfReport(q(pdf), report);
+    REQUIRE(report.links().size() >= 4);
+    const auto under = wordsUnderLinks(pdf, 0);
+    REQUIRE(under.size() == report.links().size());
+    for (const auto& [target, words] : under) {
+        INFO("link to page " << target + 1);
+        REQUIRE(words.size() == 1); // the tile's name alone
+        CHECK(std::regex_match(words.front(), std::regex("[A-Z][0-9]+")));
+    }
 }
 
 } // namespace gemba::render::test
