@@ -51,6 +51,9 @@ constexpr qreal kTimelineMinWidth = 630; // the ladder's label, rungs and totals
 constexpr qreal kFigureRow = 15;
 constexpr qreal kReadableScale = 0.45; // the map painter leaves the step figures out below it
 constexpr double kLongStreamTilePercent = 50; // tiles of a stream too long for one page
+// Wrapping loses the map's drawn shape (its branches, loops and information flows): it is
+// worth that only where the map prints at least this much larger, or becomes readable.
+constexpr qreal kWorthwhileWrapGain = 1.25;
 
 /// "A".."Z", "AA".. for a tile's column.
 QString columnLetters(int column) {
@@ -262,7 +265,7 @@ void Report::Impl::fitLongStream() {
             bestColumns = perRow;
         }
     }
-    if (bestColumns > 0) {
+    if (bestColumns > 0 && (best >= kReadableScale || best >= before * kWorthwhileWrapGain)) {
         layOutRows(bestColumns);
         wrapped = true;
     } else {

@@ -157,7 +157,6 @@ TEST_CASE("gemba-cli draws with no display and no platform set") {
     CHECK_FALSE(QImage(q(folder / "future.png")).isNull());
 }
 
-
 TEST_CASE("gemba-cli export on a full disk says so, for every format") {
     const CliFixture f("cli-full-disk");
     const fs::path full = f.folder / "full";

@@ -76,19 +76,6 @@ void compareWithGolden(const QImage& drawn, const std::string& name) {
     CHECK(share <= kMaxDifferingShare);
 }
 
-/// A page of a document at 60 pixels per inch (60/96 of a pixel per unit).
-QImage pageImage(const PagedDocument& document, int index) {
-    const qreal scale = 60.0 / kUnitsPerInch;
-    QImage page((document.pageSize() * scale).toSize(), QImage::Format_ARGB32);
-    page.fill(Qt::white);
-    {
-        QPainter painter(&page);
-        painter.scale(scale, scale);
-        document.paintPage(painter, index);
-    }
-    return page;
-}
-
 } // namespace
 
 TEST_CASE("The map picture matches its golden image") {

@@ -1,11 +1,13 @@
 #include "test_support.h"
 
 #include "gemba/render/geometry.h"
+#include "gemba/render/paged_document.h"
 #include "gemba/render/text.h"
 #include "gemba/render/theme.h"
 #include "gemba/store/project_file.h"
 #include "sample_projects.h"
 
+#include <QPainter>
 #include <QProcess>
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -115,6 +117,18 @@ std::vector<NamedProject> exportedProjects() {
 QStringList drawnNameLines(const std::string& name) {
     // As paintStep writes it: bold 9 pt, in the body less 10 units left and 6 right.
     return wrapText(QString::fromStdString(name), theme().font(9, true), kStepWidth - 16, 2);
+}
+
+QImage pageImage(const PagedDocument& document, int index) {
+    const qreal scale = 60.0 / kUnitsPerInch;
+    QImage page((document.pageSize() * scale).toSize(), QImage::Format_ARGB32);
+    page.fill(Qt::white);
+    {
+        QPainter painter(&page);
+        painter.scale(scale, scale);
+        document.paintPage(painter, index);
+    }
+    return page;
 }
 
 } // namespace gemba::render::test

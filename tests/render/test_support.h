@@ -2,6 +2,7 @@
 
 #include "gemba/model/project.h"
 
+#include <QImage>
 #include <QStringList>
 #include <filesystem>
 #include <string>
@@ -9,6 +10,10 @@
 
 /// What the render tests share: where their files go, running tools (poppler, gemba-cli), and
 /// every project they export.
+namespace gemba::render {
+class PagedDocument;
+}
+
 namespace gemba::render::test {
 
 /// A folder under the build's render output folder, made on demand and emptied first.
@@ -43,6 +48,9 @@ struct NamedProject {
 };
 /// The sample projects, then every project of examples/*.gemba.
 std::vector<NamedProject> exportedProjects();
+
+/// A page of a document at 60 pixels per inch (60/96 of a pixel per unit).
+QImage pageImage(const PagedDocument& document, int index);
 
 /// The lines a step's name is drawn in, on its box (wrapped and elided as the painter does).
 QStringList drawnNameLines(const std::string& name);
