@@ -439,8 +439,13 @@ void SummaryReport::Impl::paintPanel(QPainter& p, const QRectF& area, const mode
             }
         p.translate(body.topLeft());
         p.scale(scale, scale);
+        // Both maps' ladders speak in the same units, so that they read side by side.
+        std::vector<const model::Map*> shown{current};
+        if (future)
+            shown.push_back(future);
         detail::paintStreamStrip(p, QRectF(0, 0, body.width() / scale, body.height() / scale),
-                                 project, map, m);
+                                 project, map, m,
+                                 model::durationUnitsOf(shown, project.props.calendar));
     }
     p.restore();
 }

@@ -91,12 +91,10 @@ StripLayout stripLayout(const metrics::MapMetrics& m, qreal width) {
 }
 
 /// Cells [begin, end) of the strip, the first at `origin` (begin starts a row).
-void paintCells(QPainter& p, QPointF origin, const model::Project& project, const model::Map& map,
+void paintCells(QPainter& p, QPointF origin, const model::DurationVoice& voice,
                 const metrics::MapMetrics& m, const StripLayout& layout, std::size_t begin,
                 std::size_t end) {
     const Theme& t = theme();
-    const model::Calendar& calendar = project.props.calendar;
-    const model::DurationVoice voice{model::durationUnitsOf(map, calendar), &calendar};
     const auto perRow = static_cast<std::size_t>(layout.perRow);
     const qreal cell = layout.cell;
     const qreal cellHeight = layout.cellHeight();
@@ -149,11 +147,10 @@ void paintCells(QPainter& p, QPointF origin, const model::Project& project, cons
 }
 
 /// The totals line under the last row shown, and the steps off the ladder.
-void paintEnd(QPainter& p, QPointF origin, qreal width, const model::Project& project,
+void paintEnd(QPainter& p, QPointF origin, qreal width, const model::DurationVoice& voice,
               const model::Map& map, const metrics::MapMetrics& m, std::size_t shown) {
     const Theme& t = theme();
-    const model::Calendar& calendar = project.props.calendar;
-    const model::DurationVoice voice{model::durationUnitsOf(map, calendar), &calendar};
+    const model::Calendar& calendar = *voice.calendar;
     QString totals =
         mapText("Lead time %1 · waiting %2 · process time %3 · activity ratio %4")
             .arg(qs(model::formatDurationIn(m.leadTime, model::TimeUnit::Day, calendar)),
@@ -178,7 +175,7 @@ class StreamStripBlock : public Block {
 public:
     StreamStripBlock(const model::Project& project, const model::Map& map,
                      const metrics::MapMetrics& m, qreal width)
-        : m_project(project)
+        : m_voice{model::durationUnitsOf(map, project.props.calendar), &project.props.calendar}
         , m_map(map)
         , m_metrics(m)
         , m_layout(stripLayout(m, width))
@@ -197,19 +194,19 @@ public:
         const auto perRow = static_cast<std::size_t>(m_layout.perRow);
         const std::size_t end = std::min(m_metrics.timeline.size(), last * perRow);
         p.save();
-        paintCells(p, area.topLeft(), m_project, m_map, m_metrics, m_layout, first * perRow, end);
+        paintCells(p, area.topLeft(), m_voice, m_metrics, m_layout, first * perRow, end);
         if (last == m_rows) {
             const int rows = last - first;
             paintEnd(p,
                      QPointF(area.left(),
                              area.top() + rows * m_layout.cellHeight() + (rows - 1) * kRowGap + 2),
-                     area.width(), m_project, m_map, m_metrics, end);
+                     area.width(), m_voice, m_map, m_metrics, end);
         }
         p.restore();
     }
 
 private:
-    const model::Project& m_project;
+    model::DurationVoice m_voice;
     const model::Map& m_map;
     const metrics::MapMetrics& m_metrics;
     StripLayout m_layout;
@@ -230,7 +227,8 @@ qreal streamStripHeight(const model::Map& map, const metrics::MapMetrics& m, qre
 }
 
 void paintStreamStrip(QPainter& p, const QRectF& area, const model::Project& project,
-                      const model::Map& map, const metrics::MapMetrics& m) {
+                      const model::Map& map, const metrics::MapMetrics& m,
+                      const model::DurationUnits& units) {
     const Theme& t = theme();
     if (!m.valid || m.timeline.empty()) {
         paintWrappedText(p, QRectF(area.left(), area.top(), area.width(), 28),
@@ -250,11 +248,12 @@ void paintStreamStrip(QPainter& p, const QRectF& area, const model::Project& pro
                                        (cellHeight + kRowGap))));
     const std::size_t shown =
         std::min(m.timeline.size(), static_cast<std::size_t>(maxRows) * perRow);
+    const model::DurationVoice voice{units, &project.props.calendar};
     p.save();
-    paintCells(p, area.topLeft(), project, map, m, layout, 0, shown);
+    paintCells(p, area.topLeft(), voice, m, layout, 0, shown);
     const int rows = static_cast<int>((shown + perRow - 1) / perRow);
     paintEnd(p, QPointF(area.left(), area.top() + rows * cellHeight + (rows - 1) * kRowGap + 2),
-             area.width(), project, map, m, shown);
+             area.width(), voice, map, m, shown);
     p.restore();
 }
 

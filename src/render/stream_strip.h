@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gemba/metrics/metrics.h"
+#include "gemba/model/duration_units.h"
 #include "gemba/model/project.h"
 #include "report_blocks.h"
 
@@ -19,8 +20,10 @@ qreal streamStripHeight(const model::Map& map, const metrics::MapMetrics& m, qre
 
 /// Paints the strip from the top of `area`; the totals line ends it, and a line names the
 /// steps off the ladder (a shorter parallel branch, a rare alternative), so every step is named.
+/// Durations are written in `units`: the map's own, or those of every map the view shows.
 void paintStreamStrip(QPainter& painter, const QRectF& area, const model::Project& project,
-                      const model::Map& map, const metrics::MapMetrics& m);
+                      const model::Map& map, const metrics::MapMetrics& m,
+                      const model::DurationUnits& units);
 
 /// The strip as a block of a report's column `width` wide, one block row per row of cells, so
 /// that a long ladder runs over pages; null for a map without a ladder. The project, map and

@@ -248,4 +248,17 @@ TEST_CASE("a map's units: step times, step lead times and waits each voted apart
     const DurationVoice voice{units, &calendar};
     CHECK(voice.waitTime(4 * 3600.0) == "0.5 d");
     CHECK(voice.stepTime(62) == "62 s");
+
+    // Two maps side by side share their units, voted over both: a map whose waits alone tie
+    // (an hour, a day: the smaller unit) speaks in days beside this one (4 h, 3 d, 2 d).
+    Map quick;
+    for (double seconds : {3600.0, calendar.secondsPerDay()}) {
+        Wait wait;
+        wait.id = project.allocateId();
+        wait.time = seconds;
+        quick.waits.emplace(wait.id, wait);
+    }
+    CHECK(durationUnitsOf(quick, calendar).waitTime == TimeUnit::Hour);
+    CHECK(durationUnitsOf({&map, &quick}, calendar).waitTime == TimeUnit::Day);
+    CHECK(durationUnitsOf({&map, &quick}, calendar).stepTime == TimeUnit::Second);
 }

@@ -180,6 +180,10 @@ TEST_CASE("The summary prints on A4 when asked, and names what it left out") {
     CHECK(contains(text, "The comparison report has every column."));
     // Five actions where four fit: the page says so.
     CHECK(contains(text, "due soonest of 5 actions"));
+    // The two ladders speak in the same units: the future state's waiting in days, as the
+    // current state's, not in hours of its own.
+    CHECK(contains(text, "Lead time 16.57 d · waiting 14.18 d"));
+    CHECK_FALSE(contains(text, "113.47 h"));
 }
 
 TEST_CASE("A stream too long to print readably is drawn as its named ladder, never shrunk") {

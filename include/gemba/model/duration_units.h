@@ -4,6 +4,7 @@
 #include "gemba/model/units.h"
 
 #include <string>
+#include <vector>
 
 /// The units a map's durations are shown in: one per kind of figure, so that a view speaks
 /// with one voice (a 62 s cycle time never reads "1.03 min" beside a 38 s one). Each kind's
@@ -21,6 +22,9 @@ struct DurationUnits {
 };
 
 DurationUnits durationUnitsOf(const Map& map, const Calendar& calendar);
+/// The units of a view that shows several maps side by side (a current and a future state):
+/// each kind's unit is commonUnit() of that kind's figures of every map.
+DurationUnits durationUnitsOf(const std::vector<const Map*>& maps, const Calendar& calendar);
 
 enum class DurationKind { StepTime, StepLeadTime, WaitTime };
 
