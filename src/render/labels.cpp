@@ -667,16 +667,30 @@ QString redPenCaption(const model::Project& project, const model::RedPen& pen) {
 
 namespace {
 
+/// Whether `box` lies on a painted shape of the map (red pens aside). Painting asks it for
+/// every badge, so it walks the element lists directly.
 bool coversShape(const model::Map& map, const QRectF& box) {
-    for (Id id : map.placedElements()) {
-        const auto kind = map.kindOf(id);
-        if (*kind == model::ElementKind::RedPen)
-            continue;
-        const model::Point at = *map.positionOf(id);
-        if (paintShape(*kind).translated(at.x, at.y).intersects(box))
-            return true;
-    }
-    return false;
+    const auto covers = [&box](const auto& elements, const auto& kindOf) {
+        for (const auto& [id, element] : elements)
+            if (paintShape(kindOf(element))
+                    .translated(element.pos.x, element.pos.y)
+                    .intersects(box))
+                return true;
+        return false;
+    };
+    const auto always = [](model::ElementKind kind) {
+        return [kind](const auto&) { return kind; };
+    };
+    return covers(map.steps, always(model::ElementKind::Step)) ||
+           covers(map.waits, always(model::ElementKind::Wait)) ||
+           covers(map.parties,
+                  [](const model::Party& party) {
+                      return party.kind == model::PartyKind::Supplier
+                                 ? model::ElementKind::Supplier
+                                 : model::ElementKind::Customer;
+                  }) ||
+           covers(map.infoBoxes, always(model::ElementKind::InfoBox)) ||
+           covers(map.notes, always(model::ElementKind::Note));
 }
 
 } // namespace
