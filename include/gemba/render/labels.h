@@ -102,8 +102,9 @@ std::optional<LabelRequest> waitLabelRequest(const model::Map& map, const model:
 /// The caption of a red pen ("reason — 1,200 EUR/yr"); empty when it has neither.
 QString redPenCaption(const model::Project& project, const model::RedPen& pen);
 
-/// The workshop's work on a red pen, drawn as a badge on its ring's top right: "3 ideas ·
-/// 1 action: in progress". The layout keeps every other text off it.
+/// The workshop's work on a red pen, drawn as a badge on its ring's top right, or on the
+/// first other corner where it covers no shape: "3 ideas · 1 action: in progress". The layout
+/// keeps every other text off it.
 struct PenBadge {
     QString text;
     QRectF box;
