@@ -36,6 +36,15 @@ model::Id addPen(model::Project& project, model::Map& map, std::vector<model::Id
     return pen.id;
 }
 
+/// An idea proposed for a red pen: its ring gets a badge.
+void proposeIdea(model::Project& project, model::Id pen) {
+    model::Idea idea;
+    idea.id = project.allocateId();
+    idea.text = "One signature";
+    idea.concerns = {pen};
+    project.workshop.ideas.emplace(idea.id, idea);
+}
+
 /// Every placed shape of the map that a caption must leave free.
 std::vector<QRectF> shapesOf(const model::Map& map) {
     std::vector<QRectF> shapes;
@@ -201,11 +210,7 @@ TEST_CASE("no caption sits on a red pen's ideas badge", "[render][labels]") {
     model::Map map;
     const model::Id a = addStep(project, map, "Approve", {0, 0});
     const model::Id penA = addPen(project, map, {a}, "");
-    model::Idea idea;
-    idea.id = project.allocateId();
-    idea.text = "One signature";
-    idea.concerns = {penA};
-    project.workshop.ideas.emplace(idea.id, idea);
+    proposeIdea(project, penA);
     const std::optional<render::PenBadge> badge =
         render::redPenBadge(project, map, map.redPens.at(penA));
     REQUIRE(badge);
@@ -238,11 +243,7 @@ TEST_CASE("a red pen's ideas badge moves to a corner where it covers no step's f
     model::Map map;
     const model::Id a = addStep(project, map, "Approve", {0, 0});
     const model::Id pen = addPen(project, map, {a}, "");
-    model::Idea idea;
-    idea.id = project.allocateId();
-    idea.text = "One signature";
-    idea.concerns = {pen};
-    project.workshop.ideas.emplace(idea.id, idea);
+    proposeIdea(project, pen);
     const QRectF topRight = render::redPenBadge(project, map, map.redPens.at(pen))->box;
     // A step whose data box hangs over the badge's first place, as a step's does over the
     // ring round a rework loop under it.
