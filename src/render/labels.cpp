@@ -11,7 +11,6 @@
 #include <QPainterPathStroker>
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -260,7 +259,7 @@ PlacedLabel shaped(const QString& text, qreal wrapWidth, qreal pointSize) {
     const QFontMetricsF metrics(font);
     PlacedLabel label;
     label.fullText = text;
-    label.lines = wrapText(text, font, wrapWidth, std::numeric_limits<int>::max());
+    label.lines = wrapText(text, font, wrapWidth, kAllLines);
     qreal width = 0;
     for (const QString& line : label.lines)
         width = std::max(width, metrics.horizontalAdvance(line));

@@ -13,8 +13,6 @@ namespace {
 
 constexpr qreal kCellPadX = 4;
 constexpr qreal kCellPadY = 3;
-/// A wrapping column shows its whole text: a reader never meets a cut description.
-constexpr int kAllLines = 1000;
 
 } // namespace
 
@@ -198,6 +196,7 @@ qreal TableBlock::rowHeight(qreal width, int row) const {
     for (const auto& [index, w] : layout(width)) {
         const Column& c = m_columns[static_cast<std::size_t>(index)];
         const QString& text = r.cells[index];
+        // A wrapping column shows its whole text: a reader never meets a cut description.
         if (c.maxLines > 1 && !text.isEmpty())
             lines = std::max<int>(
                 lines, static_cast<int>(wrapText(text, font, w - 2 * kCellPadX, kAllLines).size()));

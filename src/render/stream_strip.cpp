@@ -20,7 +20,6 @@ constexpr qreal kMinCell = 78; // a name of two short words per line at 7 pt
 constexpr qreal kLadder = 54;  // under the box: waiting figure, two rungs, process figure
 constexpr qreal kRowGap = 8;
 constexpr qreal kTotals = 24; // two lines of 7.5 pt
-constexpr int kAllLines = 1000;
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);

@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QRectF>
 #include <QString>
+#include <limits>
 
 class QPainter;
 
@@ -26,5 +27,8 @@ void paintWrappedText(QPainter& painter, const QRectF& box, const QString& text,
 
 /// The lines paintWrappedText would draw.
 QStringList wrapText(const QString& text, const QFont& font, qreal width, int maxLines);
+
+/// `maxLines` for a text that is wrapped whole, however many lines it takes.
+inline constexpr int kAllLines = std::numeric_limits<int>::max();
 
 } // namespace gemba::render
