@@ -101,6 +101,8 @@ struct SummaryReport::Impl {
     metrics::MapMetrics currentMetrics;
     std::optional<metrics::MapMetrics> futureMetrics;
     std::optional<metrics::Comparison> comparison;
+    /// The units both ladders speak in, so that they read side by side.
+    model::DurationUnits ladderUnits;
     QString author;
     QString date;
     QString nextReview; ///< "2026-05-15 · 30-day review", or a sentence saying there is none
@@ -439,13 +441,8 @@ void SummaryReport::Impl::paintPanel(QPainter& p, const QRectF& area, const mode
             }
         p.translate(body.topLeft());
         p.scale(scale, scale);
-        // Both maps' ladders speak in the same units, so that they read side by side.
-        std::vector<const model::Map*> shown{current};
-        if (future)
-            shown.push_back(future);
         detail::paintStreamStrip(p, QRectF(0, 0, body.width() / scale, body.height() / scale),
-                                 project, map, m,
-                                 model::durationUnitsOf(shown, project.props.calendar));
+                                 project, map, m, ladderUnits);
     }
     p.restore();
 }
@@ -473,6 +470,10 @@ SummaryReport::SummaryReport(const model::Project& project, SummaryOptions optio
         m->futureMetrics = metrics::computeMetrics(m->project, *m->future);
         m->comparison = metrics::compare(m->project, *m->current, *m->future);
     }
+    std::vector<const model::Map*> shown{m->current};
+    if (m->future)
+        shown.push_back(m->future);
+    m->ladderUnits = model::durationUnitsOf(shown, m->project.props.calendar);
     m->author = qs(m->options.author);
     if (m->author.isEmpty())
         m->author = personName(m->project, m->project.props.team.processOwner);
