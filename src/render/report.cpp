@@ -55,6 +55,11 @@ constexpr double kLongStreamTilePercent = 50; // tiles of a stream too long for 
 // worth that only where the map prints at least this much larger, or becomes readable.
 constexpr qreal kWorthwhileWrapGain = 1.25;
 
+/// Where a tiled map is fitted within its area: the tiles' names take the bands around it.
+QRectF withinTileNameBands(const QRectF& area) {
+    return area.adjusted(0, kTileNameBand, 0, -kTileNameBand);
+}
+
 /// "A".."Z", "AA".. for a tile's column.
 QString columnLetters(int column) {
     QString out;
@@ -517,7 +522,7 @@ void Report::Impl::paintMapFitted(QPainter& p, const QRectF& area, bool withTile
                         Qt::AlignCenter);
         return;
     }
-    const Fit fit = fitIn(withTiles ? area.adjusted(0, kTileNameBand, 0, -kTileNameBand) : area);
+    const Fit fit = fitIn(withTiles ? withinTileNameBands(area) : area);
     p.save();
     p.setClipRect(area, Qt::IntersectClip);
     p.translate(fit.origin);
@@ -552,7 +557,7 @@ Report::Impl::Fit Report::Impl::fitIn(const QRectF& area) const {
 
 std::vector<Report::Impl::TileMarker> Report::Impl::tileMarkers(const QRectF& area) const {
     std::vector<TileMarker> markers;
-    const Fit fit = fitIn(area.adjusted(0, kTileNameBand, 0, -kTileNameBand));
+    const Fit fit = fitIn(withinTileNameBands(area));
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < columns; ++c)
             if (shown(c, r)) {
