@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <exception>
 
 namespace gemba::store::detail {
 
@@ -73,39 +74,76 @@ void PgConnection::execScript(const std::string& sql) {
 }
 
 void PgConnection::copyIn(const std::string& sql, const std::string& data) {
-    {
-        PgResult start(PQexec(m_conn.get(), sql.c_str()));
-        if (PQresultStatus(start.get()) != PGRES_COPY_IN)
-            fail("COPY", start.get());
-    }
-    constexpr std::size_t kChunk = 1 << 20;
-    for (std::size_t at = 0; at < data.size(); at += kChunk) {
-        const std::size_t n = std::min(kChunk, data.size() - at);
-        if (PQputCopyData(m_conn.get(), data.data() + at, static_cast<int>(n)) != 1)
-            fail("COPY");
-    }
-    if (PQputCopyEnd(m_conn.get(), nullptr) != 1)
-        fail("COPY");
-    PgResult end(PQgetResult(m_conn.get()));
-    if (PQresultStatus(end.get()) != PGRES_COMMAND_OK)
-        fail("COPY", end.get());
-    while (PGresult* rest = PQgetResult(m_conn.get()))
+    CopyIn copy(*this, sql);
+    copy.put(data);
+    copy.finish();
+}
+
+CopyIn::CopyIn(PgConnection& db, const std::string& sql)
+    : m_db(db) {
+    PgResult start(PQexec(m_db.raw(), sql.c_str()));
+    if (PQresultStatus(start.get()) != PGRES_COPY_IN)
+        m_db.fail("COPY", start.get());
+    m_rows.reserve(2 * kRowsUnsent);
+}
+
+CopyIn::~CopyIn() {
+    if (!m_open)
+        return;
+    // Abandoned: the server discards the rows and reports the COPY failed.
+    PQputCopyEnd(m_db.raw(), "abandoned by the client");
+    while (PGresult* rest = PQgetResult(m_db.raw()))
         PQclear(rest);
 }
 
-std::string PgConnection::copyOut(const std::string& sql) {
+void CopyIn::put(std::string_view rows) {
+    constexpr std::size_t kChunk = 1 << 20; // libpq takes an int
+    for (std::size_t at = 0; at < rows.size(); at += kChunk) {
+        const std::size_t n = std::min(kChunk, rows.size() - at);
+        if (PQputCopyData(m_db.raw(), rows.data() + at, static_cast<int>(n)) != 1)
+            m_db.fail("COPY");
+    }
+}
+
+void CopyIn::finish() {
+    put(m_rows);
+    m_rows.clear();
+    m_open = false;
+    if (PQputCopyEnd(m_db.raw(), nullptr) != 1)
+        m_db.fail("COPY");
+    PgResult end(PQgetResult(m_db.raw()));
+    if (PQresultStatus(end.get()) != PGRES_COMMAND_OK)
+        m_db.fail("COPY", end.get());
+    while (PGresult* rest = PQgetResult(m_db.raw()))
+        PQclear(rest);
+}
+
+void PgConnection::copyOut(const std::string& sql,
+                           const std::function<void(std::string_view)>& row) {
     {
         PgResult start(PQexec(m_conn.get(), sql.c_str()));
         if (PQresultStatus(start.get()) != PGRES_COPY_OUT)
             fail("COPY", start.get());
     }
-    std::string out;
+    // libpq returns one row per call, its newline included. A row the caller refuses (it
+    // throws) ends the reading, but the rest is still received: the connection stays usable.
+    std::exception_ptr refused;
+    std::unique_ptr<char, void (*)(void*)> line(nullptr, &PQfreemem);
     for (;;) {
         char* buffer = nullptr;
         const int n = PQgetCopyData(m_conn.get(), &buffer, 0);
+        line.reset(buffer);
         if (n > 0) {
-            out.append(buffer, static_cast<std::size_t>(n));
-            PQfreemem(buffer);
+            std::string_view text(buffer, static_cast<std::size_t>(n));
+            if (text.ends_with('\n'))
+                text.remove_suffix(1);
+            if (!refused) {
+                try {
+                    row(text);
+                } catch (...) {
+                    refused = std::current_exception();
+                }
+            }
             continue;
         }
         if (n == -2)
@@ -117,6 +155,16 @@ std::string PgConnection::copyOut(const std::string& sql) {
         fail("COPY", end.get());
     while (PGresult* rest = PQgetResult(m_conn.get()))
         PQclear(rest);
+    if (refused)
+        std::rethrow_exception(refused);
+}
+
+std::string PgConnection::copyOut(const std::string& sql) {
+    std::string out;
+    copyOut(sql, [&](std::string_view line) {
+        out += line;
+        out += '\n';
+    });
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <libpq-fe.h>
 #include <memory>
 #include <optional>
@@ -44,6 +45,9 @@ public:
     void execScript(const std::string& sql);
     /// Runs COPY ... FROM STDIN and sends `data` (COPY's text format) in chunks.
     void copyIn(const std::string& sql, const std::string& data);
+    /// Runs COPY ... TO STDOUT and calls `row` with each line it sends (without its newline)
+    /// as it arrives, so that the caller reads one row while the server writes the next.
+    void copyOut(const std::string& sql, const std::function<void(std::string_view)>& row);
     /// Runs COPY ... TO STDOUT and returns all it sends.
     std::string copyOut(const std::string& sql);
     /// The server process of this connection (for pg_terminate_backend in tests).
@@ -51,8 +55,42 @@ public:
     PGconn* raw() { return m_conn.get(); }
 
 private:
+    friend class CopyIn;
     [[noreturn]] void fail(const std::string& what, const PGresult* result = nullptr);
     std::unique_ptr<PGconn, void (*)(PGconn*)> m_conn;
+};
+
+/// A COPY ... FROM STDIN under way. Rows appended to rows() (COPY's text format) are sent a
+/// chunk at a time as they are ended, so the server parses and stores them while the next are
+/// being made. Left without finish() (an exception while making rows), it ends the COPY as
+/// failed: the server keeps none of its rows and the connection stays usable.
+class CopyIn {
+public:
+    CopyIn(PgConnection& db, const std::string& sql);
+    ~CopyIn();
+    CopyIn(const CopyIn&) = delete;
+    CopyIn& operator=(const CopyIn&) = delete;
+
+    std::string& rows() { return m_rows; }
+    /// Called after a whole row (its newline included) was appended.
+    void rowEnded() {
+        if (m_rows.size() >= kRowsUnsent) {
+            put(m_rows);
+            m_rows.clear();
+        }
+    }
+    /// Sends whole rows made elsewhere, at once.
+    void put(std::string_view rows);
+    /// Sends the rest and ends the COPY; throws RepositoryError when the server refused a row.
+    void finish();
+
+private:
+    /// Rows kept before they are sent: small, so that the server is never left waiting long
+    /// for the next (docs/performance.md, the repository).
+    static constexpr std::size_t kRowsUnsent = 64 * 1024;
+    PgConnection& m_db;
+    std::string m_rows;
+    bool m_open = true;
 };
 
 /// A value written into COPY's text format: backslash, tab, newline and carriage return

@@ -193,42 +193,32 @@ std::string entityName(const json& body) {
     return {};
 }
 
-/// The rows of one project: its own fields, its maps' and every entity, as COPY text.
+/// One project as the repository's rows: its own fields and its maps' as COPY rows, and its
+/// entity lists (taken out of the documents) still as JSON, made into COPY rows as they are
+/// sent (writeEntityRows).
 struct ProjectRows {
+    struct EntityList {
+        std::string map; ///< the map's id, or \\N for the project's own lists
+        std::string collection;
+        json items;
+    };
     json props;
-    std::string maps;     ///< COPY rows of table map
-    std::string entities; ///< COPY rows of table entity
+    std::string maps; ///< COPY rows of table map
+    std::vector<EntityList> entityLists;
     int mapCount = 0;
     int stepCount = 0;
 };
 
-/// Moves the entity lists of `object` into COPY rows, leaving each list empty in place.
-void splitEntities(json& object, const std::string& projectId, const std::string& mapId,
-                   const std::string& prefix, ProjectRows& rows) {
+/// Moves the entity lists of `object` into `rows`, leaving each list empty in place.
+void takeEntityLists(json& object, const std::string& mapId, const std::string& prefix,
+                     ProjectRows& rows) {
     for (auto& [key, value] : object.items()) {
         if (!isEntityList(value))
             continue;
-        const std::string collection = prefix + key;
-        int position = 0;
-        for (const json& body : value) {
-            std::string& out = rows.entities;
-            out += projectId;
-            out += '\t';
-            out += mapId;
-            out += '\t';
-            detail::appendCopyField(out, collection);
-            out += '\t';
-            out += std::to_string(body["id"].get<long long>());
-            out += '\t';
-            out += std::to_string(position++);
-            out += '\t';
-            detail::appendCopyField(out, entityName(body));
-            out += '\t';
-            detail::appendCopyField(out, body.dump());
-            out += '\n';
-        }
+        std::string collection = prefix + key;
         if (collection == "steps")
             rows.stepCount += static_cast<int>(value.size());
+        rows.entityLists.push_back({mapId, std::move(collection), std::move(value)});
         value = json::array();
     }
 }
@@ -239,13 +229,13 @@ ProjectRows splitProject(const model::Project& project, long long projectId) {
     const std::string id = std::to_string(projectId);
     json maps = std::move(rows.props["maps"]);
     rows.props["maps"] = json::array();
-    splitEntities(rows.props, id, "\\N", "", rows);
+    takeEntityLists(rows.props, "\\N", "", rows);
     if (auto workshop = rows.props.find("workshop"); workshop != rows.props.end())
-        splitEntities(*workshop, id, "\\N", "workshop/", rows);
+        takeEntityLists(*workshop, "\\N", "workshop/", rows);
     int position = 0;
     for (json& map : maps) {
         const std::string mapId = std::to_string(map["id"].get<long long>());
-        splitEntities(map, id, mapId, "", rows);
+        takeEntityLists(map, mapId, "", rows);
         std::string& out = rows.maps;
         out += id + '\t' + mapId + '\t' + std::to_string(position++) + '\t';
         detail::appendCopyField(out, map.value("name", ""));
@@ -257,6 +247,34 @@ ProjectRows splitProject(const model::Project& project, long long projectId) {
     }
     rows.mapCount = position;
     return rows;
+}
+
+/// Sends the entity rows of a project through a COPY of columns (project, map, collection,
+/// id, position, name, body), each row made as the one before is on its way.
+void writeEntityRows(const ProjectRows& rows, long long projectId, detail::CopyIn& copy) {
+    const std::string project = std::to_string(projectId);
+    for (const ProjectRows::EntityList& list : rows.entityLists) {
+        int position = 0;
+        for (const json& body : list.items) {
+            std::string& out = copy.rows();
+            out += project;
+            out += '\t';
+            out += list.map;
+            out += '\t';
+            detail::appendCopyField(out, list.collection);
+            out += '\t';
+            out += std::to_string(body["id"].get<long long>());
+            out += '\t';
+            out += std::to_string(position++);
+            out += '\t';
+            detail::appendCopyField(out, entityName(body));
+            out += '\t';
+            detail::appendCopyField(out, body.dump());
+            out += '\n';
+            copy.rowEnded();
+        }
+    }
+    copy.finish();
 }
 
 /// Splits one line of COPY's text format into `fields`, unescaped; a missing value (\N) is
@@ -313,19 +331,6 @@ void copyFields(std::string_view line, std::vector<std::string>& fields) {
         at = end + 1;
     }
     fields.resize(count);
-}
-
-template <class F> void forEachCopyLine(const std::string& data, F&& f) {
-    std::vector<std::string> fields;
-    std::size_t at = 0;
-    while (at < data.size()) {
-        std::size_t end = data.find('\n', at);
-        if (end == std::string::npos)
-            end = data.size();
-        copyFields(std::string_view(data).substr(at, end - at), fields);
-        f(fields);
-        at = end + 1;
-    }
 }
 
 /// Projects put together again from their rows: props by project id, then maps and entities.
@@ -424,13 +429,19 @@ private:
 /// and ordering each list by its positions on the client costs less than a sort on text in
 /// the server's collation.
 void readRows(PgConnection& db, Assembler& assembler, const std::string& where) {
-    forEachCopyLine(db.copyOut("COPY (SELECT project, id, props FROM map WHERE " + where +
-                               " ORDER BY project, position) TO STDOUT"),
-                    [&](const std::vector<std::string>& f) { assembler.addMap(f); });
-    forEachCopyLine(
-        db.copyOut("COPY (SELECT project, map, collection, position, body FROM entity WHERE " +
-                   where + ") TO STDOUT"),
-        [&](std::vector<std::string>& f) { assembler.addEntity(f); });
+    std::vector<std::string> fields;
+    db.copyOut("COPY (SELECT project, id, props FROM map WHERE " + where +
+                   " ORDER BY project, position) TO STDOUT",
+               [&](std::string_view line) {
+                   copyFields(line, fields);
+                   assembler.addMap(fields);
+               });
+    db.copyOut("COPY (SELECT project, map, collection, position, body FROM entity WHERE " + where +
+                   ") TO STDOUT",
+               [&](std::string_view line) {
+                   copyFields(line, fields);
+                   assembler.addEntity(fields);
+               });
 }
 
 /// Rolls back an open transaction when it leaves scope without a commit.
@@ -620,13 +631,15 @@ long long Repository::push(const std::string& name, const model::Project& projec
         m_db->exec("CREATE TEMP TABLE IF NOT EXISTS map_in (LIKE map) ON COMMIT DELETE ROWS");
         m_db->exec("CREATE TEMP TABLE IF NOT EXISTS entity_in (LIKE entity) ON COMMIT DELETE ROWS");
         m_db->copyIn("COPY map_in FROM STDIN", rows.maps);
-        m_db->copyIn("COPY entity_in FROM STDIN", rows.entities);
+        detail::CopyIn entities(*m_db, "COPY entity_in FROM STDIN");
+        writeEntityRows(rows, id, entities);
         m_db->exec("INSERT INTO map SELECT * FROM map_in");
         m_db->exec("INSERT INTO entity SELECT * FROM entity_in");
     } else {
         m_db->copyIn("COPY map (project, id, position, name, state, props) FROM STDIN", rows.maps);
-        m_db->copyIn("COPY entity (project, map, collection, id, position, name, body) FROM STDIN",
-                     rows.entities);
+        detail::CopyIn entities(
+            *m_db, "COPY entity (project, map, collection, id, position, name, body) FROM STDIN");
+        writeEntityRows(rows, id, entities);
     }
     m_db->exec("INSERT INTO project_version (project, version, saved_by, saved_at, maps, steps) "
                "SELECT id, version, saved_by, saved_at, $2, $3 FROM project WHERE id = $1",

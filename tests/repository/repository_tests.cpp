@@ -63,6 +63,51 @@ TEST_CASE("repository: a project file, pushed and pulled, gives the same JSON", 
           }()));
 }
 
+TEST_CASE("repository: a project of many rows is sent and read in pieces, unchanged",
+          "[repository]") {
+    TestDatabase db;
+    Repository repo = initialised(db);
+    // Rows are sent as they are made and read as they arrive, a piece at a time: 3,000 steps
+    // are several pieces, and texts with tabs, newlines and backslashes cross their borders.
+    model::Project big = example("production-line.gemba");
+    model::Map& map = big.maps.front();
+    const model::Step pattern = map.steps.begin()->second;
+    for (int i = 0; i < 3000; ++i) {
+        model::Step step = pattern;
+        step.id = big.allocateId();
+        step.name = "Step " + std::to_string(i) + "\tcut\\weld\nand check";
+        step.description = std::string(static_cast<std::size_t>(i % 97), 'x') + "\r\n";
+        step.pos.x += 200.0 * (i + 1);
+        map.steps.emplace(step.id, step);
+    }
+    REQUIRE(repo.push("big", big, 0) == 1);
+    CHECK(store::toJson(repo.pull("big").project) == store::toJson(big));
+    CHECK(repo.push("big", big, 1) == 2);
+    CHECK(store::toJson(repo.pull("big").project) == store::toJson(big));
+}
+
+TEST_CASE("repository: a COPY left unfinished keeps none of its rows", "[repository]") {
+    TestDatabase db;
+    store::detail::PgConnection sql(db.url());
+    sql.exec("CREATE TABLE t (n integer)");
+    try {
+        store::detail::CopyIn copy(sql, "COPY t FROM STDIN");
+        for (int i = 0; i < 50000; ++i) {
+            copy.rows() += std::to_string(i) + "\n";
+            copy.rowEnded();
+        }
+        throw std::runtime_error("the rows could not all be made");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()) == "the rows could not all be made");
+    }
+    // The connection is usable, and the table as it was.
+    CHECK(sql.exec("SELECT count(*) FROM t").integer(0, 0) == 0);
+    store::detail::CopyIn copy(sql, "COPY t FROM STDIN");
+    copy.rows() = "1\n2\n";
+    copy.finish();
+    CHECK(sql.exec("SELECT count(*) FROM t").integer(0, 0) == 2);
+}
+
 TEST_CASE("repository: a save over a newer version is refused, naming who saved it",
           "[repository]") {
     TestDatabase db;
@@ -328,6 +373,9 @@ TEST_CASE("repository: a damaged row names the project and the row", "[repositor
     // A step that takes the id of another: the second use is named, at its row.
     const long long firstId = static_cast<long long>(line.maps[0].steps.begin()->first);
     damage("flows", 0, flow);
+    const std::string second = sql.exec("SELECT body::text FROM entity WHERE " + firstMap +
+                                        " AND collection = 'steps' AND position = 1")
+                                   .text(0, 0);
     sql.exec("UPDATE entity SET body = jsonb_set(body, '{id}', $1::jsonb) WHERE " + firstMap +
                  " AND collection = 'steps' AND position = 1",
              {std::to_string(firstId)});
@@ -337,6 +385,11 @@ TEST_CASE("repository: a damaged row names the project and the row", "[repositor
     sql.exec("UPDATE entity SET map = 987654321 WHERE " + firstMap +
              " AND collection = 'flows' AND position = 0");
     pullFails("flows/0", "belongs to map 987654321, which the project does not have");
+    // The rows after the refused one were still received: the same connection reads on.
+    sql.exec("UPDATE entity SET map = (SELECT id FROM map WHERE project = (SELECT id FROM "
+             "project WHERE name = 'line') AND position = 0) WHERE map = 987654321");
+    damage("steps", 1, second);
+    CHECK(store::toJson(repo.pull("line").project) == store::toJson(line));
 }
 
 TEST_CASE("repository: a URL is shown without its password", "[repository]") {
