@@ -234,9 +234,8 @@ void PortfolioView::fill() {
                              QStringLiteral(")");
             QString name = text(item.name);
             QStringList also;
-            for (const std::string& spelling : item.spellings)
-                if (model::catalogueKey(spelling) != model::catalogueKey(item.name))
-                    also << text(spelling);
+            for (const std::string& spelling : item.otherSpellings())
+                also << text(spelling);
             if (!also.isEmpty())
                 name += tr(" (also %1)").arg(also.join(QStringLiteral(", ")));
             addRow(m_shared,

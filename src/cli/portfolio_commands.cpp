@@ -169,9 +169,8 @@ void writeItems(std::ostream& out, const std::string& title, const std::vector<S
         // A catalogue entry's other spellings, so that a reader sees what was counted as one.
         std::string name = item.name;
         std::string also;
-        for (const std::string& spelling : item.spellings)
-            if (model::catalogueKey(spelling) != model::catalogueKey(item.name))
-                also += (also.empty() ? "" : ", ") + spelling;
+        for (const std::string& spelling : item.otherSpellings())
+            also += (also.empty() ? "" : ", ") + spelling;
         if (!also.empty())
             name += " (also " + also + ")";
         table.addRow({name, count(static_cast<double>(item.streams())), count(item.steps),

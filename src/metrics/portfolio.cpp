@@ -304,6 +304,15 @@ const model::Map* currentStateOf(const model::Project& project) {
     return nullptr;
 }
 
+std::vector<std::string> SharedItem::otherSpellings() const {
+    std::vector<std::string> other;
+    const std::string key = model::catalogueKey(name);
+    for (const std::string& spelling : spellings)
+        if (model::catalogueKey(spelling) != key)
+            other.push_back(spelling);
+    return other;
+}
+
 Portfolio buildPortfolio(const std::vector<PortfolioSource>& sources,
                          const model::Catalogue* catalogue) {
     Portfolio p;

@@ -141,8 +141,14 @@ std::vector<BlockPtr> sharedBlocks(const QString& heading,
             where << QStringLiteral("%1: %2").arg(qs(p.streams[use.stream].name),
                                                   steps.join(QStringLiteral(", ")));
         }
-        table->addRow({namedByField ? detail::fieldTitle(item.name) : qs(item.name),
-                       count(static_cast<double>(item.streams())), count(item.steps),
+        // A catalogue entry's other spellings, so that a reader sees what was counted as one.
+        QString name = namedByField ? detail::fieldTitle(item.name) : qs(item.name);
+        QStringList also;
+        for (const std::string& spelling : item.otherSpellings())
+            also << qs(spelling);
+        if (!also.isEmpty())
+            name += mapText(" (also %1)").arg(also.join(QStringLiteral(", ")));
+        table->addRow({name, count(static_cast<double>(item.streams())), count(item.steps),
                        qs(model::formatPercent(item.shareOfWork)), money(item.redPenCostPerYear, p),
                        money(item.frictionCostPerYear, p), count(item.ideas),
                        where.join(QStringLiteral("; "))});

@@ -9,6 +9,7 @@
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
+#include <cctype>
 
 namespace gemba::render::test {
 
@@ -23,7 +24,7 @@ QString q(const fs::path& file) {
 }
 
 /// Two example streams; the software stream's supplier is the office stream, a touch point.
-metrics::Portfolio twoStreams() {
+metrics::Portfolio twoStreams(const model::Catalogue* catalogue = nullptr) {
     model::Project office = store::openProject(kExamples / "office-order-to-cash.gemba");
     model::Project software = store::openProject(kExamples / "software-delivery.gemba");
     const model::Map* current = metrics::currentStateOf(software);
@@ -37,7 +38,7 @@ metrics::Portfolio twoStreams() {
         }
     REQUIRE(renamed);
     return metrics::buildPortfolio(
-        {{"office-order-to-cash.gemba", office}, {"software-delivery.gemba", software}});
+        {{"office-order-to-cash.gemba", office}, {"software-delivery.gemba", software}}, catalogue);
 }
 
 } // namespace
@@ -86,6 +87,24 @@ TEST_CASE("Portfolio PDF: the streams, their touch point and what they share", "
     CHECK(marks[2].page < report.pageCount());
     const std::string shared = pdfPageText(pdf, marks[1].page + 1);
     CHECK(shared.find("Systems in several streams") != std::string::npos);
+}
+
+TEST_CASE("Portfolio PDF: a catalogue entry is named with the other spellings counted in it",
+          "[portfolio][pdf][catalogue]") {
+    model::Catalogue catalogue;
+    catalogue.add(model::CatalogueKind::System, "Mail server", {"Email"});
+    const metrics::Portfolio portfolio = twoStreams(&catalogue);
+    const PortfolioReport report(portfolio, {});
+    const fs::path pdf = outputFolder("portfolio") / "portfolio-catalogue.pdf";
+    writePdfReport(q(pdf), report);
+    // Words as read, whatever lines the cell wraps them onto.
+    std::string words;
+    for (const char c : pdfText(pdf))
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            words += c;
+        else if (!words.empty() && words.back() != ' ')
+            words += ' ';
+    CHECK(words.find("Mail server (also Email)") != std::string::npos);
 }
 
 TEST_CASE("Portfolio PDF: gemba-cli portfolio --pdf writes it, and refuses a bad option",

@@ -79,6 +79,9 @@ struct SharedItem {
     double frictionCostPerYear = 0;
     int ideas = 0;
     std::size_t streams() const { return uses.size(); }
+    /// The spellings other than the name (ignoring case and spaces): what a reader is told was
+    /// counted as this item too, "ERP (also SAP ERP)".
+    std::vector<std::string> otherSpellings() const;
 };
 
 /// A touch point: `customer` has a supplier named like the stream `supplier` (or `supplier`
