@@ -3,6 +3,7 @@
 // naming who saved and when, and nothing lost); save to the repository; who else has the
 // project open, gone after they close, stale rows ignored.
 #include "editor_document.h"
+#include "gemba/model/catalogue.h"
 #include "gemba/model/edit.h"
 #include "gemba/store/project_file.h"
 #include "gemba/store/repository.h"
@@ -175,6 +176,28 @@ TEST_CASE("editor: open from the repository, edit, save gives version 2", "[repo
     CHECK(message.contains(QStringLiteral("cannot connect")));
     CHECK(window.document().isModified());
     CHECK(window.document().repositoryOrigin()->version == 2);
+}
+
+TEST_CASE("editor: a project of the repository uses the repository's catalogue",
+          "[repository][app][catalogue]") {
+    Repo repo;
+    QTemporaryDir dir;
+    const model::Project delivery = store::openProject(kExamples / "software-delivery.gemba");
+    REQUIRE(!delivery.systems.empty());
+    const std::string written = delivery.systems.begin()->second.name;
+    model::Catalogue catalogue;
+    catalogue.add(model::CatalogueKind::System, "Source of truth", {written});
+    Repository(repo.annaUrl().toStdString()).saveCatalogue(catalogue, 0);
+
+    MainWindow window(editorOptions(dir, "host-1", 103));
+    REQUIRE(window.repository().openProject(repo.annaUrl(), QStringLiteral("delivery")));
+    auto* status = window.findChild<QLabel*>(QStringLiteral("catalogueStatus"));
+    REQUIRE(status);
+    CHECK(status->text() == QStringLiteral("Catalogue of the repository: 1 entry"));
+    auto* systems = window.findChild<QTableWidget*>(QStringLiteral("systemsTable"));
+    REQUIRE(systems);
+    REQUIRE(systems->item(0, 2));
+    CHECK(systems->item(0, 2)->text() == QStringLiteral("Source of truth (by name)"));
 }
 
 TEST_CASE("editor: two editors racing, the second save is refused naming who and when, and "

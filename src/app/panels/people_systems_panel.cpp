@@ -1,8 +1,11 @@
 #include "people_systems_panel.h"
 
+#include "catalogue_column.h"
 #include "editor_document.h"
 #include "gemba/model/operations.h"
 #include "gemba/model/units.h"
+#include "pick_list_delegate.h"
+#include "project_catalogue.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -12,9 +15,11 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
-#include <QStyledItemDelegate>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <ranges>
 #include <set>
 
 namespace gemba::app {
@@ -23,9 +28,10 @@ namespace {
 
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr int KindRole = Qt::UserRole + 2;
+constexpr int ReferenceRole = Qt::UserRole + 3; ///< the catalogue reference, in its column
 
-enum PersonColumn { PersonName, PersonRole, PersonCost };
-enum SystemColumn { SystemName, SystemKindColumn };
+enum PersonColumn { PersonName, PersonRole, PersonCost, PersonCatalogue };
+enum SystemColumn { SystemName, SystemKindColumn, SystemCatalogue };
 
 const std::vector<model::SystemKind>& systemKinds() {
     static const std::vector<model::SystemKind> kinds{
@@ -33,36 +39,6 @@ const std::vector<model::SystemKind>& systemKinds() {
         model::SystemKind::Paper,       model::SystemKind::Phone,       model::SystemKind::Other};
     return kinds;
 }
-
-/// Picks a system's kind from a list; choosing one commits at once.
-class KindDelegate : public QStyledItemDelegate {
-public:
-    KindDelegate(QStringList names, QObject* parent)
-        : QStyledItemDelegate(parent)
-        , m_names(std::move(names)) {}
-
-    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
-                          const QModelIndex&) const override {
-        auto* box = new QComboBox(parent);
-        box->addItems(m_names);
-        auto* self = const_cast<KindDelegate*>(this);
-        connect(box, &QComboBox::activated, self, [self, box] {
-            emit self->commitData(box);
-            emit self->closeEditor(box);
-        });
-        return box;
-    }
-    void setEditorData(QWidget* editor, const QModelIndex& index) const override {
-        static_cast<QComboBox*>(editor)->setCurrentIndex(index.data(KindRole).toInt());
-    }
-    void setModelData(QWidget* editor, QAbstractItemModel* model,
-                      const QModelIndex& index) const override {
-        model->setData(index, static_cast<QComboBox*>(editor)->currentIndex(), KindRole);
-    }
-
-private:
-    QStringList m_names;
-};
 
 QTableWidget* makeTable(const QStringList& headers, const QString& name) {
     auto* table = new QTableWidget(0, static_cast<int>(headers.size()));
@@ -77,6 +53,26 @@ QTableWidget* makeTable(const QStringList& headers, const QString& name) {
     table->setWordWrap(false);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     return table;
+}
+
+/// Stretched columns share the width left; none may get narrower than its title, or the title
+/// is cut: the table scrolls sideways instead.
+void keepStretchedTitlesWhole(QTableWidget* table) {
+    QHeaderView* header = table->horizontalHeader();
+    const int padding = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) +
+                        header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header);
+    int widest = 0;
+    for (int column = 0; column < table->columnCount(); ++column)
+        if (header->sectionResizeMode(column) == QHeaderView::Stretch)
+            widest = std::max(widest, header->fontMetrics().horizontalAdvance(
+                                          table->horizontalHeaderItem(column)->text()));
+    header->setMinimumSectionSize(widest + padding);
+}
+
+QStringList systemKindNames() {
+    return {PeopleSystemsPanel::tr("Application"), PeopleSystemsPanel::tr("Spreadsheet"),
+            PeopleSystemsPanel::tr("Email"),       PeopleSystemsPanel::tr("Paper"),
+            PeopleSystemsPanel::tr("Phone"),       PeopleSystemsPanel::tr("Other")};
 }
 
 /// Puts a text into a cell, making the cell when it does not exist yet. Cells are updated in
@@ -130,12 +126,15 @@ int rowOf(const QTableWidget* table, model::Id id) {
 PeopleSystemsPanel::PeopleSystemsPanel(EditorDocument& document, QWidget* parent)
     : QWidget(parent)
     , m_document(document)
-    , m_people(makeTable({tr("Name"), tr("Role or team"), tr("Hourly cost")},
+    , m_catalogue(new ProjectCatalogue(document, this))
+    , m_people(makeTable({tr("Name"), tr("Role or team"), tr("Hourly cost"), tr("Catalogue")},
                          QStringLiteral("peopleTable")))
-    , m_systems(makeTable({tr("Name"), tr("Kind")}, QStringLiteral("systemsTable")))
+    , m_systems(
+          makeTable({tr("Name"), tr("Kind"), tr("Catalogue")}, QStringLiteral("systemsTable")))
     , m_removePerson(new QPushButton(tr("Remove")))
     , m_removeSystem(new QPushButton(tr("Remove")))
-    , m_message(new QLabel) {
+    , m_message(new QLabel)
+    , m_catalogueStatus(new QLabel) {
     setObjectName(QStringLiteral("peopleSystemsPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -145,6 +144,10 @@ PeopleSystemsPanel::PeopleSystemsPanel(EditorDocument& document, QWidget* parent
     m_people->horizontalHeader()->setSectionResizeMode(PersonName, QHeaderView::Stretch);
     m_people->horizontalHeader()->setSectionResizeMode(PersonRole, QHeaderView::Stretch);
     m_people->horizontalHeader()->setSectionResizeMode(PersonCost, QHeaderView::ResizeToContents);
+    m_people->horizontalHeader()->setSectionResizeMode(PersonCatalogue, QHeaderView::Stretch);
+    m_people->setItemDelegateForColumn(PersonCatalogue,
+                                       catalogueDelegate(model::CatalogueKind::Person, m_people));
+    keepStretchedTitlesWhole(m_people);
     auto* addPersonButton = new QPushButton(tr("Add person"));
     addPersonButton->setObjectName(QStringLiteral("addPerson"));
     m_removePerson->setObjectName(QStringLiteral("removePerson"));
@@ -161,9 +164,16 @@ PeopleSystemsPanel::PeopleSystemsPanel(EditorDocument& document, QWidget* parent
     m_systems->horizontalHeader()->setSectionResizeMode(SystemName, QHeaderView::Stretch);
     m_systems->horizontalHeader()->setSectionResizeMode(SystemKindColumn,
                                                         QHeaderView::ResizeToContents);
-    QStringList kindNames{tr("Application"), tr("Spreadsheet"), tr("Email"),
-                          tr("Paper"),       tr("Phone"),       tr("Other")};
-    m_systems->setItemDelegateForColumn(SystemKindColumn, new KindDelegate(kindNames, m_systems));
+    m_systems->horizontalHeader()->setSectionResizeMode(SystemCatalogue, QHeaderView::Stretch);
+    std::vector<PickListDelegate::Choice> kinds;
+    for (const QString& name : systemKindNames())
+        kinds.push_back({name, static_cast<int>(kinds.size())});
+    m_systems->setItemDelegateForColumn(
+        SystemKindColumn, new PickListDelegate(
+                              KindRole, [kinds](const QModelIndex&) { return kinds; }, m_systems));
+    m_systems->setItemDelegateForColumn(SystemCatalogue,
+                                        catalogueDelegate(model::CatalogueKind::System, m_systems));
+    keepStretchedTitlesWhole(m_systems);
     auto* addSystemButton = new QPushButton(tr("Add system"));
     addSystemButton->setObjectName(QStringLiteral("addSystem"));
     m_removeSystem->setObjectName(QStringLiteral("removeSystem"));
@@ -181,6 +191,9 @@ PeopleSystemsPanel::PeopleSystemsPanel(EditorDocument& document, QWidget* parent
     m_message->setStyleSheet(QStringLiteral("color: #b71c1c;"));
     m_message->hide();
     layout->addWidget(m_message);
+    m_catalogueStatus->setObjectName(QStringLiteral("catalogueStatus"));
+    m_catalogueStatus->setWordWrap(true);
+    layout->addWidget(m_catalogueStatus);
 
     connect(addPersonButton, &QPushButton::clicked, this, &PeopleSystemsPanel::addPerson);
     connect(m_removePerson, &QPushButton::clicked, this, &PeopleSystemsPanel::removeSelectedPeople);
@@ -200,9 +213,54 @@ PeopleSystemsPanel::PeopleSystemsPanel(EditorDocument& document, QWidget* parent
     connect(m_systems, &QTableWidget::itemSelectionChanged, this,
             [this] { m_removeSystem->setEnabled(!selectedIds(m_systems).empty()); });
     connect(&document, &EditorDocument::changed, this, &PeopleSystemsPanel::onChanged);
+    connect(m_catalogue, &ProjectCatalogue::changed, this, &PeopleSystemsPanel::onCatalogueRead);
 
+    onCatalogueRead();
+}
+
+void PeopleSystemsPanel::onCatalogueRead() {
+    m_catalogueStatus->setText(m_catalogue->status());
+    m_catalogueStatus->setStyleSheet(m_catalogue->failed() ? QStringLiteral("color: #b71c1c;")
+                                                           : QString());
     refreshPeople();
     refreshSystems();
+}
+
+PickListDelegate* PeopleSystemsPanel::catalogueDelegate(model::CatalogueKind kind,
+                                                        QTableWidget* table) {
+    return new PickListDelegate(
+        ReferenceRole,
+        [this, kind](const QModelIndex& index) {
+            // The list is made from the catalogue as it is now, not as it was read.
+            m_catalogue->reload();
+            return catalogueChoices(m_catalogue->catalogue(), kind,
+                                    index.data(ReferenceRole).toString().toStdString());
+        },
+        table);
+}
+
+template <class Entities>
+bool PeopleSystemsPanel::catalogueColumnWanted(Entities&& entities) const {
+    // Without a catalogue and without references the column would stay empty: the tables keep
+    // their width for what they hold.
+    if (m_catalogue->catalogue() || m_catalogue->failed())
+        return true;
+    return std::ranges::any_of(entities, [](const auto& e) { return !e.catalogue.empty(); });
+}
+
+void PeopleSystemsPanel::showCatalogueCell(QTableWidget* table, int row, int column,
+                                           model::CatalogueKind kind, const std::string& reference,
+                                           const std::string& name) {
+    const CatalogueCell shown = catalogueCell(m_catalogue->catalogue(), kind, reference, name);
+    QTableWidgetItem* item = cell(table, row, column, shown.text);
+    item->setData(ReferenceRole, QString::fromStdString(reference));
+    item->setToolTip(shown.toolTip);
+    QFont font = table->font();
+    font.setItalic(shown.byName);
+    item->setFont(font);
+    item->setForeground(shown.unknown  ? QBrush(QColor(0xb7, 0x1c, 0x1c))
+                        : shown.byName ? table->palette().placeholderText()
+                                       : table->palette().text());
 }
 
 PeopleSystemsPanel::~PeopleSystemsPanel() = default;
@@ -246,10 +304,14 @@ void PeopleSystemsPanel::refreshPeople() {
                                    : QString());
         cost->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         cost->setToolTip(rateTip);
+        showCatalogueCell(m_people, row, PersonCatalogue, model::CatalogueKind::Person,
+                          person.catalogue, person.name);
         ++row;
     }
     m_removePerson->setEnabled(!selectedIds(m_people).empty());
     m_filling = false;
+    m_people->setColumnHidden(PersonCatalogue,
+                              !catalogueColumnWanted(project.people | std::views::values));
     m_people->viewport()->update();
 }
 
@@ -258,8 +320,7 @@ void PeopleSystemsPanel::refreshSystems() {
     m_filling = true;
     const model::Project& project = m_document.project();
     m_systems->setRowCount(static_cast<int>(project.systems.size()));
-    QStringList kindNames{tr("Application"), tr("Spreadsheet"), tr("Email"),
-                          tr("Paper"),       tr("Phone"),       tr("Other")};
+    const QStringList kindNames = systemKindNames();
     int row = 0;
     for (const auto& [id, system] : project.systems) {
         QTableWidgetItem* name =
@@ -271,10 +332,14 @@ void PeopleSystemsPanel::refreshSystems() {
         QTableWidgetItem* kindItem = cell(m_systems, row, SystemKindColumn, kindNames.value(kind));
         kindItem->setData(KindRole, kind);
         kindItem->setToolTip(tr("Double-click or F2 to choose another kind."));
+        showCatalogueCell(m_systems, row, SystemCatalogue, model::CatalogueKind::System,
+                          system.catalogue, system.name);
         ++row;
     }
     m_removeSystem->setEnabled(!selectedIds(m_systems).empty());
     m_filling = false;
+    m_systems->setColumnHidden(SystemCatalogue,
+                               !catalogueColumnWanted(project.systems | std::views::values));
     m_systems->viewport()->update();
 }
 
@@ -306,6 +371,9 @@ void PeopleSystemsPanel::onPersonEdited(QTableWidgetItem* item) {
         break;
     case PersonRole:
         after.role = text.toStdString();
+        break;
+    case PersonCatalogue:
+        after.catalogue = item->data(ReferenceRole).toString().toStdString();
         break;
     case PersonCost:
         if (text.isEmpty()) {
@@ -364,6 +432,9 @@ void PeopleSystemsPanel::onSystemEdited(QTableWidgetItem* item) {
         after.kind = systemKinds()[static_cast<std::size_t>(kind)];
         break;
     }
+    case SystemCatalogue:
+        after.catalogue = item->data(ReferenceRole).toString().toStdString();
+        break;
     default:
         return;
     }
