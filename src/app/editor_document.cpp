@@ -121,8 +121,9 @@ void EditorDocument::resetProject(model::Project project, bool modified, const Q
 }
 
 void EditorDocument::resetFromRepository(model::Project project, RepositoryOrigin origin) {
-    resetProject(std::move(project), false);
+    resetProject(project, false);
     setOrigin(std::move(origin));
+    m_base = std::move(project);
 }
 
 void EditorDocument::markSavedToRepository(RepositoryOrigin origin) {
@@ -131,10 +132,22 @@ void EditorDocument::markSavedToRepository(RepositoryOrigin origin) {
         emit filePathChanged(m_filePath);
     }
     setOrigin(std::move(origin));
+    m_base = project();
     markClean();
 }
 
+void EditorDocument::mergedWithRepository(model::Project merged, model::Project theirs,
+                                          RepositoryOrigin origin) {
+    const QString description = tr("Merge with version %1").arg(origin.version);
+    push(std::make_unique<model::ReplaceProject>(project(), std::move(merged),
+                                                 description.toStdString()));
+    setOrigin(std::move(origin));
+    m_base = std::move(theirs);
+}
+
 void EditorDocument::setOrigin(std::optional<RepositoryOrigin> origin) {
+    if (!origin)
+        m_base.reset();
     if (origin == m_origin)
         return;
     m_origin = std::move(origin);

@@ -80,6 +80,13 @@ public:
     /// After a save to the repository: the project lives there now, at origin.version, and is
     /// unmodified.
     void markSavedToRepository(RepositoryOrigin origin);
+    /// The project as the repository holds it at repositoryOrigin()->version, which a merge
+    /// with a newer version compares both sides with; null without an origin.
+    const model::Project* repositoryBase() const { return m_base ? &*m_base : nullptr; }
+    /// After merging the version `theirs` saved by someone else at origin.version: the document
+    /// holds `merged` (one undo step, still to be saved) and starts from that version now.
+    void mergedWithRepository(model::Project merged, model::Project theirs,
+                              RepositoryOrigin origin);
 
 signals:
     void changed(const gemba::model::Changes& changes);
@@ -103,6 +110,7 @@ private:
     QUndoStack* m_undoStack;
     QString m_filePath;
     std::optional<RepositoryOrigin> m_origin;
+    std::optional<model::Project> m_base; ///< repositoryBase()
     bool m_modifiedWithoutUndo = false;
     int m_gestureDepth = 0;
     int m_gestureSerial = 0;

@@ -94,9 +94,14 @@ bool RepositoryActions::save() {
                 .push(origin->name.toStdString(), m_document.project(), origin->version);
         });
     } catch (const store::RepositoryConflict& conflict) {
-        if (askRepositoryConflict(m_window, conflict) == ConflictChoice::SaveAsCopy)
+        switch (askRepositoryConflict(m_window, conflict, m_document.repositoryBase())) {
+        case ConflictChoice::Merge:
+            return mergeAndSave(*origin);
+        case ConflictChoice::SaveAsCopy:
             return saveAsCopy(*origin);
-        return false; // the document stays as it is, modified
+        case ConflictChoice::Cancel:
+            return false; // the document stays as it is, modified
+        }
     } catch (const std::exception& e) {
         showError(
             tr("Cannot save to the repository"),
@@ -108,6 +113,33 @@ bool RepositoryActions::save() {
         main->statusBar()->showMessage(
             tr("Saved “%1” as version %2 in the repository").arg(origin->name).arg(version), 4000);
     return true;
+}
+
+bool RepositoryActions::mergeAndSave(const RepositoryOrigin& origin) {
+    store::PulledProject theirs;
+    try {
+        theirs = askingForPassword(m_window, origin.url, [&] {
+            BusyCursor busy;
+            return connectRepository(origin.url).pull(origin.name.toStdString());
+        });
+    } catch (const std::exception& e) {
+        showError(
+            tr("Cannot merge"),
+            tr("The newer version could not be read; nothing was saved.\n\n%1").arg(qs(e.what())));
+        return false;
+    }
+    store::ProjectMerge merge =
+        store::mergeProjects(*m_document.repositoryBase(), m_document.project(), theirs.project);
+    if (!merge.merged) {
+        if (askAfterMergeConflicts(m_window, origin.name, theirs.version, merge.conflicts) ==
+            ConflictChoice::SaveAsCopy)
+            return saveAsCopy(origin);
+        return false;
+    }
+    m_document.mergedWithRepository(std::move(*merge.merged), std::move(theirs.project),
+                                    {origin.url, origin.name, theirs.version});
+    // Saved at once; another save meanwhile asks again.
+    return save();
 }
 
 bool RepositoryActions::saveAsCopy(const RepositoryOrigin& origin) {

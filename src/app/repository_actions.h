@@ -33,7 +33,8 @@ public:
     /// Reads the latest version of `name` from `url` into the document.
     bool openProject(const QString& url, const QString& name);
     /// Saves the document's project to the repository it came from, starting from the version
-    /// it was read at. A refusal shows who saved the newer version and offers a copy.
+    /// it was read at. A refusal shows who saved the newer version and offers to merge with
+    /// it or to save a copy.
     bool save();
     /// Saves the document's project as the new project `name` of `url`, filed under `team`
     /// (empty: everyone's); the project then belongs to the repository.
@@ -43,6 +44,9 @@ private:
     void openWithDialog();
     void saveToWithDialog();
     bool saveAsCopy(const RepositoryOrigin& origin);
+    /// Merges the changes here with the newer version in the repository and saves the merge;
+    /// changes that touch the same things are listed and nothing is saved.
+    bool mergeAndSave(const RepositoryOrigin& origin);
     void showError(const QString& title, const QString& message);
 
     EditorDocument& m_document;

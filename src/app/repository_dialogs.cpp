@@ -187,22 +187,67 @@ QString SaveToRepositoryDialog::team() const {
     return m_team->text().trimmed();
 }
 
-ConflictChoice askRepositoryConflict(QWidget* parent, const store::RepositoryConflict& conflict) {
+ConflictChoice askRepositoryConflict(QWidget* parent, const store::RepositoryConflict& conflict,
+                                     bool canMerge) {
     QMessageBox box(
         QMessageBox::Warning, QCoreApplication::translate("Repository", "Saved by someone else"),
         QCoreApplication::translate(
             "Repository", "“%1” was saved by %2 at %3 (version %4) after you opened version %5.\n\n"
-                          "Nothing was saved, and your changes are still here. Save them as a "
-                          "copy, a new project beside theirs, or cancel and keep working.")
+                          "Nothing was saved, and your changes are still here. %6")
             .arg(qs(conflict.project()), qs(conflict.savedBy()), qs(conflict.savedAt()))
             .arg(conflict.current())
-            .arg(conflict.startedFrom()),
+            .arg(conflict.startedFrom())
+            .arg(canMerge ? QCoreApplication::translate(
+                                "Repository",
+                                "Merge them with version %1 and save, save them as a copy, a "
+                                "new project beside theirs, or cancel and keep working.")
+                                .arg(conflict.current())
+                          : QCoreApplication::translate("Repository",
+                                                        "Save them as a copy, a new project beside "
+                                                        "theirs, or cancel and keep working.")),
         QMessageBox::Cancel, parent);
     box.setObjectName(QStringLiteral("repositoryConflictDialog"));
+    QPushButton* merge = nullptr;
+    if (canMerge) {
+        merge = box.addButton(QCoreApplication::translate("Repository", "&Merge and Save"),
+                              QMessageBox::AcceptRole);
+        merge->setObjectName(QStringLiteral("buttonMerge"));
+    }
     QPushButton* copy = box.addButton(QCoreApplication::translate("Repository", "Save as a &Copy…"),
                                       QMessageBox::AcceptRole);
     copy->setObjectName(QStringLiteral("buttonSaveAsCopy"));
-    box.setDefaultButton(copy);
+    box.setDefaultButton(merge ? merge : copy);
+    box.exec();
+    if (merge && box.clickedButton() == merge)
+        return ConflictChoice::Merge;
+    return box.clickedButton() == copy ? ConflictChoice::SaveAsCopy : ConflictChoice::Cancel;
+}
+
+ConflictChoice askAfterMergeConflicts(QWidget* parent, const QString& project, qint64 version,
+                                      const std::vector<store::MergeConflict>& conflicts) {
+    QStringList lines;
+    for (const store::MergeConflict& c : conflicts)
+        lines << QStringLiteral("• %1: %2").arg(qs(c.place), qs(c.what));
+    constexpr int kShown = 8; // the rest in the details
+    QStringList shown = lines.mid(0, kShown);
+    if (lines.size() > kShown)
+        shown << QCoreApplication::translate("Repository", "… and %1 more (Show Details)")
+                     .arg(lines.size() - kShown);
+    QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("Repository", "Cannot merge"),
+                    QCoreApplication::translate(
+                        "Repository",
+                        "Your changes and version %1 of “%2” change the same things:\n\n%3\n\n"
+                        "Nothing was saved, and your changes are still here. Save them as a "
+                        "copy, or cancel, open version %1 and make your changes there.")
+                        .arg(version)
+                        .arg(project, shown.join(QLatin1Char('\n'))),
+                    QMessageBox::Cancel, parent);
+    box.setObjectName(QStringLiteral("repositoryMergeConflictsDialog"));
+    if (lines.size() > kShown)
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+    QPushButton* copy = box.addButton(QCoreApplication::translate("Repository", "Save as a &Copy…"),
+                                      QMessageBox::AcceptRole);
+    copy->setObjectName(QStringLiteral("buttonSaveAsCopy"));
     box.exec();
     return box.clickedButton() == copy ? ConflictChoice::SaveAsCopy : ConflictChoice::Cancel;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gemba/store/project_merge.h"
 #include "gemba/store/repository.h"
 
 #include <QDialog>
@@ -59,9 +60,15 @@ private:
 };
 
 /// What to do with a save the repository refused because someone saved a newer version.
-enum class ConflictChoice { SaveAsCopy, Cancel };
+enum class ConflictChoice { Merge, SaveAsCopy, Cancel };
 /// Says who saved the newer version and when, that nothing was saved and the changes are still
-/// here, and offers Save as a Copy (button buttonSaveAsCopy) or Cancel.
-ConflictChoice askRepositoryConflict(QWidget* parent, const store::RepositoryConflict& conflict);
+/// here, and offers Merge (button buttonMerge, when `canMerge`), Save as a Copy (button
+/// buttonSaveAsCopy) or Cancel.
+ConflictChoice askRepositoryConflict(QWidget* parent, const store::RepositoryConflict& conflict,
+                                     bool canMerge);
+/// Says that the changes here and those of `version` touch the same places, lists them, and
+/// offers Save as a Copy (button buttonSaveAsCopy) or Cancel.
+ConflictChoice askAfterMergeConflicts(QWidget* parent, const QString& project, qint64 version,
+                                      const std::vector<store::MergeConflict>& conflicts);
 
 } // namespace gemba::app

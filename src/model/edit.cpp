@@ -243,6 +243,27 @@ void SetProjectProps::merge(const Edit& next) {
     m_after = static_cast<const SetProjectProps&>(next).m_after;
 }
 
+ReplaceProject::ReplaceProject(Project before, Project after, std::string description)
+    : m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_description(std::move(description)) {}
+
+namespace {
+void replaceKeepingCounter(Project& project, const Project& with, Changes& changes) {
+    const Id next = std::max(project.nextId, with.nextId);
+    project = with;
+    project.nextId = next;
+    changes.push_back(Change{Change::Subject::Everything});
+}
+} // namespace
+
+void ReplaceProject::apply(Project& project, Changes& changes) const {
+    replaceKeepingCounter(project, m_after, changes);
+}
+void ReplaceProject::revert(Project& project, Changes& changes) const {
+    replaceKeepingCounter(project, m_before, changes);
+}
+
 AddMap::AddMap(Map map, std::size_t index, std::string description)
     : m_map(std::move(map))
     , m_index(index)

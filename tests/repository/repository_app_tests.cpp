@@ -28,6 +28,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
+#include <QUndoStack>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -262,6 +263,64 @@ TEST_CASE("editor: two editors racing, the second save is refused naming who and
     renameFirstMap(bens, "Ben's, later");
     REQUIRE(bens.save());
     CHECK(repo.pull("delivery (Ben)").version == 2);
+}
+
+TEST_CASE("editor: a save over a newer version merges with it, unless both changed the same",
+          "[repository][app][merge]") {
+    Repo repo;
+    QTemporaryDir dir;
+    MainWindow annas(editorOptions(dir, "host-1", 101));
+    MainWindow bens(editorOptions(dir, "host-2", 202));
+    REQUIRE(annas.repository().openProject(repo.annaUrl(), QStringLiteral("delivery")));
+    REQUIRE(bens.repository().openProject(repo.benUrl(), QStringLiteral("delivery")));
+    renameFirstMap(annas, "Anna's");
+    REQUIRE(annas.save());
+
+    // Ben changed something else: Merge and Save keeps both changes, as version 3.
+    model::ProjectProps props = bens.document().project().props;
+    const model::ProjectProps before = props;
+    props.description = "Ben's notes";
+    bens.document().push(std::make_unique<model::SetProjectProps>(before, props, "Describe"));
+    QString offered;
+    onNextDialog([&offered](QWidget* modal) {
+        offered = qobject_cast<QMessageBox*>(modal)->text();
+        screenshot(*modal, "repository-conflict-merge.png");
+        button(modal, "buttonMerge")->click();
+    });
+    REQUIRE(bens.save());
+    CHECK(offered.contains(QStringLiteral("Merge them with version 2")));
+    CHECK_FALSE(bens.document().isModified());
+    CHECK(bens.document().repositoryOrigin()->version == 3);
+    const store::PulledProject merged = repo.pull("delivery");
+    CHECK(merged.version == 3);
+    CHECK(merged.project.maps.front().props.name == "Anna's");
+    CHECK(merged.project.props.description == "Ben's notes");
+    CHECK(bens.document().project().maps.front().props.name == "Anna's");
+    // The merge is one step on the undo stack.
+    CHECK(bens.document().undoStack()->undoText() == QStringLiteral("Merge with version 2"));
+
+    // Both rename the map: the merge names the conflict, and nothing is saved.
+    renameFirstMap(bens, "Ben's map");
+    REQUIRE(bens.save()); // version 4
+    renameFirstMap(annas, "Anna's map");
+    QString listed;
+    onNextDialog([&listed](QWidget* modal) {
+        onNextDialog([&listed](QWidget* conflicts) {
+            REQUIRE(conflicts->objectName() == QStringLiteral("repositoryMergeConflictsDialog"));
+            listed = qobject_cast<QMessageBox*>(conflicts)->text();
+            screenshot(*conflicts, "repository-merge-conflicts.png");
+            qobject_cast<QMessageBox*>(conflicts)->button(QMessageBox::Cancel)->click();
+        });
+        button(modal, "buttonMerge")->click();
+    });
+    CHECK_FALSE(annas.save());
+    CHECK(listed.contains(QStringLiteral("map 'Anna's map': name: changed here and by the "
+                                         "other save")));
+    CHECK(annas.document().isModified());
+    CHECK(annas.document().project().maps.front().props.name == "Anna's map");
+    CHECK(annas.document().repositoryOrigin()->version == 2);
+    CHECK(repo.pull("delivery").version == 4);
+    CHECK(repo.pull("delivery").project.maps.front().props.name == "Ben's map");
 }
 
 TEST_CASE("editor: a file project saved to the repository belongs there", "[repository][app]") {

@@ -194,6 +194,79 @@ Project withoutCatalogueReferences(Project project) {
     return project;
 }
 
+/// fullProject() with a workshop that sets every field, optionals both set and unset.
+Project fullProjectWithWorkshop() {
+    Project project = fullProject();
+    const Map& map = project.maps.front();
+    const Id step = map.steps.begin()->first;
+    const Id person = project.people.begin()->first;
+    Workshop& w = project.workshop;
+    w.props.problem = "Kunden warten fünf Wochen";
+    w.props.goals.push_back(
+        Goal{"lead time under 10 d", Target{TargetFigure::LeadTime, map.id, kNoId, 34 * 28800.0,
+                                            10 * 28800.0, std::nullopt}});
+    w.props.goals.push_back(Goal{
+        "", Target{TargetFigure::StepLeadTime, map.id, step, std::nullopt, std::nullopt, -30.0}});
+    w.props.startDate = "2026-03-02";
+    w.props.endDate = "2026-03-04";
+    w.props.place = "Room 4";
+    Idea idea;
+    idea.id = project.allocateId();
+    idea.text = "Use a voice agent for order status";
+    idea.proposedBy = person;
+    idea.date = "2026-03-03";
+    idea.concerns = {map.id, step};
+    idea.kind = IdeaKind::UseAi;
+    idea.impact = 4;
+    idea.effort = 2;
+    idea.votes = 7;
+    idea.status = IdeaStatus::Selected;
+    idea.reason = "most calls are FAQs";
+    idea.fit = FitChecklist{Level::High, Level::High, DataSource::Mixed, std::nullopt, Level::High};
+    w.ideas.emplace(idea.id, idea);
+    Idea bare;
+    bare.id = project.allocateId();
+    bare.text = "x";
+    w.ideas.emplace(bare.id, bare);
+    Action action;
+    action.id = project.allocateId();
+    action.title = "Voice agent pilot";
+    action.changes = {idea.id, step};
+    action.owner = person;
+    action.start = "2026-03-10";
+    action.due = "2026-04-30";
+    action.status = ActionStatus::Blocked;
+    action.reason = "waiting for the licence";
+    action.effect = Target{TargetFigure::WaitTime, map.id, 0, 5 * 28800.0, 28800.0, std::nullopt};
+    action.realises = map.id;
+    action.notes = "two sites";
+    w.actions.emplace(action.id, action);
+    Review review;
+    review.id = project.allocateId();
+    review.title = "30-day review";
+    review.dayOffset = 30;
+    review.date = "2026-04-06";
+    review.attendees = {person};
+    review.progress = {{action.id, ActionStatus::InProgress, "pilot live at one site"}};
+    review.decisions = {"extend to site two", "measure again at 60 days"};
+    review.measuredMap = map.id;
+    review.measures = {{TargetFigure::LeadTime, kNoId, 20 * 28800.0},
+                       {TargetFigure::RolledPca, kNoId, 0.42}};
+    review.notes = "good progress";
+    w.reviews.emplace(review.id, review);
+    w.parkingLot.emplace(project.nextId, ParkingItem{project.nextId, "Licence budget?", person,
+                                                     "2026-03-02", true, action.id});
+    project.allocateId();
+    w.glossary.emplace(project.nextId, Term{project.nextId, "SOW", "statement of work"});
+    project.allocateId();
+    w.lessons.emplace(project.nextId, Lesson{project.nextId, "Invite finance early", ""});
+    project.allocateId();
+    w.summaries.emplace(project.nextId, DaySummary{project.nextId, "2026-03-02", "- mapped",
+                                                   "- none", "- red pen", project.nextId});
+    project.allocateId();
+    return project;
+}
+
 Project fullProjectOfOldFile() {
     Project project = fullProject();
     project.props.calendar.daysPerMonth =

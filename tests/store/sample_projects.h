@@ -17,6 +17,8 @@ model::Project fullProject();
 /// `project` as a file written before schema 7 reads it: no person or system refers to a
 /// catalogue entry.
 model::Project withoutCatalogueReferences(model::Project project);
+/// fullProject() with a workshop that sets every field, optionals both set and unset.
+model::Project fullProjectWithWorkshop();
 /// fullProject as a file written before schema 5 reads: its month is 52 / 12 weeks.
 model::Project fullProjectOfOldFile();
 

@@ -32,79 +32,6 @@ std::int64_t userVersion(const fs::path& file) {
     return value;
 }
 
-/// fullProject() with a workshop that sets every field, optionals both set and unset.
-Project workshopProject() {
-    Project project = fullProject();
-    const Map& map = project.maps.front();
-    const Id step = map.steps.begin()->first;
-    const Id person = project.people.begin()->first;
-    Workshop& w = project.workshop;
-    w.props.problem = "Kunden warten fünf Wochen";
-    w.props.goals.push_back(
-        Goal{"lead time under 10 d", Target{TargetFigure::LeadTime, map.id, kNoId, 34 * 28800.0,
-                                            10 * 28800.0, std::nullopt}});
-    w.props.goals.push_back(Goal{
-        "", Target{TargetFigure::StepLeadTime, map.id, step, std::nullopt, std::nullopt, -30.0}});
-    w.props.startDate = "2026-03-02";
-    w.props.endDate = "2026-03-04";
-    w.props.place = "Room 4";
-    Idea idea;
-    idea.id = project.allocateId();
-    idea.text = "Use a voice agent for order status";
-    idea.proposedBy = person;
-    idea.date = "2026-03-03";
-    idea.concerns = {map.id, step};
-    idea.kind = IdeaKind::UseAi;
-    idea.impact = 4;
-    idea.effort = 2;
-    idea.votes = 7;
-    idea.status = IdeaStatus::Selected;
-    idea.reason = "most calls are FAQs";
-    idea.fit = FitChecklist{Level::High, Level::High, DataSource::Mixed, std::nullopt, Level::High};
-    w.ideas.emplace(idea.id, idea);
-    Idea bare;
-    bare.id = project.allocateId();
-    bare.text = "x";
-    w.ideas.emplace(bare.id, bare);
-    Action action;
-    action.id = project.allocateId();
-    action.title = "Voice agent pilot";
-    action.changes = {idea.id, step};
-    action.owner = person;
-    action.start = "2026-03-10";
-    action.due = "2026-04-30";
-    action.status = ActionStatus::Blocked;
-    action.reason = "waiting for the licence";
-    action.effect = Target{TargetFigure::WaitTime, map.id, 0, 5 * 28800.0, 28800.0, std::nullopt};
-    action.realises = map.id;
-    action.notes = "two sites";
-    w.actions.emplace(action.id, action);
-    Review review;
-    review.id = project.allocateId();
-    review.title = "30-day review";
-    review.dayOffset = 30;
-    review.date = "2026-04-06";
-    review.attendees = {person};
-    review.progress = {{action.id, ActionStatus::InProgress, "pilot live at one site"}};
-    review.decisions = {"extend to site two", "measure again at 60 days"};
-    review.measuredMap = map.id;
-    review.measures = {{TargetFigure::LeadTime, kNoId, 20 * 28800.0},
-                       {TargetFigure::RolledPca, kNoId, 0.42}};
-    review.notes = "good progress";
-    w.reviews.emplace(review.id, review);
-    w.parkingLot.emplace(project.nextId, ParkingItem{project.nextId, "Licence budget?", person,
-                                                     "2026-03-02", true, action.id});
-    project.allocateId();
-    w.glossary.emplace(project.nextId, Term{project.nextId, "SOW", "statement of work"});
-    project.allocateId();
-    w.lessons.emplace(project.nextId, Lesson{project.nextId, "Invite finance early", ""});
-    project.allocateId();
-    w.summaries.emplace(project.nextId, DaySummary{project.nextId, "2026-03-02", "- mapped",
-                                                   "- none", "- red pen", project.nextId});
-    project.allocateId();
-    return project;
-}
-
 } // namespace
 
 TEST_CASE("the schema 1 fixture migrates in memory and saves as the current schema",
@@ -146,7 +73,7 @@ TEST_CASE("a schema 2 file (measured maps, no workshop) migrates to the current 
 }
 
 TEST_CASE("a workshop survives .gemba and JSON round trips exactly", "[store][workshop]") {
-    const Project project = workshopProject();
+    const Project project = fullProjectWithWorkshop();
     TempDir dir;
     saveProject(project, dir / "w.gemba");
     const Project opened = openProject(dir / "w.gemba");
@@ -215,8 +142,8 @@ TEST_CASE("a damaged workshop row names its table, row and JSON pointer",
           "[store][workshop][file]") {
     TempDir dir;
     const fs::path file = dir / "w.gemba";
-    saveProject(workshopProject(), file);
-    const Id idea = workshopProject().workshop.ideas.begin()->first;
+    saveProject(fullProjectWithWorkshop(), file);
+    const Id idea = fullProjectWithWorkshop().workshop.ideas.begin()->first;
     runSql(file, "UPDATE idea SET data = json_set(data, '$.votes', 'many') WHERE id = " +
                      std::to_string(idea));
     try {
@@ -227,15 +154,15 @@ TEST_CASE("a damaged workshop row names its table, row and JSON pointer",
               "table idea, row " + std::to_string(idea) + ", column data, at /votes");
         CHECK(error.problem() == "expected a whole number, found text");
     }
-    saveProject(workshopProject(), file);
+    saveProject(fullProjectWithWorkshop(), file);
     runSql(file, "UPDATE action SET data = '{not json'");
     CHECK_THROWS_WITH(openProject(file),
                       Catch::Contains("table action") && Catch::Contains("invalid JSON"));
 
     // Deeper places, and text that is not JSON in the ways a hostile file can make it.
-    const Id review = workshopProject().workshop.reviews.begin()->first;
+    const Id review = fullProjectWithWorkshop().workshop.reviews.begin()->first;
     auto refused = [&](const std::string& sql) -> std::string {
-        saveProject(workshopProject(), file);
+        saveProject(fullProjectWithWorkshop(), file);
         runSql(file, sql);
         try {
             openProject(file);
@@ -269,7 +196,7 @@ TEST_CASE("a damaged workshop row names its table, row and JSON pointer",
 
 TEST_CASE("a file whose action points at a deleted step opens, and validation says so",
           "[store][workshop][validate]") {
-    Project project = workshopProject();
+    Project project = fullProjectWithWorkshop();
     const Id mapId = project.maps.front().id;
     const Map& map = project.maps.front();
     const Id step = map.steps.begin()->first;

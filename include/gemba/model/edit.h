@@ -145,6 +145,22 @@ private:
     std::string m_description;
 };
 
+/// Replaces the whole project (a merge with a version saved by someone else). The id counter
+/// only grows: an undo keeps the ids handed out meanwhile used.
+class ReplaceProject final : public Edit {
+public:
+    ReplaceProject(Project before, Project after, std::string description);
+    void apply(Project& project, Changes& changes) const override;
+    void revert(Project& project, Changes& changes) const override;
+    std::string description() const override { return m_description; }
+    bool isNoop() const override { return m_before == m_after; }
+
+private:
+    Project m_before;
+    Project m_after;
+    std::string m_description;
+};
+
 /// Adds a whole map at a tab index, or removes one (the map travels with the edit).
 class AddMap final : public Edit {
 public:
