@@ -169,9 +169,41 @@ GRANT SELECT, UPDATE ON catalogue_state TO gemba_user;
 UPDATE gemba_repository SET value = '5' WHERE key = 'schema_version';
 )sql";
 
+/// Migration 6: readers of the portfolio. Members of the role gemba_portfolio_reader read
+/// every project and its rows, whatever its team, so that the portfolio shows the figures of
+/// all streams; they write only what their own teams may. The rows of a project are now
+/// written only by its team: a project a reader sees is not one they may change.
+constexpr const char* kRepositoryV6PortfolioReaders = R"sql(
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gemba_portfolio_reader') THEN
+        CREATE ROLE gemba_portfolio_reader NOLOGIN;
+    END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL; -- roles are the cluster's: another database's repository made it just now
+END $$;
+CREATE FUNCTION gemba_reads_portfolio() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT pg_has_role(current_user, 'gemba_portfolio_reader', 'MEMBER')
+$$;
+CREATE POLICY portfolio_readers ON project FOR SELECT USING (gemba_reads_portfolio());
+DROP POLICY team_only ON project_version;
+DROP POLICY team_only ON map;
+DROP POLICY team_only ON entity;
+CREATE POLICY team_only ON project_version USING (EXISTS (
+    SELECT 1 FROM project p WHERE p.id = project AND gemba_in_team(p.team)));
+CREATE POLICY team_only ON map USING (EXISTS (
+    SELECT 1 FROM project p WHERE p.id = project AND gemba_in_team(p.team)));
+CREATE POLICY team_only ON entity USING (EXISTS (
+    SELECT 1 FROM project p WHERE p.id = project AND gemba_in_team(p.team)));
+CREATE POLICY portfolio_readers ON project_version FOR SELECT USING (gemba_reads_portfolio());
+CREATE POLICY portfolio_readers ON map FOR SELECT USING (gemba_reads_portfolio());
+CREATE POLICY portfolio_readers ON entity FOR SELECT USING (gemba_reads_portfolio());
+UPDATE gemba_repository SET value = '6' WHERE key = 'schema_version';
+)sql";
+
 // Each migration is one entry, applied in order; the last sets schema_version to its number.
-const char* const kMigrations[] = {kRepositoryV1, kRepositoryV2Teams, kRepositoryV3BulkRows,
-                                   detail::kRepositoryPresenceMigration, kRepositoryV5Catalogue};
+const char* const kMigrations[] = {kRepositoryV1,          kRepositoryV2Teams,
+                                   kRepositoryV3BulkRows,  detail::kRepositoryPresenceMigration,
+                                   kRepositoryV5Catalogue, kRepositoryV6PortfolioReaders};
 static_assert(std::size(kMigrations) == kRepositorySchemaVersion);
 
 constexpr const char* kSavedAt = "to_char(saved_at, 'YYYY-MM-DD HH24:MI:SS \"UTC\"')";
@@ -609,6 +641,15 @@ long long Repository::push(const std::string& name, const model::Project& projec
                    "props = $3 WHERE id = $1",
                    {std::to_string(id), std::to_string(version), rows.props.dump()});
     } else {
+        // A project locked for update is one the user may change: a reader of the portfolio
+        // sees other teams' projects but does not find them here.
+        if (const PgResult readable =
+                m_db->exec("SELECT team FROM project WHERE name = $1", {name});
+            readable.rows() == 1)
+            throw RepositoryError("you may read '" + name + "' but not save it: it belongs to " +
+                                  "the team '" + readable.text(0, 0) +
+                                  "', which you are not in; nothing was saved. Save it as a "
+                                  "new project");
         if (startedFrom != 0)
             throw RepositoryError("'" + name + "' is no longer in the repository (version " +
                                   std::to_string(startedFrom) +

@@ -259,6 +259,55 @@ TEST_CASE("repository: a team cannot read or overwrite another team's project", 
                       Catch::Contains("cannot connect"));
 }
 
+TEST_CASE("repository: readers of the portfolio read every team's projects and change none",
+          "[repository]") {
+    TestDatabase db;
+    Repository admin = initialised(db);
+    const std::string sales = db.unique("team_sales");
+    const std::string support = db.unique("team_support");
+    const std::string alice = db.unique("alice");
+    const std::string bob = db.unique("bob");
+    const std::string carol = db.unique("carol"); // reads the portfolio, in support too
+    for (const std::string& sql :
+         {"CREATE ROLE " + sales + " NOLOGIN", "CREATE ROLE " + support + " NOLOGIN",
+          "CREATE ROLE " + alice + " LOGIN PASSWORD 'alice-pw' IN ROLE gemba_user, " + sales,
+          "CREATE ROLE " + bob + " LOGIN PASSWORD 'bob-pw' IN ROLE gemba_user, " + support,
+          "CREATE ROLE " + carol + " LOGIN PASSWORD 'carol-pw' IN ROLE gemba_user, " + support +
+              ", gemba_portfolio_reader",
+          "GRANT CONNECT ON DATABASE " + db.name() + " TO gemba_user"})
+        execAsAdmin(db.url(), sql);
+    Repository asAlice(clusterUrl(db.name(), alice, "alice-pw"));
+    Repository asBob(clusterUrl(db.name(), bob, "bob-pw"));
+    Repository asCarol(clusterUrl(db.name(), carol, "carol-pw"));
+    const model::Project delivery = example("software-delivery.gemba");
+    const model::Project office = example("office-order-to-cash.gemba");
+    REQUIRE(asAlice.push("sales pipeline", office, 0, sales) == 1);
+    REQUIRE(asBob.push("support desk", delivery, 0, support) == 1);
+
+    // Carol sees every stream, whole, as the portfolio reads them; Bob only his team's.
+    const auto all = asCarol.pullAll();
+    REQUIRE(all.size() == 2);
+    CHECK(store::toJson(all[0].second) == store::toJson(office));
+    CHECK(store::toJson(asCarol.pull("sales pipeline").project) == store::toJson(office));
+    CHECK(asBob.pullAll().size() == 1);
+
+    // She saves only what her team may: not the sales project, nor its rows behind Gemba's back.
+    CHECK_THROWS_WITH(asCarol.push("sales pipeline", delivery, 1),
+                      Catch::Contains("you may read 'sales pipeline' but not save it") &&
+                          Catch::Contains("team '" + sales + "'"));
+    store::detail::PgConnection carolsSql(clusterUrl(db.name(), carol, "carol-pw"));
+    carolsSql.exec("UPDATE entity SET name = 'hacked' WHERE project = (SELECT id FROM project "
+                   "WHERE name = 'sales pipeline')");
+    carolsSql.exec("DELETE FROM map WHERE project = (SELECT id FROM project WHERE name = "
+                   "'sales pipeline')");
+    carolsSql.exec("UPDATE project SET props = '{}' WHERE name = 'sales pipeline'");
+    const store::PulledProject kept = asAlice.pull("sales pipeline");
+    CHECK(kept.version == 1);
+    CHECK(store::toJson(kept.project) == store::toJson(office));
+    // Her own team's project she saves as any member does.
+    CHECK(asCarol.push("support desk", delivery, 1) == 2);
+}
+
 TEST_CASE("repository: schema migrations, and a repository from a newer Gemba", "[repository]") {
     TestDatabase db;
     Repository repo(db.url());

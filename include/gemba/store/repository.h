@@ -54,7 +54,7 @@ private:
 std::string urlForDisplay(const std::string& url);
 
 /// The schema this build writes; repositories of an earlier version are migrated by init().
-inline constexpr int kRepositorySchemaVersion = 5;
+inline constexpr int kRepositorySchemaVersion = 6;
 
 /// A project as the repository lists it.
 struct RepositoryEntry {
