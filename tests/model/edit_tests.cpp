@@ -125,6 +125,32 @@ TEST_CASE("map and project properties swap on apply and revert", "[edit]") {
     CHECK(project.props.calendar.hoursPerDay == 8);
 }
 
+TEST_CASE("replacing the whole project undoes whole, and the id counter only grows", "[edit]") {
+    Id mapId = kNoId;
+    Project before = projectWithMap(mapId);
+    Project merged = before;
+    const Step added = makeStep(merged, "Added by the other save");
+    merged.maps.front().steps[added.id] = added;
+    merged.props.name = "Merged";
+    Project project = before;
+    // Meanwhile this side handed out ids of its own.
+    project.allocateId();
+    project.allocateId();
+    const Id counter = project.nextId;
+    ReplaceProject replace(project, merged, "Merge with version 2");
+    Changes changes;
+    replace.apply(project, changes);
+    CHECK(project.props.name == "Merged");
+    CHECK(project.maps.front().steps.contains(added.id));
+    CHECK(project.nextId == std::max(counter, merged.nextId));
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].subject == Change::Subject::Everything);
+    replace.revert(project, changes);
+    CHECK(sameContent(project, before));
+    CHECK(project.nextId == counter); // not back to before.nextId: those ids were handed out
+    CHECK_FALSE(replace.isNoop());
+}
+
 TEST_CASE("adding and removing maps keeps their tab order", "[edit]") {
     Id mapId = kNoId;
     Project project = projectWithMap(mapId);
