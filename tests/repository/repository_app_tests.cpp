@@ -78,6 +78,18 @@ MainWindow::Options editorOptions(const QTemporaryDir& dir, const char* host, qi
     return options;
 }
 
+/// Anna's and Ben's editors, each with version 1 of "delivery" open.
+struct TwoEditors {
+    Repo repo;
+    QTemporaryDir dir;
+    MainWindow annas{editorOptions(dir, "host-1", 101)};
+    MainWindow bens{editorOptions(dir, "host-2", 202)};
+    TwoEditors() {
+        REQUIRE(annas.repository().openProject(repo.annaUrl(), QStringLiteral("delivery")));
+        REQUIRE(bens.repository().openProject(repo.benUrl(), QStringLiteral("delivery")));
+    }
+};
+
 /// Renames the first map: an edit on the undo stack, as the user makes it.
 void renameFirstMap(MainWindow& window, const std::string& name) {
     const model::Map& map = window.document().project().maps.front();
@@ -204,12 +216,8 @@ TEST_CASE("editor: a project of the repository uses the repository's catalogue",
 TEST_CASE("editor: two editors racing, the second save is refused naming who and when, and "
           "nothing is lost",
           "[repository][app]") {
-    Repo repo;
-    QTemporaryDir dir;
-    MainWindow annas(editorOptions(dir, "host-1", 101));
-    MainWindow bens(editorOptions(dir, "host-2", 202));
-    REQUIRE(annas.repository().openProject(repo.annaUrl(), QStringLiteral("delivery")));
-    REQUIRE(bens.repository().openProject(repo.benUrl(), QStringLiteral("delivery")));
+    TwoEditors editors;
+    auto& [repo, dir, annas, bens] = editors;
     renameFirstMap(annas, "Anna's");
     renameFirstMap(bens, "Ben's");
     REQUIRE(annas.save());
@@ -267,12 +275,8 @@ TEST_CASE("editor: two editors racing, the second save is refused naming who and
 
 TEST_CASE("editor: a save over a newer version merges with it, unless both changed the same",
           "[repository][app][merge]") {
-    Repo repo;
-    QTemporaryDir dir;
-    MainWindow annas(editorOptions(dir, "host-1", 101));
-    MainWindow bens(editorOptions(dir, "host-2", 202));
-    REQUIRE(annas.repository().openProject(repo.annaUrl(), QStringLiteral("delivery")));
-    REQUIRE(bens.repository().openProject(repo.benUrl(), QStringLiteral("delivery")));
+    TwoEditors editors;
+    auto& [repo, dir, annas, bens] = editors;
     renameFirstMap(annas, "Anna's");
     REQUIRE(annas.save());
 

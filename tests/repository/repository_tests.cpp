@@ -32,6 +32,28 @@ Repository initialised(const TestDatabase& db) {
     return repo;
 }
 
+/// A repository with two teams: alice in sales, bob in support; their passwords are their
+/// names followed by "-pw".
+struct TwoTeams {
+    TestDatabase db;
+    Repository admin = initialised(db);
+    std::string sales = db.unique("team_sales");
+    std::string support = db.unique("team_support");
+    std::string alice = db.unique("alice");
+    std::string bob = db.unique("bob");
+    TwoTeams() {
+        for (const std::string& sql :
+             {"CREATE ROLE " + sales + " NOLOGIN", "CREATE ROLE " + support + " NOLOGIN",
+              "CREATE ROLE " + alice + " LOGIN PASSWORD 'alice-pw' IN ROLE gemba_user, " + sales,
+              "CREATE ROLE " + bob + " LOGIN PASSWORD 'bob-pw' IN ROLE gemba_user, " + support,
+              "GRANT CONNECT ON DATABASE " + db.name() + " TO gemba_user"})
+            execAsAdmin(db.url(), sql);
+    }
+    std::string url(const std::string& user, const std::string& password) const {
+        return clusterUrl(db.name(), user, password);
+    }
+};
+
 } // namespace
 
 TEST_CASE("repository: a project file, pushed and pulled, gives the same JSON", "[repository]") {
@@ -219,18 +241,8 @@ TEST_CASE("repository: names with quotes and SQL stay plain text", "[repository]
 }
 
 TEST_CASE("repository: a team cannot read or overwrite another team's project", "[repository]") {
-    TestDatabase db;
-    Repository admin = initialised(db);
-    const std::string sales = db.unique("team_sales");
-    const std::string support = db.unique("team_support");
-    const std::string alice = db.unique("alice");
-    const std::string bob = db.unique("bob");
-    for (const std::string& sql :
-         {"CREATE ROLE " + sales + " NOLOGIN", "CREATE ROLE " + support + " NOLOGIN",
-          "CREATE ROLE " + alice + " LOGIN PASSWORD 'alice-pw' IN ROLE gemba_user, " + sales,
-          "CREATE ROLE " + bob + " LOGIN PASSWORD 'bob-pw' IN ROLE gemba_user, " + support,
-          "GRANT CONNECT ON DATABASE " + db.name() + " TO gemba_user"})
-        execAsAdmin(db.url(), sql);
+    const TwoTeams teams;
+    const auto& [db, admin, sales, support, alice, bob] = teams;
     Repository asAlice(clusterUrl(db.name(), alice, "alice-pw"));
     Repository asBob(clusterUrl(db.name(), bob, "bob-pw"));
     const model::Project project = example("software-delivery.gemba");
@@ -261,21 +273,11 @@ TEST_CASE("repository: a team cannot read or overwrite another team's project", 
 
 TEST_CASE("repository: readers of the portfolio read every team's projects and change none",
           "[repository]") {
-    TestDatabase db;
-    Repository admin = initialised(db);
-    const std::string sales = db.unique("team_sales");
-    const std::string support = db.unique("team_support");
-    const std::string alice = db.unique("alice");
-    const std::string bob = db.unique("bob");
+    const TwoTeams teams;
+    const auto& [db, admin, sales, support, alice, bob] = teams;
     const std::string carol = db.unique("carol"); // reads the portfolio, in support too
-    for (const std::string& sql :
-         {"CREATE ROLE " + sales + " NOLOGIN", "CREATE ROLE " + support + " NOLOGIN",
-          "CREATE ROLE " + alice + " LOGIN PASSWORD 'alice-pw' IN ROLE gemba_user, " + sales,
-          "CREATE ROLE " + bob + " LOGIN PASSWORD 'bob-pw' IN ROLE gemba_user, " + support,
-          "CREATE ROLE " + carol + " LOGIN PASSWORD 'carol-pw' IN ROLE gemba_user, " + support +
-              ", gemba_portfolio_reader",
-          "GRANT CONNECT ON DATABASE " + db.name() + " TO gemba_user"})
-        execAsAdmin(db.url(), sql);
+    execAsAdmin(db.url(), "CREATE ROLE " + carol + " LOGIN PASSWORD 'carol-pw' IN ROLE " +
+                              "gemba_user, " + support + ", gemba_portfolio_reader");
     Repository asAlice(clusterUrl(db.name(), alice, "alice-pw"));
     Repository asBob(clusterUrl(db.name(), bob, "bob-pw"));
     Repository asCarol(clusterUrl(db.name(), carol, "carol-pw"));
