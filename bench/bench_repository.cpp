@@ -114,10 +114,12 @@ int main(int argc, char** argv) {
         }
         {
             PgConnection admin(url);
-            admin.execScript("DROP TABLE IF EXISTS entity, map, project_version, project, "
+            // Whatever a run before left, so that init builds every migration afresh.
+            admin.execScript("DROP TABLE IF EXISTS entity, map, project_version, presence, "
+                             "project, catalogue_entry, catalogue_merge, catalogue_state, "
                              "gemba_repository, entity_bare, map_bare CASCADE;"
                              "DROP FUNCTION IF EXISTS gemba_in_team, gemba_entity_project_exists, "
-                             "gemba_project_deleted");
+                             "gemba_project_deleted, gemba_reads_portfolio");
         }
         store::Repository repo(url);
         repo.init();
