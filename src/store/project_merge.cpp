@@ -120,7 +120,7 @@ public:
         if (same(base, mine))
             return copyOf(theirs);
         if ((isEntityList(base) || isEntityList(mine) || isEntityList(theirs)) &&
-            listOrAbsent(base) && listOrAbsent(mine) && listOrAbsent(theirs))
+            entitiesOrNone(base) && entitiesOrNone(mine) && entitiesOrNone(theirs))
             return mergeList(base, mine, theirs, at);
         if (base && mine && theirs && base->is_object() && mine->is_object() && theirs->is_object())
             return mergeObject(*base, *mine, *theirs, at);
@@ -132,7 +132,9 @@ public:
     }
 
 private:
-    static bool listOrAbsent(const json* value) { return !value || value->is_array(); }
+    static bool entitiesOrNone(const json* value) {
+        return !value || (value->is_array() && value->empty()) || isEntityList(value);
+    }
 
     void conflict(const Place& at, const char* what) { conflicts.push_back({at.named(), what}); }
 
@@ -172,15 +174,12 @@ private:
         // "maps/steps" -> "step"; a list of the project itself ("people") is named alone.
         const std::string list = at.field.substr(at.field.rfind('/') + 1);
         std::vector<Id> order;
+        std::set<Id> listed;
         for (const auto* side : {theirs, mine})
             if (side)
                 for (const json& item : *side)
-                    if (const Id id = item["id"].get<Id>();
-                        std::find(order.begin(), order.end(), id) == order.end())
+                    if (const Id id = item["id"].get<Id>(); listed.insert(id).second)
                         order.push_back(id);
-        for (const auto& [id, item] : b)
-            if (std::find(order.begin(), order.end(), id) == order.end())
-                order.push_back(id); // removed on both sides: stays removed
         json out = json::array();
         for (const Id id : order) {
             const json* any = find(m, id) ? find(m, id) : find(t, id) ? find(t, id) : find(b, id);
@@ -207,8 +206,8 @@ model::Project renumberIds(const model::Project& project, const std::map<Id, Id>
 
 ProjectMerge mergeProjects(const model::Project& base, const model::Project& mine,
                            const model::Project& theirs) {
-    const json baseJson = toJson(base);
-    const json theirsJson = toJson(theirs);
+    json baseJson = toJson(base);
+    json theirsJson = toJson(theirs);
     // Elements added on both sides may have been given the same ids: those added here move
     // past every id either side used.
     const std::set<Id> before = entityIds(baseJson);
@@ -223,12 +222,10 @@ ProjectMerge mergeProjects(const model::Project& base, const model::Project& min
         renumber(mineJson, renumbered, false);
 
     // Each side counts its own ids on: not a change to merge.
-    json baseFields = baseJson;
-    json theirFields = theirsJson;
-    for (json* side : {&baseFields, &mineJson, &theirFields})
+    for (json* side : {&baseJson, &mineJson, &theirsJson})
         side->erase("next_id");
     Merger merger;
-    json merged = *merger.merge(&baseFields, &mineJson, &theirFields, Place{});
+    json merged = *merger.merge(&baseJson, &mineJson, &theirsJson, Place{});
     ProjectMerge out;
     out.conflicts = std::move(merger.conflicts);
     if (!out.conflicts.empty())
