@@ -7,7 +7,6 @@
 #include "pick_list_delegate.h"
 #include "project_catalogue.h"
 
-#include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
