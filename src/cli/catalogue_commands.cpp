@@ -5,10 +5,12 @@
 #include "gemba/metrics/catalogue_use.h"
 #include "gemba/model/catalogue.h"
 #include "gemba/store/portfolio_sources.h"
+#include "gemba/store/project_file.h"
 #include "gemba/store/repository.h"
 #include "text_table.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -176,14 +178,73 @@ int merge(Context& context, Portfolio& p, const Args& args) {
     return kExitOk;
 }
 
+/// The system or person of `project` named `name` (ignoring case and spaces); the name must
+/// pick exactly one.
+template <class Entities>
+auto& namedIn(Entities& entities, const std::string& name, const std::string& what,
+              const std::string& file) {
+    typename Entities::mapped_type* found = nullptr;
+    for (auto& [id, entity] : entities)
+        if (model::catalogueKey(entity.name) == model::catalogueKey(name)) {
+            if (found)
+                throw Failure(file + ": more than one " + what + " is named '" + name +
+                              "'; rename one first");
+            found = &entity;
+        }
+    if (!found)
+        throw Failure(file + ": no " + what + " is named '" + name + "'");
+    return *found;
+}
+
+/// link: a project's system or person refers to a catalogue entry from now on; unlink: it is
+/// matched by its name again. The project file is saved in place.
+int link(const Args& args, Context& context, Portfolio& p) {
+    const bool linking = args.positional[1] == "link";
+    if (args.positional.size() != (linking ? 6u : 5u))
+        throw UsageError(linking ? "catalogue link needs a project, a kind (system or person), "
+                                   "its name there and the catalogue entry"
+                                 : "catalogue unlink needs a project, a kind (system or person) "
+                                   "and its name there");
+    const std::filesystem::path file = args.positional[2];
+    const auto kind = model::parseCatalogueKind(args.positional[3]);
+    if (!kind)
+        throw UsageError("catalogue " + args.positional[1] + ": the kind is system or person, " +
+                         "not '" + args.positional[3] + "'");
+    const std::string& name = args.positional[4];
+    model::Project project = store::openProject(file);
+    std::string* reference = nullptr;
+    std::string shown; // as the project writes it
+    if (*kind == CatalogueKind::System) {
+        model::System& system = namedIn(project.systems, name, "system", file.string());
+        reference = &system.catalogue;
+        shown = system.name;
+    } else {
+        model::Person& person = namedIn(project.people, name, "person", file.string());
+        reference = &person.catalogue;
+        shown = person.name;
+    }
+    const model::CatalogueEntry* entry =
+        linking ? &p.catalogue.catalogue.lookup(*kind, args.positional[5]) : nullptr;
+    *reference = entry ? entry->id : std::string();
+    store::saveProject(project, file);
+    if (entry)
+        context.out << "The " << model::catalogueKindName(*kind) << " \"" << shown << "\" of "
+                    << file.string() << " is \"" << entry->name << "\" (" << entry->id
+                    << ") of the catalogue.\n";
+    else
+        context.out << "The " << model::catalogueKindName(*kind) << " \"" << shown << "\" of "
+                    << file.string() << " is matched to the catalogue by its name again.\n";
+    return kExitOk;
+}
+
 int runCatalogue(const Args& args, Context& context) {
     const std::string& action = args.positional.at(1);
     const bool listing = action == "list" || action == "duplicates";
     if (listing && args.positional.size() != 2)
         throw UsageError("catalogue " + action + " takes no further arguments");
-    if (!listing && action != "add" && action != "merge")
+    if (!listing && action != "add" && action != "merge" && action != "link" && action != "unlink")
         throw UsageError("unknown catalogue action '" + action +
-                         "' (expected list, add, merge or duplicates)");
+                         "' (expected list, add, merge, duplicates, link or unlink)");
     if (args.has("--json") && !listing)
         throw UsageError("--json is for list and duplicates");
     if ((args.has("--alias") || args.has("--role")) && action != "add")
@@ -196,6 +257,8 @@ int runCatalogue(const Args& args, Context& context) {
             return duplicates(args, context, p);
         if (action == "add")
             return add(args, context, p);
+        if (action == "link" || action == "unlink")
+            return link(args, context, p);
         return merge(context, p, args);
     } catch (const model::CatalogueError& e) {
         throw Failure(place(p) + ": " + e.what());
@@ -205,28 +268,35 @@ int runCatalogue(const Args& args, Context& context) {
 } // namespace
 
 Command catalogueCommand() {
-    return {"catalogue",
-            "keep the organisation's systems and people in one catalogue, and merge duplicates",
-            "FOLDER|postgresql://REPOSITORY list [--json] | add system|person NAME [--alias A]... "
-            "[--role R] | merge KEEP DUPLICATE | duplicates [--json]",
-            "The catalogue of a folder of projects (its catalogue.json) or of the repository:\n"
-            "one entry per system and person of the organisation, with other spellings as\n"
-            "aliases, so that the portfolio counts \"ERP\" and \"SAP ERP\" as one system.\n"
-            "  list                 every entry with the streams that use it, then the systems\n"
-            "                       and people of the streams that no entry matches\n"
-            "  add KIND NAME        a new entry (KIND: system or person) with a new id\n"
-            "  merge KEEP DUPLICATE keep KEEP, add DUPLICATE's name and aliases to its aliases;\n"
-            "                       projects referring to DUPLICATE then count as KEEP\n"
-            "  duplicates           entries and names that are alike once case, spaces and\n"
-            "                       punctuation are ignored (\"E-Mail\", \"email\")\n"
-            "KEEP and DUPLICATE are ids or names. A project's system or person belongs to an\n"
-            "entry by its catalogue reference, else by name or alias, ignoring case and spaces.",
-            {{"--json", "", "", "list, duplicates: JSON"},
-             {"--alias", "", "NAME", "add: another spelling of the name", true},
-             {"--role", "", "ROLE", "add person: the role or team"}},
-            2,
-            4,
-            runCatalogue};
+    return {
+        "catalogue",
+        "keep the organisation's systems and people in one catalogue, and merge duplicates",
+        "FOLDER|postgresql://REPOSITORY list [--json] | add system|person NAME [--alias A]... "
+        "[--role R] | merge KEEP DUPLICATE | duplicates [--json] | link PROJECT "
+        "system|person NAME ENTRY | unlink PROJECT system|person NAME",
+        "The catalogue of a folder of projects (its catalogue.json) or of the repository:\n"
+        "one entry per system and person of the organisation, with other spellings as\n"
+        "aliases, so that the portfolio counts \"ERP\" and \"SAP ERP\" as one system.\n"
+        "  list                 every entry with the streams that use it, then the systems\n"
+        "                       and people of the streams that no entry matches\n"
+        "  add KIND NAME        a new entry (KIND: system or person) with a new id\n"
+        "  merge KEEP DUPLICATE keep KEEP, add DUPLICATE's name and aliases to its aliases;\n"
+        "                       projects referring to DUPLICATE then count as KEEP\n"
+        "  duplicates           entries and names that are alike once case, spaces and\n"
+        "                       punctuation are ignored (\"E-Mail\", \"email\")\n"
+        "  link PROJECT KIND NAME ENTRY\n"
+        "                       the system or person NAME of the project file refers to\n"
+        "                       ENTRY from now on (\"Nav 2009\" is the ERP)\n"
+        "  unlink PROJECT KIND NAME\n"
+        "                       it is matched by its name again\n"
+        "KEEP, DUPLICATE and ENTRY are ids or names. A project's system or person belongs to an\n"
+        "entry by its catalogue reference, else by name or alias, ignoring case and spaces.",
+        {{"--json", "", "", "list, duplicates: JSON"},
+         {"--alias", "", "NAME", "add: another spelling of the name", true},
+         {"--role", "", "ROLE", "add person: the role or team"}},
+        2,
+        6,
+        runCatalogue};
 }
 
 } // namespace gemba::cli

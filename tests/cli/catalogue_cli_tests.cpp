@@ -149,4 +149,46 @@ TEST_CASE("cli catalogue: explicit references, refusals and damaged files", "[cl
     CHECK(portfolio.err.find("catalogue.json") != std::string::npos);
 }
 
+TEST_CASE("cli catalogue: link a project's system to an entry, and unlink it", "[cli][catalogue]") {
+    TempDir dir;
+    writeStream(dir, "sales", "ERP");
+    writeStream(dir, "implementation", "Nav 2009");
+    REQUIRE(runCli({"catalogue", ".", "add", "system", "ERP"}, dir.path()).exitCode == 0);
+    CHECK(systemsOfPortfolio(dir).size() == 2);
+
+    // "Nav 2009" says nothing of the ERP: linked, the portfolio counts one system.
+    const CliResult linked =
+        runCli({"catalogue", ".", "link", "implementation.gemba", "system", "nav  2009", "erp"},
+               dir.path());
+    REQUIRE(linked.exitCode == 0);
+    CHECK(linked.out.find("The system \"Nav 2009\" of implementation.gemba is \"ERP\"") !=
+          std::string::npos);
+    auto systems = systemsOfPortfolio(dir);
+    REQUIRE(systems.size() == 1);
+    CHECK(systems[0]["name"] == "ERP");
+    CHECK(systems[0]["streams"] == 2);
+    CHECK(systems[0]["spellings"] == nlohmann::json{"Nav 2009", "ERP"}); // streams by name
+
+    const CliResult unlinked = runCli(
+        {"catalogue", ".", "unlink", "implementation.gemba", "system", "Nav 2009"}, dir.path());
+    REQUIRE(unlinked.exitCode == 0);
+    CHECK(unlinked.out.find("by its name again") != std::string::npos);
+    CHECK(systemsOfPortfolio(dir).size() == 2);
+
+    // Refusals name what is missing, and change nothing.
+    const CliResult noSystem = runCli(
+        {"catalogue", ".", "link", "implementation.gemba", "system", "Fax", "ERP"}, dir.path());
+    CHECK(noSystem.exitCode == 2);
+    CHECK(noSystem.err.find("implementation.gemba: no system is named 'Fax'") != std::string::npos);
+    const CliResult noEntry =
+        runCli({"catalogue", ".", "link", "implementation.gemba", "system", "Nav 2009", "CRM"},
+               dir.path());
+    CHECK(noEntry.exitCode == 2);
+    CHECK(noEntry.err.find("the catalogue has no system \"CRM\"") != std::string::npos);
+    CHECK(
+        runCli({"catalogue", ".", "link", "implementation.gemba", "system", "Nav 2009"}, dir.path())
+            .exitCode == 2);
+    CHECK(systemsOfPortfolio(dir).size() == 2);
+}
+
 } // namespace gemba::cli::test
