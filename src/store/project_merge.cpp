@@ -24,23 +24,23 @@ const std::set<std::string, std::less<>> kReferenceKeys{
     "moved_to",  "owner",   "proposed_by", "raised_by", "realises",      "watermark",
     "action"};
 
-/// Calls f(id) for every id an entity list holds as an entity's own, anywhere in `value`.
-template <class F> void forEachEntityId(const json& value, F&& f) {
+/// Calls f(id, entity) for every object with an id (an entity), anywhere in `value`.
+template <class F> void forEachEntity(const json& value, F&& f) {
     if (value.is_object()) {
         if (auto id = value.find("id"); id != value.end() && id->is_number_integer())
-            f(id->get<Id>());
+            f(id->get<Id>(), value);
         for (const auto& [key, child] : value.items())
-            forEachEntityId(child, f);
+            forEachEntity(child, f);
     } else if (value.is_array()) {
         for (const json& child : value)
-            forEachEntityId(child, f);
+            forEachEntity(child, f);
     }
 }
 
-std::set<Id> entityIds(const json& project) {
-    std::set<Id> ids;
-    forEachEntityId(project, [&](Id id) { ids.insert(id); });
-    return ids;
+std::map<Id, const json*> entitiesById(const json& project) {
+    std::map<Id, const json*> entities;
+    forEachEntity(project, [&](Id id, const json& entity) { entities[id] = &entity; });
+    return entities;
 }
 
 void renumber(json& value, const std::map<Id, Id>& renumbered, bool isReference) {
@@ -199,7 +199,7 @@ model::Project renumberIds(const model::Project& project, const std::map<Id, Id>
     json document = toJson(project);
     renumber(document, renumbered, false);
     Id largest = 0;
-    forEachEntityId(document, [&](Id id) { largest = std::max(largest, id); });
+    forEachEntity(document, [&](Id id, const json&) { largest = std::max(largest, id); });
     document["next_id"] = std::max(project.nextId, largest + 1);
     return fromJson(document, "the project renumbered");
 }
@@ -209,14 +209,15 @@ ProjectMerge mergeProjects(const model::Project& base, const model::Project& min
     json baseJson = toJson(base);
     json theirsJson = toJson(theirs);
     // Elements added on both sides may have been given the same ids: those added here move
-    // past every id either side used.
-    const std::set<Id> before = entityIds(baseJson);
-    const std::set<Id> theirIds = entityIds(theirsJson);
+    // past every id either side used (the same element added alike on both sides stays one).
+    const std::map<Id, const json*> before = entitiesById(baseJson);
+    const std::map<Id, const json*> theirEntities = entitiesById(theirsJson);
     json mineJson = toJson(mine);
     std::map<Id, Id> renumbered;
     Id next = std::max({mine.nextId, theirs.nextId, base.nextId});
-    for (Id id : entityIds(mineJson))
-        if (!before.contains(id) && theirIds.contains(id))
+    for (const auto& [id, entity] : entitiesById(mineJson))
+        if (const auto their = theirEntities.find(id);
+            !before.contains(id) && their != theirEntities.end() && *their->second != *entity)
             renumbered[id] = next++;
     if (!renumbered.empty())
         renumber(mineJson, renumbered, false);

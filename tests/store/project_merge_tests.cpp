@@ -125,6 +125,15 @@ TEST_CASE("merge: steps added on both sides are both kept, those added here numb
             flowFound = true;
     CHECK(flowFound);
     CHECK(merged.nextId > std::max(check->id, welcome->id));
+
+    // The same step added alike on both sides is one step.
+    model::Project again = theirs;
+    again.maps.front().steps[ours.id] = ours;
+    again.maps.front().steps.erase(theirStep.id);
+    const store::ProjectMerge alike = store::mergeProjects(base, mine, again);
+    REQUIRE(alike.merged);
+    CHECK(alike.merged->maps.front().steps.size() == mine.maps.front().steps.size());
+    CHECK(alike.merged->maps.front().steps.at(ours.id).name == "Check credit");
 }
 
 TEST_CASE("merge: a field changed on both sides, or an element removed on one, is a conflict",
