@@ -1030,6 +1030,22 @@ Project fromJson(const json& json, const std::string& file) {
     return JsonReader(file).read(json);
 }
 
+bool detail::isEntityList(const json& value) {
+    if (!value.is_array() || value.empty())
+        return false;
+    for (const json& item : value)
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_number_integer())
+            return false;
+    return true;
+}
+
+std::string detail::entityName(const json& entity) {
+    for (const char* field : {"name", "title", "label", "term", "text"})
+        if (auto it = entity.find(field); it != entity.end() && it->is_string())
+            return it->get<std::string>();
+    return {};
+}
+
 Project detail::fromJson(const json& document, const std::vector<DetachedLists>& detached,
                          const std::string& file) {
     return JsonReader(file, &detached).read(document);

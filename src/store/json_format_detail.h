@@ -15,6 +15,13 @@ namespace gemba::store::detail {
 /// are read through a JsonTape, not parsed into a document each.
 using DetachedLists = std::map<std::string, std::vector<std::string>, std::less<>>;
 
+/// The entity lists of the interchange format: non-empty arrays of objects that each have an
+/// integer id (a map's steps, the project's people, the workshop's ideas...).
+bool isEntityList(const nlohmann::json& value);
+/// What names an entity in messages and queries: its name, title, label, term or text (the
+/// first it has); empty when it has none.
+std::string entityName(const nlohmann::json& entity);
+
 /// fromJson, where the elements of the i-th map of "maps" are its document's lists followed by
 /// `detached[i]` (a map beyond `detached` has none detached). Messages name the elements as if
 /// they stood in the document: /maps/0/steps/17/name.

@@ -2,6 +2,7 @@
 
 #include "gemba/store/errors.h"
 #include "gemba/store/json_format.h"
+#include "json_format_detail.h"
 
 #include <algorithm>
 #include <map>
@@ -58,13 +59,9 @@ void renumber(json& value, const std::map<Id, Id>& renumbered, bool isReference)
     }
 }
 
-/// Arrays of objects that each have an id: merged element by element, by id.
+/// Lists of entities are merged element by element, by id.
 bool isEntityList(const json* value) {
-    if (!value || !value->is_array() || value->empty())
-        return false;
-    return std::all_of(value->begin(), value->end(), [](const json& item) {
-        return item.is_object() && item.contains("id") && item["id"].is_number_integer();
-    });
+    return value && detail::isEntityList(*value);
 }
 
 bool same(const json* a, const json* b) {
@@ -75,12 +72,10 @@ std::optional<json> copyOf(const json* value) {
     return value ? std::optional<json>(*value) : std::nullopt;
 }
 
-std::string entityName(const json& entity) {
-    for (const char* field : {"name", "title", "label", "term", "text"})
-        if (auto it = entity.find(field);
-            it != entity.end() && it->is_string() && !it->get<std::string>().empty())
-            return it->get<std::string>();
-    return "#" + std::to_string(entity.value("id", Id{0}));
+/// An entity as a conflict names it: by its name, else by its id.
+std::string shownName(const json& entity) {
+    const std::string name = detail::entityName(entity);
+    return name.empty() ? "#" + std::to_string(entity.value("id", Id{0})) : name;
 }
 
 /// "steps" -> "step", "info_boxes" -> "info box": what one element of a list is called.
@@ -183,7 +178,7 @@ private:
         json out = json::array();
         for (const Id id : order) {
             const json* any = find(m, id) ? find(m, id) : find(t, id) ? find(t, id) : find(b, id);
-            Place element{elementKind(list) + " '" + entityName(*any) + "'" +
+            Place element{elementKind(list) + " '" + shownName(*any) + "'" +
                               (at.element.empty() ? "" : " in " + at.element),
                           ""};
             if (auto merged = merge(find(b, id), find(m, id), find(t, id), element))

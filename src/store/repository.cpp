@@ -208,23 +208,6 @@ static_assert(std::size(kMigrations) == kRepositorySchemaVersion);
 
 constexpr const char* kSavedAt = "to_char(saved_at, 'YYYY-MM-DD HH24:MI:SS \"UTC\"')";
 
-/// The entity lists of the interchange format: arrays of objects that each have an id.
-bool isEntityList(const json& value) {
-    if (!value.is_array() || value.empty())
-        return false;
-    for (const json& item : value)
-        if (!item.is_object() || !item.contains("id") || !item["id"].is_number_integer())
-            return false;
-    return true;
-}
-
-std::string entityName(const json& body) {
-    for (const char* field : {"name", "title", "label", "term", "text"})
-        if (auto it = body.find(field); it != body.end() && it->is_string())
-            return it->get<std::string>();
-    return {};
-}
-
 /// One project as the repository's rows: its own fields and its maps' as COPY rows, and its
 /// entity lists (taken out of the documents) still as JSON, made into COPY rows as they are
 /// sent (writeEntityRows).
@@ -245,7 +228,7 @@ struct ProjectRows {
 void takeEntityLists(json& object, const std::string& mapId, const std::string& prefix,
                      ProjectRows& rows) {
     for (auto& [key, value] : object.items()) {
-        if (!isEntityList(value))
+        if (!detail::isEntityList(value))
             continue;
         std::string collection = prefix + key;
         if (collection == "steps")
@@ -299,7 +282,7 @@ void writeEntityRows(const ProjectRows& rows, long long projectId, detail::CopyI
             out += '\t';
             out += std::to_string(position++);
             out += '\t';
-            detail::appendCopyField(out, entityName(body));
+            detail::appendCopyField(out, detail::entityName(body));
             out += '\t';
             detail::appendCopyField(out, body.dump());
             out += '\n';
